@@ -1,0 +1,112 @@
+// One linter for the whole repo: typescript-eslint strict-type-checked, import rules that keep the
+// layers pointing one way (domain ← db ← server ← cli; web → contracts), prettier for layout.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-config-prettier";
+import globals from "globals";
+
+const ioModules = ["node:*", "fs", "path", "pg", "@electric-sql/pglite", "kysely", "fastify", "@fastify/*"];
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/dist-types/**",
+      "data/**",
+      "packages/domain/fixtures/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    plugins: { "import-x": importX },
+    rules: {
+      curly: "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      // Fastify plugins and handlers are async by convention, awaited or not
+      "@typescript-eslint/require-await": "off",
+      "@typescript-eslint/ban-ts-comment": [
+        "error",
+        { "ts-nocheck": true, "ts-expect-error": "allow-with-description" },
+      ],
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "import-x/no-cycle": "off",
+      "import-x/no-self-import": "error",
+      "import-x/no-relative-packages": "error",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The domain core does no I/O: no files, network, database, environment, clock or randomness.
+    files: ["packages/domain/src/**/*.ts"],
+    ignores: ["packages/domain/src/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ioModules, message: "domain is pure: do I/O in db, server or cli" },
+            { group: ["@luoshi/*"], message: "domain depends on nothing in the repo" },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "process", "fetch", "setTimeout", "setInterval"],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "pass a seeded generator" },
+        { object: "Date", property: "now", message: "pass the time in" },
+      ],
+    },
+  },
+  {
+    files: ["packages/contracts/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: [...ioModules, "@luoshi/db", "@luoshi/server", "@luoshi/cli", "@luoshi/web"] }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/db/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@luoshi/server", "@luoshi/cli", "@luoshi/web", "fastify", "@fastify/*"] }] },
+      ],
+    },
+  },
+  {
+    files: ["packages/server/src/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@luoshi/cli", "@luoshi/web"] }] }] },
+  },
+  {
+    files: ["packages/web/src/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: [...ioModules, "@luoshi/db", "@luoshi/server", "@luoshi/cli", "@luoshi/domain"] },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

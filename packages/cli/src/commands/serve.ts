@@ -1,0 +1,44 @@
+import {
+  buildApp,
+  cookieSecretFor,
+  formatLogins,
+  loadConfig,
+  loadDemo,
+  openServices,
+  VERSION,
+  WEB_DIST,
+} from "@luoshi/server";
+
+/** `luoshi serve [--demo]`: migrate, optionally load the demo county, serve the web app and API. */
+export async function serve(options: { demo?: boolean; port?: string }): Promise<void> {
+  const config = loadConfig();
+  if (options.port !== undefined) {
+    config.port = Number(options.port);
+  }
+  const deps = await openServices(config);
+  if (options.demo === true) {
+    const { isNew, logins } = await loadDemo(deps);
+    console.log(isNew ? "已载入演示数据：平凉市崆峒区（357 所学校）" : "演示数据已存在。");
+    if (logins.length > 0) {
+      console.log(`\n演示账号（登录名 / 口令 / 角色 / 单位）— demo logins:\n${formatLogins(logins)}`);
+    }
+  }
+  const app = await buildApp(deps, {
+    cookieSecret: cookieSecretFor(config),
+    webDir: WEB_DIST,
+    logger: { level: config.logLevel },
+    version: VERSION,
+  });
+  const close = async () => {
+    await app.close();
+    await deps.handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void close());
+  process.once("SIGTERM", () => void close());
+  await app.listen({ port: config.port, host: config.host });
+  const engine = deps.handle.engine === "pglite" ? `嵌入式 PGlite（${config.dataDir}）` : "PostgreSQL";
+  console.log(
+    `\n落实 luoshi 已启动：http://localhost:${config.port}  数据库：${engine}  接口文档：/api/docs`,
+  );
+}

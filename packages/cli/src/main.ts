@@ -1,0 +1,36 @@
+import { Command, CommanderError } from "commander";
+import { AppError } from "@luoshi/server";
+import { auditCommand } from "./commands/audit.ts";
+import { demo } from "./commands/demo.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { serve } from "./commands/serve.ts";
+import { userCommand } from "./commands/user.ts";
+
+const program = new Command("luoshi")
+  .description("落实 — 教育政策落实监测平台 (education policy into tracked, measured, judged work)")
+  .version("0.1.0")
+  .exitOverride();
+
+program
+  .command("serve")
+  .description("启动 Web 与 API 服务")
+  .option("--demo", "数据库为空时载入演示县（平凉市崆峒区）并打印演示账号")
+  .option("--port <port>", "端口（缺省 3000，或环境变量 PORT）")
+  .action(serve);
+program.command("demo").description("创建数据目录并载入演示县").action(demo);
+program.command("migrate").description("执行数据库迁移").action(migrateCommand);
+program.addCommand(userCommand());
+program.addCommand(auditCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof AppError) {
+    console.error(`错误（${error.code}）：${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+import { PGlitePool } from "./pglite-pool.ts";
+
+/** Where the data lives: an embedded PGlite folder (default) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { engine: "pglite"; dataDir: string | null } // null: in memory (tests)
+  | { engine: "postgres"; url: string };
+
+/** An open database: the typed query builder plus what migrations and shutdown need. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: DatabaseTarget["engine"];
+  /** Runs a multi-statement SQL script (migrations) in one transaction. */
+  execScript(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// pg returns bigint (int8) as text by default; counts and ids we read are well within 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** Opens the database the target names. The PGlite folder is created when missing. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.engine === "pglite") {
+    if (target.dataDir !== null) {
+      mkdirSync(target.dataDir, { recursive: true });
+    }
+    const lite = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
+    await lite.waitReady;
+    const pool = new PGlitePool(lite);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      engine: "pglite",
+      async execScript(sqlText) {
+        // Take the pool's one connection so no request interleaves with the script.
+        const client = await pool.connect();
+        try {
+          await lite.exec(`BEGIN;\n${sqlText}\nCOMMIT;`);
+        } catch (error) {
+          await lite.exec("ROLLBACK;").catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: "postgres",
+    async execScript(sqlText) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(sqlText);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database, SessionRow } from "../schema.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Server-side sessions; the row id is the SHA-256 of the cookie token. */
+export const sessionRepo = {
+  async insert(
+    db: Db,
+    row: {
+      id: string;
+      userId: string;
+      createdAt: Date;
+      expiresAt: Date;
+      clientIp: string | null;
+      userAgent: string | null;
+    },
+  ): Promise<void> {
+    await db
+      .insertInto("sessions")
+      .values({
+        id: row.id,
+        user_id: row.userId,
+        created_at: row.createdAt,
+        last_seen_at: row.createdAt,
+        expires_at: row.expiresAt,
+        client_ip: row.clientIp,
+        user_agent: row.userAgent,
+      })
+      .execute();
+  },
+
+  async findLive(db: Db, id: string): Promise<SessionRow | undefined> {
+    return db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("id", "=", id)
+      .where("ended_at", "is", null)
+      .executeTakeFirst();
+  },
+
+  async touch(db: Db, id: string, at: Date): Promise<void> {
+    await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
+  },
+
+  async end(db: Db, id: string, at: Date): Promise<void> {
+    await db.updateTable("sessions").set({ ended_at: at }).where("id", "=", id).execute();
+  },
+
+  /** Ends every live session of a user (password reset, disabling). */
+  async endAllForUser(db: Db, userId: string, at: Date): Promise<void> {
+    await db
+      .updateTable("sessions")
+      .set({ ended_at: at })
+      .where("user_id", "=", userId)
+      .where("ended_at", "is", null)
+      .execute();
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * Roles and permissions. The three administrator roles are mutually exclusive (三权分立, spec
+ * security.md): the system administrator runs users and org units, the security administrator runs
+ * policies and grants, the audit administrator only reads and exports the audit trail.
+ */
+
+export const ROLES = [
+  "systemAdmin",
+  "securityAdmin",
+  "auditAdmin",
+  "bureauPlanner",
+  "bureauSupervisor",
+  "unitUser",
+  "schoolUser",
+  "inspector",
+  "leader",
+] as const;
+/** 角色. */
+export type Role = (typeof ROLES)[number];
+
+/** Chinese role names shown in the interface. */
+export const ROLE_LABELS: Record<Role, string> = {
+  systemAdmin: "系统管理员",
+  securityAdmin: "安全管理员",
+  auditAdmin: "审计管理员",
+  bureauPlanner: "教育局（规划）",
+  bureauSupervisor: "教育局（督导）",
+  unitUser: "责任单位",
+  schoolUser: "学校",
+  inspector: "督学",
+  leader: "领导",
+};
+
+export const PERMISSIONS = [
+  "org.read",
+  "org.write",
+  "user.read",
+  "user.write",
+  "user.grant",
+  "audit.read",
+  "audit.export",
+  "plan.read",
+  "plan.write",
+  "task.read",
+  "task.write",
+  "task.report",
+  "task.review",
+  "task.instruct",
+  "stats.read",
+  "stats.write",
+  "evaluation.read",
+  "evaluation.write",
+] as const;
+/** 权限: what an action needs. */
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_WORK: Permission[] = ["org.read", "plan.read", "task.read", "stats.read", "evaluation.read"];
+
+/** Deny by default: a role has exactly the permissions listed here. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  systemAdmin: ["org.read", "org.write", "user.read", "user.write"],
+  securityAdmin: ["org.read", "user.read", "user.grant"],
+  auditAdmin: ["audit.read", "audit.export"],
+  bureauPlanner: [...READ_WORK, "plan.write", "task.write", "task.review", "stats.write"],
+  bureauSupervisor: [...READ_WORK, "task.write", "task.review", "evaluation.write"],
+  unitUser: [...READ_WORK, "task.report"],
+  schoolUser: [...READ_WORK, "task.report", "stats.write"],
+  inspector: [...READ_WORK, "evaluation.write"],
+  leader: [...READ_WORK, "task.instruct"],
+};
+
+/** True when the role carries the permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The administrator roles that one account may not combine (三权分立). */
+export const ADMIN_ROLES: readonly Role[] = ["systemAdmin", "securityAdmin", "auditAdmin"];
+
+/**
+ * Which roles an account holder of `actor` may give to others. Only the security administrator grants
+ * roles; the system administrator creates accounts with non-administrative roles.
+ */
+export function assignableRoles(actor: Role): readonly Role[] {
+  if (actor === "securityAdmin") {
+    return ROLES;
+  }
+  if (actor === "systemAdmin") {
+    return ROLES.filter((r) => !ADMIN_ROLES.includes(r));
+  }
+  return [];
+}

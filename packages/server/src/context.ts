@@ -1,0 +1,37 @@
+import type { Role } from "@luoshi/domain/auth";
+import type { DatabaseHandle } from "@luoshi/db";
+import type { Config } from "./config.ts";
+
+/** Who is acting, and from where: carried from the HTTP or CLI edge into every service call. */
+export interface Actor {
+  userId: string | null;
+  login: string | null;
+  role: Role | null;
+  /** The org unit the account belongs to. */
+  orgUnitId: string | null;
+  /** Materialised path of the account's data scope; every query is filtered by it. */
+  scopePath: string;
+  clientIp: string | null;
+  requestId: string | null;
+}
+
+/** What services need from the outside world. */
+export interface ServiceDeps {
+  handle: DatabaseHandle;
+  config: Config;
+  /** The clock, injectable so that lockouts and timeouts can be tested. */
+  now: () => Date;
+}
+
+/** The actor for work the system does on its own account (migrations, the demo loader, the CLI). */
+export function systemActor(source: string): Actor {
+  return {
+    userId: null,
+    login: source,
+    role: null,
+    orgUnitId: null,
+    scopePath: "/",
+    clientIp: null,
+    requestId: null,
+  };
+}

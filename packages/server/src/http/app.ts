@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import { HealthResponse } from "@luoshi/contracts";
+import type { ServiceDeps } from "../context.ts";
+import { auditRoutes } from "./audit/routes.ts";
+import { authRoutes } from "./auth/routes.ts";
+import { registerAuthHook } from "./auth-hook.ts";
+import { errorHandler, sendError } from "./error-handler.ts";
+import { orgRoutes } from "./org/routes.ts";
+import { userRoutes } from "./users/routes.ts";
+
+// Chinese messages for every zod check that has no message of its own.
+z.config(z.locales.zhCN());
+
+/** Options for building the HTTP app. */
+export interface AppOptions {
+  /** Secret for signed cookies (CSRF). */
+  cookieSecret: string;
+  /** The built web app to serve at /, or null for the API alone. */
+  webDir: string | null;
+  /** pino options, or false for no request log (tests). */
+  logger: boolean | { level: string };
+  version: string;
+}
+
+/**
+ * The HTTP app: API under /api with zod validation on every route, one error shape, request ids,
+ * structured logs, an OpenAPI document at /api/openapi.json and docs at /api/docs; the web app at /.
+ */
+export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...(options.logger === true ? {} : options.logger),
+            redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]'],
+          },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        // antd writes its styles at run time; scripts stay same-origin only
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "script-src": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    hsts: deps.config.secureCookies,
+  });
+  await app.register(cookie, { secret: options.cookieSecret });
+  await app.register(csrf, {
+    cookieKey: "luoshi_csrf",
+    cookieOpts: {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict",
+      signed: true,
+      secure: deps.config.secureCookies,
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: "FST_RATE_LIMITED",
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "落实 luoshi API", description: "教育政策落实监测平台接口", version: options.version },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      // 剩余信息保护: nothing the API returns is kept in a browser cache
+      void reply.header("cache-control", "no-store");
+    }
+  });
+  registerAuthHook(app, deps);
+
+  app.get(
+    "/api/health",
+    {
+      config: { isPublic: true },
+      schema: { tags: ["系统"], summary: "健康检查", response: { 200: HealthResponse } },
+    },
+    async () => ({ status: "ok" as const, engine: deps.handle.engine, version: options.version }),
+  );
+  app.get("/api/openapi.json", { config: { isPublic: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(authRoutes(deps), { prefix: "/api/auth" });
+  await app.register(orgRoutes(deps), { prefix: "/api/org-units" });
+  await app.register(userRoutes(deps), { prefix: "/api/users" });
+  await app.register(auditRoutes(deps), { prefix: "/api/audit" });
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (!request.url.startsWith("/api/") && hasWeb && request.method === "GET") {
+      // client-side routes: every page path serves the app shell
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return sendError(
+      reply,
+      "not-found",
+      `没有这个接口：${request.method} ${request.url.split("?")[0] ?? ""}`,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ServiceDeps } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { authenticate, type AuthenticatedSession, type ClientInfo } from "../services/auth.service.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = "luoshi_sid";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set for every authenticated API request. */
+    auth: AuthenticatedSession | null;
+  }
+  interface FastifyContextConfig {
+    /** Route needs no session (login, health, CSRF token). */
+    isPublic?: boolean;
+    /** Route stays usable while the user must change the password first. */
+    allowPendingPasswordChange?: boolean;
+  }
+}
+
+/** Where a request came from, for sessions and the audit trail. */
+export function clientOf(request: FastifyRequest): ClientInfo {
+  return { clientIp: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id };
+}
+
+/** The request's session; the hook has made sure it exists on non-public routes. */
+export function sessionOf(request: FastifyRequest): AuthenticatedSession {
+  if (request.auth === null) {
+    throw new AppError("unauthenticated", "请先登录");
+  }
+  return request.auth;
+}
+
+/**
+ * Deny by default: every /api route needs a live session unless it says `isPublic`, and a user who must
+ * change the password reaches only the routes that allow it.
+ */
+export function registerAuthHook(app: FastifyInstance, deps: ServiceDeps): void {
+  app.decorateRequest("auth", null);
+  // CSRF on every write, login included: deny by default rather than route by route.
+  app.addHook("onRequest", (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+  app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith("/api/") || request.routeOptions.config.isPublic === true) {
+      return;
+    }
+    if (request.routeOptions.url === undefined) {
+      return; // 404s pass through to the not-found handler
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined || token === "") {
+      throw new AppError("unauthenticated", "请先登录");
+    }
+    try {
+      request.auth = await authenticate(deps, token, clientOf(request));
+    } catch (error) {
+      void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      throw error;
+    }
+    if (
+      request.auth.user.mustChangePassword &&
+      request.routeOptions.config.allowPendingPasswordChange !== true
+    ) {
+      throw new AppError("password-change-required", "首次登录或口令已过期，请先修改口令");
+    }
+  });
+}

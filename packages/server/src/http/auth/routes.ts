@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ChangePasswordBody, CsrfResponse, LoginBody, SessionResponse } from "@luoshi/contracts";
+import type { ServiceDeps } from "../../context.ts";
+import { changePassword, login, logout } from "../../services/auth.service.ts";
+import { clientOf, SESSION_COOKIE, sessionOf } from "../auth-hook.ts";
+
+const Ok = z.object({ ok: z.literal(true) });
+
+/** 登录、退出、口令: /api/auth/… */
+export function authRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/csrf",
+      {
+        config: { isPublic: true },
+        schema: { tags: ["认证"], summary: "取防跨站令牌", response: { 200: CsrfResponse } },
+      },
+      async (_request, reply) => ({ csrfToken: reply.generateCsrf() }),
+    );
+
+    app.post(
+      "/login",
+      {
+        config: { isPublic: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
+        schema: { tags: ["认证"], summary: "登录", body: LoginBody, response: { 200: SessionResponse } },
+      },
+      async (request, reply) => {
+        const { token, session } = await login(deps, request.body, clientOf(request));
+        void reply.setCookie(SESSION_COOKIE, token, {
+          path: "/",
+          httpOnly: true,
+          sameSite: "strict",
+          secure: deps.config.secureCookies,
+        });
+        return { user: session.user, csrfToken: reply.generateCsrf() };
+      },
+    );
+
+    app.post(
+      "/logout",
+      {
+        config: { allowPendingPasswordChange: true },
+        schema: { tags: ["认证"], summary: "退出登录", response: { 200: Ok } },
+      },
+      async (request, reply) => {
+        await logout(deps, sessionOf(request));
+        void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      "/me",
+      {
+        config: { allowPendingPasswordChange: true },
+        schema: { tags: ["认证"], summary: "当前用户", response: { 200: SessionResponse } },
+      },
+      async (request, reply) => ({ user: sessionOf(request).user, csrfToken: reply.generateCsrf() }),
+    );
+
+    app.post(
+      "/password",
+      {
+        config: { allowPendingPasswordChange: true },
+        schema: { tags: ["认证"], summary: "修改口令", body: ChangePasswordBody, response: { 200: Ok } },
+      },
+      async (request) => {
+        await changePassword(deps, sessionOf(request), request.body);
+        return { ok: true as const };
+      },
+    );
+  };
+}

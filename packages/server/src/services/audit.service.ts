@@ -1,0 +1,87 @@
+import { auditRepo, type AuditQuery } from "@luoshi/db";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "@luoshi/db";
+import type { Actor } from "../context.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What changed, for the trail. Personal data values never go in here (only which fields changed). */
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  result?: "success" | "failure";
+  before?: unknown;
+  after?: unknown;
+  details?: unknown;
+}
+
+/**
+ * Writes one audit row in the caller's transaction, so that a failed audit write fails the action
+ * (spec security.md: no action without its trace).
+ */
+export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
+  await auditRepo.insert(db, {
+    actorId: actor.userId,
+    actorLogin: actor.login,
+    actorRole: actor.role,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    result: event.result ?? "success",
+    before: event.before,
+    after: event.after,
+    details: event.details,
+    clientIp: actor.clientIp,
+    requestId: actor.requestId,
+  });
+}
+
+/** Chinese names of audit actions, for the audit page and exports. */
+export const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "auth.password-change": "修改口令",
+  "auth.session-expired": "会话超时",
+  "user.create": "新建用户",
+  "user.reset-password": "重置口令",
+  "user.update": "修改用户",
+  "org.create": "新建组织机构",
+  "demo.load": "载入演示数据",
+  "audit.search": "查询审计日志",
+  "audit.export": "导出审计日志",
+};
+
+/** Converts API filters into the repository's query. */
+export function toAuditQuery(q: {
+  actor?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}): AuditQuery {
+  const query: AuditQuery = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  if (q.actor) {
+    query.actorLogin = q.actor;
+  }
+  if (q.entityType) {
+    query.entityType = q.entityType;
+  }
+  if (q.entityId) {
+    query.entityId = q.entityId;
+  }
+  if (q.action) {
+    query.action = q.action;
+  }
+  if (q.from) {
+    query.from = new Date(`${q.from}T00:00:00+08:00`);
+  }
+  if (q.to) {
+    // `to` is inclusive: up to the end of that day, China time
+    query.to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  }
+  return query;
+}
