@@ -1,0 +1,173 @@
+import { z } from "zod";
+
+export const NODE_ROLE_VALUES = ["background", "principle", "goal", "task", "safeguard", "schedule", "other"] as const;
+export const COMPARATOR_VALUES = [">=", "<=", "=", ">", "<", "increase", "decrease"] as const;
+export const PLAN_STATUS_VALUES = ["draft", "confirmed", "superseded", "discarded"] as const;
+
+/** A plan in the plans list (规划文件列表). */
+export const PlanSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  periodStart: z.number().int().nullable(),
+  periodEnd: z.number().int().nullable(),
+  status: z.enum(PLAN_STATUS_VALUES),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  revisesPlanId: z.string().nullable(),
+  sourceFileName: z.string(),
+  orgUnitName: z.string(),
+  nodeCount: z.number().int(),
+  taskCount: z.number().int(),
+  targetCount: z.number().int(),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+export const PlanListQuery = z.object({ status: z.enum(PLAN_STATUS_VALUES).optional() });
+export const PlanList = z.object({ items: z.array(PlanSummary) });
+export type PlanList = z.infer<typeof PlanList>;
+
+/** A responsible unit of a node (责任单位), tied to the unit registry or not yet. */
+export const PlanNodeUnit = z.object({
+  name: z.string(),
+  isLead: z.boolean(),
+  orgUnitId: z.string().nullable(),
+  orgUnitName: z.string().nullable(),
+  match: z.enum(["name", "alias", "confirmed", "none"]),
+  /** For unmatched names: the closest registry units, best first. */
+  suggestions: z.array(z.object({ orgUnitId: z.string(), name: z.string(), score: z.number() })),
+});
+export type PlanNodeUnit = z.infer<typeof PlanNodeUnit>;
+
+/** A numbered heading or item (条目) with its place in the source text. */
+export const PlanNode = z.object({
+  id: z.string(),
+  path: z.string(),
+  parentPath: z.string(),
+  level: z.number().int(),
+  marker: z.string(),
+  title: z.string(),
+  role: z.enum(NODE_ROLE_VALUES),
+  roleLabel: z.string(),
+  span: z.tuple([z.number().int(), z.number().int()]),
+  titleSpan: z.tuple([z.number().int(), z.number().int()]),
+  deadline: z.string().nullable(),
+  units: z.array(PlanNodeUnit),
+});
+export type PlanNode = z.infer<typeof PlanNode>;
+
+/** A target (目标) or a reported current figure (现状值). */
+export const PlanTarget = z.object({
+  id: z.string(),
+  path: z.string(),
+  text: z.string(),
+  metric: z.string(),
+  indicatorCode: z.string().nullable(),
+  comparator: z.enum(COMPARATOR_VALUES),
+  value: z.number().nullable(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  year: z.number().int().nullable(),
+  kind: z.enum(["target", "baseline"]),
+  span: z.tuple([z.number().int(), z.number().int()]).nullable(),
+});
+export type PlanTarget = z.infer<typeof PlanTarget>;
+
+/** GET /api/plans/:id — the plan with its tree and targets. */
+export const PlanDetail = PlanSummary.extend({
+  nodes: z.array(PlanNode),
+  targets: z.array(PlanTarget),
+  parseIssues: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+
+/** GET /api/plans/:id/source — the document text the offsets point into. */
+export const PlanSource = z.object({ fileName: z.string(), format: z.string(), text: z.string() });
+export type PlanSource = z.infer<typeof PlanSource>;
+
+/** POST /api/plans (JSON upload: the file as base64, at most 20 MB before encoding). */
+export const PlanImportBody = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { error: "请给出文件名" })
+    .max(200, { error: "文件名最多 200 个字符" })
+    .regex(/\.(txt|html?|docx|pdf)$/i, { error: "只支持 .txt、.html、.docx、.pdf 文件" }),
+  contentBase64: z.base64({ error: "文件内容应为 base64 编码" }).max(28_000_000, { error: "文件超过 20 MB" }),
+});
+export type PlanImportBody = z.infer<typeof PlanImportBody>;
+
+export const PlanNodeParams = z.object({ id: z.uuid(), nodeId: z.uuid() });
+export const PlanTargetParams = z.object({ id: z.uuid(), targetId: z.uuid() });
+
+/** PATCH /api/plans/:id/nodes/:nodeId — fix a title, role or deadline. */
+export const PlanNodePatch = z
+  .strictObject({
+    title: z.string().trim().min(1, { error: "标题不能为空" }).max(500, { error: "标题最多 500 个字符" }),
+    role: z.enum(NODE_ROLE_VALUES),
+    deadline: z.string().trim().max(50, { error: "时限最多 50 个字符" }).nullable(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: "至少修改一项" });
+export type PlanNodePatch = z.infer<typeof PlanNodePatch>;
+
+/** PUT /api/plans/:id/nodes/:nodeId/units — the node's units in order; at most one lead. */
+export const PlanNodeUnitsBody = z.strictObject({
+  units: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, { error: "单位名称不能为空" }).max(100, { error: "单位名称最多 100 个字符" }),
+        orgUnitId: z.uuid({ error: "应为有效的单位 ID" }).nullable(),
+        isLead: z.boolean(),
+      }),
+    )
+    .max(50, { error: "责任单位最多 50 个" })
+    .refine((us) => us.filter((u) => u.isLead).length <= 1, { error: "牵头单位只能有一个" }),
+});
+export type PlanNodeUnitsBody = z.infer<typeof PlanNodeUnitsBody>;
+
+/** POST /api/plans/:id/nodes/:nodeId/split — split an item at an offset of the source text. */
+export const PlanNodeSplitBody = z.strictObject({
+  offset: z.number().int().min(0),
+  title: z.string().trim().min(1, { error: "新条目标题不能为空" }).max(500),
+});
+export type PlanNodeSplitBody = z.infer<typeof PlanNodeSplitBody>;
+
+/** A target as staff write it; POST creates, PATCH edits. */
+export const PlanTargetBody = z.strictObject({
+  path: z.string().trim().max(50),
+  text: z.string().trim().min(1, { error: "原文不能为空" }).max(1000),
+  metric: z.string().trim().min(1, { error: "指标不能为空" }).max(100),
+  indicatorCode: z.string().trim().max(64).nullable(),
+  comparator: z.enum(COMPARATOR_VALUES),
+  value: z.number().finite().nullable(),
+  valueMax: z.number().finite().nullable(),
+  unit: z.string().trim().max(20),
+  year: z.number().int().min(1949, { error: "年份应在 1949–2100 之间" }).max(2100, { error: "年份应在 1949–2100 之间" }).nullable(),
+  kind: z.enum(["target", "baseline"]),
+});
+export type PlanTargetBody = z.infer<typeof PlanTargetBody>;
+export const PlanTargetPatch = PlanTargetBody.partial();
+export type PlanTargetPatch = z.infer<typeof PlanTargetPatch>;
+
+/** GET /api/plans/:id/diff — what changed against the confirmed plan this draft revises. */
+export const PlanDiff = z.object({
+  basePlanId: z.string().nullable(),
+  added: z.array(z.object({ path: z.string(), title: z.string() })),
+  removed: z.array(z.object({ path: z.string(), title: z.string() })),
+  changed: z.array(
+    z.object({
+      path: z.string(),
+      field: z.enum(["title", "role", "units", "lead"]),
+      before: z.string(),
+      after: z.string(),
+    }),
+  ),
+  targetsAdded: z.array(z.string()),
+  targetsRemoved: z.array(z.string()),
+});
+export type PlanDiff = z.infer<typeof PlanDiff>;

@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import type { NavEntry } from "../../lib/nav.ts";
+
+/** The side menu, in the order bureau staff work: plans → ledger → indicators → evaluations. */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { key: "dashboard", label: "nav.dashboard", path: "/" },
+  { key: "plans", label: "nav.plans", path: "/plans", permission: "plan.read" },
+  { key: "ledger", label: "nav.ledger", path: "/ledger", permission: "task.read" },
+  { key: "indicators", label: "nav.indicators", path: "/indicators", permission: "stats.read" },
+  { key: "evaluations", label: "nav.evaluations", path: "/evaluations", permission: "evaluation.read" },
+  { key: "registries", label: "nav.registries", path: "/registries", permission: "stats.read" },
+  { key: "org", label: "nav.org", path: "/org", permission: "org.read" },
+  { key: "audit", label: "nav.audit", path: "/audit", permission: "audit.read" },
+  {
+    key: "admin",
+    label: "nav.admin",
+    children: [{ key: "users", label: "nav.users", path: "/admin/users", permission: "user.read" }],
+  },
+];
+
+/** Menu icons by entry key. */
+export const NAV_ICONS: Record<string, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  plans: <FileTextOutlined />,
+  ledger: <ProfileOutlined />,
+  indicators: <BarChartOutlined />,
+  evaluations: <SolutionOutlined />,
+  registries: <FileSearchOutlined />,
+  org: <ClusterOutlined />,
+  audit: <AuditOutlined />,
+  admin: <SettingOutlined />,
+  users: <TeamOutlined />,
+};

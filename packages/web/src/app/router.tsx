@@ -1,0 +1,82 @@
+import { lazy } from "react";
+import type { ReactNode } from "react";
+import { createBrowserRouter } from "react-router";
+import type { RouteObject } from "react-router";
+import { ComingSoon } from "../components/coming-soon.tsx";
+import { NotFoundPage } from "../components/status-pages.tsx";
+import type { MessageKey } from "../lib/i18n.tsx";
+import { MainLayout } from "./layout/main-layout.tsx";
+import type { RouteHandle } from "./layout/app-breadcrumb.tsx";
+import { RequireAuth, RequirePermission } from "./require-auth.tsx";
+import { StandaloneSuspense } from "./routes/standalone-suspense.tsx";
+
+// Route pages load on demand; each becomes its own chunk.
+const LoginRoute = lazy(() => import("./routes/login.tsx").then((m) => ({ default: m.LoginRoute })));
+const PasswordRoute = lazy(() => import("./routes/password.tsx").then((m) => ({ default: m.PasswordRoute })));
+const DashboardRoute = lazy(() =>
+  import("./routes/dashboard.tsx").then((m) => ({ default: m.DashboardRoute })),
+);
+const OrgRoute = lazy(() => import("./routes/org.tsx").then((m) => ({ default: m.OrgRoute })));
+const AuditRoute = lazy(() => import("./routes/audit.tsx").then((m) => ({ default: m.AuditRoute })));
+const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
+
+function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
+  const handle: RouteHandle = { crumbs };
+  return { path, handle, element: <RequirePermission permission={permission}>{page}</RequirePermission> };
+}
+
+function comingSoon(
+  path: string,
+  permission: string,
+  title: MessageKey,
+  description: MessageKey,
+): RouteObject {
+  return guarded(path, permission, [title], <ComingSoon title={title} description={description} />);
+}
+
+/** Every address the web answers. Permissions here mirror the menu; the server checks again. */
+export const routes: RouteObject[] = [
+  {
+    path: "/login",
+    element: (
+      <StandaloneSuspense>
+        <LoginRoute />
+      </StandaloneSuspense>
+    ),
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        path: "/password",
+        element: (
+          <StandaloneSuspense>
+            <PasswordRoute />
+          </StandaloneSuspense>
+        ),
+      },
+      {
+        element: <MainLayout />,
+        children: [
+          {
+            index: true,
+            handle: { crumbs: ["nav.dashboard"] } satisfies RouteHandle,
+            element: <DashboardRoute />,
+          },
+          comingSoon("plans", "plan.read", "nav.plans", "soon.plans"),
+          comingSoon("ledger", "task.read", "nav.ledger", "soon.ledger"),
+          comingSoon("indicators", "stats.read", "nav.indicators", "soon.indicators"),
+          comingSoon("evaluations", "evaluation.read", "nav.evaluations", "soon.evaluations"),
+          comingSoon("registries", "stats.read", "nav.registries", "soon.registries"),
+          guarded("org/:id?", "org.read", ["nav.org"], <OrgRoute />),
+          guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),
+          guarded("admin/users", "user.read", ["nav.admin", "nav.users"], <UsersRoute />),
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+/** The browser router over {@link routes}. */
+export const router = createBrowserRouter(routes);
