@@ -47,7 +47,9 @@ describe("the foundation in Chromium", () => {
 
     const page = await browser.newPage();
     await logIn(page, server, "school");
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { user: { orgUnit: { id: string } } };
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      user: { orgUnit: { id: string } };
+    };
     const other = items.find((s) => s.id !== me.user.orgUnit.id);
     expect(other).toBeDefined();
     await page.goto(`${server.url}/org/${other?.id ?? ""}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,7 +47,18 @@ describe("luoshi CLI on an embedded database", () => {
   });
 
   it("adds a user with a one-time password and lists it", () => {
-    const added = run("user", "add", "--login", "ma.li", "--name", "马丽", "--role", "bureauPlanner", "--unit", "620802-jyj");
+    const added = run(
+      "user",
+      "add",
+      "--login",
+      "ma.li",
+      "--name",
+      "马丽",
+      "--role",
+      "bureauPlanner",
+      "--unit",
+      "620802-jyj",
+    );
     expect(added.code).toBe(0);
     expect(added.out).toMatch(/已创建用户 ma\.li（教育局（规划），崆峒区教育局）/);
     expect(added.out).toMatch(/临时口令：\S{14}/);
@@ -57,10 +68,22 @@ describe("luoshi CLI on an embedded database", () => {
   });
 
   it.each([
-    [["user", "add", "--login", "x y", "--name", "某", "--role", "leader", "--unit", "620802-jyj"], /--login：登录名只能包含/],
-    [["user", "add", "--login", "xy.z", "--name", "某", "--role", "boss", "--unit", "620802-jyj"], /--role：/],
-    [["user", "add", "--login", "xy.z", "--name", "某", "--role", "leader", "--unit", "999999"], /--unit：没有代码为 999999 的单位/],
-    [["user", "add", "--login", "MA.LI", "--name", "某", "--role", "leader", "--unit", "620802-jyj"], /已被使用/],
+    [
+      ["user", "add", "--login", "x y", "--name", "某", "--role", "leader", "--unit", "620802-jyj"],
+      /--login：登录名只能包含/,
+    ],
+    [
+      ["user", "add", "--login", "xy.z", "--name", "某", "--role", "boss", "--unit", "620802-jyj"],
+      /--role：/,
+    ],
+    [
+      ["user", "add", "--login", "xy.z", "--name", "某", "--role", "leader", "--unit", "999999"],
+      /--unit：没有代码为 999999 的单位/,
+    ],
+    [
+      ["user", "add", "--login", "MA.LI", "--name", "某", "--role", "leader", "--unit", "620802-jyj"],
+      /已被使用/,
+    ],
     [["audit", "export", "--from", "yesterday"], /--from：应为 YYYY-MM-DD/],
   ])("refuses %j with a message naming the option", (args, message) => {
     const r = run(...args);
@@ -81,5 +104,87 @@ describe("luoshi CLI on an embedded database", () => {
     expect(csv).toMatch(/,cli:\w+,systemAdmin,重置口令,user,/);
     expect(csv).toMatch(/载入演示数据/);
     expect(csv).not.toMatch(/argon2/);
+  });
+});
+
+describe("luoshi evaluate, parse and import", () => {
+  const SEED = fileURLToPath(
+    new URL("../../domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
+  );
+  const HEADER =
+    "学校标识码,学校名称,办学类型,小学在校生数,初中在校生数,高中在校生数,高于规定学历教师数_小学,高于规定学历教师数_初中,骨干教师数_小学,骨干教师数_初中,体育艺术专任教师数_小学,体育艺术专任教师数_初中,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数";
+  let dir: string;
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "luoshi-cli-docs-"));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("evaluates a county's resource indicators from the contract CSV", () => {
+    const file = join(dir, "schools.csv");
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        "1000000001,甲小学,小学,500,0,0,30,0,6,0,6,0,2500,4000,1100000,13",
+        // 乙 meets 6 of 7 and its seventh (4.2 teachers per 100) only at 2/3 of the threshold: fails
+        "1000000002,乙小学,小学,300,0,0,8,0,3,0,3,0,1400,2400,600000,7",
+        "1000000003,丙中学,初级中学,0,600,0,0,35,0,7,0,6,3600,6500,1600000,15",
+      ].join("\n"),
+    );
+    const r = run("evaluate", "balance", "--schools", file, "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      primary: { mean: number[]; cv: number[]; cvPass: boolean[] };
+      schools: { code: string; part: string; values: number[]; met: boolean[]; pass: boolean }[];
+      resourcePass: boolean;
+    };
+    expect(json.primary.mean[0]).toBeCloseTo((38 * 100) / 800, 10);
+    expect(json.primary.cv).toHaveLength(7);
+    const yi = json.schools.find((s) => s.code === "1000000002");
+    expect(yi).toMatchObject({ part: "primary", pass: false });
+    expect(yi?.met).toEqual([false, true, true, true, true, true, true]);
+    expect(json.resourcePass).toBe(false);
+  });
+
+  it("refuses a CSV with bad values, naming file, row and column", () => {
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, `${HEADER}\n1000000001,甲小学,小学,abc,0,0,30,0,6,0,6,0,2500,4000,1100000,13\n`);
+    const r = run("evaluate", "balance", "--schools", file, "--json");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/bad\.csv，第 2 行，小学在校生数/);
+  });
+
+  it("parses a document in the corpus gold format", () => {
+    const r = run("parse", SEED, "--json");
+    expect(r.code).toBe(0);
+    const gold = JSON.parse(r.out) as {
+      meta: { docNumber: string };
+      nodes: { path: string; role: string }[];
+    };
+    expect(gold.meta.docNumber).toBe("宁政办〔2017〕164号");
+    expect(gold.nodes.filter((n) => n.role === "task").length).toBeGreaterThanOrEqual(29);
+  });
+
+  it("imports a document as a draft plan for the county", () => {
+    expect(run("demo").code).toBe(0);
+    const r = run("import", SEED, "--unit", "620802");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /已导入规划草稿“西宁市贯彻落实加快中西部教育发展指导意见实施方案”（第 1 版，\d+ 个条目）/,
+    );
+    const bad = run("import", join(dir, "missing.txt"), "--unit", "620802");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/missing\.txt：文件不存在/);
   });
 });

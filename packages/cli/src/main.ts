@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { AppError } from "@luoshi/server";
 import { auditCommand } from "./commands/audit.ts";
 import { demo } from "./commands/demo.ts";
+import { importCommand, parseCommand } from "./commands/documents.ts";
+import { evaluateCommand } from "./commands/evaluate.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serve } from "./commands/serve.ts";
 import { userCommand } from "./commands/user.ts";
@@ -21,6 +23,9 @@ program.command("demo").description("创建数据目录并载入演示县").acti
 program.command("migrate").description("执行数据库迁移").action(migrateCommand);
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
+program.addCommand(evaluateCommand());
+program.addCommand(parseCommand());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync(process.argv);

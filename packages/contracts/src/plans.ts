@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-export const NODE_ROLE_VALUES = ["background", "principle", "goal", "task", "safeguard", "schedule", "other"] as const;
+export const NODE_ROLE_VALUES = [
+  "background",
+  "principle",
+  "goal",
+  "task",
+  "safeguard",
+  "schedule",
+  "other",
+] as const;
 export const COMPARATOR_VALUES = [">=", "<=", "=", ">", "<", "increase", "decrease"] as const;
 export const PLAN_STATUS_VALUES = ["draft", "confirmed", "superseded", "discarded"] as const;
 
@@ -120,7 +128,11 @@ export const PlanNodeUnitsBody = z.strictObject({
   units: z
     .array(
       z.strictObject({
-        name: z.string().trim().min(1, { error: "单位名称不能为空" }).max(100, { error: "单位名称最多 100 个字符" }),
+        name: z
+          .string()
+          .trim()
+          .min(1, { error: "单位名称不能为空" })
+          .max(100, { error: "单位名称最多 100 个字符" }),
         orgUnitId: z.uuid({ error: "应为有效的单位 ID" }).nullable(),
         isLead: z.boolean(),
       }),
@@ -144,10 +156,15 @@ export const PlanTargetBody = z.strictObject({
   metric: z.string().trim().min(1, { error: "指标不能为空" }).max(100),
   indicatorCode: z.string().trim().max(64).nullable(),
   comparator: z.enum(COMPARATOR_VALUES),
-  value: z.number().finite().nullable(),
-  valueMax: z.number().finite().nullable(),
+  value: z.number().nullable(),
+  valueMax: z.number().nullable(),
   unit: z.string().trim().max(20),
-  year: z.number().int().min(1949, { error: "年份应在 1949–2100 之间" }).max(2100, { error: "年份应在 1949–2100 之间" }).nullable(),
+  year: z
+    .number()
+    .int()
+    .min(1949, { error: "年份应在 1949–2100 之间" })
+    .max(2100, { error: "年份应在 1949–2100 之间" })
+    .nullable(),
   kind: z.enum(["target", "baseline"]),
 });
 export type PlanTargetBody = z.infer<typeof PlanTargetBody>;

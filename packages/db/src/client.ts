@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
@@ -21,6 +21,10 @@ export interface DatabaseHandle {
 
 // pg returns bigint (int8) as text by default; counts and ids we read are well within 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// A calendar date stays the text "YYYY-MM-DD" on both engines: turning it into a Date would shift it
+// by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+const PGLITE_OPTIONS = { parsers: { [types.DATE]: (v: string) => v } };
 
 /** Opens the database the target names. The PGlite folder is created when missing. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -28,7 +32,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     if (target.dataDir !== null) {
       mkdirSync(target.dataDir, { recursive: true });
     }
-    const lite = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
+    const lite =
+      target.dataDir === null ? new PGlite(PGLITE_OPTIONS) : new PGlite(target.dataDir, PGLITE_OPTIONS);
     await lite.waitReady;
     const pool = new PGlitePool(lite);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

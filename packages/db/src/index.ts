@@ -5,3 +5,4 @@ export * from "./repos/org-unit.repo.ts";
 export * from "./repos/user.repo.ts";
 export * from "./repos/session.repo.ts";
 export * from "./repos/audit.repo.ts";
+export * from "./repos/plan.repo.ts";

@@ -24,21 +24,27 @@ describe.each(testEngines())("migrations on %s", (engine) => {
   });
 
   it("applies every migration once and then nothing", async () => {
-    const versions = (await handle.db.selectFrom("schema_migrations").select("version").orderBy("version").execute()).map(
-      (r) => r.version,
-    );
+    const versions = (
+      await handle.db.selectFrom("schema_migrations").select("version").orderBy("version").execute()
+    ).map((r) => r.version);
     expect(versions).toEqual(listMigrations().map((m) => m.version));
     expect(await migrate(handle)).toEqual([]);
   });
 
   it("matches the schema snapshot (a changed schema needs a new migration, never an edited one)", async () => {
-    await expect(`${(await describeSchema(handle)).join("\n")}\n`).toMatchFileSnapshot("../schema.snapshot.txt");
+    await expect(`${(await describeSchema(handle)).join("\n")}\n`).toMatchFileSnapshot(
+      "../schema.snapshot.txt",
+    );
   });
 
   it("rolls back a failing migration whole", async () => {
-    const bad = [{ version: "9999_broken", sql: "CREATE TABLE half_done (id int);\nSELECT no_such_function();" }];
+    const bad = [
+      { version: "9999_broken", sql: "CREATE TABLE half_done (id int);\nSELECT no_such_function();" },
+    ];
     await expect(migrate(handle, bad)).rejects.toThrow();
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`.execute(
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`.execute(
       handle.db,
     );
     expect(rows[0]?.n).toBe(0);

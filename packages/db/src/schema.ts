@@ -79,6 +79,212 @@ export interface AuditLogTable {
   hash: ColumnType<string, never, never>;
 }
 
+/** plans — 规划文件: an imported policy document, draft until confirmed. */
+export interface PlansTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  issued_on: ColumnType<string | null, string | null | undefined, string | null>;
+  period_start: number | null;
+  period_end: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  revises_plan_id: string | null;
+  source_file_name: string;
+  source_format: string;
+  source_text: string;
+  source_sha256: string;
+  parse_issues: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  confirmed_by: string | null;
+  confirmed_at: TimestampNullable;
+}
+
+/** plan_nodes — 条目: a numbered heading or item of a plan. */
+export interface PlanNodesTable {
+  id: Generated<string>;
+  plan_id: string;
+  path: string;
+  parent_path: string;
+  level: number;
+  marker: string;
+  ordinal: number;
+  title: string;
+  role: string;
+  span_start: number;
+  span_end: number;
+  title_start: number;
+  title_end: number;
+  deadline: string | null;
+  sort_order: number;
+}
+
+/** plan_node_units — 责任单位 of a node, in the order written; `is_lead` marks 牵头单位. */
+export interface PlanNodeUnitsTable {
+  id: Generated<string>;
+  node_id: string;
+  position: number;
+  name: string;
+  is_lead: ColumnType<boolean, boolean | undefined, boolean>;
+  org_unit_id: string | null;
+  match: string;
+}
+
+/** plan_targets — 目标 and 现状值 read from a plan. */
+export interface PlanTargetsTable {
+  id: Generated<string>;
+  plan_id: string;
+  path: string;
+  text: string;
+  metric: string;
+  indicator_code: string | null;
+  comparator: string;
+  value: number | null;
+  value_max: number | null;
+  unit: ColumnType<string, string | undefined, string>;
+  year: number | null;
+  kind: string;
+  span_start: number | null;
+  span_end: number | null;
+  sort_order: number;
+}
+
+type DateCol = ColumnType<string, string, string>;
+type DateColNullable = ColumnType<string | null, string | null | undefined, string | null>;
+
+/** tasks — 督办任务. Dates (`deadline`, `assigned_on`) are ISO `YYYY-MM-DD` text. */
+export interface TasksTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  plan_id: string | null;
+  plan_node_id: string | null;
+  source_kind: string;
+  source_note: string | null;
+  title: string;
+  content: ColumnType<string, string | undefined, string>;
+  state: ColumnType<string, string | undefined, string>;
+  priority: ColumnType<string, string | undefined, string>;
+  frequency: ColumnType<string, string | undefined, string>;
+  assigned_on: DateColNullable;
+  deadline: DateCol;
+  progress: ColumnType<number, number | undefined, number>;
+  last_reported_period: string | null;
+  closed_at: TimestampNullable;
+  suspended_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** task_units — 牵头单位 (lead) and 协办单位 (co) of a task, in order. */
+export interface TaskUnitsTable {
+  task_id: string;
+  org_unit_id: string;
+  role: string;
+  position: number;
+  accepted_at: TimestampNullable;
+}
+
+/** task_milestones — 序时进度 节点. */
+export interface TaskMilestonesTable {
+  id: Generated<string>;
+  task_id: string;
+  title: string;
+  due_on: DateCol;
+  reached_on: DateColNullable;
+  position: number;
+}
+
+/** task_targets — the plan targets a task serves. */
+export interface TaskTargetsTable {
+  task_id: string;
+  plan_target_id: string;
+}
+
+/** task_reports — 进展报送, per unit and period. */
+export interface TaskReportsTable {
+  id: Generated<string>;
+  task_id: string;
+  org_unit_id: string;
+  period: string;
+  is_consolidated: ColumnType<boolean, boolean | undefined, boolean>;
+  progress: number;
+  text: string;
+  problems: ColumnType<string, string | undefined, string>;
+  next_steps: ColumnType<string, string | undefined, string>;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+}
+
+/** task_attachments — 佐证材料, stored under the data folder by content hash. */
+export interface TaskAttachmentsTable {
+  id: Generated<string>;
+  task_id: string;
+  report_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+/** task_events — the task's timeline. */
+export interface TaskEventsTable {
+  id: ColumnType<number, never, never>;
+  task_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_unit_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  comment: string | null;
+  details: Json;
+}
+
+/** task_adjustments — 申请调整 and its decision. */
+export interface TaskAdjustmentsTable {
+  id: Generated<string>;
+  task_id: string;
+  new_deadline: DateColNullable;
+  new_title: string | null;
+  reason: string;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: TimestampNullable;
+  decision_comment: string | null;
+}
+
+/** task_instructions — 领导批示 and the units' answers. */
+export interface TaskInstructionsTable {
+  id: Generated<string>;
+  task_id: string;
+  reply_to: string | null;
+  author_id: string | null;
+  author_unit_id: string | null;
+  text: string;
+  at: Timestamp;
+}
+
+/** notifications — in-app reminders (催报) to a unit. */
+export interface NotificationsTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  task_id: string | null;
+  kind: string;
+  text: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  read_at: TimestampNullable;
+}
+
 /** schema_migrations — which migration files have run. */
 export interface SchemaMigrationsTable {
   version: string;
@@ -92,6 +298,20 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  plans: PlansTable;
+  plan_nodes: PlanNodesTable;
+  plan_node_units: PlanNodeUnitsTable;
+  plan_targets: PlanTargetsTable;
+  tasks: TasksTable;
+  task_units: TaskUnitsTable;
+  task_milestones: TaskMilestonesTable;
+  task_targets: TaskTargetsTable;
+  task_reports: TaskReportsTable;
+  task_attachments: TaskAttachmentsTable;
+  task_events: TaskEventsTable;
+  task_adjustments: TaskAdjustmentsTable;
+  task_instructions: TaskInstructionsTable;
+  notifications: NotificationsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -101,3 +321,16 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type PlanRow = Selectable<PlansTable>;
+export type PlanNodeRow = Selectable<PlanNodesTable>;
+export type PlanNodeUnitRow = Selectable<PlanNodeUnitsTable>;
+export type PlanTargetRow = Selectable<PlanTargetsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type TaskUnitRow = Selectable<TaskUnitsTable>;
+export type TaskMilestoneRow = Selectable<TaskMilestonesTable>;
+export type TaskReportRow = Selectable<TaskReportsTable>;
+export type TaskAttachmentRow = Selectable<TaskAttachmentsTable>;
+export type TaskEventRow = Selectable<TaskEventsTable>;
+export type TaskAdjustmentRow = Selectable<TaskAdjustmentsTable>;
+export type TaskInstructionRow = Selectable<TaskInstructionsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

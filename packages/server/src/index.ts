@@ -8,3 +8,5 @@ export * from "./services/user.service.ts";
 export * from "./services/demo.service.ts";
 export * from "./services/audit-query.service.ts";
 export * from "./services/org-import.service.ts";
+export * from "./services/plan-import.service.ts";
+export * from "./documents/decode.ts";

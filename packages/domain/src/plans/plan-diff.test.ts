@@ -11,17 +11,32 @@ const node = (path: string, title: string, units: string[] = [], role = "task"):
 
 describe("diffPlans", () => {
   const base = {
-    nodes: [node("1", "总体要求", [], "principle"), node("2.1", "扩大学前资源", ["区教育局"]), node("2.2", "消除大班额", ["区教育局"])],
+    nodes: [
+      node("1", "总体要求", [], "principle"),
+      node("2.1", "扩大学前资源", ["区教育局"]),
+      node("2.2", "消除大班额", ["区教育局"]),
+    ],
     targets: ["毛入园率达到95%以上"],
   };
 
   it("finds nothing between equal versions", () => {
-    expect(diffPlans(base, base)).toEqual({ added: [], removed: [], changed: [], targetsAdded: [], targetsRemoved: [] });
+    expect(diffPlans(base, base)).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      targetsAdded: [],
+      targetsRemoved: [],
+    });
   });
 
   it("sees an inserted item as one addition even when later paths shift", () => {
     const revised = {
-      nodes: [base.nodes[0]!, node("2.1", "新建公办园"), node("2.2", "扩大学前资源", ["区教育局"]), node("2.3", "消除大班额", ["区教育局"])],
+      nodes: [
+        node("1", "总体要求", [], "principle"),
+        node("2.1", "新建公办园"),
+        node("2.2", "扩大学前资源", ["区教育局"]),
+        node("2.3", "消除大班额", ["区教育局"]),
+      ],
       targets: base.targets,
     };
     const d = diffPlans(base, revised);
@@ -43,8 +58,17 @@ describe("diffPlans", () => {
   });
 
   it("treats a reworded title at the same path as a change", () => {
-    const revised = { nodes: [base.nodes[0]!, node("2.1", "扩大普惠性学前资源", ["区教育局"]), base.nodes[2]!], targets: base.targets };
+    const revised = {
+      nodes: [
+        node("1", "总体要求", [], "principle"),
+        node("2.1", "扩大普惠性学前资源", ["区教育局"]),
+        node("2.2", "消除大班额", ["区教育局"]),
+      ],
+      targets: base.targets,
+    };
     const d = diffPlans(base, revised);
-    expect(d.changed).toEqual([{ path: "2.1", field: "title", before: "扩大学前资源", after: "扩大普惠性学前资源" }]);
+    expect(d.changed).toEqual([
+      { path: "2.1", field: "title", before: "扩大学前资源", after: "扩大普惠性学前资源" },
+    ]);
   });
 });

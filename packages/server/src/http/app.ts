@@ -23,6 +23,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { registerAuthHook } from "./auth-hook.ts";
 import { errorHandler, sendError } from "./error-handler.ts";
 import { orgRoutes } from "./org/routes.ts";
+import { planRoutes } from "./plans/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
 // Chinese messages for every zod check that has no message of its own.
@@ -124,6 +125,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(orgRoutes(deps), { prefix: "/api/org-units" });
   await app.register(userRoutes(deps), { prefix: "/api/users" });
   await app.register(auditRoutes(deps), { prefix: "/api/audit" });
+  await app.register(planRoutes(deps), { prefix: "/api/plans" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

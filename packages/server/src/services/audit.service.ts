@@ -50,6 +50,18 @@ export const ACTION_LABELS: Record<string, string> = {
   "demo.load": "载入演示数据",
   "audit.search": "查询审计日志",
   "audit.export": "导出审计日志",
+  "org.import": "导入组织机构",
+  "plan.import": "导入规划文件",
+  "plan.node-update": "修改条目",
+  "plan.node-units": "设置责任单位",
+  "plan.node-merge": "合并条目",
+  "plan.node-split": "拆分条目",
+  "plan.target-create": "新增目标",
+  "plan.target-update": "修改目标",
+  "plan.target-delete": "删除目标",
+  "plan.confirm": "确认规划",
+  "plan.discard": "作废规划",
+  "plan.export": "导出规划",
 };
 
 /** Converts API filters into the repository's query. */

@@ -18,6 +18,8 @@ const DashboardRoute = lazy(() =>
 );
 const OrgRoute = lazy(() => import("./routes/org.tsx").then((m) => ({ default: m.OrgRoute })));
 const AuditRoute = lazy(() => import("./routes/audit.tsx").then((m) => ({ default: m.AuditRoute })));
+const PlansRoute = lazy(() => import("./routes/plans.tsx").then((m) => ({ default: m.PlansRoute })));
+const PlanRoute = lazy(() => import("./routes/plan.tsx").then((m) => ({ default: m.PlanRoute })));
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -63,7 +65,8 @@ export const routes: RouteObject[] = [
             handle: { crumbs: ["nav.dashboard"] } satisfies RouteHandle,
             element: <DashboardRoute />,
           },
-          comingSoon("plans", "plan.read", "nav.plans", "soon.plans"),
+          guarded("plans", "plan.read", ["nav.plans"], <PlansRoute />),
+          guarded("plans/:id", "plan.read", ["nav.plans"], <PlanRoute />),
           comingSoon("ledger", "task.read", "nav.ledger", "soon.ledger"),
           comingSoon("indicators", "stats.read", "nav.indicators", "soon.indicators"),
           comingSoon("evaluations", "evaluation.read", "nav.evaluations", "soon.evaluations"),

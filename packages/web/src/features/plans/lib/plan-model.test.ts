@@ -50,7 +50,12 @@ const unit = (name: string, isLead: boolean, orgUnitName: string | null = null) 
 
 describe("buildNodeTree", () => {
   it("should nest by parentPath in document order and keep orphans as roots", () => {
-    const tree = buildNodeTree([node("2", [50, 90]), node("1", [0, 50]), node("1.1", [10, 50]), node("9.1", [95, 99])]);
+    const tree = buildNodeTree([
+      node("2", [50, 90]),
+      node("1", [0, 50]),
+      node("1.1", [10, 50]),
+      node("9.1", [95, 99]),
+    ]);
     expect(tree.map((i) => i.node.path)).toEqual(["1", "2", "9.1"]);
     expect(tree[0]?.children.map((i) => i.node.path)).toEqual(["1.1"]);
   });
@@ -71,7 +76,9 @@ describe("previousNode and nodeAt", () => {
 
 describe("taskDeadline", () => {
   it("should prefer the deadline, then the latest target year, then the period end", () => {
-    expect(taskDeadline(node("1", [0, 1], { deadline: "2025年6月" }), [target("1", 2030)], 2025)).toBe("2025年6月");
+    expect(taskDeadline(node("1", [0, 1], { deadline: "2025年6月" }), [target("1", 2030)], 2025)).toBe(
+      "2025年6月",
+    );
     expect(taskDeadline(node("1", [0, 1]), [target("1", 2020), target("1", 2022)], 2025)).toBe("2022年");
     expect(taskDeadline(node("1", [0, 1]), [target("1", 2030, { kind: "baseline" })], 2025)).toBe("2025年底");
     expect(taskDeadline(node("1", [0, 1]), [], null)).toBe("");
@@ -85,7 +92,9 @@ describe("taskRows", () => {
       nodes: [
         node("2", [0, 100]),
         node("2.1", [5, 100]),
-        node("2.1.1", [10, 50], { units: [unit("各县区政府", true), unit("市教育局", false, "平凉市教育局")] }),
+        node("2.1.1", [10, 50], {
+          units: [unit("各县区政府", true), unit("市教育局", false, "平凉市教育局")],
+        }),
         node("2.1.2", [50, 100], { deadline: "长期坚持" }),
         node("3", [100, 120], { role: "safeguard" }),
       ],
@@ -97,7 +106,7 @@ describe("taskRows", () => {
         path: "2.1.1",
         title: "条目2.1.1",
         leadUnit: "各县区政府",
-        units: "各县区政府、平凉市教育局",
+        units: "各县区政府、市教育局",
         targets: "到2020年达到95%",
         deadline: "2020年",
       },

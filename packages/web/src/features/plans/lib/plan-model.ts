@@ -46,7 +46,11 @@ export function nodeAt(nodes: readonly PlanNode[], offset: number): PlanNode | u
   let best: PlanNode | undefined;
   for (const node of nodes) {
     const [start, end] = node.span;
-    if (offset >= start && offset < end && (best === undefined || end - start < best.span[1] - best.span[0])) {
+    if (
+      offset >= start &&
+      offset < end &&
+      (best === undefined || end - start < best.span[1] - best.span[0])
+    ) {
       best = node;
     }
   }
@@ -73,7 +77,11 @@ export interface TaskRow {
  * 时限 of a task: its own deadline; else the latest target year in it (`2020年`); else the end of
  * the plan period (`2020年底`); else nothing.
  */
-export function taskDeadline(node: PlanNode, targets: readonly PlanTarget[], periodEnd: number | null): string {
+export function taskDeadline(
+  node: PlanNode,
+  targets: readonly PlanTarget[],
+  periodEnd: number | null,
+): string {
   if (node.deadline !== null && node.deadline.trim() !== "") {
     return node.deadline;
   }
@@ -84,11 +92,10 @@ export function taskDeadline(node: PlanNode, targets: readonly PlanTarget[], per
   return periodEnd === null ? "" : `${periodEnd}年底`;
 }
 
-const unitName = (u: PlanNode["units"][number]) => u.orgUnitName ?? u.name;
-
 /**
  * The 任务分解表: every 主要任务 node that has no task beneath it (the items staff are held to), in
- * document order. 责任单位 lists all units, the lead first as written.
+ * document order. Units appear as the document names them (as the .xlsx export does); 责任单位 lists
+ * all of them in written order.
  */
 export function taskRows(plan: Pick<PlanDetail, "nodes" | "targets" | "periodEnd">): TaskRow[] {
   const tasks = plan.nodes.filter((n) => n.role === "task");
@@ -102,8 +109,8 @@ export function taskRows(plan: Pick<PlanDetail, "nodes" | "targets" | "periodEnd
         key: node.id,
         path: node.path,
         title: node.title,
-        leadUnit: lead ? unitName(lead) : "",
-        units: node.units.map(unitName).join("、"),
+        leadUnit: lead?.name ?? "",
+        units: node.units.map((u) => u.name).join("、"),
         targets: own
           .filter((t) => t.kind === "target")
           .map((t) => t.text)
@@ -153,7 +160,8 @@ export function textSegments(
     }
   }
   const active = nodes.find((n) => n.id === activeNodeId);
-  const inside = (spans: readonly [number, number][], at: number) => spans.some(([s, e]) => at >= s && at < e);
+  const inside = (spans: readonly [number, number][], at: number) =>
+    spans.some(([s, e]) => at >= s && at < e);
   const points = [...cuts].sort((a, b) => a - b);
   const segments: TextSegment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {

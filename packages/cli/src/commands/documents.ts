@@ -1,0 +1,92 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { Command } from "commander";
+import { z } from "zod";
+import { hasErrors } from "@luoshi/domain";
+import { parseDocument, toGold } from "@luoshi/domain/parsing";
+import { orgUnitRepo } from "@luoshi/db";
+import { AppError, decodeDocument, importPlan, MAX_DOCUMENT_BYTES } from "@luoshi/server";
+import { cliActor, withServices } from "../context.ts";
+import { parseOptions } from "../options.ts";
+
+/** Reads a document's bytes, refusing what the upload would refuse, and naming the file. */
+function readDocument(file: string): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new AppError("validation-failed", `${file}：文件不存在或无法读取`);
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new AppError("payload-too-large", `${file}：文件超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
+  }
+  return readFileSync(file);
+}
+
+/** `luoshi parse FILE [--json]`: what the parser finds, in the corpus gold format. */
+export function parseCommand(): Command {
+  return new Command("parse")
+    .description("解析政策文件：结构、责任单位、目标（--json 输出与语料标注同格式）")
+    .argument("<file>", ".txt / .html / .docx / .pdf")
+    .option("--json", "以 JSON 输出 {meta, nodes, targets}")
+    .action(async (file: string, raw: unknown) => {
+      const o = parseOptions(z.object({ json: z.boolean().optional() }), raw);
+      const decoded = await decodeDocument(readDocument(file), basename(file));
+      if (hasErrors(decoded.issues)) {
+        throw new AppError(
+          "validation-failed",
+          decoded.issues.map((i) => `${file}：${i.message}`).join("\n"),
+        );
+      }
+      const parsed = parseDocument(decoded.text);
+      const gold = { doc: basename(file), ...toGold(parsed) };
+      if (o.json === true) {
+        console.log(JSON.stringify(gold, null, 2));
+        return;
+      }
+      console.log(`${gold.meta.title ?? "（无标题）"}  ${gold.meta.docNumber ?? ""}`);
+      for (const n of gold.nodes) {
+        const names = n.units ?? [];
+        const lead = n.lead ?? null;
+        const units =
+          names.length === 0 ? "" : `  〔${names.join("、")}${lead === null ? "" : `；牵头 ${lead}`}〕`;
+        console.log(`${"  ".repeat(n.path.split(".").length - 1)}${n.path} ${n.title} [${n.role}]${units}`);
+      }
+      console.log(`\n条目 ${gold.nodes.length} 个，目标/现状 ${gold.targets.length} 个`);
+      for (const i of parsed.issues) {
+        console.error(`提示：${i.message}`);
+      }
+    });
+}
+
+const ImportOptions = z.object({
+  unit: z.string().min(2, { error: "请用 --unit 给出规划所属地区的行政区划代码" }),
+});
+
+/** `luoshi import FILE --unit CODE`: a draft plan for review, owned by that area. */
+export function importCommand(): Command {
+  return new Command("import")
+    .description("导入政策文件为规划草稿（在 Web 页面审核、确认）")
+    .argument("<file>", ".txt / .html / .docx / .pdf")
+    .requiredOption("--unit <code>", "规划所属地区的行政区划代码，如 620802")
+    .action(async (file: string, raw: unknown) => {
+      const o = parseOptions(ImportOptions, raw);
+      const bytes = readDocument(file);
+      await withServices(async (deps) => {
+        const unit = await orgUnitRepo.findByCode(deps.handle.db, o.unit);
+        if (unit === undefined || unit.kind === "school" || unit.kind === "department") {
+          throw new AppError("validation-failed", `--unit：没有代码为 ${o.unit} 的地区`);
+        }
+        const actor = { ...cliActor(), role: "bureauPlanner" as const, scopePath: unit.path };
+        const plan = await importPlan(deps, actor, { fileName: basename(file), bytes });
+        const counts = await deps.handle.db
+          .selectFrom("plan_nodes")
+          .select((eb) => eb.fn.countAll<string | number>().as("n"))
+          .where("plan_id", "=", plan.id)
+          .executeTakeFirstOrThrow();
+        console.log(
+          `已导入规划草稿“${plan.title}”（第 ${plan.version} 版，${Number(counts.n)} 个条目）：/plans/${plan.id}`,
+        );
+      });
+    });
+}

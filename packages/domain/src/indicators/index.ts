@@ -1,0 +1,17 @@
+/**
+ * 指标 (indicators): a small typed formula language over statistics data elements, its one-pass engine
+ * over the org hierarchy, the standard catalogue, display rules and target monitoring.
+ */
+export * from "./ast.ts";
+export * from "./tokenizer.ts";
+export * from "./parser.ts";
+export * from "./compile.ts";
+export * from "./prepared-rows.ts";
+export * from "./engine.ts";
+export * from "./rows.ts";
+export * from "./definition.ts";
+export * from "./catalogue.ts";
+export * from "./display.ts";
+export * from "./targets.ts";
+export * from "./target-rules.ts";
+export * from "./formula-vector.ts";

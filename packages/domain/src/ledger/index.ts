@@ -1,0 +1,12 @@
+/**
+ * 督办台账 (ledger): the pure core of task supervision — state machine, reporting periods, lights,
+ * monthly bulletin, dispatch board and unit scoreboard. Dates are ISO `YYYY-MM-DD` strings, instants
+ * `Date` (see `dates.ts`).
+ */
+export * from "./dates.ts";
+export * from "./types.ts";
+export * from "./state-machine.ts";
+export * from "./periods.ts";
+export * from "./lights.ts";
+export * from "./obligations.ts";
+export * from "./bulletin.ts";

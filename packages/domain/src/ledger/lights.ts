@@ -1,0 +1,130 @@
+/**
+ * 红黄蓝绿灰 (lights): a task's status light, computed from the data on a given day and never stored.
+ * Precedence: 灰 closed or suspended; 红 past the deadline; 黄 behind its 序时进度 or the current
+ * period's report missing; 蓝 deadline within 7 days; 绿 on track.
+ */
+import { chinaDate, daysBetween, type IsoDate } from "./dates.ts";
+import { periodLabel, reportingPeriods, type PeriodOptions } from "./periods.ts";
+import type { LedgerTask, ProgressReport } from "./types.ts";
+
+/** 灯: the five lights. */
+export type Light = "red" | "yellow" | "blue" | "green" | "grey";
+
+/** Chinese names of the lights. */
+export const LIGHT_LABELS: Record<Light, string> = {
+  red: "红灯",
+  yellow: "黄灯",
+  blue: "蓝灯",
+  green: "绿灯",
+  grey: "灰灯",
+};
+
+/** A light with a stable `code` (for programs) and a Chinese `reason` (for people). */
+export interface LightResult {
+  light: Light;
+  code:
+    | "closed"
+    | "suspended"
+    | "overdue"
+    | "milestone-behind"
+    | "progress-behind"
+    | "report-missing"
+    | "due-soon"
+    | "on-track";
+  reason: string;
+}
+
+/** Tuning of `lightOf`; the period options decide when reports fall due. */
+export interface LightOptions extends Partial<PeriodOptions> {
+  /** 蓝灯 when the deadline is this many days away or fewer (default 7). */
+  warningDays: number;
+  /** Percentage points a reported progress may trail the linear expectation before 黄灯 (default 10). */
+  progressTolerance: number;
+}
+
+/** The fields of a task the light reads. */
+export type LightTask = Pick<
+  LedgerTask,
+  "id" | "state" | "deadline" | "assignedAt" | "milestones" | "frequency" | "leadUnit"
+>;
+
+/**
+ * 亮灯: the light of a task on `today`. `reports` are progress reports (any task's; only this task's
+ * lead-unit reports — the consolidated ones — sent by `today` are read, so a past day gives the light
+ * as it was then).
+ *
+ * 黄灯 rules, in order: the latest milestone whose due day has passed is not reached (due today is not
+ * yet behind); with no milestones, the latest reported percent trails the linear expectation
+ * (elapsed share of assignment→deadline) by more than `progressTolerance` points — checked only once the
+ * lead unit has reported, the missing-report rule covers silence; the report of the latest period whose
+ * due day has passed is missing. 蓝灯: 0–7 days to the deadline (due today is blue, not red).
+ */
+export function lightOf(
+  task: LightTask,
+  today: IsoDate,
+  reports: readonly ProgressReport[],
+  options: Partial<LightOptions> = {},
+): LightResult {
+  const warningDays = options.warningDays ?? 7;
+  const tolerance = options.progressTolerance ?? 10;
+  if (task.state === "closed") {
+    return { light: "grey", code: "closed", reason: "已销号" };
+  }
+  if (task.state === "suspended") {
+    return { light: "grey", code: "suspended", reason: "已中止" };
+  }
+  const left = daysBetween(today, task.deadline);
+  if (left < 0) {
+    return { light: "red", code: "overdue", reason: `已逾期${String(-left)}天（截止${task.deadline}）` };
+  }
+  const milestone = task.milestones
+    .filter((m) => m.dueDate < today)
+    .reduce<LightTask["milestones"][number] | undefined>(
+      (latest, m) => (latest === undefined || m.dueDate >= latest.dueDate ? m : latest),
+      undefined,
+    );
+  if (milestone !== undefined && !milestone.isReached) {
+    return {
+      light: "yellow",
+      code: "milestone-behind",
+      reason: `未完成序时进度「${milestone.title}」（应于${milestone.dueDate}前完成）`,
+    };
+  }
+  const own = reports
+    .filter((r) => r.taskId === task.id && r.unitId === task.leadUnit && chinaDate(r.submittedAt) <= today)
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const latest = own.at(-1);
+  if (task.milestones.length === 0 && task.assignedAt !== null && latest !== undefined) {
+    const span = daysBetween(task.assignedAt, task.deadline);
+    if (span > 0) {
+      const expected = Math.min(100, Math.max(0, (daysBetween(task.assignedAt, today) / span) * 100));
+      if (latest.percent + tolerance < expected) {
+        return {
+          light: "yellow",
+          code: "progress-behind",
+          reason: `进度滞后：按时间应完成${String(Math.round(expected))}%，报送进度${String(latest.percent)}%`,
+        };
+      }
+    }
+  }
+  if (task.assignedAt !== null) {
+    const passed = reportingPeriods(task.frequency, task.assignedAt, task.deadline, options)
+      .filter((p) => p.dueDate < today)
+      .at(-1);
+    if (passed !== undefined && !own.some((r) => r.period === passed.key)) {
+      return {
+        light: "yellow",
+        code: "report-missing",
+        reason: `${periodLabel(passed.key)}进展逾期未报（应于${passed.dueDate}前报送）`,
+      };
+    }
+  }
+  if (left <= warningDays) {
+    return {
+      light: "blue",
+      code: "due-soon",
+      reason: left === 0 ? "今天到期" : `距截止还有${String(left)}天`,
+    };
+  }
+  return { light: "green", code: "on-track", reason: "按序时推进" };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { linkMetric, METRIC_SYNONYMS } from "./metrics.ts";
+
+describe("linkMetric", () => {
+  it.each([
+    ["学前三年毛入园率", "preschool-gross-enrolment-rate"],
+    ["学前教育毛入园率", "preschool-gross-enrolment-rate"],
+    ["农村学前三年毛入园率", "preschool-gross-enrolment-rate"],
+    ["九年义务教育巩固率", "compulsory-retention-rate"],
+    ["高中阶段毛入学率", "senior-gross-enrolment-rate"],
+    ["三类残疾儿童入学率", "disabled-children-enrolment-rate"],
+    ["普惠性幼儿园占比", "inclusive-kindergarten-share"],
+    ["學前教育毛入園率", "preschool-gross-enrolment-rate"],
+    ["新建农村学校教师周转房", null],
+  ])("%s → %s", (metric, code) => {
+    expect(linkMetric(metric)).toBe(code);
+  });
+
+  it("takes an extended table", () => {
+    const table = [...METRIC_SYNONYMS, { code: "x", name: "教师周转房", synonyms: ["周转房"] }];
+    expect(linkMetric("新建农村学校教师周转房", table)).toBe("x");
+  });
+
+  it("has unique codes", () => {
+    const codes = METRIC_SYNONYMS.map((m) => m.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});

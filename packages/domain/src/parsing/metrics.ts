@@ -1,0 +1,148 @@
+/**
+ * Metric synonyms (指标同义词): documents name the same indicator many ways (学前三年毛入园率 =
+ * 学前教育毛入园率 = 毛入园率). This table links a parsed metric to an indicator code. It is plain data so
+ * later work can extend it (or load a bureau's own) without touching the parser.
+ */
+import { normalizeForMatch } from "./chars.ts";
+
+/** One indicator and the names documents use for it; the longest matching name wins. */
+export interface MetricSynonym {
+  code: string;
+  /** The indicator's standard name. */
+  name: string;
+  synonyms: readonly string[];
+}
+
+/** Indicators met in county plans and 工作要点, with the wordings seen in real documents. */
+export const METRIC_SYNONYMS: readonly MetricSynonym[] = [
+  {
+    code: "preschool-gross-enrolment-rate",
+    name: "学前三年毛入园率",
+    synonyms: ["学前三年毛入园率", "学前教育毛入园率", "学前教育三年毛入园率", "学前三年入园率", "毛入园率"],
+  },
+  {
+    code: "compulsory-retention-rate",
+    name: "九年义务教育巩固率",
+    synonyms: ["九年义务教育巩固率", "义务教育巩固率", "巩固率"],
+  },
+  {
+    code: "senior-gross-enrolment-rate",
+    name: "高中阶段毛入学率",
+    synonyms: ["高中阶段毛入学率", "高中阶段教育毛入学率", "高中教育毛入学率", "高中毛入学率"],
+  },
+  {
+    code: "disabled-children-enrolment-rate",
+    name: "残疾儿童少年入学率",
+    synonyms: [
+      "残疾儿童少年入学率",
+      "残疾儿童少年毛入学率",
+      "三类残疾儿童入学率",
+      "特殊教育入学率",
+      "适龄残疾儿童入学率",
+    ],
+  },
+  { code: "primary-enrolment-rate", name: "小学入学率", synonyms: ["小学入学率", "小学适龄儿童入学率"] },
+  { code: "junior-enrolment-rate", name: "初中入学率", synonyms: ["初中入学率", "初中适龄少年入学率"] },
+  {
+    code: "inclusive-kindergarten-share",
+    name: "普惠性幼儿园覆盖率",
+    synonyms: ["普惠性幼儿园覆盖率", "普惠性幼儿园占比", "普惠园覆盖率", "普惠性幼儿园在园幼儿占比"],
+  },
+  {
+    code: "public-kindergarten-share",
+    name: "公办园在园幼儿占比",
+    synonyms: ["公办园在园幼儿占比", "公办幼儿园在园幼儿占比", "公办园在园幼儿比例"],
+  },
+  { code: "years-of-schooling", name: "人均受教育年限", synonyms: ["人均受教育年限", "平均受教育年限"] },
+  { code: "students-per-computer", name: "生机比", synonyms: ["生机比"] },
+  { code: "student-teacher-ratio", name: "生师比", synonyms: ["生师比", "师生比"] },
+  {
+    code: "teacher-qualification-rate",
+    name: "专任教师学历合格率",
+    synonyms: ["专任教师学历合格率", "教师学历合格率"],
+  },
+  {
+    code: "teacher-exchange-rate",
+    name: "教师交流轮岗比例",
+    synonyms: ["教师交流轮岗比例", "交流轮岗比例"],
+  },
+  {
+    code: "special-education-per-student-funding",
+    name: "特殊教育生均公用经费",
+    synonyms: ["特殊教育生均公用经费", "特教学校生均公用经费"],
+  },
+  { code: "myopia-rate", name: "儿童青少年近视率", synonyms: ["儿童青少年近视率", "近视率"] },
+  {
+    code: "multimedia-classroom-rate",
+    name: "多媒体教室普及率",
+    synonyms: ["多媒体教室普及率", "班级多媒体设备配备率", "多媒体设备配备率"],
+  },
+  { code: "computer-room-rate", name: "计算机教室配备率", synonyms: ["计算机教室配备率"] },
+  { code: "large-class-elimination", name: "消除大班额", synonyms: ["大班额"] },
+  {
+    code: "education-spending-share",
+    name: "教育经费支出占财政支出比例",
+    synonyms: ["教育经费支出占财政支出", "教育支出占财政支出", "教育经费占财政支出"],
+  },
+  {
+    code: "new-school-places",
+    name: "新增学位",
+    synonyms: ["新增学位", "新增中小学学位", "新增园位", "新增公办园位"],
+  },
+];
+
+interface CompiledSynonym {
+  key: string;
+  code: string;
+}
+
+let compiled: CompiledSynonym[] | undefined;
+let compiledFrom: readonly MetricSynonym[] | undefined;
+
+function compile(table: readonly MetricSynonym[]): CompiledSynonym[] {
+  if (compiled !== undefined && compiledFrom === table) {
+    return compiled;
+  }
+  const out = table
+    .flatMap((m) => [m.name, ...m.synonyms].map((s) => ({ key: normalizeForMatch(s), code: m.code })))
+    .sort((a, b) => b.key.length - a.key.length);
+  compiled = out;
+  compiledFrom = table;
+  return out;
+}
+
+/**
+ * The indicator code of a metric as worded in a document: the code of the longest synonym the metric
+ * contains (学前三年毛入园率 → preschool-gross-enrolment-rate), or null.
+ */
+export function linkMetric(metric: string, table: readonly MetricSynonym[] = METRIC_SYNONYMS): string | null {
+  const isDefault = table === METRIC_SYNONYMS;
+  const cached = isDefault ? cache.get(metric) : undefined;
+  if (cached !== undefined) {
+    return cached;
+  }
+  const code = lookUp(metric, table);
+  if (isDefault) {
+    // Documents repeat metrics; a small bounded memo keeps long documents cheap.
+    if (cache.size > 5000) {
+      cache.clear();
+    }
+    cache.set(metric, code);
+  }
+  return code;
+}
+
+const cache = new Map<string, string | null>();
+
+function lookUp(metric: string, table: readonly MetricSynonym[]): string | null {
+  const key = normalizeForMatch(metric);
+  if (key.length === 0) {
+    return null;
+  }
+  for (const s of compile(table)) {
+    if (key.includes(s.key)) {
+      return s.code;
+    }
+  }
+  return null;
+}

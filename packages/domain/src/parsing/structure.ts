@@ -1,0 +1,260 @@
+/**
+ * Third pass: classified lines become a tree of numbered nodes. The depth of a numbering style is not
+ * fixed; it is learnt from how styles nest in the document (a style already open closes everything
+ * below it, a new style opens a level), which absorbs documents that skip or reorder GB/T 9704 levels.
+ */
+import type { Issue } from "../issues.ts";
+import { isHan } from "./chars.ts";
+import { readMarker, type Line, type MarkerMatch } from "./lines.ts";
+import type { MarkerStyle } from "./types.ts";
+
+/** A `[start, end)` range of the clean text. */
+export type Segment = [number, number];
+
+/** A node as built, still in clean offsets; roles, units and spans are added later. */
+export interface StructNode {
+  path: string;
+  parentPath: string;
+  level: number;
+  marker: string;
+  markerStyle: MarkerStyle;
+  writtenNumber: number | null;
+  ordinal: number;
+  title: string;
+  /** Clean offset of the marker. */
+  start: number;
+  /** Clean offset where the node's own text ends (the next node starts). */
+  end: number;
+  titleStart: number;
+  titleEnd: number;
+  /** The node's own text: heading content and body lines, without child nodes or page chrome. */
+  segments: Segment[];
+  /** Index of the parent in the node list, -1 at the top. */
+  parent: number;
+}
+
+/** Result of building the tree. */
+export interface Structure {
+  nodes: StructNode[];
+  /** Text before the first node (cover letter, preamble). */
+  preamble: Segment[];
+  issues: Issue[];
+}
+
+interface Frame {
+  style: MarkerStyle;
+  index: number;
+}
+
+interface Scope {
+  ordinals: Set<number>;
+  max: number;
+}
+
+const TITLE_BREAKS = "。!?;";
+/** Findings of one kind listed one by one before they are summarised. */
+const MAX_REPEATS = 20;
+const TITLE_SOFT_BREAKS = ",、:";
+const TITLE_MAX = 40;
+
+/**
+ * The title of a heading or run-in item: up to the first sentence break (。 or, where it was lost, a
+ * mojibake "?"), and for long run-ins without one, up to the first comma.
+ */
+export function titleRange(text: string, start: number, end: number): [number, number] {
+  let stop = end;
+  for (let i = start; i < end; i++) {
+    if (TITLE_BREAKS.includes(text.charAt(i))) {
+      stop = i;
+      break;
+    }
+  }
+  if (stop - start > TITLE_MAX) {
+    let soft = -1;
+    for (let i = start + 4; i < start + TITLE_MAX; i++) {
+      if (TITLE_SOFT_BREAKS.includes(text.charAt(i))) {
+        soft = i;
+        break;
+      }
+    }
+    stop = soft > 0 ? soft : start + TITLE_MAX;
+  }
+  let e = stop;
+  while (e > start && " ,、:;。.".includes(text.charAt(e - 1))) {
+    e--;
+  }
+  return [start, e];
+}
+
+/** Builds the node tree from classified lines. */
+export function buildStructure(text: string, lines: readonly Line[]): Structure {
+  const nodes: StructNode[] = [];
+  const preamble: Segment[] = [];
+  const issues: Issue[] = [];
+  const stack: Frame[] = [];
+  const scopes = new Map<number, Scope>([[-1, { ordinals: new Set(), max: 0 }]]);
+  const lastNumberOfStyle = new Map<MarkerStyle, number>();
+
+  const top = (): number => stack[stack.length - 1]?.index ?? -1;
+  const reported = new Map<string, number>();
+  /** Records a finding; past MAX_REPEATS of one code only the count grows (a summary is added at the end). */
+  const report = (code: string, severity: Issue["severity"], message: string, offset: number): void => {
+    const n = (reported.get(code) ?? 0) + 1;
+    reported.set(code, n);
+    if (n <= MAX_REPEATS) {
+      issues.push({ code, severity, message, where: { offset } });
+    }
+  };
+  const addBody = (seg: Segment): void => {
+    const node = nodes[top()];
+    if (node === undefined) {
+      preamble.push(seg);
+    } else {
+      node.segments.push(seg);
+    }
+  };
+
+  const expected = (m: MarkerMatch): boolean => {
+    const frame = stack.find((f) => f.style === m.style);
+    const sibling = frame === undefined ? undefined : nodes[frame.index];
+    if (m.style === "cn-shi") {
+      return sibling ? m.number === (sibling.writtenNumber ?? 0) + 1 : m.number === 1;
+    }
+    const last = sibling?.writtenNumber ?? lastNumberOfStyle.get(m.style);
+    return last !== undefined && m.number === last + 1;
+  };
+
+  const accept = (m: MarkerMatch): boolean => (!m.isDefective && m.style !== "cn-shi") || expected(m);
+
+  const open = (m: MarkerMatch, markerStart: number, lineEnd: number): void => {
+    const depth = stack.findIndex((f) => f.style === m.style);
+    if (depth >= 0) {
+      stack.length = depth;
+    }
+    const parent = top();
+    const scope = scopes.get(parent) ?? { ordinals: new Set<number>(), max: 0 };
+    let ordinal = m.number ?? scope.max + 1;
+    if (scope.ordinals.has(ordinal)) {
+      report(
+        "duplicate-number",
+        "warning",
+        `编号“${m.text}”重复，已按顺序编为第 ${String(scope.max + 1)} 项`,
+        markerStart,
+      );
+      ordinal = scope.max + 1;
+    }
+    scope.ordinals.add(ordinal);
+    scope.max = Math.max(scope.max, ordinal);
+    scopes.set(parent, scope);
+    const parentNode = nodes[parent];
+    const [ts, te] = titleRange(text, m.contentStart, lineEnd);
+    const index = nodes.length;
+    nodes.push({
+      path: parentNode ? `${parentNode.path}.${String(ordinal)}` : String(ordinal),
+      parentPath: parentNode?.path ?? "",
+      level: stack.length + 1,
+      marker: m.text,
+      markerStyle: m.style,
+      writtenNumber: m.number,
+      ordinal,
+      title: text.slice(ts, te),
+      start: markerStart,
+      end: lineEnd,
+      titleStart: ts,
+      titleEnd: te,
+      segments: [],
+      parent,
+    });
+    scopes.set(index, { ordinals: new Set(), max: 0 });
+    stack.push({ style: m.style, index });
+    if (m.number !== null) {
+      lastNumberOfStyle.set(m.style, m.number);
+    }
+  };
+
+  /** Handles one stretch of a line: a marker may open a node; a run-in item may split it further. */
+  const handle = (start: number, end: number): void => {
+    const m = readMarker(text, start, end);
+    let bodyStart = start;
+    if (m !== null && accept(m)) {
+      open(m, start, end);
+      bodyStart = m.contentStart;
+    }
+    const runIn = findRunIn(
+      text,
+      bodyStart,
+      end,
+      (r) => r.style !== "cn-shi" && !r.isDefective && expected(r),
+    );
+    if (runIn < 0) {
+      if (bodyStart < end) {
+        addBody([bodyStart, end]);
+      }
+      return;
+    }
+    addBody([bodyStart, runIn]);
+    report("run-in-item", "info", "有条目与上一段连在同一行，已拆分", runIn);
+    handle(runIn, end);
+  };
+
+  for (const line of lines) {
+    if (line.kind !== "text") {
+      continue;
+    }
+    handle(line.start, line.end);
+  }
+  closeNodes(nodes);
+  for (const [code, n] of reported) {
+    if (n > MAX_REPEATS) {
+      issues.push({
+        code,
+        severity: "info",
+        message: `同类情况另有 ${String(n - MAX_REPEATS)} 处未逐一列出`,
+      });
+    }
+  }
+  if (nodes.length === 0) {
+    issues.push({
+      code: "no-structure",
+      severity: "warning",
+      message: "未识别到“一、”“(一)”“1.”等编号层级，全文按一段处理",
+    });
+  }
+  return { nodes, preamble, issues };
+}
+
+/** Offset of an item run into the text after a sentence end ("…。2.下一项…"), or -1. */
+function findRunIn(
+  text: string,
+  start: number,
+  end: number,
+  isExpected: (m: MarkerMatch) => boolean,
+): number {
+  let from = start;
+  for (;;) {
+    const stop = text.indexOf("。", from);
+    if (stop < 0 || stop + 1 >= end) {
+      return -1;
+    }
+    let p = stop + 1;
+    while (p < end && text.charAt(p) === " ") {
+      p++;
+    }
+    const c = text.charCodeAt(p);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x28 || isHan(c)) {
+      const m = readMarker(text, p, end);
+      if (m !== null && isExpected(m)) {
+        return p;
+      }
+    }
+    from = stop + 1;
+  }
+}
+
+/** A node's own text ends with its last body segment (the next node or the page furniture follows). */
+function closeNodes(nodes: StructNode[]): void {
+  for (const node of nodes) {
+    const lastSeg = node.segments[node.segments.length - 1];
+    node.end = Math.max(lastSeg?.[1] ?? node.titleEnd, node.titleEnd);
+  }
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import iconv from "iconv-lite";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
+import { parseDocument } from "@luoshi/domain/parsing";
+import { decodeDocument, MAX_DOCUMENT_BYTES } from "./decode.ts";
+
+const SAMPLE =
+  "一、总体要求\n到2025年，学前三年毛入园率达到95%以上。\n二、主要任务\n1.扩大学前教育资源。新建幼儿园3所。";
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** A one-page PDF with a Helvetica text layer, xref offsets computed so pdf.js reads it. */
+function tinyPdf(line: string): Uint8Array {
+  const stream = `BT /F1 18 Tf 20 100 Td (${line}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${String(stream.length)} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${String(i + 1)} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${String(objects.length + 1)}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  body += `trailer\n<< /Size ${String(objects.length + 1)} /Root 1 0 R >>\nstartxref\n${String(xref)}\n%%EOF\n`;
+  return utf8(body);
+}
+
+describe("decodeDocument", () => {
+  it.each([
+    ["utf-8", utf8(SAMPLE)],
+    ["utf-8 with BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)])],
+    ["GBK", new Uint8Array(iconv.encode(SAMPLE, "gbk"))],
+    ["GB18030", new Uint8Array(iconv.encode(SAMPLE, "gb18030"))],
+    ["UTF-16LE with BOM", new Uint8Array([0xff, 0xfe, ...iconv.encode(SAMPLE, "utf-16le")])],
+    ["UTF-16BE with BOM", new Uint8Array([0xfe, 0xff, ...iconv.encode(SAMPLE, "utf-16be")])],
+    ["UTF-16LE without BOM", new Uint8Array(iconv.encode(SAMPLE, "utf-16le"))],
+  ])("reads a %s text file", async (_label, bytes) => {
+    const decoded = await decodeDocument(bytes, "方案.txt");
+    expect(decoded.format).toBe("txt");
+    expect(decoded.text).toBe(SAMPLE);
+    expect(decoded.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("refuses an empty file with a message naming it", async () => {
+    const decoded = await decodeDocument(new Uint8Array(0), "空白.txt");
+    expect(decoded.text).toBe("");
+    expect(decoded.issues).toEqual([
+      {
+        code: "file-empty",
+        severity: "error",
+        message: "文件“空白.txt”是空文件",
+        where: { file: "空白.txt" },
+      },
+    ]);
+  });
+
+  it("refuses a binary file as text", async () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
+    const decoded = await decodeDocument(bytes, "照片.txt");
+    expect(decoded.text).toBe("");
+    expect(decoded.issues[0]?.code).toBe("binary-file");
+    expect(decoded.issues[0]?.message).toContain("照片.txt");
+  });
+
+  it("refuses a 50 MB buffer before decoding it", async () => {
+    const decoded = await decodeDocument(new Uint8Array(50 * 1024 * 1024), "大文件.txt");
+    expect(decoded.text).toBe("");
+    expect(decoded.issues[0]).toMatchObject({ code: "file-too-large", severity: "error" });
+    expect(decoded.issues[0]?.message).toBe("文件“大文件.txt”大小为 50.0 MB，超过 20.0 MB 上限");
+    expect(MAX_DOCUMENT_BYTES).toBe(20 * 1024 * 1024);
+  });
+
+  it("drops scripts, styles and navigation from an HTML page and keeps block lines", async () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>站点</title>
+      <script>var a = "一、不要我";</script><style>p { color: red }</style></head>
+      <body><nav><a href="/">首页</a> &gt; 教育督导</nav>
+      <script type="text/javascript">document.write("二、也不要")</script>
+      <div class="content"><p>一、总体要求</p><p>到2025年，学前三年毛入园率达到95%以上。</p>
+      <p>二、主要任务</p><p>1.扩大学前教育资源。<br>新建幼儿园3所。</p>
+      <table><tr><td>指标</td><td>目标值</td></tr><tr><td>毛入园率</td><td>95%</td></tr></table></div>
+      <script>track()</script></body></html>`;
+    const decoded = await decodeDocument(utf8(html), "page.html");
+    expect(decoded.format).toBe("html");
+    expect(decoded.text).not.toMatch(/不要|首页|color|track|站点/);
+    expect(decoded.text.split("\n")).toEqual([
+      "一、总体要求",
+      "到2025年，学前三年毛入园率达到95%以上。",
+      "二、主要任务",
+      "1.扩大学前教育资源。",
+      "新建幼儿园3所。",
+      "指标 目标值",
+      "毛入园率 95%",
+    ]);
+  });
+
+  it("reads a GBK page that declares its charset", async () => {
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>一、总体要求</p></body></html>`;
+    const decoded = await decodeDocument(new Uint8Array(iconv.encode(html, "gbk")), "page.htm");
+    expect(decoded.text).toBe("一、总体要求");
+  });
+
+  it("reads a .docx with paragraphs and a table", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph("一、总体要求"),
+            new Paragraph("到2025年，学前三年毛入园率达到95%以上。"),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph("指标")] }),
+                    new TableCell({ children: [new Paragraph("目标值")] }),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph("毛入园率")] }),
+                    new TableCell({ children: [new Paragraph("95%")] }),
+                  ],
+                }),
+              ],
+            }),
+            new Paragraph("二、主要任务"),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const decoded = await decodeDocument(bytes, "规划.docx");
+    expect(decoded.format).toBe("docx");
+    const lines = decoded.text.split("\n").filter((l) => l.trim().length > 0);
+    expect(lines).toEqual([
+      "一、总体要求",
+      "到2025年，学前三年毛入园率达到95%以上。",
+      "指标",
+      "目标值",
+      "毛入园率",
+      "95%",
+      "二、主要任务",
+    ]);
+  });
+
+  it("refuses a .docx that is not one", async () => {
+    const decoded = await decodeDocument(utf8("plain text"), "假的.docx");
+    expect(decoded.issues[0]).toMatchObject({
+      code: "invalid-docx",
+      message: "文件“假的.docx”不是有效的 Word（.docx）文件",
+    });
+  });
+
+  it("reads the text layer of a PDF", async () => {
+    const decoded = await decodeDocument(tinyPdf("Hello luoshi 2025"), "plan.pdf");
+    expect(decoded.format).toBe("pdf");
+    expect(decoded.issues).toEqual([]);
+    expect(decoded.text).toContain("Hello luoshi 2025");
+  });
+
+  it("refuses a file named .pdf that is not a PDF", async () => {
+    const decoded = await decodeDocument(utf8(SAMPLE), "方案.pdf");
+    expect(decoded.text).toBe("");
+    expect(decoded.issues).toEqual([
+      {
+        code: "invalid-pdf",
+        severity: "error",
+        message: "文件“方案.pdf”不是有效的 PDF 文件",
+        where: { file: "方案.pdf" },
+      },
+    ]);
+  });
+
+  it("refuses an old .doc file with advice", async () => {
+    const decoded = await decodeDocument(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), "旧文件.doc");
+    expect(decoded.issues[0]).toMatchObject({ code: "unsupported-format" });
+    expect(decoded.issues[0]?.message).toContain("另存为 .docx");
+  });
+
+  it("gives the parser a document with no numbering, which it reads with a warning", async () => {
+    const text = "为进一步加强学校体育工作，全区中小学生每天校园体育活动时间不少于1小时。各学校要认真落实。";
+    const decoded = await decodeDocument(utf8(text), "通知.txt");
+    const parsed = parseDocument(decoded.text);
+    expect(parsed.nodes).toEqual([]);
+    expect(parsed.issues).toContainEqual(
+      expect.objectContaining({ code: "no-structure", severity: "warning" }),
+    );
+    expect(parsed.targets.map((t) => [t.path, t.comparator, t.value, t.unit])).toEqual([
+      ["", ">=", 1, "小时"],
+    ]);
+  });
+});

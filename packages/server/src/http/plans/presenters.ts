@@ -1,0 +1,111 @@
+import type { PlanDetail, PlanSummary } from "@luoshi/contracts";
+import { NODE_ROLE_VALUES, COMPARATOR_VALUES, PLAN_STATUS_VALUES } from "@luoshi/contracts";
+import type { PlanListRow, PlanRow } from "@luoshi/db";
+import type { Issue } from "@luoshi/domain";
+import type { PlanView } from "../../services/plan.service.ts";
+import { isLeafTask } from "../../services/plan-export.service.ts";
+
+const STATUS_LABELS: Record<(typeof PLAN_STATUS_VALUES)[number], string> = {
+  draft: "草稿",
+  confirmed: "已确认",
+  superseded: "已被修订",
+  discarded: "已作废",
+};
+
+/** Chinese role names (条目类型). */
+export const ROLE_LABELS: Record<(typeof NODE_ROLE_VALUES)[number], string> = {
+  background: "发展基础",
+  principle: "指导思想与原则",
+  goal: "发展目标",
+  task: "主要任务",
+  safeguard: "保障措施",
+  schedule: "推进计划",
+  other: "其他",
+};
+
+const pick = <T extends string>(values: readonly T[], v: string, fallback: T): T =>
+  values.find((x) => x === v) ?? fallback;
+
+/** The fields of a plan that lists show. */
+export function presentPlanSummary(
+  p: Omit<PlanRow, "source_text" | "parse_issues">,
+  counts: Pick<PlanListRow, "node_count" | "task_count" | "target_count" | "org_unit_name">,
+): PlanSummary {
+  const status = pick(PLAN_STATUS_VALUES, p.status, "draft");
+  return {
+    id: p.id,
+    title: p.title,
+    docNumber: p.doc_number,
+    issuer: p.issuer,
+    issuedOn: p.issued_on,
+    periodStart: p.period_start,
+    periodEnd: p.period_end,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    version: p.version,
+    revisesPlanId: p.revises_plan_id,
+    sourceFileName: p.source_file_name,
+    orgUnitName: counts.org_unit_name,
+    nodeCount: counts.node_count,
+    taskCount: counts.task_count,
+    targetCount: counts.target_count,
+    createdAt: p.created_at.toISOString(),
+    confirmedAt: p.confirmed_at?.toISOString() ?? null,
+  };
+}
+
+/** A plan with its tree, units (with registry names and suggestions) and targets. */
+export function presentPlanDetail(view: PlanView): PlanDetail {
+  const { plan, nodes, units, targets } = view;
+  const summary = presentPlanSummary(plan, {
+    node_count: nodes.length,
+    task_count: nodes.filter((n) => isLeafTask(n, nodes)).length,
+    target_count: targets.length,
+    org_unit_name: view.orgUnitName,
+  });
+  const issues = Array.isArray(plan.parse_issues) ? (plan.parse_issues as Issue[]) : [];
+  return {
+    ...summary,
+    parseIssues: issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message })),
+    nodes: nodes.map((n) => {
+      const role = pick(NODE_ROLE_VALUES, n.role, "other");
+      return {
+        id: n.id,
+        path: n.path,
+        parentPath: n.parent_path,
+        level: n.level,
+        marker: n.marker,
+        title: n.title,
+        role,
+        roleLabel: ROLE_LABELS[role],
+        span: [n.span_start, n.span_end],
+        titleSpan: [n.title_start, n.title_end],
+        deadline: n.deadline,
+        units: units
+          .filter((u) => u.node_id === n.id)
+          .map((u) => ({
+            name: u.name,
+            isLead: u.is_lead,
+            orgUnitId: u.org_unit_id,
+            orgUnitName: u.org_unit_id === null ? null : (view.unitNames.get(u.org_unit_id) ?? null),
+            match: pick(["name", "alias", "confirmed", "none"] as const, u.match, "none"),
+            suggestions: u.org_unit_id === null ? (view.suggestions.get(u.name) ?? []) : [],
+          })),
+      };
+    }),
+    targets: targets.map((t) => ({
+      id: t.id,
+      path: t.path,
+      text: t.text,
+      metric: t.metric,
+      indicatorCode: t.indicator_code,
+      comparator: pick(COMPARATOR_VALUES, t.comparator, "="),
+      value: t.value,
+      valueMax: t.value_max,
+      unit: t.unit,
+      year: t.year,
+      kind: t.kind === "baseline" ? "baseline" : "target",
+      span: t.span_start === null || t.span_end === null ? null : [t.span_start, t.span_end],
+    })),
+  };
+}

@@ -1,0 +1,238 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  IdParams,
+  PlanDetail,
+  PlanDiff,
+  PlanImportBody,
+  PlanList,
+  PlanListQuery,
+  PlanNodeParams,
+  PlanNodePatch,
+  PlanNodeSplitBody,
+  PlanNodeUnitsBody,
+  PlanSource,
+  PlanTargetBody,
+  PlanTargetParams,
+  PlanTargetPatch,
+} from "@luoshi/contracts";
+import type { ServiceDeps } from "../../context.ts";
+import type { Actor } from "../../context.ts";
+import { importPlan } from "../../services/plan-import.service.ts";
+import {
+  confirmPlan,
+  discardPlan,
+  mergePlanNode,
+  splitPlanNode,
+} from "../../services/plan-lifecycle.service.ts";
+import { exportPlanXlsx } from "../../services/plan-export.service.ts";
+import {
+  createPlanTarget,
+  deletePlanTarget,
+  diffPlan,
+  getPlan,
+  listPlans,
+  setPlanNodeUnits,
+  updatePlanNode,
+  updatePlanTarget,
+} from "../../services/plan.service.ts";
+import { sessionOf } from "../auth-hook.ts";
+import { presentPlanDetail, presentPlanSummary } from "./presenters.ts";
+
+const tags = ["规划文件"];
+
+/** 规划文件: /api/plans … Every write answers with the plan as it now stands. */
+export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  const detail = async (actor: Actor, id: string) => presentPlanDetail(await getPlan(deps, actor, id));
+  return async (app) => {
+    app.get(
+      "/",
+      { schema: { tags, summary: "规划文件列表", querystring: PlanListQuery, response: { 200: PlanList } } },
+      async (request) => {
+        const rows = await listPlans(deps, sessionOf(request).actor, request.query.status);
+        return { items: rows.map((r) => presentPlanSummary(r, r)) };
+      },
+    );
+
+    app.post(
+      "/",
+      {
+        bodyLimit: 30 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: "导入规划文件（草稿）",
+          body: PlanImportBody,
+          response: { 201: PlanDetail },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const bytes = Buffer.from(request.body.contentBase64, "base64");
+        const plan = await importPlan(deps, actor, { fileName: request.body.fileName, bytes });
+        return reply.status(201).send(await detail(actor, plan.id));
+      },
+    );
+
+    app.get(
+      "/:id",
+      { schema: { tags, summary: "规划详情", params: IdParams, response: { 200: PlanDetail } } },
+      async (request) => detail(sessionOf(request).actor, request.params.id),
+    );
+
+    app.get(
+      "/:id/source",
+      { schema: { tags, summary: "规划原文", params: IdParams, response: { 200: PlanSource } } },
+      async (request) => {
+        const { plan } = await getPlan(deps, sessionOf(request).actor, request.params.id);
+        return { fileName: plan.source_file_name, format: plan.source_format, text: plan.source_text };
+      },
+    );
+
+    app.get(
+      "/:id/diff",
+      { schema: { tags, summary: "与已确认版本对比", params: IdParams, response: { 200: PlanDiff } } },
+      async (request) => diffPlan(deps, sessionOf(request).actor, request.params.id),
+    );
+
+    app.get(
+      "/:id/export.xlsx",
+      { schema: { tags, summary: "导出任务分解表（Excel）", params: IdParams } },
+      async (request, reply) => {
+        const { fileName, buffer } = await exportPlanXlsx(deps, sessionOf(request).actor, request.params.id);
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+          .send(buffer);
+      },
+    );
+
+    app.patch(
+      "/:id/nodes/:nodeId",
+      {
+        schema: {
+          tags,
+          summary: "修改条目",
+          params: PlanNodeParams,
+          body: PlanNodePatch,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await updatePlanNode(deps, actor, request.params.id, request.params.nodeId, request.body);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.put(
+      "/:id/nodes/:nodeId/units",
+      {
+        schema: {
+          tags,
+          summary: "设置责任单位",
+          params: PlanNodeParams,
+          body: PlanNodeUnitsBody,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await setPlanNodeUnits(deps, actor, request.params.id, request.params.nodeId, request.body);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/nodes/:nodeId/merge",
+      { schema: { tags, summary: "合并到上一条目", params: PlanNodeParams, response: { 200: PlanDetail } } },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await mergePlanNode(deps, actor, request.params.id, request.params.nodeId);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/nodes/:nodeId/split",
+      {
+        schema: {
+          tags,
+          summary: "拆分条目",
+          params: PlanNodeParams,
+          body: PlanNodeSplitBody,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await splitPlanNode(deps, actor, request.params.id, request.params.nodeId, request.body);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/targets",
+      {
+        schema: {
+          tags,
+          summary: "新增目标",
+          params: IdParams,
+          body: PlanTargetBody,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await createPlanTarget(deps, actor, request.params.id, request.body);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.patch(
+      "/:id/targets/:targetId",
+      {
+        schema: {
+          tags,
+          summary: "修改目标",
+          params: PlanTargetParams,
+          body: PlanTargetPatch,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await updatePlanTarget(deps, actor, request.params.id, request.params.targetId, request.body);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/:id/targets/:targetId",
+      { schema: { tags, summary: "删除目标", params: PlanTargetParams, response: { 200: PlanDetail } } },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await deletePlanTarget(deps, actor, request.params.id, request.params.targetId);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/confirm",
+      { schema: { tags, summary: "确认规划", params: IdParams, response: { 200: PlanDetail } } },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await confirmPlan(deps, actor, request.params.id);
+        return detail(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/discard",
+      { schema: { tags, summary: "作废草稿", params: IdParams, response: { 200: PlanDetail } } },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await discardPlan(deps, actor, request.params.id);
+        return detail(actor, request.params.id);
+      },
+    );
+  };
+}

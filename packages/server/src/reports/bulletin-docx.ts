@@ -1,0 +1,156 @@
+/**
+ * 月通报 .docx: the monthly bulletin (from `monthlyBulletin`) written as a 公文 in GB/T 9704 layout.
+ */
+import type { BulletinTaskLine, MonthlyBulletin } from "@luoshi/domain/ledger";
+import { chineseDate, gongwenDocument, type GongwenSection } from "./gongwen-docx.ts";
+
+/**
+ * Who issues the bulletin: `county` names the title (崆峒区 → 崆峒区教育局…通报), `issuer` signs it,
+ * `date` is the 成文日期 (ISO; defaults to the bulletin's 统计截止日), `month` overrides the
+ * bulletin's month in the title, `docNumber` is the optional 发文字号.
+ */
+export interface BulletinDocxOptions {
+  county: string;
+  issuer: string;
+  month?: string;
+  date?: string;
+  docNumber?: string;
+}
+
+/** `0.753` → `75.3%`; null (nothing due) → `—`. */
+export function percentText(rate: number | null): string {
+  return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** `2026-03` → `2026年3月`. */
+function monthText(month: string): string {
+  return `${month.slice(0, 4)}年${String(Number(month.slice(5, 7)))}月`;
+}
+
+/** The title: 崆峒区教育局2026年3月重点任务督办情况通报. */
+export function bulletinTitle(county: string, month: string): string {
+  return `${county}教育局${monthText(month)}重点任务督办情况通报`;
+}
+
+function overviewText(b: MonthlyBulletin, month: string): string {
+  const s = b.summary;
+  const rate = percentText(s.dueReports === 0 ? null : s.onTime / s.dueReports);
+  return (
+    `截至${chineseDate(b.asOf)}，全局共督办重点任务${String(s.total)}项，已销号${String(s.closed)}项` +
+    `（其中${monthText(month)}销号${String(s.closedThisMonth)}项），正在办理${String(s.inProgress)}项，` +
+    `中止${String(s.suspended)}项；逾期未完成${String(s.overdue)}项。按亮灯情况，红灯${String(s.red)}项、` +
+    `黄灯${String(s.yellow)}项、蓝灯${String(s.blue)}项、绿灯${String(s.green)}项。本月应报送进展` +
+    `${String(s.dueReports)}次，已报送${String(s.received)}次，其中按时${String(s.onTime)}次、迟报` +
+    `${String(s.late)}次，未报送${String(s.missing)}次，报送及时率${rate}。`
+  );
+}
+
+const explain = (l: BulletinTaskLine): string =>
+  l.latestProgress === null ? `${l.reason}；未报送进展` : `${l.reason}；最新进展：${l.latestProgress}`;
+
+function overdueSections(b: MonthlyBulletin): GongwenSection[] {
+  const out: GongwenSection[] = [{ kind: "heading", level: 2, text: "（一）逾期（红灯）任务" }];
+  if (b.overdueList.length === 0) {
+    out.push({ kind: "paragraph", text: "本月无逾期任务。" });
+  } else {
+    out.push({
+      kind: "table",
+      header: ["序号", "任务", "责任单位", "截止日期", "逾期天数", "情况说明"],
+      widths: [0.6, 2.4, 1.6, 1.3, 0.9, 3.2],
+      align: ["center", "left", "left", "center", "center", "left"],
+      rows: b.overdueList.map((l, i) => [
+        String(i + 1),
+        l.title,
+        l.units.join("、"),
+        l.deadline,
+        String(l.daysOverdue),
+        l.isClosed ? l.reason : explain(l),
+      ]),
+    });
+  }
+  out.push({ kind: "heading", level: 2, text: "（二）黄灯预警任务" });
+  if (b.yellowList.length === 0) {
+    out.push({ kind: "paragraph", text: "本月无黄灯预警任务。" });
+  } else {
+    out.push({
+      kind: "table",
+      header: ["序号", "任务", "责任单位", "截止日期", "预警原因"],
+      widths: [0.6, 2.8, 1.8, 1.3, 3.5],
+      align: ["center", "left", "left", "center", "left"],
+      rows: b.yellowList.map((l, i) => [String(i + 1), l.title, l.units.join("、"), l.deadline, l.reason]),
+    });
+  }
+  return out;
+}
+
+/** 下步工作要求: fixed text, the same every month. */
+const NEXT_STEPS: readonly GongwenSection[] = [
+  { kind: "heading", level: 2, text: "（一）压实牵头责任。" },
+  {
+    kind: "paragraph",
+    text: "各牵头单位要切实履行牵头责任，统筹协办单位按序时进度推进各项任务，确保按期办结、按质销号。",
+  },
+  { kind: "heading", level: 2, text: "（二）抓好逾期任务整改。" },
+  {
+    kind: "paragraph",
+    text: "对逾期和红灯任务，牵头单位要逐项分析原因、制定整改措施、明确完成时限，于下月5日前将整改情况书面报局督办部门；对黄灯任务要及时查找差距，防止转为逾期。",
+  },
+  { kind: "heading", level: 2, text: "（三）按时报送工作进展。" },
+  {
+    kind: "paragraph",
+    text: "各单位要在每月25日前通过系统报送当月工作进展，协办单位同步报送牵头单位，由牵头单位汇总报送。迟报、漏报情况将纳入年度绩效考核。",
+  },
+  { kind: "heading", level: 2, text: "（四）认真落实领导批示。" },
+  { kind: "paragraph", text: "对领导批示事项，责任单位要逐项研究、专人落实，及时反馈办理结果。" },
+];
+
+/**
+ * 月通报文件: 一、总体情况; 二、各单位落实情况 (table); 三、逾期和红灯任务 (with reasons); 四、领导批示;
+ * 五、下步工作要求. Returns the .docx bytes.
+ */
+export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinDocxOptions): Promise<Buffer> {
+  const month = options.month ?? bulletin.month;
+  const instructions: GongwenSection[] =
+    bulletin.instructions.length === 0
+      ? [{ kind: "paragraph", text: "本月无领导批示。" }]
+      : bulletin.instructions.map((i) => ({
+          kind: "paragraph",
+          text: `${chineseDate(i.date).slice(5)}，${i.author}对“${i.taskTitle}”批示：${i.text}`,
+        }));
+  const sections: GongwenSection[] = [
+    { kind: "heading", level: 1, text: "一、总体情况" },
+    { kind: "paragraph", text: overviewText(bulletin, month) },
+    { kind: "heading", level: 1, text: "二、各单位落实情况" },
+    {
+      kind: "table",
+      header: ["序号", "单位", "任务数", "其中牵头", "已销号", "按期办结", "逾期", "报送及时率"],
+      widths: [0.6, 2.2, 0.9, 0.9, 0.9, 1, 0.8, 1.2],
+      align: ["center", "left"],
+      rows: bulletin.perUnit.map((u, i) => [
+        String(i + 1),
+        u.unit.name,
+        String(u.tasks),
+        String(u.leadTasks),
+        String(u.closed),
+        String(u.onTime),
+        String(u.overdue),
+        percentText(u.punctuality),
+      ]),
+    },
+    { kind: "heading", level: 1, text: "三、逾期和红灯任务" },
+    ...overdueSections(bulletin),
+    { kind: "heading", level: 1, text: "四、领导批示" },
+    ...instructions,
+    { kind: "heading", level: 1, text: "五、下步工作要求" },
+    ...NEXT_STEPS,
+  ];
+  const input = {
+    title: bulletinTitle(options.county, month),
+    issuer: options.issuer,
+    date: options.date ?? bulletin.asOf,
+    sections,
+  };
+  return gongwenDocument(
+    options.docNumber === undefined ? input : { ...input, docNumber: options.docNumber },
+  );
+}

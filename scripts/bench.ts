@@ -1,0 +1,15 @@
+// `npm run bench`: every benchmark, one after another (the machine has 2 cores: never in parallel).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const benches = ["bench-parser.ts", "bench-evaluation.ts", "bench-indicators.ts"];
+let failed = 0;
+for (const bench of benches) {
+  console.log(`\n=== ${bench} ===`);
+  const file = fileURLToPath(new URL(bench, import.meta.url));
+  const r = spawnSync(process.execPath, ["--expose-gc", file], { stdio: "inherit" });
+  if (r.status !== 0) {
+    failed++;
+  }
+}
+process.exitCode = failed === 0 ? 0 : 1;
