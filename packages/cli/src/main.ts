@@ -4,8 +4,10 @@ import { auditCommand } from "./commands/audit.ts";
 import { demo } from "./commands/demo.ts";
 import { importCommand, parseCommand } from "./commands/documents.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
+import { indicatorsCommand } from "./commands/indicators.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serve } from "./commands/serve.ts";
+import { statsCommand } from "./commands/stats.ts";
 import { userCommand } from "./commands/user.ts";
 
 const program = new Command("luoshi")
@@ -26,6 +28,8 @@ program.addCommand(auditCommand());
 program.addCommand(evaluateCommand());
 program.addCommand(parseCommand());
 program.addCommand(importCommand());
+program.addCommand(statsCommand());
+program.addCommand(indicatorsCommand());
 
 try {
   await program.parseAsync(process.argv);

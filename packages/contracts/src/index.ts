@@ -4,3 +4,5 @@ export * from "./org.ts";
 export * from "./users.ts";
 export * from "./audit.ts";
 export * from "./plans.ts";
+export * from "./tasks.ts";
+export * from "./stats.ts";

@@ -13,7 +13,7 @@ CREATE TABLE tasks (
   content         text NOT NULL DEFAULT '',
   state           text NOT NULL DEFAULT 'pending'
                   CHECK (state IN ('pending', 'assigned', 'inProgress', 'underReview', 'closed', 'suspended')),
-  priority        text NOT NULL DEFAULT 'normal' CHECK (priority IN ('normal', 'high', 'urgent')),
+  priority        text NOT NULL DEFAULT 'normal' CHECK (priority IN ('high', 'normal', 'low')),
   frequency       text NOT NULL DEFAULT 'monthly' CHECK (frequency IN ('weekly', 'monthly', 'quarterly', 'once')),
   assigned_on     date,
   deadline        date NOT NULL,
@@ -22,6 +22,7 @@ CREATE TABLE tasks (
   last_reported_period text,
   closed_at       timestamptz,
   suspended_reason text,
+  suspended_from  text,
   created_by      uuid REFERENCES users (id),
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now()
@@ -71,6 +72,9 @@ CREATE TABLE task_reports (
 );
 CREATE INDEX task_reports_task_idx ON task_reports (task_id, period);
 CREATE INDEX task_reports_period_idx ON task_reports (period, org_unit_id);
+CREATE INDEX task_reports_submitted_idx ON task_reports (submitted_at);
+-- 办结报告: the lead's consolidated report at 100%, which closure needs
+CREATE INDEX task_reports_final_idx ON task_reports (task_id) WHERE is_consolidated AND progress = 100;
 
 CREATE TABLE task_attachments (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -6,3 +6,5 @@ export * from "./repos/user.repo.ts";
 export * from "./repos/session.repo.ts";
 export * from "./repos/audit.repo.ts";
 export * from "./repos/plan.repo.ts";
+export * from "./repos/task.repo.ts";
+export * from "./repos/stats.repo.ts";

@@ -175,6 +175,7 @@ export interface TasksTable {
   last_reported_period: string | null;
   closed_at: TimestampNullable;
   suspended_reason: string | null;
+  suspended_from: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -312,6 +313,10 @@ export interface Database {
   task_adjustments: TaskAdjustmentsTable;
   task_instructions: TaskInstructionsTable;
   notifications: NotificationsTable;
+  stats_imports: StatsImportsTable;
+  school_stats: SchoolStatsTable;
+  population_stats: PopulationStatsTable;
+  enrolment_history: EnrolmentHistoryTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -334,3 +339,49 @@ export type TaskEventRow = Selectable<TaskEventsTable>;
 export type TaskAdjustmentRow = Selectable<TaskAdjustmentsTable>;
 export type TaskInstructionRow = Selectable<TaskInstructionsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+
+/** stats_imports — one import of a statistics template file (统计数据导入). */
+export interface StatsImportsTable {
+  id: Generated<string>;
+  org_unit_id: string | null;
+  year: number;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
+/** Statistic values by data element code, stored as jsonb. */
+type StatValues = ColumnType<Record<string, number>, string, string>;
+
+/** school_stats — 学校年度统计: one school's figures for one 统计年度. */
+export interface SchoolStatsTable {
+  org_unit_id: string;
+  year: number;
+  values: StatValues;
+  import_id: string | null;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
+/** population_stats — 乡镇人口 by single year of age, per 统计年度. */
+export interface PopulationStatsTable {
+  org_unit_id: string;
+  year: number;
+  values: StatValues;
+  import_id: string | null;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
+/** enrolment_history — 招生 of years before full statistics, for cohort formulas (巩固率). */
+export interface EnrolmentHistoryTable {
+  org_unit_id: string;
+  year: number;
+  values: StatValues;
+}
+
+export type StatsImportRow = Selectable<StatsImportsTable>;
+export type SchoolStatsRow = Selectable<SchoolStatsTable>;
+export type PopulationStatsRow = Selectable<PopulationStatsTable>;

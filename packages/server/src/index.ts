@@ -10,3 +10,7 @@ export * from "./services/audit-query.service.ts";
 export * from "./services/org-import.service.ts";
 export * from "./services/plan-import.service.ts";
 export * from "./documents/decode.ts";
+export * from "./services/stats-import.service.ts";
+export * from "./services/stats-indicators.service.ts";
+export * from "./services/task.service.ts";
+export * from "./services/ledger-views.service.ts";

@@ -24,6 +24,8 @@ import { registerAuthHook } from "./auth-hook.ts";
 import { errorHandler, sendError } from "./error-handler.ts";
 import { orgRoutes } from "./org/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
+import { statsRoutes } from "./stats/routes.ts";
+import { ledgerRoutes, taskRoutes } from "./tasks/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
 // Chinese messages for every zod check that has no message of its own.
@@ -126,6 +128,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(userRoutes(deps), { prefix: "/api/users" });
   await app.register(auditRoutes(deps), { prefix: "/api/audit" });
   await app.register(planRoutes(deps), { prefix: "/api/plans" });
+  await app.register(statsRoutes(deps), { prefix: "/api" });
+  await app.register(taskRoutes(deps), { prefix: "/api/tasks" });
+  await app.register(ledgerRoutes(deps), { prefix: "/api" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

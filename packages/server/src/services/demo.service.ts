@@ -8,6 +8,7 @@ import type { ServiceDeps } from "../context.ts";
 import { systemActor } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { importOrgUnits } from "./org-import.service.ts";
+import { loadDemoStatistics } from "./stats-demo.service.ts";
 import { createUser } from "./user.service.ts";
 import { generatePassword } from "./passwords.ts";
 
@@ -58,6 +59,7 @@ export async function loadDemo(deps: ServiceDeps): Promise<{ isNew: boolean; log
   const actor = systemActor("demo");
   const county = generateDemoCounty();
   await importOrgUnits(deps, actor, county.units, "demo.load");
+  await loadDemoStatistics(deps, actor, county);
   const admin = { ...actor, role: "systemAdmin" as const };
   const logins: DemoLogin[] = [];
   const firstPrimary = county.units.find((u) => u.school?.schoolType === "primary");

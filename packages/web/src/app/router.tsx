@@ -20,6 +20,22 @@ const OrgRoute = lazy(() => import("./routes/org.tsx").then((m) => ({ default: m
 const AuditRoute = lazy(() => import("./routes/audit.tsx").then((m) => ({ default: m.AuditRoute })));
 const PlansRoute = lazy(() => import("./routes/plans.tsx").then((m) => ({ default: m.PlansRoute })));
 const PlanRoute = lazy(() => import("./routes/plan.tsx").then((m) => ({ default: m.PlanRoute })));
+const LedgerRoute = lazy(() => import("./routes/ledger.tsx").then((m) => ({ default: m.LedgerRoute })));
+const LedgerMineRoute = lazy(() =>
+  import("./routes/ledger-mine.tsx").then((m) => ({ default: m.LedgerMineRoute })),
+);
+const LedgerTaskRoute = lazy(() =>
+  import("./routes/ledger-task.tsx").then((m) => ({ default: m.LedgerTaskRoute })),
+);
+const LedgerDispatchRoute = lazy(() =>
+  import("./routes/ledger-dispatch.tsx").then((m) => ({ default: m.LedgerDispatchRoute })),
+);
+const LedgerBulletinRoute = lazy(() =>
+  import("./routes/ledger-bulletin.tsx").then((m) => ({ default: m.LedgerBulletinRoute })),
+);
+const LedgerScoreboardRoute = lazy(() =>
+  import("./routes/ledger-scoreboard.tsx").then((m) => ({ default: m.LedgerScoreboardRoute })),
+);
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -67,7 +83,27 @@ export const routes: RouteObject[] = [
           },
           guarded("plans", "plan.read", ["nav.plans"], <PlansRoute />),
           guarded("plans/:id", "plan.read", ["nav.plans"], <PlanRoute />),
-          comingSoon("ledger", "task.read", "nav.ledger", "soon.ledger"),
+          guarded("ledger", "task.read", ["nav.ledger", "nav.ledgerList"], <LedgerRoute />),
+          guarded("ledger/mine", "task.read", ["nav.ledger", "nav.ledgerMine"], <LedgerMineRoute />),
+          guarded("ledger/tasks/:id", "task.read", ["nav.ledger", "nav.ledgerTask"], <LedgerTaskRoute />),
+          guarded(
+            "ledger/dispatch",
+            "task.read",
+            ["nav.ledger", "nav.ledgerDispatch"],
+            <LedgerDispatchRoute />,
+          ),
+          guarded(
+            "ledger/bulletin",
+            "task.read",
+            ["nav.ledger", "nav.ledgerBulletin"],
+            <LedgerBulletinRoute />,
+          ),
+          guarded(
+            "ledger/scoreboard",
+            "task.read",
+            ["nav.ledger", "nav.ledgerScoreboard"],
+            <LedgerScoreboardRoute />,
+          ),
           comingSoon("indicators", "stats.read", "nav.indicators", "soon.indicators"),
           comingSoon("evaluations", "evaluation.read", "nav.evaluations", "soon.evaluations"),
           comingSoon("registries", "stats.read", "nav.registries", "soon.registries"),

@@ -17,7 +17,32 @@ import type { NavEntry } from "../../lib/nav.ts";
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: "dashboard", label: "nav.dashboard", path: "/" },
   { key: "plans", label: "nav.plans", path: "/plans", permission: "plan.read" },
-  { key: "ledger", label: "nav.ledger", path: "/ledger", permission: "task.read" },
+  {
+    key: "ledger",
+    label: "nav.ledger",
+    children: [
+      { key: "ledgerList", label: "nav.ledgerList", path: "/ledger", permission: "task.read" },
+      { key: "ledgerMine", label: "nav.ledgerMine", path: "/ledger/mine", permission: "task.read" },
+      {
+        key: "ledgerDispatch",
+        label: "nav.ledgerDispatch",
+        path: "/ledger/dispatch",
+        permission: "task.read",
+      },
+      {
+        key: "ledgerBulletin",
+        label: "nav.ledgerBulletin",
+        path: "/ledger/bulletin",
+        permission: "task.read",
+      },
+      {
+        key: "ledgerScoreboard",
+        label: "nav.ledgerScoreboard",
+        path: "/ledger/scoreboard",
+        permission: "task.read",
+      },
+    ],
+  },
   { key: "indicators", label: "nav.indicators", path: "/indicators", permission: "stats.read" },
   { key: "evaluations", label: "nav.evaluations", path: "/evaluations", permission: "evaluation.read" },
   { key: "registries", label: "nav.registries", path: "/registries", permission: "stats.read" },

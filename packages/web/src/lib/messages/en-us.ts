@@ -1,3 +1,4 @@
+import { ledgerEnUS } from "./ledger-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
@@ -343,4 +344,5 @@ export const enUS: Messages = {
   "tasks.targets": "Targets",
   "tasks.deadline": "Deadline",
   "tasks.empty": "No task items",
+  ...ledgerEnUS,
 };

@@ -2,6 +2,8 @@
  * 中文 (zh-CN) — the source dictionary. Keys are English and dotted by area; `{name}` placeholders
  * are filled by `t()`. Every other language must provide exactly these keys.
  */
+import { ledgerZhCN } from "./ledger-zh-cn.ts";
+
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
   "app.shortName": "落实",
@@ -338,6 +340,7 @@ export const zhCN = {
   "tasks.targets": "目标",
   "tasks.deadline": "时限",
   "tasks.empty": "没有主要任务条目",
+  ...ledgerZhCN,
 } as const;
 
 /** A key of the dictionary. */

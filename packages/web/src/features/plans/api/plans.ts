@@ -36,10 +36,11 @@ export function usePlans(status?: PlanStatus) {
 }
 
 /** `GET /api/plans/:id` — the plan with its tree and targets. */
-export function usePlan(id: string) {
+export function usePlan(id: string, enabled = true) {
   return useQuery({
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => getJson(base(id), PlanDetail, signal),
+    enabled: enabled && id !== "",
   });
 }
 

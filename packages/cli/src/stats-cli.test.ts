@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+
+interface Indicator {
+  code: string;
+  name: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+const round2 = (v: number | null | undefined) =>
+  v === null || v === undefined ? null : Math.round(v * 100) / 100;
+
+describe("luoshi indicators and stats import after luoshi demo", () => {
+  let dir: string;
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "luoshi-stats-cli-"));
+    expect(run("demo").code).toBe(0);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("prints the demo county's published 2020 rates from the stored statistics", () => {
+    const r = run("indicators", "--org", "620802", "--year", "2020", "--json");
+    expect(r.code).toBe(0);
+    const items = (JSON.parse(r.out) as { items: Indicator[] }).items;
+    const byName = new Map(items.map((i) => [i.name, i]));
+    expect(round2(byName.get("学前三年毛入园率")?.value)).toBe(94.08);
+    expect(round2(byName.get("九年义务教育巩固率")?.value)).toBe(97.89);
+    expect(round2(byName.get("高中阶段毛入学率")?.value)).toBe(95.02);
+    expect(byName.get("学前三年毛入园率")).toMatchObject({ numerator: 17909 });
+    const text = run("indicators", "--org", "620802", "--year", "2020");
+    expect(text.out).toMatch(/学前三年毛入园率\t94\.08%\t17909 \/ \d+/);
+  });
+
+  it("imports a year's population from a CSV, and refuses a bad file naming the row", () => {
+    const good = join(dir, "good.csv");
+    const bad = join(dir, "bad.csv");
+    writeFileSync(good, "\uFEFF乡镇代码,统计年度,3岁人口\n620802001,2025,100\n");
+    writeFileSync(bad, "学校标识码,统计年度,小学在校生数\n0000000000,2025,100\n");
+    const ok = run("stats", "import", good, "--year", "2025", "--unit", "620802");
+    expect(ok.err).toBe("");
+    expect(ok.out).toMatch(/已导入 2025 年统计数据：学校 0 所，乡镇 1 个/);
+    const refused = run("stats", "import", bad, "--year", "2025", "--unit", "620802");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/表“学生” 第 2 行 “学校标识码”列：学校标识码“0000000000”不是已登记的学校/);
+    expect(run("indicators", "--org", "999999", "--year", "2020").err).toMatch(
+      /--org：没有代码为 999999 的单位/,
+    );
+  });
+});

@@ -1,0 +1,120 @@
+import type { Insertable, Kysely, Transaction } from "kysely";
+import type { Database, StatsImportRow, StatsImportsTable } from "../schema.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The tables that hold per-unit, per-year statistic values. */
+export type StatsTable = "school_stats" | "population_stats" | "enrolment_history";
+
+/** One unit's values for one year, keyed by org unit code (as the indicator engine reads them). */
+export interface UnitYearValues {
+  orgUnitId: string;
+  code: string;
+  year: number;
+  values: Record<string, number>;
+}
+
+/** A row to write: the unit's id, the year and its values. */
+export interface StatValuesInsert {
+  orgUnitId: string;
+  year: number;
+  values: Readonly<Partial<Record<string, number>>>;
+}
+
+const CHUNK = 300;
+
+/** jsonb arrives parsed from pg and PGlite alike; a string (older drivers) is parsed here. */
+function asValues(v: unknown): Record<string, number> {
+  const parsed: unknown = typeof v === "string" ? JSON.parse(v) : v;
+  return parsed !== null && typeof parsed === "object" ? (parsed as Record<string, number>) : {};
+}
+
+/** Reads and writes school statistics, population and 招生 history (统计数据). */
+export const statsRepo = {
+  async insertImport(db: Db, row: Insertable<StatsImportsTable>): Promise<StatsImportRow> {
+    return db.insertInto("stats_imports").values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /**
+   * Values of `table` for units whose path lies under `scopePath`, for years `from`..`to` (inclusive),
+   * in one query.
+   */
+  async listInScope(
+    db: Db,
+    table: StatsTable,
+    scopePath: string,
+    from: number,
+    to: number,
+  ): Promise<UnitYearValues[]> {
+    const rows = await db
+      .selectFrom(table)
+      .innerJoin("org_units", "org_units.id", `${table}.org_unit_id`)
+      .select([`${table}.org_unit_id as orgUnitId`, "org_units.code as code", `${table}.year as year`])
+      .select(`${table}.values as values`)
+      .where("org_units.path", "like", `${scopePath}%`)
+      .where(`${table}.year`, ">=", from)
+      .where(`${table}.year`, "<=", to)
+      .execute();
+    return rows.map((r) => ({
+      orgUnitId: r.orgUnitId,
+      code: r.code,
+      year: r.year,
+      values: asValues(r.values),
+    }));
+  },
+
+  /** Deletes the rows of `table` for `year` whose unit lies under `scopePath`; returns how many. */
+  async deleteYearInScope(db: Db, table: StatsTable, scopePath: string, year: number): Promise<number> {
+    const r = await db
+      .deleteFrom(table)
+      .where("year", "=", year)
+      .where("org_unit_id", "in", (eb) =>
+        eb.selectFrom("org_units").select("id").where("path", "like", `${scopePath}%`),
+      )
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
+  /** Bulk insert in chunks of a few hundred rows (one statement per chunk). */
+  async insertMany(
+    db: Db,
+    table: StatsTable,
+    rows: readonly StatValuesInsert[],
+    meta: { importId?: string | null; importedBy?: string | null } = {},
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      if (table === "enrolment_history") {
+        await db
+          .insertInto(table)
+          .values(
+            chunk.map((r) => ({ org_unit_id: r.orgUnitId, year: r.year, values: JSON.stringify(r.values) })),
+          )
+          .execute();
+      } else {
+        await db
+          .insertInto(table)
+          .values(
+            chunk.map((r) => ({
+              org_unit_id: r.orgUnitId,
+              year: r.year,
+              values: JSON.stringify(r.values),
+              import_id: meta.importId ?? null,
+              imported_by: meta.importedBy ?? null,
+            })),
+          )
+          .execute();
+      }
+    }
+  },
+
+  /** How many rows `table` holds for `year` (all units). */
+  async countYear(db: Db, table: StatsTable, year: number): Promise<number> {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .where("year", "=", year)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+};

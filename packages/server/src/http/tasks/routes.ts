@@ -1,0 +1,241 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  IdParams,
+  MonthQuery,
+  TaskActionBody,
+  TaskAdjustmentBody,
+  TaskAdjustmentDecisionBody,
+  TaskCreateBody,
+  TaskDetail,
+  TaskInstructionBody,
+  TaskListQuery,
+  TaskPage,
+  TaskReportBody,
+  YearQuery,
+} from "@luoshi/contracts";
+import type { ServiceDeps } from "../../context.ts";
+import { actOnTask, createTask, listTasks } from "../../services/task.service.ts";
+import { getTaskDetail } from "../../services/task-detail.service.ts";
+import { addInstruction, readAttachment, submitReport } from "../../services/task-report.service.ts";
+import {
+  bulletinDocxFor,
+  bulletinFor,
+  dispatchFor,
+  exportLedgerXlsx,
+  remindMissing,
+  scoreboardFor,
+} from "../../services/ledger-views.service.ts";
+import { sessionOf } from "../auth-hook.ts";
+import { presentTaskSummary } from "./presenters.ts";
+
+const tags = ["督办台账"];
+const attachmentName = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** 督办台账: /api/tasks … Every write answers with the task as it now stands. */
+export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/",
+      { schema: { tags, summary: "台账", querystring: TaskListQuery, response: { 200: TaskPage } } },
+      async (request) => {
+        const { items, total, bundle } = await listTasks(deps, sessionOf(request).actor, request.query);
+        return {
+          items: items.map((x) => presentTaskSummary(x.row, x.task, bundle, x.light)),
+          total,
+          page: request.query.page,
+          pageSize: request.query.pageSize,
+        };
+      },
+    );
+
+    app.get(
+      "/export.xlsx",
+      { schema: { tags, summary: "导出台账（Excel）", querystring: TaskListQuery } },
+      async (request, reply) => {
+        const buffer = await exportLedgerXlsx(deps, sessionOf(request).actor, request.query);
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", attachmentName("督办台账.xlsx"))
+          .send(buffer);
+      },
+    );
+
+    app.post(
+      "/",
+      {
+        bodyLimit: 256 * 1024,
+        schema: { tags, summary: "新建任务", body: TaskCreateBody, response: { 201: TaskDetail } },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const id = await createTask(deps, actor, request.body);
+        return reply.status(201).send(await getTaskDetail(deps, actor, id));
+      },
+    );
+
+    app.get(
+      "/:id",
+      { schema: { tags, summary: "任务详情", params: IdParams, response: { 200: TaskDetail } } },
+      async (request) => getTaskDetail(deps, sessionOf(request).actor, request.params.id),
+    );
+
+    app.post(
+      "/:id/actions",
+      {
+        schema: {
+          tags,
+          summary: "办理（交办、签收、提请销号、销号、退回、中止、恢复）",
+          params: IdParams,
+          body: TaskActionBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await actOnTask(deps, actor, request.params.id, request.body);
+        return getTaskDetail(deps, actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/reports",
+      {
+        bodyLimit: 120 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: "报送进展",
+          params: IdParams,
+          body: TaskReportBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await submitReport(deps, actor, request.params.id, request.body);
+        return getTaskDetail(deps, actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/instructions",
+      {
+        schema: {
+          tags,
+          summary: "领导批示 / 回复",
+          params: IdParams,
+          body: TaskInstructionBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await addInstruction(deps, actor, request.params.id, request.body);
+        return getTaskDetail(deps, actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/adjustments",
+      {
+        schema: {
+          tags,
+          summary: "申请调整",
+          params: IdParams,
+          body: TaskAdjustmentBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        const b = request.body;
+        await actOnTask(deps, actor, request.params.id, {
+          type: "requestAdjustment",
+          reason: b.reason,
+          ...(b.newDeadline === undefined ? {} : { newDeadline: b.newDeadline }),
+          ...(b.newTitle === undefined ? {} : { newTitle: b.newTitle }),
+        });
+        return getTaskDetail(deps, actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/adjustments/decision",
+      {
+        schema: {
+          tags,
+          summary: "审批调整申请",
+          params: IdParams,
+          body: TaskAdjustmentDecisionBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        const b = request.body;
+        await actOnTask(deps, actor, request.params.id, {
+          type: "decideAdjustment",
+          isApproved: b.isApproved,
+          ...(b.comment === undefined ? {} : { comment: b.comment }),
+        });
+        return getTaskDetail(deps, actor, request.params.id);
+      },
+    );
+  };
+}
+
+/** 月调度, 月通报, 年度考核 and attachments: /api/ledger …, /api/attachments … */
+export function ledgerRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/ledger/dispatch",
+      { schema: { tags, summary: "月调度", querystring: MonthQuery } },
+      async (request) => dispatchFor(deps, sessionOf(request).actor, request.query.month),
+    );
+    app.post(
+      "/ledger/reminders",
+      {
+        schema: {
+          tags,
+          summary: "一键催报",
+          body: MonthQuery,
+          response: { 200: z.object({ sent: z.number() }) },
+        },
+      },
+      async (request) => ({ sent: await remindMissing(deps, sessionOf(request).actor, request.body.month) }),
+    );
+    app.get(
+      "/ledger/bulletin",
+      { schema: { tags, summary: "月通报", querystring: MonthQuery } },
+      async (request) => bulletinFor(deps, sessionOf(request).actor, request.query.month),
+    );
+    app.get(
+      "/ledger/bulletin.docx",
+      { schema: { tags, summary: "月通报（Word）", querystring: MonthQuery } },
+      async (request, reply) => {
+        const buffer = await bulletinDocxFor(deps, sessionOf(request).actor, request.query.month);
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+          .header("content-disposition", attachmentName(`月通报-${request.query.month}.docx`))
+          .send(buffer);
+      },
+    );
+    app.get(
+      "/ledger/scoreboard",
+      { schema: { tags, summary: "年度考核", querystring: YearQuery } },
+      async (request) => scoreboardFor(deps, sessionOf(request).actor, request.query.year),
+    );
+    app.get(
+      "/attachments/:id",
+      { schema: { tags, summary: "下载附件", params: IdParams } },
+      async (request, reply) => {
+        const { row, bytes } = await readAttachment(deps, sessionOf(request).actor, request.params.id);
+        return reply
+          .header("content-type", row.media_type)
+          .header("x-content-type-options", "nosniff")
+          .header("content-disposition", attachmentName(row.file_name))
+          .send(bytes);
+      },
+    );
+  };
+}

@@ -1,0 +1,343 @@
+/**
+ * 统计数据导入: one year's school statistics and 乡镇 population from a template file (.xlsx / .csv),
+ * checked with the domain's rules and stored all or nothing — any error and nothing is written.
+ */
+import { createHash } from "node:crypto";
+import type { Issue } from "@luoshi/domain";
+import type { SchoolType } from "@luoshi/domain/org";
+import {
+  STATS_SHEETS,
+  STATS_SHEET_LABELS,
+  matchHeaders,
+  mergeParsedRows,
+  parseTemplateRow,
+  sheetByName,
+  validateRecordValues,
+  type HeaderBinding,
+  type ParsedRow,
+  type StatsSheet,
+} from "@luoshi/domain/stats";
+import { statsRepo, type StatValuesInsert } from "@luoshi/db";
+import { AppError } from "../errors.ts";
+import type { Actor, ServiceDeps } from "../context.ts";
+import { recordAudit } from "./audit.service.ts";
+import { authorize } from "./user.service.ts";
+import { readStatsFile, type StatsFileSheet } from "./stats-file.service.ts";
+import { diffStatValues, scopeUnits, type ScopeUnit } from "./stats-scope.service.ts";
+
+/** A problem in an upload, located by sheet, 1-based row and column header. */
+export interface StatsProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** What an import stored. */
+export interface StatsImportResult {
+  id: string;
+  year: number;
+  fileName: string;
+  /** Data rows read, all sheets. */
+  rows: number;
+  schools: number;
+  areas: number;
+  /** Values that differ from what was stored for the year before. */
+  changedValues: number;
+  /** Findings that did not stop the import (10× last year's value …), first 200. */
+  warnings: StatsProblem[];
+}
+
+/** Problems listed in an error or result; the rest are counted. */
+const MAX_PROBLEMS = 200;
+
+/** Called as rows are read: rows done and rows in the file. */
+export type StatsProgress = (done: number, total: number) => void;
+
+const toProblem = (i: Issue): StatsProblem => ({
+  sheet: i.where?.sheet ?? "",
+  row: i.where?.row ?? 0,
+  column: i.where?.column ?? i.where?.field ?? "",
+  message: i.message,
+});
+
+/** The template sheet a file sheet stands for: by name for .xlsx, by best header match for .csv. */
+function bindSheet(s: StatsFileSheet): { binding: HeaderBinding; issues: Issue[] } | null {
+  if (s.name !== "") {
+    const sheet = sheetByName(s.name);
+    return sheet === null ? null : matchHeaders(sheet, s.headers);
+  }
+  let best: { binding: HeaderBinding; issues: Issue[]; bound: number } | null = null;
+  for (const sheet of STATS_SHEETS) {
+    const m = matchHeaders(sheet, s.headers);
+    const bound = m.binding.columns.filter((c) => c?.element !== undefined).length;
+    if (
+      best === null ||
+      m.issues.length < best.issues.length ||
+      (m.issues.length === best.issues.length && bound > best.bound)
+    ) {
+      best = { ...m, bound };
+    }
+  }
+  return best;
+}
+
+/** Rows that name a unit outside the scope, or no unit at all, become problems; `forbidden` counts the former. */
+function checkUnits(
+  rows: readonly ParsedRow[],
+  units: ReadonlyMap<string, ScopeUnit>,
+  outside: ReadonlySet<string>,
+): { problems: Issue[]; forbidden: Issue[] } {
+  const problems: Issue[] = [];
+  const forbidden: Issue[] = [];
+  for (const r of rows) {
+    const isArea = r.sheet === "population";
+    const code = isArea ? r.areaCode : r.schoolCode;
+    if (code === undefined) {
+      continue;
+    }
+    const column = isArea ? "乡镇代码" : "学校标识码";
+    const where = { sheet: STATS_SHEET_LABELS[r.sheet], row: r.row, column };
+    const u = units.get(code);
+    if (outside.has(code)) {
+      forbidden.push({
+        code: "unit-out-of-scope",
+        severity: "error",
+        message: `“${code}”不在您的管辖范围内，无权导入其数据`,
+        where,
+      });
+    } else if (
+      u === undefined ||
+      (isArea ? u.kind === "school" || u.kind === "department" : u.kind !== "school")
+    ) {
+      problems.push({
+        code: "unknown-unit",
+        severity: "error",
+        message: `${isArea ? "乡镇代码" : "学校标识码"}“${code}”不是已登记的${isArea ? "乡镇（街道）" : "学校"}`,
+        where,
+      });
+    }
+  }
+  return { problems, forbidden };
+}
+
+/**
+ * 导入统计数据 for one 统计年度. Reads every sheet, ties school and 乡镇 codes to org units in the actor's
+ * scope (a code outside it: 403), checks each row and each merged record (negative values, parts that
+ * do not add up, 专任教师 > 教职工 …; 10× last year's value is a warning). Any error: `validation-failed`
+ * with `details.problems` (first 200) and nothing written. Otherwise the year's rows in the scope are
+ * replaced — school rows when the file has school sheets, population rows when it has 人口 — in one
+ * transaction with one `stats.import` audit row that counts the changed values per school.
+ */
+export async function importStatistics(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { fileName: string; year: number; bytes: Uint8Array },
+  onProgress?: StatsProgress,
+): Promise<StatsImportResult> {
+  authorize(actor, "stats.write");
+  const { db } = deps.handle;
+  const { year } = input;
+  const sheets = await readStatsFile(input.bytes, input.fileName);
+  const scope = await scopeUnits(db, actor.scopePath);
+  const stored = await statsRepo.listInScope(db, "school_stats", actor.scopePath, year - 1, year);
+  const previous = new Map(stored.filter((r) => r.year === year - 1).map((r) => [r.code, r.values]));
+  const current = new Map(stored.filter((r) => r.year === year).map((r) => [r.code, r.values]));
+
+  const issues: Issue[] = [];
+  const parsed: ParsedRow[] = [];
+  const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+  let done = 0;
+  const present = new Set<StatsSheet>();
+  for (const s of sheets) {
+    const bound = bindSheet(s);
+    if (bound === null) {
+      if (s.rows.length > 0) {
+        issues.push({
+          code: "unknown-sheet",
+          severity: "error",
+          message: `表“${s.name}”不是模板中的表（应为${STATS_SHEETS.map((k) => STATS_SHEET_LABELS[k]).join("、")}）`,
+          where: { sheet: s.name, row: 1, column: "" },
+        });
+      }
+      continue;
+    }
+    issues.push(...bound.issues);
+    if (bound.issues.length > 0) {
+      continue;
+    }
+    present.add(bound.binding.sheet);
+    for (const r of s.rows) {
+      const code = String(
+        r.cells[bound.binding.columns.findIndex((c) => c?.field === "schoolCode")] ?? "",
+      ).trim();
+      const schoolType = scope.byCode.get(code)?.schoolType;
+      const p = parseTemplateRow(
+        bound.binding,
+        r.cells,
+        r.row,
+        schoolType === undefined ? {} : { schoolType },
+      );
+      issues.push(...p.issues);
+      if (p.row !== null) {
+        if (p.row.year !== year) {
+          issues.push({
+            code: "wrong-year",
+            severity: "error",
+            message: `统计年度应为 ${year}，实为 ${p.row.year ?? ""}`,
+            where: { sheet: bound.binding.sheetName, row: r.row, column: "统计年度" },
+          });
+        }
+        parsed.push(p.row);
+      }
+      done++;
+      if (onProgress !== undefined && (done % 200 === 0 || done === total)) {
+        onProgress(done, total);
+      }
+    }
+  }
+  const codes = new Set(parsed.map((r) => (r.sheet === "population" ? r.areaCode : r.schoolCode) ?? ""));
+  const outside = await scope.outside(
+    db,
+    [...codes].filter((c) => c !== "" && !scope.byCode.has(c)),
+  );
+  const units = checkUnits(parsed, scope.byCode, outside);
+  if (units.forbidden.length > 0) {
+    throw new AppError(
+      "forbidden",
+      `${units.forbidden[0]?.message ?? ""}（共 ${units.forbidden.length} 行）`,
+      {
+        problems: units.forbidden.slice(0, MAX_PROBLEMS).map(toProblem),
+      },
+    );
+  }
+  issues.push(...units.problems);
+  const merged = mergeParsedRows(parsed);
+  issues.push(...merged.issues);
+  issues.push(...crossSheetIssues(parsed, merged.records, scope.byCode, previous, issues));
+
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    throw new AppError(
+      "validation-failed",
+      `统计数据有 ${errors.length} 处错误，未导入：${errors[0]?.message ?? ""}`,
+      {
+        problems: errors.slice(0, MAX_PROBLEMS).map(toProblem),
+        problemCount: errors.length,
+      },
+    );
+  }
+  if (merged.records.length === 0 && merged.population.length === 0) {
+    throw new AppError("validation-failed", "文件中没有可导入的数据行", {
+      problems: [{ sheet: "", row: 0, column: "", message: "文件中没有可导入的数据行" }],
+    });
+  }
+  const idOf = (code: string): string => scope.byCode.get(code)?.id ?? "";
+  const schoolRows: StatValuesInsert[] = merged.records.map((r) => ({
+    orgUnitId: idOf(r.schoolCode),
+    year,
+    values: r.values,
+  }));
+  const areaRows: StatValuesInsert[] = merged.population.map((r) => ({
+    orgUnitId: idOf(r.areaCode),
+    year,
+    values: r.values,
+  }));
+  const diff = diffStatValues(current, merged.records);
+  const hasSchoolSheets = [...present].some((s) => s !== "population");
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+
+  const importRow = await db.transaction().execute(async (trx) => {
+    const row = await statsRepo.insertImport(trx, {
+      org_unit_id: scope.root?.id ?? null,
+      year,
+      file_name: input.fileName,
+      sha256,
+      rows: total,
+      imported_by: actor.userId,
+    });
+    const meta = { importId: row.id, importedBy: actor.userId };
+    let removed = 0;
+    if (hasSchoolSheets) {
+      removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scopePath, year);
+      await statsRepo.insertMany(trx, "school_stats", schoolRows, meta);
+    }
+    if (present.has("population")) {
+      await statsRepo.deleteYearInScope(trx, "population_stats", actor.scopePath, year);
+      await statsRepo.insertMany(trx, "population_stats", areaRows, meta);
+    }
+    await recordAudit(trx, actor, {
+      action: "stats.import",
+      entityType: "stats_import",
+      entityId: row.id,
+      details: {
+        year,
+        fileName: input.fileName,
+        sha256,
+        rows: total,
+        schools: schoolRows.length,
+        areas: areaRows.length,
+        replacedSchoolRows: removed,
+        changedValues: diff.changedValues,
+        changedPerSchool: diff.perSchool,
+        sample: diff.sample,
+      },
+    });
+    return row;
+  });
+  return {
+    id: importRow.id,
+    year,
+    fileName: input.fileName,
+    rows: total,
+    schools: schoolRows.length,
+    areas: areaRows.length,
+    changedValues: diff.changedValues,
+    warnings: issues
+      .filter((i) => i.severity === "warning")
+      .slice(0, MAX_PROBLEMS)
+      .map(toProblem),
+  };
+}
+
+/**
+ * Checks of each merged school record that span sheets (专任教师 on 教师 vs 教职工 on 学校基本情况) and the
+ * 10× year-on-year warning; issues already found on a single row are not repeated.
+ */
+function crossSheetIssues(
+  rows: readonly ParsedRow[],
+  records: ReturnType<typeof mergeParsedRows>["records"],
+  units: ReadonlyMap<string, ScopeUnit>,
+  previous: ReadonlyMap<string, Record<string, number>>,
+  known: readonly Issue[],
+): Issue[] {
+  const key = (i: Issue) =>
+    `${i.code}|${String(i.where?.sheet)}|${String(i.where?.row)}|${String(i.where?.column)}`;
+  const seen = new Set(known.map(key));
+  const located = new Map<string, { sheet: string; row: number; column: string }>();
+  for (const r of rows) {
+    for (const [element, column] of Object.entries(r.columnOf)) {
+      const k = `${r.schoolCode ?? ""}|${element}`;
+      if (!located.has(k)) {
+        located.set(k, { sheet: STATS_SHEET_LABELS[r.sheet], row: r.row, column });
+      }
+    }
+  }
+  const out: Issue[] = [];
+  for (const rec of records) {
+    const schoolType: SchoolType | undefined = units.get(rec.schoolCode)?.schoolType;
+    const prev = previous.get(rec.schoolCode);
+    const found = validateRecordValues(rec.values, {
+      ...(schoolType === undefined ? {} : { schoolType }),
+      ...(prev === undefined ? {} : { previous: prev }),
+      locate: (code) => located.get(`${rec.schoolCode}|${code}`) ?? { column: code },
+    });
+    for (const i of found) {
+      if (!seen.has(key(i))) {
+        seen.add(key(i));
+        out.push({ ...i, message: `${rec.schoolCode}：${i.message}` });
+      }
+    }
+  }
+  return out;
+}

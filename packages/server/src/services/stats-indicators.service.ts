@@ -1,0 +1,97 @@
+/**
+ * 指标计算 over stored statistics: every standard indicator for one org unit and year, from the school
+ * rows below the unit (one query per table, never one per school) through the domain's indicator engine.
+ */
+import {
+  STANDARD_INDICATORS,
+  buildStatRows,
+  compileIndicators,
+  evaluateIndicators,
+  formatIndicatorValue,
+  tableValue,
+} from "@luoshi/domain/indicators";
+import { orgUnitRepo, statsRepo } from "@luoshi/db";
+import { AppError } from "../errors.ts";
+import type { Actor, ServiceDeps } from "../context.ts";
+import { assertInScope } from "./scope.ts";
+import { authorize } from "./user.service.ts";
+import { scopeUnits, toSeeds } from "./stats-scope.service.ts";
+
+/** One indicator's value for a unit and year; numerator and denominator when the formula is a ratio. */
+export interface IndicatorResult {
+  code: string;
+  name: string;
+  unit: string;
+  /** Unrounded; null when there is no data or the denominator is 0. */
+  value: number | null;
+  /** As published: 94.08%, 6:1, "—" for no value. */
+  display: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** The indicators of one unit and year. */
+export interface UnitIndicators {
+  orgUnit: { id: string; code: string; name: string };
+  year: number;
+  items: IndicatorResult[];
+}
+
+/** The catalogue compiled once per process. */
+const CATALOGUE = compileIndicators(STANDARD_INDICATORS).compiled;
+
+/** Cohort formulas read up to 9 years back (九年义务教育巩固率: 招生 of year − 9). */
+const MAX_LAG = 9;
+
+/**
+ * Every catalogue indicator for `orgUnitId` in `year`, computed from the statistics of the schools and
+ * 乡镇 below it. Needs `stats.read`; a unit outside the actor's scope is 403.
+ */
+export async function computeIndicators(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { orgUnitId: string; year: number },
+): Promise<UnitIndicators> {
+  authorize(actor, "stats.read");
+  const { db } = deps.handle;
+  const unit = await orgUnitRepo.findById(db, input.orgUnitId);
+  if (unit === undefined) {
+    throw new AppError("not-found", "没有这个单位");
+  }
+  assertInScope(actor, unit);
+  const { year } = input;
+  const [units, schools, history, population] = await Promise.all([
+    scopeUnits(db, unit.path),
+    statsRepo.listInScope(db, "school_stats", unit.path, year - MAX_LAG, year),
+    statsRepo.listInScope(db, "enrolment_history", unit.path, year - MAX_LAG, year),
+    statsRepo.listInScope(db, "population_stats", unit.path, year, year),
+  ]);
+  // A full record wins over a 招生-only history row of the same school and year.
+  const full = new Set(schools.map((s) => `${s.code}|${s.year}`));
+  const records = [...history.filter((h) => !full.has(`${h.code}|${h.year}`)), ...schools].map((r) => ({
+    schoolCode: r.code,
+    year: r.year,
+    values: r.values,
+  }));
+  const { rows } = buildStatRows(
+    toSeeds(units.byCode.values()),
+    records,
+    population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
+  );
+  const { tables } = evaluateIndicators(rows, CATALOGUE, { years: [year], maxIssues: 0 });
+  const items = CATALOGUE.map(({ definition: d }): IndicatorResult => {
+    const table = tables.get(d.code);
+    const v = table === undefined ? null : tableValue(table, unit.code, year);
+    const value = v?.value ?? null;
+    return {
+      code: d.code,
+      name: d.name,
+      unit: d.unit,
+      value,
+      display: formatIndicatorValue(d, value),
+      numerator: v?.numerator ?? null,
+      denominator: v?.denominator ?? null,
+    };
+  });
+  return { orgUnit: { id: unit.id, code: unit.code, name: unit.name }, year, items };
+}
