@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import type { Browser } from "playwright-core";
+import { launchBrowser, logIn } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
-
-/** Logs in through the login page the way a person does. */
-async function logIn(page: Page, server: RunningServer, login: string): Promise<void> {
-  const password = server.logins.get(login);
-  expect(password, `demo password for ${login}`).toBeDefined();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("登录名").fill(login);
-  await page.getByLabel("口令").fill(password ?? "");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 describe("the foundation in Chromium", () => {
   let server: RunningServer;

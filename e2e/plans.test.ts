@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import type { Browser } from "playwright-core";
+import { launchBrowser, logIn } from "./browser.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const SEED = fileURLToPath(
@@ -13,17 +13,6 @@ const GOLD = JSON.parse(readFileSync(SEED.replace(/\.txt$/, ".gold.json"), "utf8
   meta: { title: string };
   nodes: { path: string; title: string; role: string; units?: string[]; lead?: string | null }[];
 };
-
-/** Logs in through the login page the way a person does. */
-async function logIn(page: Page, server: RunningServer, login: string): Promise<void> {
-  const password = server.logins.get(login);
-  expect(password, `demo password for ${login}`).toBeDefined();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("登录名").fill(login);
-  await page.getByLabel("口令").fill(password ?? "");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 describe("规划文件 in Chromium", () => {
   let server: RunningServer;

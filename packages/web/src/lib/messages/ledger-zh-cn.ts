@@ -38,9 +38,9 @@ export const ledgerZhCN = {
   "ledger.open": "查看",
 
   "state.pending": "待交办",
-  "state.assigned": "已交办",
+  "state.assigned": "已交办（待签收）",
   "state.inProgress": "办理中",
-  "state.underReview": "待审核",
+  "state.underReview": "待复核",
   "state.closed": "已销号",
   "state.suspended": "已中止",
   "light.red": "红灯",

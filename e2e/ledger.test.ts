@@ -1,0 +1,187 @@
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import mammoth from "mammoth";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, logIn } from "./browser.ts";
+import { startServer, type RunningServer } from "./server.ts";
+
+const SEED = fileURLToPath(
+  new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
+);
+const NODE_PATH = "2.1.3";
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const inDays = (n: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Opens an antd select by its label, types to search and picks the option with that text. */
+async function choose(page: Page, label: string, search: string, option: string): Promise<void> {
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(label, { exact: true }).click();
+  if (search !== "") {
+    await dialog.getByLabel(label, { exact: true }).fill(search);
+  }
+  const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option });
+  await item.first().click();
+}
+
+/** The state tag in the task page's header. */
+async function expectState(page: Page, state: string): Promise<void> {
+  await expect
+    .poll(() => page.locator(".page-header").getByText(state, { exact: true }).isVisible(), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
+
+/** Presses an action button; for those that ask for a comment, fills it and confirms in the dialog. */
+async function act(page: Page, action: string, comment?: string): Promise<void> {
+  await page.locator(".task-toolbar").getByRole("button", { name: action, exact: true }).click();
+  if (comment !== undefined) {
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("意见").fill(comment);
+    await dialog.getByRole("button", { name: action, exact: true }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  }
+}
+
+describe("督办台账 in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  it("creates a task from a plan item, walks it to 销号 and shows it in the bulletin and exports", async () => {
+    const planner = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await logIn(planner, server, "planner");
+
+    // Import and confirm seed 001 (as in plans.test.ts).
+    await planner.goto(`${server.url}/plans`);
+    await planner.getByRole("button", { name: "导入文件" }).click();
+    await planner.getByLabel("选择文件").setInputFiles(SEED);
+    await planner.getByRole("button", { name: "开始导入" }).click();
+    await planner.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await planner.getByRole("button", { name: "确认规划" }).click();
+    await planner.getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => planner.getByRole("button", { name: "导出Excel" }).isVisible()).toBe(true);
+
+    // 督办台账 → 新建任务 from the plan item; lead 崆峒区财政局 (the finance account's unit).
+    await planner.getByRole("menuitem", { name: "台账", exact: true }).click();
+    await expect.poll(() => planner.getByRole("heading", { name: "督办台账" }).isVisible()).toBe(true);
+    await planner.getByRole("button", { name: "新建任务" }).click();
+    const dialog = planner.getByRole("dialog");
+    await choose(planner, "规划", "", "西宁市");
+    await choose(planner, "任务条目", NODE_PATH, NODE_PATH);
+    const title = await dialog.getByLabel("任务内容").inputValue();
+    expect(title).not.toBe("");
+    await choose(planner, "牵头单位", "财政局", "崆峒区财政局");
+    // The item's other units are city bureaus (平凉市…), outside the county: replace them.
+    const co = dialog.locator(".ant-form-item", { has: planner.getByText("协办单位", { exact: true }) });
+    const removeTag = co.locator(".ant-select-selection-item-remove");
+    while ((await removeTag.count()) > 0) {
+      await removeTag.first().click();
+    }
+    await choose(planner, "协办单位", "教育局", "崆峒区教育局");
+    await planner.keyboard.press("Escape");
+    await dialog.getByLabel("完成时限").fill(inDays(60));
+    await dialog.getByLabel("完成时限").press("Tab");
+    await dialog.getByRole("button", { name: "创建" }).click();
+    await planner.waitForURL(/\/ledger\/tasks\/[0-9a-f-]{36}$/);
+    const taskUrl = planner.url();
+    await expect.poll(() => planner.getByRole("heading", { name: title }).isVisible()).toBe(true);
+    await expect.poll(() => planner.getByText(`条目 ${NODE_PATH}`).isVisible()).toBe(true);
+    await expectState(planner, "待交办");
+    await act(planner, "交办");
+    await expectState(planner, "已交办（待签收）");
+
+    // finance: 我的任务 → the task → 签收 → 报送进展 (100%, 汇总, a PDF) → 提请销号.
+    const finance = await (await browser.newContext()).newPage();
+    await logIn(finance, server, "finance");
+    await finance.getByRole("menuitem", { name: "我的任务", exact: true }).click();
+    await expect.poll(() => finance.getByRole("heading", { name: "我的任务" }).isVisible()).toBe(true);
+    await finance.getByRole("link", { name: title }).click();
+    await act(finance, "签收");
+    await expectState(finance, "办理中");
+    await finance.getByRole("button", { name: "报送进展" }).click();
+    const form = finance.getByRole("dialog");
+    await form.getByLabel("进展（%）").fill("100");
+    await form.getByLabel("进展情况").fill("资金已全部拨付到位");
+    await form.getByLabel("存在问题").fill("无");
+    await form.getByLabel("下步打算").fill("做好绩效评价");
+    await form
+      .getByLabel("上传附件")
+      .setInputFiles({ name: "拨付凭证.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect.poll(() => form.getByLabel(/汇总报告/).isChecked()).toBe(true);
+    await form.getByRole("button", { name: "提交" }).click();
+    await expect.poll(() => finance.getByRole("link", { name: /拨付凭证\.pdf/ }).isVisible()).toBe(true);
+    await act(finance, "提请销号");
+    await expectState(finance, "待复核");
+
+    // planner: 退回 with a comment; finance resubmits; planner 销号.
+    await planner.goto(taskUrl);
+    await act(planner, "退回", "请补充拨付明细");
+    await expectState(planner, "办理中");
+    await expect.poll(() => planner.getByText("请补充拨付明细").isVisible()).toBe(true);
+    await finance.reload();
+    await act(finance, "提请销号");
+    await expectState(finance, "待复核");
+    await planner.reload();
+    await act(planner, "销号", "同意销号");
+    await expectState(planner, "已销号");
+
+    // 月通报 of this month: 崆峒区财政局 in the per-unit table, one task closed this month.
+    await planner.getByRole("menuitem", { name: "月通报", exact: true }).click();
+    await expect.poll(() => planner.getByRole("heading", { name: "月通报" }).isVisible()).toBe(true);
+    const unitRow = planner.getByRole("row").filter({ hasText: "崆峒区财政局" });
+    await expect.poll(() => unitRow.isVisible()).toBe(true);
+    const closedCard = planner.locator(".ant-statistic", { hasText: "本月销号" });
+    await expect.poll(() => closedCard.locator(".ant-statistic-content").textContent()).toBe("1");
+    const [docx] = await Promise.all([
+      planner.waitForEvent("download"),
+      planner.getByRole("button", { name: "下载Word" }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe(`月通报-${chinaToday().slice(0, 7)}.docx`);
+    const text = (await mammoth.extractRawText({ path: await docx.path() })).value;
+    expect(text).toContain("崆峒区财政局");
+    expect(text).toMatch(/销号1项/);
+
+    // 导出Excel on the ledger: the task's row with its lead unit.
+    await planner.getByRole("menuitem", { name: "台账", exact: true }).click();
+    await expect.poll(() => planner.getByRole("link", { name: title }).isVisible()).toBe(true);
+    const [xlsx] = await Promise.all([
+      planner.waitForEvent("download"),
+      planner.getByRole("button", { name: "导出Excel" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const row = findRow(workbook.worksheets[0], (values) => values.includes(title));
+    expect(row, "the task's row in the workbook").toBeDefined();
+    expect(row).toContain("崆峒区财政局");
+  });
+});
+
+/** The cell texts of the first row that `match` accepts. */
+function findRow(
+  sheet: ExcelJS.Worksheet | undefined,
+  match: (values: string[]) => boolean,
+): string[] | undefined {
+  let found: string[] | undefined;
+  sheet?.eachRow((row) => {
+    const values: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      values.push(cell.text);
+    });
+    if (found === undefined && match(values)) {
+      found = values;
+    }
+  });
+  return found;
+}
