@@ -2,12 +2,19 @@
 // layers pointing one way (domain ← db ← server ← cli; web → contracts), prettier for layout.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
-import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
 
 const ioModules = ["node:*", "fs", "path", "pg", "@electric-sql/pglite", "kysely", "fastify", "@fastify/*"];
+
+/** Another workspace package is imported by its name, never by a relative path into its sources. */
+const crossPackage = {
+  group: ["../packages/*", "../*/src/*", "../../*/src/*", "../../../*/src/*", "../../../../*/src/*"],
+  message: "import another package by its name (@luoshi/…), not by a relative path",
+};
+/** no-restricted-imports with the cross-package rule and the layer's own bans. */
+const restricted = (...patterns) => ["error", { patterns: [crossPackage, ...patterns] }];
 
 export default tseslint.config(
   {
@@ -29,7 +36,6 @@ export default tseslint.config(
       },
       globals: { ...globals.node },
     },
-    plugins: { "import-x": importX },
     rules: {
       curly: "error",
       "@typescript-eslint/no-explicit-any": "error",
@@ -40,9 +46,7 @@ export default tseslint.config(
         { "ts-nocheck": true, "ts-expect-error": "allow-with-description" },
       ],
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
-      "import-x/no-cycle": "off",
-      "import-x/no-self-import": "error",
-      "import-x/no-relative-packages": "error",
+      "no-restricted-imports": restricted(),
     },
   },
   {
@@ -54,15 +58,10 @@ export default tseslint.config(
     files: ["packages/domain/src/**/*.ts"],
     ignores: ["packages/domain/src/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ioModules, message: "domain is pure: do I/O in db, server or cli" },
-            { group: ["@luoshi/*"], message: "domain depends on nothing in the repo" },
-          ],
-        },
-      ],
+      "no-restricted-imports": restricted(
+        { group: ioModules, message: "domain is pure: do I/O in db, server or cli" },
+        { group: ["@luoshi/*"], message: "domain depends on nothing in the repo" },
+      ),
       "no-restricted-globals": ["error", "process", "fetch", "setTimeout", "setInterval"],
       "no-restricted-properties": [
         "error",
@@ -85,15 +84,14 @@ export default tseslint.config(
   {
     files: ["packages/db/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@luoshi/server", "@luoshi/cli", "@luoshi/web", "fastify", "@fastify/*"] }] },
-      ],
+      "no-restricted-imports": restricted({
+        group: ["@luoshi/server", "@luoshi/cli", "@luoshi/web", "fastify", "@fastify/*"],
+      }),
     },
   },
   {
     files: ["packages/server/src/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@luoshi/cli", "@luoshi/web"] }] }] },
+    rules: { "no-restricted-imports": restricted({ group: ["@luoshi/cli", "@luoshi/web"] }) },
   },
   {
     files: ["packages/web/src/**/*.{ts,tsx}"],

@@ -2,7 +2,13 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const benches = ["bench-parser.ts", "bench-evaluation.ts", "bench-indicators.ts", "bench-ledger.ts"];
+const benches = [
+  "bench-parser.ts",
+  "bench-evaluation.ts",
+  "bench-evaluation-api.ts",
+  "bench-indicators.ts",
+  "bench-ledger.ts",
+];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);

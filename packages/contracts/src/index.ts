@@ -6,3 +6,4 @@ export * from "./audit.ts";
 export * from "./plans.ts";
 export * from "./tasks.ts";
 export * from "./stats.ts";
+export * from "./evaluations.ts";

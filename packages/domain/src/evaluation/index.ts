@@ -25,3 +25,4 @@ export * from "./social-recognition.ts";
 export * from "./supervision-catalogue.ts";
 export * from "./supervision-checks.ts";
 export * from "./thresholds.ts";
+export * from "./from-statistics.ts";

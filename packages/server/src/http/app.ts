@@ -22,6 +22,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { registerAuthHook } from "./auth-hook.ts";
 import { errorHandler, sendError } from "./error-handler.ts";
+import { evaluationRoutes } from "./evaluations/routes.ts";
 import { orgRoutes } from "./org/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
@@ -131,6 +132,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(statsRoutes(deps), { prefix: "/api" });
   await app.register(taskRoutes(deps), { prefix: "/api/tasks" });
   await app.register(ledgerRoutes(deps), { prefix: "/api" });
+  await app.register(evaluationRoutes(deps), { prefix: "/api/evaluations" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
