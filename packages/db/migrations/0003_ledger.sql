@@ -73,6 +73,8 @@ CREATE TABLE task_reports (
 CREATE INDEX task_reports_task_idx ON task_reports (task_id, period);
 CREATE INDEX task_reports_period_idx ON task_reports (period, org_unit_id);
 CREATE INDEX task_reports_submitted_idx ON task_reports (submitted_at);
+-- a scope's recent reports (lights, monthly views): each task's reports from a day on
+CREATE INDEX task_reports_task_submitted_idx ON task_reports (task_id, submitted_at);
 -- 办结报告: the lead's consolidated report at 100%, which closure needs
 CREATE INDEX task_reports_final_idx ON task_reports (task_id) WHERE is_consolidated AND progress = 100;
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type {
   Database,
   TaskAdjustmentRow,
@@ -29,6 +29,23 @@ export interface TaskScope {
   unitId?: string;
   planId?: string;
   taskId?: string;
+  /** Only these tasks (still within the scope). */
+  taskIds?: readonly string[];
+}
+
+/** What `lightOf` reads of each task of a scope, with its lead unit's recent reports. */
+export interface TaskLightData {
+  tasks: {
+    id: string;
+    title: string;
+    state: string;
+    deadline: string;
+    assigned_on: string | null;
+    frequency: string;
+    lead_unit: string | null;
+  }[];
+  milestones: { task_id: string; title: string; due_on: string; reached_on: string | null }[];
+  reports: { task_id: string; org_unit_id: string; period: string; submitted_at: Date; progress: number }[];
 }
 
 function scoped(db: Db, s: TaskScope) {
@@ -54,68 +71,189 @@ function scoped(db: Db, s: TaskScope) {
   if (s.taskId !== undefined) {
     q = q.where("tasks.id", "=", s.taskId);
   }
+  if (s.taskIds !== undefined) {
+    q = q.where("tasks.id", "=", sql<string>`ANY(${[...s.taskIds]}::uuid[])`);
+  }
   return q;
 }
+
+/**
+ * Rows of a subquery as one JSON text: PGlite decodes each result row and field slowly (some µs each),
+ * so thousands of rows come back as a single value and are parsed here. `dates` names the timestamptz
+ * columns, which JSON carries as ISO text.
+ */
+function jsonRows(query: Expression<unknown>): RawBuilder<string> {
+  return sql<string>`(SELECT coalesce(json_agg(q), '[]')::text FROM ${query} AS q)`;
+}
+
+function parseRows<T>(text: string | null | undefined, dates: readonly string[] = []): T[] {
+  const rows = JSON.parse(text ?? "[]") as Record<string, unknown>[];
+  if (dates.length > 0) {
+    for (const row of rows) {
+      for (const key of dates) {
+        const v = row[key];
+        if (typeof v === "string") {
+          row[key] = new Date(v);
+        }
+      }
+    }
+  }
+  return rows as T[];
+}
+
+/** The scope's task ids, computed once per statement. */
+const SCOPE_IDS = sql<string>`(SELECT id FROM scope_ids)`;
 
 /** Reads and writes the ledger. */
 export const taskRepo = {
   async loadBundle(db: Db, s: TaskScope): Promise<TaskBundle> {
-    const ids = scoped(db, s).select("tasks.id");
-    const [tasks, units, milestones, adjustments, evidence, finals] = await Promise.all([
-      scoped(db, s)
-        .leftJoin("plans", "plans.id", "tasks.plan_id")
-        .leftJoin("plan_nodes", "plan_nodes.id", "tasks.plan_node_id")
-        .selectAll("tasks")
-        .select(["plans.title as plan_title", "plan_nodes.path as clause_path"])
-        .execute(),
-      db
-        .selectFrom("task_units")
-        .innerJoin("org_units", "org_units.id", "task_units.org_unit_id")
-        .selectAll("task_units")
-        .select("org_units.name")
-        .where("task_units.task_id", "in", ids)
-        .orderBy("task_units.position")
-        .execute(),
-      db.selectFrom("task_milestones").selectAll().where("task_id", "in", ids).orderBy("position").execute(),
-      db
-        .selectFrom("task_adjustments")
-        .selectAll()
-        .where("task_id", "in", ids)
-        .where("decision", "is", null)
-        .execute(),
-      db
-        .selectFrom("task_attachments")
-        .select(["task_id", (eb) => eb.fn.countAll<string | number>().as("n")])
-        .where("task_id", "in", ids)
-        .groupBy("task_id")
-        .execute(),
-      db
-        .selectFrom("task_reports")
-        .select("task_id")
-        .distinct()
-        .where("task_id", "in", ids)
-        .where("is_consolidated", "=", true)
-        .where("progress", "=", 100)
-        .execute(),
-    ]);
+    const tasks = db
+      .selectFrom("tasks")
+      .leftJoin("plans", "plans.id", "tasks.plan_id")
+      .leftJoin("plan_nodes", "plan_nodes.id", "tasks.plan_node_id")
+      .selectAll("tasks")
+      .select(["plans.title as plan_title", "plan_nodes.path as clause_path"])
+      .where("tasks.id", "in", SCOPE_IDS);
+    const units = db
+      .selectFrom("task_units")
+      .innerJoin("org_units", "org_units.id", "task_units.org_unit_id")
+      .selectAll("task_units")
+      .select("org_units.name")
+      .where("task_units.task_id", "in", SCOPE_IDS)
+      .orderBy("task_units.position");
+    const milestones = db
+      .selectFrom("task_milestones")
+      .selectAll()
+      .where("task_id", "in", SCOPE_IDS)
+      .orderBy("position");
+    const adjustments = db
+      .selectFrom("task_adjustments")
+      .selectAll()
+      .where("task_id", "in", SCOPE_IDS)
+      .where("decision", "is", null);
+    const evidence = db
+      .selectFrom("task_attachments")
+      .select(["task_id", (eb) => eb.fn.countAll<string | number>().as("n")])
+      .where("task_id", "in", SCOPE_IDS)
+      .groupBy("task_id");
+    const finals = db
+      .selectFrom("task_reports")
+      .select("task_id")
+      .distinct()
+      .where("task_id", "in", SCOPE_IDS)
+      .where("is_consolidated", "=", true)
+      .where("progress", "=", 100);
+    const result = await sql<
+      Record<"tasks" | "units" | "milestones" | "adjustments" | "evidence" | "finals", string>
+    >`
+      WITH scope_ids AS MATERIALIZED (${scoped(db, s).select("tasks.id")})
+      SELECT ${jsonRows(tasks)} AS tasks, ${jsonRows(units)} AS units, ${jsonRows(milestones)} AS milestones,
+             ${jsonRows(adjustments)} AS adjustments, ${jsonRows(evidence)} AS evidence,
+             ${jsonRows(finals)} AS finals`.execute(db);
+    const row = result.rows[0];
     return {
-      tasks,
-      units,
-      milestones,
-      adjustments,
-      evidence: new Map(evidence.map((e) => [e.task_id, Number(e.n)])),
-      finalReports: new Set(finals.map((f) => f.task_id)),
+      tasks: parseRows<TaskListRow>(row?.tasks, ["closed_at", "created_at", "updated_at"]),
+      units: parseRows<TaskBundle["units"][number]>(row?.units, ["accepted_at"]),
+      milestones: parseRows<TaskMilestoneRow>(row?.milestones),
+      adjustments: parseRows<TaskAdjustmentRow>(row?.adjustments, ["requested_at", "decided_at"]),
+      evidence: new Map(
+        parseRows<{ task_id: string; n: number | string }>(row?.evidence).map((e) => [
+          e.task_id,
+          Number(e.n),
+        ]),
+      ),
+      finalReports: new Set(parseRows<{ task_id: string }>(row?.finals).map((f) => f.task_id)),
+    };
+  },
+
+  /**
+   * What the lights of a scope's tasks read, narrow: each task's light fields and lead unit, the
+   * milestones, and the lead units' reports submitted from `since` on — one statement.
+   */
+  async lightData(db: Db, s: TaskScope, since: Date, today: string): Promise<TaskLightData> {
+    const scope = scoped(db, s).select([
+      "tasks.id",
+      "tasks.title",
+      "tasks.state",
+      "tasks.deadline",
+      "tasks.assigned_on",
+      "tasks.frequency",
+    ]);
+    // a light reads reports only of tasks neither closed, suspended nor past their deadline
+    const result = await sql<Record<"tasks" | "milestones" | "reports", string | null>>`
+      WITH scope AS MATERIALIZED (${scope})
+      SELECT
+        (SELECT json_agg(q)::text FROM (
+           SELECT s.*, u.org_unit_id AS lead_unit, u.position AS lead_position
+           FROM scope s LEFT JOIN task_units u ON u.task_id = s.id AND u.role = 'lead') q) AS tasks,
+        (SELECT json_agg(q)::text FROM (
+           SELECT m.task_id, m.title, m.due_on, m.reached_on FROM task_milestones m
+           WHERE m.task_id IN (SELECT id FROM scope) ORDER BY m.position) q) AS milestones,
+        (SELECT json_agg(q)::text FROM (
+           SELECT r.task_id, r.org_unit_id, r.period, r.submitted_at, r.progress
+           FROM scope s JOIN task_reports r ON r.task_id = s.id AND r.submitted_at >= ${since}
+           WHERE s.state NOT IN ('closed', 'suspended') AND s.deadline >= ${today}::date) q) AS reports`.execute(
+      db,
+    );
+    const row = result.rows[0];
+    // one row per task, with its first lead by position (as the ledger reads it)
+    const tasks = new Map<string, TaskLightData["tasks"][number] & { lead_position: number | null }>();
+    for (const t of parseRows<TaskLightData["tasks"][number] & { lead_position: number | null }>(
+      row?.tasks,
+    )) {
+      const seen = tasks.get(t.id);
+      if (
+        seen === undefined ||
+        (t.lead_position !== null && (seen.lead_position === null || t.lead_position < seen.lead_position))
+      ) {
+        tasks.set(t.id, t);
+      }
+    }
+    return {
+      tasks: [...tasks.values()].map((t) => ({
+        id: t.id,
+        title: t.title,
+        state: t.state,
+        deadline: t.deadline,
+        assigned_on: t.assigned_on,
+        frequency: t.frequency,
+        lead_unit: t.lead_unit,
+      })),
+      milestones: parseRows(row?.milestones),
+      reports: parseRows(row?.reports, ["submitted_at"]),
     };
   },
 
   /** Reports of the scope's tasks submitted from `since` on (lights and monthly views need no older ones). */
-  async reportsSince(db: Db, s: TaskScope, since: Date): Promise<TaskReportRow[]> {
-    return db
-      .selectFrom("task_reports")
-      .selectAll("task_reports")
-      .where("submitted_at", ">=", since)
-      .where("task_id", "in", scoped(db, s).select("tasks.id"))
-      .execute();
+  async reportsSince(
+    db: Db,
+    s: TaskScope,
+    since: Date,
+  ): Promise<
+    Pick<TaskReportRow, "task_id" | "org_unit_id" | "period" | "submitted_at" | "progress" | "text">[]
+  > {
+    // arrays rather than objects: a third less JSON to build and parse for a year of reports
+    const result = await sql<{ reports: string | null }>`
+      SELECT json_agg(json_build_array(r.task_id, r.org_unit_id, r.period, r.submitted_at, r.progress, r.text))::text
+             AS reports
+      FROM task_reports r
+      WHERE r.submitted_at >= ${since} AND r.task_id IN ${scoped(db, s).select("tasks.id")}`.execute(db);
+    const rows = JSON.parse(result.rows[0]?.reports ?? "[]") as [
+      string,
+      string,
+      string,
+      string,
+      number,
+      string,
+    ][];
+    return rows.map(([task_id, org_unit_id, period, submitted_at, progress, text]) => ({
+      task_id,
+      org_unit_id,
+      period,
+      submitted_at: new Date(submitted_at),
+      progress,
+      text,
+    }));
   },
 
   async reportsOf(db: Db, taskId: string): Promise<(TaskReportRow & { unit_name: string })[]> {

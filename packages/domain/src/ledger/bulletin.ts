@@ -8,6 +8,7 @@ import { lightOf, type LightOptions, type LightResult } from "./lights.ts";
 import {
   closedOn,
   countReports,
+  endOfChinaDay,
   isSupervised,
   orderedUnitIds,
   punctuality,
@@ -15,6 +16,7 @@ import {
   stateAsOf,
   unitLookup,
   type ReportCounts,
+  type ReportObligation,
   type UnitRole,
 } from "./obligations.ts";
 import { periodLabel, type PeriodOptions, type ReportTimeliness } from "./periods.ts";
@@ -99,16 +101,53 @@ export interface MonthlyBulletin {
   instructions: BulletinInstruction[];
 }
 
-function latestProgress(task: LedgerTask, reports: readonly ProgressReport[], asOf: IsoDate): string | null {
-  let best: ProgressReport | undefined;
+/** Each task's lead-unit report latest by `asOf`, as the bulletin shows it (one pass over the reports). */
+function latestProgressByTask(
+  tasks: readonly LedgerTask[],
+  reports: readonly ProgressReport[],
+  asOf: IsoDate,
+): Map<string, string> {
+  const leads = new Map(tasks.map((t) => [t.id, t.leadUnit]));
+  const best = new Map<string, ProgressReport>();
+  const cutoff = endOfChinaDay(asOf);
   for (const r of reports) {
-    if (r.taskId === task.id && r.unitId === task.leadUnit && chinaDate(r.submittedAt) <= asOf) {
-      if (best === undefined || r.submittedAt > best.submittedAt) {
-        best = r;
-      }
+    if (leads.get(r.taskId) !== r.unitId || !(r.submittedAt.getTime() < cutoff)) {
+      continue;
+    }
+    const seen = best.get(r.taskId);
+    if (seen === undefined || r.submittedAt > seen.submittedAt) {
+      best.set(r.taskId, r);
     }
   }
-  return best === undefined ? null : `${periodLabel(best.period)}：${best.text}`;
+  return new Map([...best].map(([id, r]) => [id, `${periodLabel(r.period)}：${r.text}`]));
+}
+
+/** Obligations grouped by unit, in their order. */
+function groupByUnit(obligations: readonly ReportObligation[]): Map<string, ReportObligation[]> {
+  const map = new Map<string, ReportObligation[]>();
+  for (const o of obligations) {
+    const list = map.get(o.unitId);
+    if (list === undefined) {
+      map.set(o.unitId, [o]);
+    } else {
+      list.push(o);
+    }
+  }
+  return map;
+}
+
+/** Reports grouped by task, so that per-task rules read only their own. */
+function reportsByTask(reports: readonly ProgressReport[]): Map<string, ProgressReport[]> {
+  const map = new Map<string, ProgressReport[]>();
+  for (const r of reports) {
+    const list = map.get(r.taskId);
+    if (list === undefined) {
+      map.set(r.taskId, [r]);
+    } else {
+      list.push(r);
+    }
+  }
+  return map;
 }
 
 /**
@@ -127,8 +166,12 @@ export function monthlyBulletin(
   const asOf = options.asOf ?? bounds.end;
   const unit = unitLookup(units);
   const scope = tasks.filter((t) => isSupervised(t, asOf));
+  const byTask = reportsByTask(reports);
   const lights = new Map<string, LightResult>(
-    scope.map((t) => [t.id, lightOf({ ...t, state: stateAsOf(t, asOf) }, asOf, reports, options)]),
+    scope.map((t) => [
+      t.id,
+      lightOf({ ...t, state: stateAsOf(t, asOf) }, asOf, byTask.get(t.id) ?? [], options),
+    ]),
   );
   const obligations = reportObligations(
     scope,
@@ -139,6 +182,7 @@ export function monthlyBulletin(
     options,
   );
   const counts = countReports(obligations);
+  const progress = latestProgressByTask(scope, reports, asOf);
 
   const line = (t: LedgerTask, daysOverdue: number, isClosed: boolean, reason: string): BulletinTaskLine => ({
     taskId: t.id,
@@ -148,7 +192,7 @@ export function monthlyBulletin(
     daysOverdue,
     isClosed,
     reason,
-    latestProgress: latestProgress(t, reports, asOf),
+    latestProgress: progress.get(t.id) ?? null,
   });
 
   const summary: BulletinSummary = {
@@ -211,9 +255,10 @@ export function monthlyBulletin(
   overdueList.sort(byDays);
   redList.sort(byDays);
 
+  const obligationsByUnit = groupByUnit(obligations);
   const perUnit = orderedUnitIds(units, scope).map((id): BulletinUnitRow => {
     const mine = scope.filter((t) => t.leadUnit === id || t.coUnits.includes(id));
-    const c = countReports(obligations.filter((o) => o.unitId === id));
+    const c = countReports(obligationsByUnit.get(id) ?? []);
     const closedDays = mine.map((t) => ({ t, day: closedOn(t, asOf) }));
     return {
       unit: unit(id),
@@ -328,13 +373,14 @@ export function unitScoreboard(
   const unit = unitLookup(units);
   const scope = tasks.filter((t) => isSupervised(t, asOf));
   const obligations = reportObligations(scope, reports, start, minDate(end, asOf), asOf, options);
+  const obligationsByUnit = groupByUnit(obligations);
   return orderedUnitIds(units, scope).map((id): UnitScore => {
     const led = scope.filter((t) => t.leadUnit === id && t.deadline >= start && t.deadline <= end);
     const withClose = led.map((t) => ({ t, day: closedOn(t, asOf) }));
     const expected = withClose.filter(({ t, day }) => t.deadline <= asOf || day !== null);
     const completed = expected.filter(({ day }) => day !== null).length;
     const completedOnTime = expected.filter(({ t, day }) => day !== null && day <= t.deadline).length;
-    const c = countReports(obligations.filter((o) => o.unitId === id));
+    const c = countReports(obligationsByUnit.get(id) ?? []);
     return {
       unit: unit(id),
       leadTasks: led.length,

@@ -3,8 +3,8 @@
  * Precedence: 灰 closed or suspended; 红 past the deadline; 黄 behind its 序时进度 or the current
  * period's report missing; 蓝 deadline within 7 days; 绿 on track.
  */
-import { chinaDate, daysBetween, type IsoDate } from "./dates.ts";
-import { periodLabel, reportingPeriods, type PeriodOptions } from "./periods.ts";
+import { addDays, daysBetween, isIsoDate, minDate, type IsoDate } from "./dates.ts";
+import { periodLabel, reportingPeriods, type PeriodOptions, type ReportingPeriod } from "./periods.ts";
 import type { LedgerTask, ProgressReport } from "./types.ts";
 
 /** 灯: the five lights. */
@@ -48,6 +48,62 @@ export type LightTask = Pick<
   "id" | "state" | "deadline" | "assignedAt" | "milestones" | "frequency" | "leadUnit"
 >;
 
+const passedCache = new Map<string, ReportingPeriod | undefined>();
+
+/** The latest period due before `today` of the walk from `start` to `end` (memoised: lists share walks). */
+function lastPassed(
+  frequency: LightTask["frequency"],
+  start: IsoDate,
+  end: IsoDate,
+  today: IsoDate,
+  options: Partial<PeriodOptions>,
+  minCount: number,
+): ReportingPeriod | undefined {
+  const key = [
+    frequency,
+    start,
+    end,
+    today,
+    minCount,
+    options.monthlyDueDay,
+    options.quarterlyDueDay,
+    options.weeklyDueWeekday,
+  ].join("|");
+  if (passedCache.has(key)) {
+    return passedCache.get(key);
+  }
+  const passed = reportingPeriods(frequency, start, end, options).filter((p) => p.dueDate < today);
+  const result = passed.length >= minCount ? passed.at(-1) : undefined;
+  if (passedCache.size >= 10_000) {
+    passedCache.clear();
+  }
+  passedCache.set(key, result);
+  return result;
+}
+
+/**
+ * The latest reporting period due before `today`, walking only the last year or so: periods are
+ * consecutive, so from the second period on a walk started later lists the same ones, and no period
+ * ending after `today` can be passed. Falls back to the walk from the assignment when that does not hold.
+ */
+function latestPassedPeriod(
+  frequency: LightTask["frequency"],
+  assignedAt: IsoDate,
+  deadline: IsoDate,
+  today: IsoDate,
+  options: Partial<PeriodOptions>,
+): ReportingPeriod | undefined {
+  const end = minDate(deadline, addDays(today, 1));
+  const from = addDays(today, -400);
+  if (frequency !== "once" && from > assignedAt && from <= end && isIsoDate(assignedAt)) {
+    const recent = lastPassed(frequency, from, end, today, options, 2);
+    if (recent !== undefined) {
+      return recent;
+    }
+  }
+  return lastPassed(frequency, assignedAt, end, today, options, 1);
+}
+
 /**
  * 亮灯: the light of a task on `today`. `reports` are progress reports (any task's; only this task's
  * lead-unit reports — the consolidated ones — sent by `today` are read, so a past day gives the light
@@ -90,8 +146,9 @@ export function lightOf(
       reason: `未完成序时进度「${milestone.title}」（应于${milestone.dueDate}前完成）`,
     };
   }
+  const cutoff = Date.parse(`${today}T00:00:00+08:00`) + 86_400_000; // chinaDate(t) <= today ⇔ t < cutoff
   const own = reports
-    .filter((r) => r.taskId === task.id && r.unitId === task.leadUnit && chinaDate(r.submittedAt) <= today)
+    .filter((r) => r.taskId === task.id && r.unitId === task.leadUnit && r.submittedAt.getTime() < cutoff)
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const latest = own.at(-1);
   if (task.milestones.length === 0 && task.assignedAt !== null && latest !== undefined) {
@@ -108,9 +165,7 @@ export function lightOf(
     }
   }
   if (task.assignedAt !== null) {
-    const passed = reportingPeriods(task.frequency, task.assignedAt, task.deadline, options)
-      .filter((p) => p.dueDate < today)
-      .at(-1);
+    const passed = latestPassedPeriod(task.frequency, task.assignedAt, task.deadline, today, options);
     if (passed !== undefined && !own.some((r) => r.period === passed.key)) {
       return {
         light: "yellow",

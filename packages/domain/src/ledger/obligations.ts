@@ -2,8 +2,14 @@
  * 报送义务 (report obligations): every (task, unit, period) report owed, with what came in. The
  * monthly bulletin, the 月调度 board and the year scoreboard all count from these.
  */
-import { chinaDate, type IsoDate } from "./dates.ts";
-import { reportingPeriods, reportTimeliness, type PeriodOptions, type ReportTimeliness } from "./periods.ts";
+import { addDays, chinaDate, isIsoDate, minDate, type IsoDate } from "./dates.ts";
+import {
+  reportingPeriods,
+  reportTimeliness,
+  type PeriodOptions,
+  type ReportingPeriod,
+  type ReportTimeliness,
+} from "./periods.ts";
 import type { LedgerTask, LedgerUnit, ProgressReport, TaskState } from "./types.ts";
 
 /** 单位角色: 牵头 or 协办. */
@@ -45,6 +51,51 @@ export function isSupervised(task: Pick<LedgerTask, "state" | "assignedAt">, asO
   return task.state !== "pending" && task.assignedAt !== null && task.assignedAt <= asOf;
 }
 
+/** The instant a China calendar day ends: `chinaDate(t) <= day` exactly when `t < endOfChinaDay(day)`. */
+export function endOfChinaDay(day: IsoDate): number {
+  return Date.parse(`${day}T00:00:00+08:00`) + 86_400_000;
+}
+
+const dueCache = new Map<string, ReportingPeriod[]>();
+
+/**
+ * A task's periods due from `from` to `to`. Periods are consecutive and each falls due within itself, so
+ * the walk may start at `from` and stop the day after `to` (a period cut short there is due after `to`);
+ * tasks sharing those bounds share the walk.
+ */
+function periodsDue(
+  frequency: LedgerTask["frequency"],
+  assignedAt: IsoDate,
+  deadline: IsoDate,
+  from: IsoDate,
+  to: IsoDate,
+  options: Partial<PeriodOptions>,
+): ReportingPeriod[] {
+  const start = frequency !== "once" && from > assignedAt && isIsoDate(assignedAt) ? from : assignedAt;
+  const end = frequency === "once" ? deadline : minDate(deadline, addDays(to, 1));
+  const key = [
+    frequency,
+    start,
+    end,
+    from,
+    to,
+    options.monthlyDueDay,
+    options.quarterlyDueDay,
+    options.weeklyDueWeekday,
+  ].join("|");
+  let periods = dueCache.get(key);
+  if (periods === undefined) {
+    periods = reportingPeriods(frequency, start, end, options).filter(
+      (p) => p.dueDate >= from && p.dueDate <= to,
+    );
+    if (dueCache.size >= 10_000) {
+      dueCache.clear();
+    }
+    dueCache.set(key, periods);
+  }
+  return periods;
+}
+
 /**
  * 报送义务: reports due from `from` to `to` (inclusive), judged on `asOf`. Each unit (牵头 first, then
  * 协办 in order) owes one per period; its earliest report for the period, sent by `asOf`, counts.
@@ -59,8 +110,9 @@ export function reportObligations(
   options: Partial<PeriodOptions> = {},
 ): ReportObligation[] {
   const firstReport = new Map<string, Date>();
+  const cutoff = endOfChinaDay(asOf);
   for (const r of reports) {
-    if (chinaDate(r.submittedAt) > asOf) {
+    if (!(r.submittedAt.getTime() < cutoff)) {
       continue;
     }
     const key = `${r.taskId}\u0000${r.unitId}\u0000${r.period}`;
@@ -75,8 +127,8 @@ export function reportObligations(
       continue;
     }
     const closed = closedOn(task, asOf);
-    const periods = reportingPeriods(task.frequency, task.assignedAt, task.deadline, options).filter(
-      (p) => p.dueDate >= from && p.dueDate <= to && (closed === null || p.dueDate <= closed),
+    const periods = periodsDue(task.frequency, task.assignedAt, task.deadline, from, to, options).filter(
+      (p) => closed === null || p.dueDate <= closed,
     );
     const units: [string, UnitRole][] = [
       [task.leadUnit, "lead"],

@@ -6,6 +6,7 @@ import {
   transition,
   type LedgerAction,
   type LedgerTask,
+  type LightTask,
   type ProgressReport,
   type TaskState,
 } from "@luoshi/domain/ledger";
@@ -170,42 +171,78 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
   };
   const now = deps.now();
   const today = chinaToday(now);
-  const [bundle, reportRows] = await Promise.all([
-    taskRepo.loadBundle(db, scope),
-    taskRepo.reportsSince(db, scope, new Date(now.getTime() - RECENT_DAYS * 86_400_000)),
-  ]);
-  const reports = toProgressReports(reportRows);
-  const byTask = groupBy(reports, (r) => r.taskId);
+  // the lights of the whole scope from narrow rows; full rows only for the page shown
+  const data = await taskRepo.lightData(db, scope, new Date(now.getTime() - RECENT_DAYS * 86_400_000), today);
+  const reportsByTask = groupBy(
+    data.reports.map((r): ProgressReport => ({
+      taskId: r.task_id,
+      unitId: r.org_unit_id,
+      period: r.period,
+      submittedAt: r.submitted_at,
+      percent: r.progress,
+      text: "",
+    })),
+    (r) => r.taskId,
+  );
+  const milestonesByTask = groupBy(data.milestones, (m) => m.task_id);
   const needle = q.q?.toLowerCase() ?? "";
-  const rows = bundle.tasks
-    .map((row) => {
-      const task = toLedgerTask(row, bundle);
-      return { row, task, light: lightOf(task, today, byTask.get(row.id) ?? []) };
-    })
+  const rows = data.tasks
     .filter(
-      (x) =>
-        (q.state === undefined || x.task.state === q.state) &&
-        (q.light === undefined || x.light.light === q.light) &&
-        (q.deadlineBefore === undefined || x.task.deadline <= q.deadlineBefore) &&
-        (needle === "" || x.row.title.toLowerCase().includes(needle)),
-    );
+      (t) =>
+        (q.state === undefined || t.state === q.state) &&
+        (q.deadlineBefore === undefined || t.deadline <= q.deadlineBefore) &&
+        (needle === "" || t.title.toLowerCase().includes(needle)),
+    )
+    .map((t) => {
+      const task: LightTask = {
+        id: t.id,
+        state: t.state as TaskState,
+        deadline: t.deadline,
+        assignedAt: t.assigned_on,
+        frequency: t.frequency as LedgerTask["frequency"],
+        leadUnit: t.lead_unit ?? "",
+        milestones: (milestonesByTask.get(t.id) ?? []).map((m) => ({
+          title: m.title,
+          dueDate: m.due_on,
+          isReached: m.reached_on !== null,
+        })),
+      };
+      return { t, light: lightOf(task, today, reportsByTask.get(t.id) ?? []) };
+    })
+    .filter((x) => q.light === undefined || x.light.light === q.light);
   const lightOrder = { red: 0, yellow: 1, blue: 2, green: 3, grey: 4 };
   rows.sort((a, b) => {
     switch (q.sort) {
       case "-deadline":
-        return b.task.deadline.localeCompare(a.task.deadline);
+        return b.t.deadline.localeCompare(a.t.deadline);
       case "light":
         return (
-          lightOrder[a.light.light] - lightOrder[b.light.light] ||
-          a.task.deadline.localeCompare(b.task.deadline)
+          lightOrder[a.light.light] - lightOrder[b.light.light] || a.t.deadline.localeCompare(b.t.deadline)
         );
       case "title":
-        return a.row.title.localeCompare(b.row.title, "zh-CN");
+        return a.t.title.localeCompare(b.t.title, "zh-CN");
       default:
-        return a.task.deadline.localeCompare(b.task.deadline);
+        return a.t.deadline.localeCompare(b.t.deadline);
     }
   });
-  return { total: rows.length, items: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), bundle };
+  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const bundle =
+    page.length === 0
+      ? {
+          tasks: [],
+          units: [],
+          milestones: [],
+          adjustments: [],
+          evidence: new Map(),
+          finalReports: new Set<string>(),
+        }
+      : await taskRepo.loadBundle(db, { ...scope, taskIds: page.map((x) => x.t.id) });
+  const full = new Map(bundle.tasks.map((row) => [row.id, row]));
+  const items = page.flatMap(({ t, light }) => {
+    const row = full.get(t.id);
+    return row === undefined ? [] : [{ row, task: toLedgerTask(row, bundle), light }];
+  });
+  return { total: rows.length, items, bundle };
 }
 
 /**
