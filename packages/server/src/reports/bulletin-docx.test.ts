@@ -154,3 +154,17 @@ describe("bulletinDocx", () => {
     ]);
   });
 });
+
+describe("bulletinDocx with a long overdue list", () => {
+  it("names at most 100 tasks and counts the rest", async () => {
+    const many = Array.from({ length: 130 }, (_, i) =>
+      task(`o${String(i)}`, `逾期任务${String(i + 1)}`, { deadline: "2026-01-31" }),
+    );
+    const bulletin = monthlyBulletin(many, [], [], "2026-03", units);
+    expect(bulletin.overdueList).toHaveLength(130);
+    const buffer = await bulletinDocx(bulletin, { county: "崆峒区", issuer: "崆峒区教育局" });
+    const { value: text } = await mammoth.extractRawText({ buffer });
+    expect(text).toMatch(/另有30项逾期任务未逐项列出，详见督办台账导出表/);
+    expect((text.match(/逾期任务\d+/g) ?? []).length).toBe(100);
+  });
+});

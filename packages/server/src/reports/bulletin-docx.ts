@@ -48,6 +48,19 @@ function overviewText(b: MonthlyBulletin, month: string): string {
 const explain = (l: BulletinTaskLine): string =>
   l.latestProgress === null ? `${l.reason}；未报送进展` : `${l.reason}；最新进展：${l.latestProgress}`;
 
+/**
+ * A 通报 names at most this many tasks per list (longest overdue first); the rest are counted and left
+ * to the ledger export, where a full county list belongs.
+ */
+export const MAX_LISTED_TASKS = 100;
+
+function restNote(total: number, what: string): GongwenSection[] {
+  const rest = total - MAX_LISTED_TASKS;
+  return rest > 0
+    ? [{ kind: "paragraph", text: `另有${String(rest)}项${what}未逐项列出，详见督办台账导出表。` }]
+    : [];
+}
+
 function overdueSections(b: MonthlyBulletin): GongwenSection[] {
   const out: GongwenSection[] = [{ kind: "heading", level: 2, text: "（一）逾期（红灯）任务" }];
   if (b.overdueList.length === 0) {
@@ -58,15 +71,18 @@ function overdueSections(b: MonthlyBulletin): GongwenSection[] {
       header: ["序号", "任务", "责任单位", "截止日期", "逾期天数", "情况说明"],
       widths: [0.6, 2.4, 1.6, 1.3, 0.9, 3.2],
       align: ["center", "left", "left", "center", "center", "left"],
-      rows: b.overdueList.map((l, i) => [
-        String(i + 1),
-        l.title,
-        l.units.join("、"),
-        l.deadline,
-        String(l.daysOverdue),
-        l.isClosed ? l.reason : explain(l),
-      ]),
+      rows: b.overdueList
+        .slice(0, MAX_LISTED_TASKS)
+        .map((l, i) => [
+          String(i + 1),
+          l.title,
+          l.units.join("、"),
+          l.deadline,
+          String(l.daysOverdue),
+          l.isClosed ? l.reason : explain(l),
+        ]),
     });
+    out.push(...restNote(b.overdueList.length, "逾期任务"));
   }
   out.push({ kind: "heading", level: 2, text: "（二）黄灯预警任务" });
   if (b.yellowList.length === 0) {
@@ -77,8 +93,11 @@ function overdueSections(b: MonthlyBulletin): GongwenSection[] {
       header: ["序号", "任务", "责任单位", "截止日期", "预警原因"],
       widths: [0.6, 2.8, 1.8, 1.3, 3.5],
       align: ["center", "left", "left", "center", "left"],
-      rows: b.yellowList.map((l, i) => [String(i + 1), l.title, l.units.join("、"), l.deadline, l.reason]),
+      rows: b.yellowList
+        .slice(0, MAX_LISTED_TASKS)
+        .map((l, i) => [String(i + 1), l.title, l.units.join("、"), l.deadline, l.reason]),
     });
+    out.push(...restNote(b.yellowList.length, "黄灯任务"));
   }
   return out;
 }

@@ -214,4 +214,69 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
     });
     expect(titles).toContain("落实学前教育专项资金");
   });
+
+  it("handles 申请调整 (approve and refuse), 中止 and 恢复, and refuses every other role", async () => {
+    const created = await bureau.request("POST", "/api/tasks", {
+      title: "改扩建学校食堂",
+      sourceKind: "meeting",
+      leadUnitId: await server.unitId("620802-czj"),
+      deadline: inDays(20),
+    });
+    const id = created.json<TaskDetail>().id;
+    const on = (c: TestClient, action: string, comment?: string) =>
+      c.request("POST", `/api/tasks/${id}/actions`, {
+        action,
+        ...(comment === undefined ? {} : { comment }),
+      });
+    await on(bureau, "assign");
+    await on(lead, "accept");
+    const early = await lead.request("POST", `/api/tasks/${id}/adjustments`, {
+      newDeadline: inDays(5),
+      reason: "提前",
+    });
+    expect(early.statusCode).toBe(409);
+    const asked = await lead.request("POST", `/api/tasks/${id}/adjustments`, {
+      newDeadline: inDays(90),
+      reason: "资金未到位",
+    });
+    expect(asked.json<TaskDetail>().pendingAdjustment).toMatchObject({
+      newDeadline: inDays(90),
+      reason: "资金未到位",
+    });
+    expect(
+      (await lead.request("POST", `/api/tasks/${id}/adjustments/decision`, { isApproved: true })).statusCode,
+    ).toBe(403);
+    const approved = await bureau.request("POST", `/api/tasks/${id}/adjustments/decision`, {
+      isApproved: true,
+    });
+    expect(approved.json<TaskDetail>()).toMatchObject({ deadline: inDays(90), pendingAdjustment: null });
+    await lead.request("POST", `/api/tasks/${id}/adjustments`, {
+      newTitle: "改扩建学校食堂及宿舍",
+      reason: "范围扩大",
+    });
+    const refused = await bureau.request("POST", `/api/tasks/${id}/adjustments/decision`, {
+      isApproved: false,
+      comment: "另行立项",
+    });
+    expect(refused.json<TaskDetail>()).toMatchObject({ title: "改扩建学校食堂", pendingAdjustment: null });
+    expect((await on(bureau, "suspend")).statusCode).toBe(409);
+    expect((await on(bureau, "suspend", "项目暂缓")).json<TaskDetail>()).toMatchObject({
+      state: "suspended",
+      light: "grey",
+    });
+    expect((await on(bureau, "resume")).json<TaskDetail>().state).toBe("inProgress");
+    for (const login of ["systemadmin", "securityadmin", "inspector"]) {
+      const c = new TestClient(server.app);
+      await c.login(login);
+      expect((await c.request("POST", `/api/tasks/${id}/actions`, { action: "approve" })).statusCode).toBe(
+        403,
+      );
+    }
+    const inspector = new TestClient(server.app);
+    await inspector.login("inspector");
+    expect((await inspector.request("GET", `/api/tasks/${id}`)).statusCode).toBe(200);
+    const admin = new TestClient(server.app);
+    await admin.login("systemadmin");
+    expect((await admin.request("GET", `/api/tasks/${id}`)).statusCode).toBe(403);
+  });
 });
