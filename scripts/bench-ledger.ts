@@ -40,12 +40,13 @@ const county = await handle.db
   .executeTakeFirstOrThrow();
 
 let t0 = performance.now();
-// Set-based load: tasks, their units and 60 months of lead-unit reports, in four statements.
+// Set-based load: tasks, their units and 60 months of lead-unit reports, in four statements. Deadlines
+// run from late 2021 to early 2028, so the ledger mixes closed, overdue and open tasks as a county's does.
 await sql`
   INSERT INTO tasks (id, org_unit_id, source_kind, title, state, frequency, assigned_on, deadline, progress)
   SELECT gen_random_uuid(), ${county.id}, 'meeting', '重点任务 ' || g,
          (ARRAY['assigned','inProgress','inProgress','underReview','closed'])[1 + g % 5], 'monthly',
-         DATE '2021-01-01', DATE '2021-01-01' + (300 + g % 1700), g % 100
+         DATE '2021-01-01', DATE '2021-01-01' + (300 + g % 2400), g % 100
   FROM generate_series(1, ${TASKS}) g`.execute(handle.db);
 await sql`
   INSERT INTO task_units (task_id, org_unit_id, role, position)
