@@ -1,6 +1,6 @@
 /**
  * Test helpers shared by the evaluation tests: school builders and the spec-case fixtures (spec §5).
- * Not exported from index.ts.
+ * Not exported from index.ts; benchmarks reach it as `@luoshi/domain/evaluation/testing`.
  */
 import type { SchoolType } from "../org/index.ts";
 import type { BalanceSchool } from "./resource-indicators.ts";
