@@ -2,7 +2,7 @@ import { lightOf } from "@luoshi/domain/ledger";
 import { taskRepo } from "@luoshi/db";
 import type { TaskDetail } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../context.ts";
-import { eventLabel, presentTaskSummary } from "../http/tasks/presenters.ts";
+import { eventLabel, presentTaskSummary } from "./task-view.ts";
 import { actionsFor, canReport, chinaToday, loadTask, toProgressReports } from "./task.service.ts";
 
 /** 任务页: the task with its clause, units, milestones, reports, timeline, instructions and what the actor may do. */

@@ -27,7 +27,7 @@ import {
   scoreboardFor,
 } from "../../services/ledger-views.service.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentTaskSummary } from "./presenters.ts";
+import { presentTaskSummary } from "../../services/task-view.ts";
 
 const tags = ["督办台账"];
 const attachmentName = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;

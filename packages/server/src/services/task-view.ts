@@ -1,7 +1,7 @@
 import { ACTION_LABELS, lightOf, TASK_STATE_LABELS, type LedgerTask } from "@luoshi/domain/ledger";
 import type { TaskBundle, TaskListRow } from "@luoshi/db";
 import type { TaskSummary } from "@luoshi/contracts";
-import { bundleIndex } from "../../services/task.service.ts";
+import { bundleIndex } from "./task.service.ts";
 
 const SOURCE_LABELS: Record<string, string> = {
   plan: "规划任务",
