@@ -26,3 +26,11 @@ describe("linkMetric", () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 });
+
+describe("the joined synonym table", () => {
+  it("links catalogue wordings the document table alone did not know", () => {
+    expect(linkMetric("普惠园覆盖率")).toBe("inclusive-kindergarten-share");
+    expect(linkMetric("学前三年毛入园率")).toBe("preschool-gross-enrolment-rate");
+    expect(linkMetric("新增学位")).toBe("new-school-places");
+  });
+});

@@ -3,6 +3,7 @@
  * 学前教育毛入园率 = 毛入园率). This table links a parsed metric to an indicator code. It is plain data so
  * later work can extend it (or load a bureau's own) without touching the parser.
  */
+import { INDICATOR_SYNONYMS } from "../indicators/target-rules.ts";
 import { normalizeForMatch } from "./chars.ts";
 
 /** One indicator and the names documents use for it; the longest matching name wins. */
@@ -13,8 +14,8 @@ export interface MetricSynonym {
   synonyms: readonly string[];
 }
 
-/** Indicators met in county plans and 工作要点, with the wordings seen in real documents. */
-export const METRIC_SYNONYMS: readonly MetricSynonym[] = [
+/** Metrics met in county plans and 工作要点, with the wordings seen in real documents. */
+const DOCUMENT_METRICS: readonly MetricSynonym[] = [
   {
     code: "preschool-gross-enrolment-rate",
     name: "学前三年毛入园率",
@@ -90,6 +91,27 @@ export const METRIC_SYNONYMS: readonly MetricSynonym[] = [
     synonyms: ["新增学位", "新增中小学学位", "新增园位", "新增公办园位"],
   },
 ];
+
+/** Joins synonym tables: one entry per code, its synonyms the union of every table's, first name kept. */
+export function mergeSynonyms(...tables: readonly (readonly MetricSynonym[])[]): MetricSynonym[] {
+  const byCode = new Map<string, MetricSynonym>();
+  for (const entry of tables.flat()) {
+    const seen = byCode.get(entry.code);
+    byCode.set(
+      entry.code,
+      seen === undefined
+        ? { ...entry, synonyms: [...entry.synonyms] }
+        : { ...seen, synonyms: [...new Set([...seen.synonyms, entry.name, ...entry.synonyms])] },
+    );
+  }
+  return [...byCode.values()];
+}
+
+/**
+ * The one metric-synonym table: the wordings seen in documents joined with the indicator catalogue's
+ * (`INDICATOR_SYNONYMS`), so that a parsed target links to the same code the indicator engine computes.
+ */
+export const METRIC_SYNONYMS: readonly MetricSynonym[] = mergeSynonyms(DOCUMENT_METRICS, INDICATOR_SYNONYMS);
 
 interface CompiledSynonym {
   key: string;
