@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, logIn } from "./browser.ts";
+import { findRow } from "./files.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const SEED = fileURLToPath(
@@ -167,21 +168,3 @@ describe("督办台账 in Chromium", () => {
     expect(row).toContain("崆峒区财政局");
   });
 });
-
-/** The cell texts of the first row that `match` accepts. */
-function findRow(
-  sheet: ExcelJS.Worksheet | undefined,
-  match: (values: string[]) => boolean,
-): string[] | undefined {
-  let found: string[] | undefined;
-  sheet?.eachRow((row) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      values.push(cell.text);
-    });
-    if (found === undefined && match(values)) {
-      found = values;
-    }
-  });
-  return found;
-}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { launchBrowser, logIn } from "./browser.ts";
+import { findRow } from "./files.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const SEED = fileURLToPath(
@@ -92,21 +93,3 @@ describe("规划文件 in Chromium", () => {
     await page.close();
   });
 });
-
-/** The cell texts of the first row that `match` accepts. */
-function findRow(
-  sheet: ExcelJS.Worksheet | undefined,
-  match: (values: string[]) => boolean,
-): string[] | undefined {
-  let found: string[] | undefined;
-  sheet?.eachRow((row) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      values.push(cell.text);
-    });
-    if (found === undefined && match(values)) {
-      found = values;
-    }
-  });
-  return found;
-}
