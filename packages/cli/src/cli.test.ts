@@ -85,6 +85,8 @@ describe("luoshi CLI on an embedded database", () => {
       /已被使用/,
     ],
     [["audit", "export", "--from", "yesterday"], /--from：应为 YYYY-MM-DD/],
+    [["serve", "--port", "abc"], /--port：端口应为数字/],
+    [["serve", "--port", "70000"], /--port：端口应在 1–65535 之间/],
   ])("refuses %j with a message naming the option", (args, message) => {
     const r = run(...args);
     expect(r.code).toBe(1);

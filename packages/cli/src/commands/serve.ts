@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   buildApp,
   cookieSecretFor,
@@ -8,12 +9,24 @@ import {
   VERSION,
   WEB_DIST,
 } from "@luoshi/server";
+import { parseOptions } from "../options.ts";
+
+const ServeOptions = z.object({
+  demo: z.boolean().optional(),
+  port: z.coerce
+    .number({ error: "端口应为数字" })
+    .int()
+    .min(1, { error: "端口应在 1–65535 之间" })
+    .max(65535, { error: "端口应在 1–65535 之间" })
+    .optional(),
+});
 
 /** `luoshi serve [--demo]`: migrate, optionally load the demo county, serve the web app and API. */
-export async function serve(options: { demo?: boolean; port?: string }): Promise<void> {
+export async function serve(raw: unknown): Promise<void> {
+  const options = parseOptions(ServeOptions, raw);
   const config = loadConfig();
   if (options.port !== undefined) {
-    config.port = Number(options.port);
+    config.port = options.port;
   }
   const deps = await openServices(config);
   if (options.demo === true) {
