@@ -7,3 +7,6 @@ export * from "./plans.ts";
 export * from "./tasks.ts";
 export * from "./stats.ts";
 export * from "./evaluations.ts";
+export * from "./stats-dashboard.ts";
+export * from "./stats-targets.ts";
+export * from "./supervision.ts";

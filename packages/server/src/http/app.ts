@@ -22,10 +22,14 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { registerAuthHook } from "./auth-hook.ts";
 import { errorHandler, sendError } from "./error-handler.ts";
+import { evaluationReportRoutes } from "./evaluations/report-routes.ts";
 import { evaluationRoutes } from "./evaluations/routes.ts";
+import { supervisionRoutes } from "./evaluations/supervision-routes.ts";
 import { orgRoutes } from "./org/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
+import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
+import { targetRoutes } from "./stats/target-routes.ts";
 import { ledgerRoutes, taskRoutes } from "./tasks/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
@@ -130,9 +134,13 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(auditRoutes(deps), { prefix: "/api/audit" });
   await app.register(planRoutes(deps), { prefix: "/api/plans" });
   await app.register(statsRoutes(deps), { prefix: "/api" });
+  await app.register(statsDashboardRoutes(deps), { prefix: "/api" });
+  await app.register(targetRoutes(deps), { prefix: "/api" });
   await app.register(taskRoutes(deps), { prefix: "/api/tasks" });
   await app.register(ledgerRoutes(deps), { prefix: "/api" });
   await app.register(evaluationRoutes(deps), { prefix: "/api/evaluations" });
+  await app.register(evaluationReportRoutes(deps), { prefix: "/api/evaluations" });
+  await app.register(supervisionRoutes(deps), { prefix: "/api/evaluations" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

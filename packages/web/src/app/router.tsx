@@ -36,6 +36,12 @@ const LedgerBulletinRoute = lazy(() =>
 const LedgerScoreboardRoute = lazy(() =>
   import("./routes/ledger-scoreboard.tsx").then((m) => ({ default: m.LedgerScoreboardRoute })),
 );
+const IndicatorsRoute = lazy(() =>
+  import("./routes/indicators.tsx").then((m) => ({ default: m.IndicatorsRoute })),
+);
+const EvaluationsRoute = lazy(() =>
+  import("./routes/evaluations.tsx").then((m) => ({ default: m.EvaluationsRoute })),
+);
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -104,8 +110,8 @@ export const routes: RouteObject[] = [
             ["nav.ledger", "nav.ledgerScoreboard"],
             <LedgerScoreboardRoute />,
           ),
-          comingSoon("indicators", "stats.read", "nav.indicators", "soon.indicators"),
-          comingSoon("evaluations", "evaluation.read", "nav.evaluations", "soon.evaluations"),
+          guarded("indicators", "stats.read", ["nav.indicators"], <IndicatorsRoute />),
+          guarded("evaluations", "evaluation.read", ["nav.evaluations"], <EvaluationsRoute />),
           comingSoon("registries", "stats.read", "nav.registries", "soon.registries"),
           guarded("org/:id?", "org.read", ["nav.org"], <OrgRoute />),
           guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),

@@ -1,4 +1,10 @@
 import { ledgerEnUS } from "./ledger-en-us.ts";
+import { indicatorsEnUS } from "./indicators-en-us.ts";
+import { targetsEnUS } from "./targets-en-us.ts";
+import { statsImportEnUS } from "./stats-import-en-us.ts";
+import { evaluationEnUS } from "./evaluation-en-us.ts";
+import { supervisionEnUS } from "./supervision-en-us.ts";
+import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
@@ -21,6 +27,10 @@ export const enUS: Messages = {
   "nav.users": "Users",
   "nav.password": "Change password",
   "nav.home": "Home",
+
+  "area.unit": "Unit",
+  "area.year": "Statistics year",
+  "area.yearSuffix": "",
 
   "header.logout": "Log out",
   "header.changePassword": "Change password",
@@ -345,4 +355,10 @@ export const enUS: Messages = {
   "tasks.deadline": "Deadline",
   "tasks.empty": "No task items",
   ...ledgerEnUS,
+  ...indicatorsEnUS,
+  ...targetsEnUS,
+  ...statsImportEnUS,
+  ...evaluationEnUS,
+  ...supervisionEnUS,
+  ...evaluationReportEnUS,
 };

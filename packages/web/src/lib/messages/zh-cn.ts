@@ -3,6 +3,12 @@
  * are filled by `t()`. Every other language must provide exactly these keys.
  */
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
+import { indicatorsZhCN } from "./indicators-zh-cn.ts";
+import { targetsZhCN } from "./targets-zh-cn.ts";
+import { statsImportZhCN } from "./stats-import-zh-cn.ts";
+import { evaluationZhCN } from "./evaluation-zh-cn.ts";
+import { supervisionZhCN } from "./supervision-zh-cn.ts";
+import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -23,6 +29,10 @@ export const zhCN = {
   "nav.users": "用户管理",
   "nav.password": "修改口令",
   "nav.home": "首页",
+
+  "area.unit": "单位",
+  "area.year": "统计年度",
+  "area.yearSuffix": "年",
 
   "header.logout": "退出登录",
   "header.changePassword": "修改口令",
@@ -341,6 +351,12 @@ export const zhCN = {
   "tasks.deadline": "时限",
   "tasks.empty": "没有主要任务条目",
   ...ledgerZhCN,
+  ...indicatorsZhCN,
+  ...targetsZhCN,
+  ...statsImportZhCN,
+  ...evaluationZhCN,
+  ...supervisionZhCN,
+  ...evaluationReportZhCN,
 } as const;
 
 /** A key of the dictionary. */

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { Empty } from "antd";
-import { EChart } from "./echart.tsx";
+import { EChart } from "../../../components/echart.tsx";
 
 /** One bar: a 办学类型 label and its number of schools. */
 export interface Bar {

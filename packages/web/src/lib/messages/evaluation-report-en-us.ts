@@ -1,0 +1,7 @@
+import type { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
+
+/** 评估报告下载 in English; must carry every key of the Chinese strings. */
+export const evaluationReportEnUS: Record<keyof typeof evaluationReportZhCN, string> = {
+  "evr.xlsx": "Export Excel",
+  "evr.docx": "Export report (Word)",
+};
