@@ -3,9 +3,7 @@
  * rows below the unit (one query per table, never one per school) through the domain's indicator engine.
  */
 import {
-  STANDARD_INDICATORS,
   buildStatRows,
-  compileIndicators,
   evaluateIndicators,
   formatIndicatorValue,
   tableValue,
@@ -13,6 +11,7 @@ import {
 import { orgUnitRepo, statsRepo } from "@luoshi/db";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
+import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { assertInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
 import { scopeUnits, toSeeds } from "./stats-scope.service.ts";
@@ -37,9 +36,6 @@ export interface UnitIndicators {
   items: IndicatorResult[];
 }
 
-/** The catalogue compiled once per process. */
-const CATALOGUE = compileIndicators(STANDARD_INDICATORS).compiled;
-
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率: 招生 of year − 9). */
 const MAX_LAG = 9;
 
@@ -60,7 +56,8 @@ export async function computeIndicators(
   }
   assertInScope(actor, unit);
   const { year } = input;
-  const [units, schools, history, population] = await Promise.all([
+  const [catalogue, units, schools, history, population] = await Promise.all([
+    loadCatalogue(db),
     scopeUnits(db, unit.path),
     statsRepo.listInScope(db, "school_stats", unit.path, year - MAX_LAG, year),
     statsRepo.listInScope(db, "enrolment_history", unit.path, year - MAX_LAG, year),
@@ -78,8 +75,8 @@ export async function computeIndicators(
     records,
     population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
   );
-  const { tables } = evaluateIndicators(rows, CATALOGUE, { years: [year], maxIssues: 0 });
-  const items = CATALOGUE.map(({ definition: d }): IndicatorResult => {
+  const { tables } = evaluateIndicators(rows, catalogue, { years: [year], maxIssues: 0 });
+  const items = catalogue.map(({ definition: d }): IndicatorResult => {
     const table = tables.get(d.code);
     const v = table === undefined ? null : tableValue(table, unit.code, year);
     const value = v?.value ?? null;

@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import { AreaYearBar, useAreaYear } from "../../components/area-year-bar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { GovernmentTab } from "../../features/evaluations/components/government-tab.tsx";
+import { OverallTab } from "../../features/evaluations/components/overall-tab.tsx";
 import { PassPlanTab } from "../../features/evaluations/components/pass-plan-tab.tsx";
 import { PreschoolTab } from "../../features/evaluations/components/preschool-tab.tsx";
 import { QualityTab } from "../../features/evaluations/components/quality-tab.tsx";
@@ -29,6 +30,7 @@ export function EvaluationsRoute() {
     { key: "quality", label: t("sup.tab.quality"), Pane: QualityTab },
     { key: "recognition", label: t("sup.tab.recognition"), Pane: RecognitionTab },
     { key: "preschool", label: t("sup.tab.preschool"), Pane: PreschoolTab },
+    { key: "overall", label: t("sup.tab.overall"), Pane: OverallTab },
   ];
   return (
     <>

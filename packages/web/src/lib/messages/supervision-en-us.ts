@@ -5,5 +5,6 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   "sup.tab.government": "Government",
   "sup.tab.quality": "Quality",
   "sup.tab.recognition": "Recognition",
+  "sup.tab.overall": "Overall verdict",
   "sup.tab.preschool": "Preschool",
 };
