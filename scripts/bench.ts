@@ -7,6 +7,9 @@ const benches = [
   "bench-evaluation.ts",
   "bench-evaluation-api.ts",
   "bench-indicators.ts",
+  "bench-stats-import.ts",
+  "bench-stats-db.ts",
+  "bench-balance-report.ts",
   "bench-ledger.ts",
 ];
 let failed = 0;

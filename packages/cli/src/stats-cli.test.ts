@@ -56,13 +56,18 @@ describe("luoshi indicators and stats import after luoshi demo", () => {
     writeFileSync(good, "\uFEFF乡镇代码,统计年度,3岁人口\n620802001,2025,100\n");
     writeFileSync(bad, "学校标识码,统计年度,小学在校生数\n0000000000,2025,100\n");
     const ok = run("stats", "import", good, "--year", "2025", "--unit", "620802");
-    expect(ok.err).toBe("");
+    // not a terminal: one plain line per stage instead of a bar
+    expect(ok.err).toBe("读取文件…\n校验 1 行…\n写入 1 行…\n");
     expect(ok.out).toMatch(/已导入 2025 年统计数据：学校 0 所，乡镇 1 个/);
+    const quiet = run("stats", "import", good, "--year", "2025", "--unit", "620802", "--quiet");
+    expect(quiet.err).toBe("");
+    expect(quiet.out).toMatch(/已导入 2025 年统计数据/);
     const refused = run("stats", "import", bad, "--year", "2025", "--unit", "620802");
     expect(refused.code).toBe(1);
+    expect(refused.err).not.toMatch(/写入/);
     expect(refused.err).toMatch(/表“学生” 第 2 行 “学校标识码”列：学校标识码“0000000000”不是已登记的学校/);
     expect(run("indicators", "--org", "999999", "--year", "2020").err).toMatch(
       /--org：没有代码为 999999 的单位/,
     );
-  });
+  }, 180_000);
 });

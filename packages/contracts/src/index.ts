@@ -8,5 +8,6 @@ export * from "./tasks.ts";
 export * from "./stats.ts";
 export * from "./evaluations.ts";
 export * from "./stats-dashboard.ts";
+export * from "./stats-catalogue.ts";
 export * from "./stats-targets.ts";
 export * from "./supervision.ts";

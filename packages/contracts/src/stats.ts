@@ -63,3 +63,81 @@ export const IndicatorList = z.object({
   items: z.array(IndicatorItem),
 });
 export type IndicatorList = z.infer<typeof IndicatorList>;
+
+/** POST /api/stats/import-jobs?year=&fileName= — the file itself is the body (application/octet-stream). */
+export const StatsImportJobQuery = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { error: "请给出文件名" })
+    .max(200, { error: "文件名最多 200 个字符" })
+    .regex(/\.(xlsx|csv)$/i, { error: "只支持 .xlsx、.csv 文件" }),
+  year: z.coerce
+    .number({ error: "统计年度应为整数" })
+    .int({ error: "统计年度应为整数" })
+    .min(2000, { error: "统计年度不早于 2000" })
+    .max(2100, { error: "统计年度不晚于 2100" }),
+});
+export type StatsImportJobQuery = z.infer<typeof StatsImportJobQuery>;
+
+/** 202 answer of POST /api/stats/import-jobs: poll GET /api/stats/import-jobs/:jobId. */
+export const StatsImportJobCreated = z.object({ jobId: z.uuid() });
+export type StatsImportJobCreated = z.infer<typeof StatsImportJobCreated>;
+
+/** Where an import job is: 读取 reading, 校验 validating, 写入 writing, 完成 done, 失败 failed. */
+export const StatsImportPhase = z.enum(["reading", "validating", "writing", "done", "failed"]);
+export type StatsImportPhase = z.infer<typeof StatsImportPhase>;
+
+/** Why a job failed: the error code and message, and for a refused file every located problem (first 200). */
+export const StatsImportJobError = z.object({
+  code: z.string(),
+  message: z.string(),
+  problems: z.array(StatsProblem),
+  /** All problems found, also those beyond the list. */
+  problemCount: z.number().int(),
+});
+export type StatsImportJobError = z.infer<typeof StatsImportJobError>;
+
+/** GET /api/stats/import-jobs/:id — a job's phase and progress (done of total in that phase). */
+export const StatsImportJob = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  year: z.number().int(),
+  phase: StatsImportPhase,
+  done: z.number().int(),
+  total: z.number().int(),
+  result: StatsImportResult.nullable(),
+  error: StatsImportJobError.nullable(),
+  /** For a failed job, the phase it failed in. */
+  failedIn: z.enum(["reading", "validating", "writing"]).nullable(),
+});
+export type StatsImportJob = z.infer<typeof StatsImportJob>;
+
+/** GET /api/stats/imports?page=&pageSize=&year= — past imports in the caller's scope, newest first. */
+export const StatsImportListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type StatsImportListQuery = z.infer<typeof StatsImportListQuery>;
+
+/** One past import (统计数据导入记录). */
+export const StatsImportListItem = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  fileName: z.string(),
+  rows: z.number().int(),
+  orgUnitName: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  importedAt: z.string(),
+});
+export type StatsImportListItem = z.infer<typeof StatsImportListItem>;
+
+/** A page of past imports. */
+export const StatsImportList = z.object({
+  items: z.array(StatsImportListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type StatsImportList = z.infer<typeof StatsImportList>;

@@ -8,3 +8,6 @@ export * from "./repos/audit.repo.ts";
 export * from "./repos/plan.repo.ts";
 export * from "./repos/task.repo.ts";
 export * from "./repos/stats.repo.ts";
+export * from "./repos/supervision.repo.ts";
+export * from "./repos/indicator.repo.ts";
+export * from "./repos/scenario.repo.ts";

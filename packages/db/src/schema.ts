@@ -151,6 +151,28 @@ export interface PlanTargetsTable {
   span_start: number | null;
   span_end: number | null;
   sort_order: number;
+  /** Who confirmed `indicator_code` (目标监测); null while it is only the parser's suggestion. */
+  indicator_confirmed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  indicator_confirmed_at: TimestampNullable;
+}
+
+/** custom_indicators — 自定义指标: a formula in the indicator language, defined by bureau staff. */
+export interface CustomIndicatorsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  unit: ColumnType<string, string | undefined, string>;
+  formula: string;
+  category: ColumnType<string, string | undefined, string>;
+  direction: ColumnType<string, string | undefined, string>;
+  display: ColumnType<string, string | undefined, string>;
+  decimals: ColumnType<number, number | undefined, number>;
+  description: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 type DateCol = ColumnType<string, string, string>;
@@ -303,6 +325,7 @@ export interface Database {
   plan_nodes: PlanNodesTable;
   plan_node_units: PlanNodeUnitsTable;
   plan_targets: PlanTargetsTable;
+  custom_indicators: CustomIndicatorsTable;
   tasks: TasksTable;
   task_units: TaskUnitsTable;
   task_milestones: TaskMilestonesTable;
@@ -317,6 +340,11 @@ export interface Database {
   school_stats: SchoolStatsTable;
   population_stats: PopulationStatsTable;
   enrolment_history: EnrolmentHistoryTable;
+  supervision_attestations: SupervisionAttestationsTable;
+  supervision_evidence: SupervisionEvidenceTable;
+  supervision_surveys: SupervisionSurveysTable;
+  supervision_settings: SupervisionSettingsTable;
+  evaluation_scenarios: EvaluationScenariosTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -385,3 +413,75 @@ export interface EnrolmentHistoryTable {
 export type StatsImportRow = Selectable<StatsImportsTable>;
 export type SchoolStatsRow = Selectable<SchoolStatsTable>;
 export type PopulationStatsRow = Selectable<PopulationStatsTable>;
+
+/** supervision_attestations — 佐证 claims (政府保障程度, 教育质量, 一票否决) with their four-eyes review. */
+export interface SupervisionAttestationsTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  year: number;
+  part: string;
+  code: string;
+  claim_met: boolean;
+  claimed_value: number | null;
+  note: ColumnType<string, string | undefined, string>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  review_state: ColumnType<string, string | undefined, string>;
+  reviewed_by: string | null;
+  review_comment: string | null;
+  reviewed_at: TimestampNullable;
+}
+
+/** supervision_evidence — evidence files of an attestation, stored by content hash. */
+export interface SupervisionEvidenceTable {
+  id: Generated<string>;
+  attestation_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+/** supervision_surveys — 社会认可度 survey results per respondent group. */
+export interface SupervisionSurveysTable {
+  org_unit_id: string;
+  year: number;
+  respondent_group: string;
+  respondents: number;
+  satisfied: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** supervision_settings — per county/year 社会认可度 aggregation and 基本均衡 认定年份. */
+export interface SupervisionSettingsTable {
+  org_unit_id: string;
+  year: number;
+  aggregation: ColumnType<string, string | undefined, string>;
+  basic_balance_year: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type SupervisionAttestationRow = Selectable<SupervisionAttestationsTable>;
+export type SupervisionEvidenceRow = Selectable<SupervisionEvidenceTable>;
+export type SupervisionSurveyRow = Selectable<SupervisionSurveysTable>;
+export type SupervisionSettingsRow = Selectable<SupervisionSettingsTable>;
+
+/** evaluation_scenarios — a saved 情景模拟: a named change list on one county's figures for one year. */
+export interface EvaluationScenariosTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  year: number;
+  name: string;
+  policy: string;
+  note: ColumnType<string, string | undefined, string>;
+  changes: Json;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+export type EvaluationScenarioRow = Selectable<EvaluationScenariosTable>;

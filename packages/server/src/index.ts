@@ -12,5 +12,7 @@ export * from "./services/plan-import.service.ts";
 export * from "./documents/decode.ts";
 export * from "./services/stats-import.service.ts";
 export * from "./services/stats-indicators.service.ts";
+export * from "./services/stats-catalogue.service.ts";
+export * from "./reports/catalogue-xlsx.ts";
 export * from "./services/task.service.ts";
 export * from "./services/ledger-views.service.ts";

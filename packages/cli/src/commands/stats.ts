@@ -3,7 +3,14 @@ import { basename } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { orgUnitRepo } from "@luoshi/db";
-import { AppError, importStatistics, type StatsProblem } from "@luoshi/server";
+import { Presets, SingleBar } from "cli-progress";
+import {
+  AppError,
+  importStatistics,
+  type StatsImportStage,
+  type StatsProblem,
+  type StatsProgress,
+} from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
 
@@ -14,7 +21,72 @@ const StatsImportOptions = z.object({
     .min(2000, { error: "应为 2000–2100 的年份" })
     .max(2100, { error: "应为 2000–2100 的年份" }),
   unit: z.string().min(2, { error: "请用 --unit 给出数据所属地区或学校的代码" }),
+  quiet: z.boolean().optional(),
 });
+
+const STAGE_LABELS: Record<StatsImportStage, string> = {
+  reading: "读取",
+  validating: "校验",
+  writing: "写入",
+};
+
+/**
+ * Import progress on `stream`: a bar per stage on a terminal (cli-progress), one plain line per stage
+ * otherwise (logs, pipes), nothing when quiet.
+ */
+function importProgress(
+  stream: NodeJS.WriteStream,
+  isQuiet: boolean,
+): { report: StatsProgress; stop: () => void } {
+  let stage: StatsImportStage | null = null;
+  if (isQuiet) {
+    return { report: () => undefined, stop: () => undefined };
+  }
+  if (!stream.isTTY) {
+    return {
+      report: (_done, total, next) => {
+        if (next !== stage) {
+          stage = next;
+          stream.write(
+            next === "reading" ? `${STAGE_LABELS[next]}文件…\n` : `${STAGE_LABELS[next]} ${total} 行…\n`,
+          );
+        }
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new SingleBar(
+    {
+      stream,
+      format: "{stage} |{bar}| {percentage}% {value}/{total}",
+      hideCursor: true,
+      barsize: 30,
+    },
+    Presets.shades_classic,
+  );
+  let isRunning = false;
+  return {
+    report: (done, total, next) => {
+      if (next !== stage) {
+        stage = next;
+        if (isRunning) {
+          bar.stop();
+        }
+        bar.start(Math.max(total, 1), done, { stage: STAGE_LABELS[next] });
+        isRunning = true;
+        return;
+      }
+      bar.setTotal(Math.max(total, 1));
+      bar.update(done);
+    },
+    stop: () => {
+      if (isRunning) {
+        bar.stop();
+        isRunning = false;
+      }
+    },
+  };
+}
 
 const where = (p: StatsProblem): string =>
   [
@@ -25,7 +97,10 @@ const where = (p: StatsProblem): string =>
     .filter((s) => s !== "")
     .join(" ");
 
-/** `luoshi stats import FILE --year YYYY --unit CODE`: one year's statistics, all or nothing. */
+/**
+ * `luoshi stats import FILE --year YYYY --unit CODE [--quiet]`: one year's statistics, all or nothing,
+ * with its progress on stderr.
+ */
 export function statsCommand(): Command {
   const stats = new Command("stats").description("学校统计数据 — school statistics");
   stats
@@ -34,6 +109,7 @@ export function statsCommand(): Command {
     .argument("<file>", ".xlsx / .csv")
     .requiredOption("--year <year>", "统计年度，如 2020")
     .requiredOption("--unit <code>", "数据所属地区（行政区划代码）或学校（学校标识码）")
+    .option("--quiet", "不显示进度")
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(StatsImportOptions, raw);
       let bytes: Uint8Array;
@@ -50,23 +126,15 @@ export function statsCommand(): Command {
         }
         const role = unit.kind === "school" ? ("schoolUser" as const) : ("bureauPlanner" as const);
         const actor = { ...cliActor(), role, scopePath: unit.path };
-        const isTty = process.stderr.isTTY;
-        const progress = { shown: false };
+        const progress = importProgress(process.stderr, o.quiet === true);
         try {
           const result = await importStatistics(
             deps,
             actor,
             { fileName: basename(file), year: o.year, bytes },
-            (done, total) => {
-              if (total >= 500) {
-                progress.shown = true;
-                process.stderr.write(`${isTty ? "\r" : ""}已读取 ${done}/${total} 行${isTty ? "" : "\n"}`);
-              }
-            },
+            progress.report,
           );
-          if (progress.shown && isTty) {
-            process.stderr.write("\n");
-          }
+          progress.stop();
           for (const w of result.warnings) {
             console.error(`提示：${where(w)}：${w.message}`);
           }
@@ -74,9 +142,7 @@ export function statsCommand(): Command {
             `已导入 ${o.year} 年统计数据：学校 ${result.schools} 所，乡镇 ${result.areas} 个，共 ${result.rows} 行；变化的数值 ${result.changedValues} 个`,
           );
         } catch (error) {
-          if (progress.shown && isTty) {
-            process.stderr.write("\n");
-          }
+          progress.stop();
           if (error instanceof AppError && Array.isArray(error.details?.["problems"])) {
             const problems = error.details["problems"] as StatsProblem[];
             const lines = problems.map((p) => `  ${where(p)}：${p.message}`);

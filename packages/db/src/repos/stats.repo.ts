@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from "kysely";
+import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
 import type { Database, StatsImportRow, StatsImportsTable } from "../schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -12,6 +12,16 @@ export interface UnitYearValues {
   code: string;
   year: number;
   values: Record<string, number>;
+}
+
+/** One year's rows of a table in one text, for bulk readers; see {@link statsRepo.listPackedInScope}. */
+export interface PackedYearValues {
+  year: number;
+  /**
+   * One line per unit ("\n" between lines): the unit's id (36 characters) followed directly by its
+   * values as PostgreSQL prints jsonb — `…-4a1f-…{"pupils.primary": 420, …}`. Lines are in no order.
+   */
+  packed: string;
 }
 
 /** A row to write: the unit's id, the year and its values. */
@@ -61,6 +71,49 @@ export const statsRepo = {
       year: r.year,
       values: asValues(r.values),
     }));
+  },
+
+  /**
+   * The rows of {@link statsRepo.listInScope} for whole provinces (hundreds of thousands of rows), one
+   * text per year: on PGlite, reading and decoding a row costs more than the row's values, and
+   * objects made per row dominate the memory; callers scan the text into columns instead. jsonb text
+   * never holds a raw line break, so lines split safely.
+   */
+  async listPackedInScope(
+    db: Db,
+    table: StatsTable,
+    scopePath: string,
+    from: number,
+    to: number,
+  ): Promise<PackedYearValues[]> {
+    const r = await sql<{ y: number; v: string }>`
+      SELECT s.year AS y, string_agg(s.org_unit_id::text || s."values"::text, chr(10)) AS v
+      FROM ${sql.table(table)} s
+      WHERE s.year BETWEEN ${from} AND ${to}
+        AND s.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`})
+      GROUP BY s.year
+      ORDER BY s.year`.execute(db);
+    return r.rows.map((row) => ({ year: row.y, packed: row.v }));
+  },
+
+  /**
+   * Several {@link statsRepo.listPackedInScope} reads in one transaction that lets them sort in memory
+   * (work_mem up to 512 MB for the transaction only): grouping a province's rows by year otherwise
+   * spills a few hundred megabytes to temporary files, which costs a large part of the read on PGlite.
+   */
+  async listPackedTablesInScope(
+    db: Kysely<Database>,
+    scopePath: string,
+    reads: readonly { table: StatsTable; from: number; to: number }[],
+  ): Promise<PackedYearValues[][]> {
+    return db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL work_mem = '512MB'`.execute(trx);
+      const out: PackedYearValues[][] = [];
+      for (const r of reads) {
+        out.push(await statsRepo.listPackedInScope(trx, r.table, scopePath, r.from, r.to));
+      }
+      return out;
+    });
   },
 
   /** Deletes the rows of `table` for `year` whose unit lies under `scopePath`; returns how many. */

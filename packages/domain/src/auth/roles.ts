@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   "stats.write",
   "evaluation.read",
   "evaluation.write",
+  "evaluation.review",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -62,10 +63,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   securityAdmin: ["org.read", "user.read", "user.grant"],
   auditAdmin: ["audit.read", "audit.export"],
   bureauPlanner: [...READ_WORK, "plan.write", "task.write", "task.review", "stats.write"],
-  bureauSupervisor: [...READ_WORK, "task.write", "task.review", "evaluation.write"],
+  bureauSupervisor: [...READ_WORK, "task.write", "task.review", "evaluation.write", "evaluation.review"],
   unitUser: [...READ_WORK, "task.report"],
   schoolUser: [...READ_WORK, "task.report", "stats.write"],
-  inspector: [...READ_WORK, "evaluation.write"],
+  inspector: [...READ_WORK, "evaluation.write", "evaluation.review"],
   leader: [...READ_WORK, "task.instruct"],
 };
 

@@ -28,6 +28,18 @@ describe("scenarios (apply changes, compare)", () => {
     expect(sports?.cvChange).toBeLessThan(0);
   });
 
+  it("adds to figures (planning form) and refuses an addition that would go below zero", () => {
+    const { schools, issues } = applyScenario(county, [
+      { kind: "add", schoolCode: "b", field: "qualifiedTeachers", level: "primary", amount: 4 },
+      { kind: "add", schoolCode: "b", field: "sportsArea", amount: 900 },
+      { kind: "add", schoolCode: "a", field: "multimediaClassrooms", amount: -1_000 },
+    ]);
+    expect(schools[1]?.qualifiedTeachers.primary).toBe((county[1]?.qualifiedTeachers.primary ?? 0) + 4);
+    expect(schools[1]?.sportsArea).toBe(2400);
+    expect(schools[0]?.multimediaClassrooms).toBe(county[0]?.multimediaClassrooms);
+    expect(issues.map((i) => [i.code, i.where?.row])).toEqual([["scenario-invalid-value", 3]]);
+  });
+
   it("adds, removes and merges schools (撤并 into a 九年一贯制学校)", () => {
     const { schools, issues } = applyScenario(county, [
       { kind: "add-school", school: school({ code: "d", primary: 100 }) },

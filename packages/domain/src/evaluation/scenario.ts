@@ -19,6 +19,8 @@ export type ScenarioField = ResourceIndicatorKey | "students";
 /** One change to a county's schools. */
 export type ScenarioChange =
   | { kind: "set"; schoolCode: string; field: ScenarioField; level?: Level | "senior"; value: number }
+  /** Adds `amount` (may be negative) to a figure: how a bureau plans (3 more teachers, 500 m²). */
+  | { kind: "add"; schoolCode: string; field: ScenarioField; level?: Level | "senior"; amount: number }
   | { kind: "add-school"; school: BalanceSchool }
   | { kind: "remove-school"; schoolCode: string }
   | {
@@ -64,10 +66,21 @@ function addInto(target: BalanceSchool, from: BalanceSchool): void {
   }
 }
 
+/** A school's current figure for a field (teacher and pupil fields read the 学段; 小学 when absent). */
+function currentFigure(s: BalanceSchool, field: ScenarioField, level: Level | "senior" | undefined): number {
+  if (field === "students") {
+    return s.students[level ?? "primary"];
+  }
+  if (field === "qualifiedTeachers" || field === "backboneTeachers" || field === "peArtTeachers") {
+    return s[field][level === "junior" ? "junior" : "primary"];
+  }
+  return s[field];
+}
+
 /**
  * Applies changes in order to a copy of the schools (the input is not modified). Issues (the change
  * is skipped): `scenario-unknown-school`, `scenario-duplicate-school` (adding an existing code),
- * `scenario-invalid-value` (negative or non-finite value, or a teacher/pupil field without 学段).
+ * `scenario-invalid-value` (negative or non-finite value — also after an `add` —, or a teacher/pupil field without 学段).
  */
 export function applyScenario(
   schools: readonly BalanceSchool[],
@@ -78,13 +91,15 @@ export function applyScenario(
   changes.forEach((change, index) => {
     const find = (code: string): BalanceSchool | undefined => list.find((s) => s.code === code);
     switch (change.kind) {
-      case "set": {
+      case "set":
+      case "add": {
         const s = find(change.schoolCode);
         if (!s) {
           issues.push(unknown(change.schoolCode, index));
           return;
         }
-        const { field, level, value } = change;
+        const { field, level } = change;
+        const value = change.kind === "set" ? change.value : currentFigure(s, field, level) + change.amount;
         const isFacility =
           field !== "students" &&
           field !== "qualifiedTeachers" &&

@@ -14,4 +14,7 @@ export * from "./catalogue.ts";
 export * from "./display.ts";
 export * from "./targets.ts";
 export * from "./target-rules.ts";
+export * from "./target-link.ts";
 export * from "./formula-vector.ts";
+export * from "./distribution.ts";
+export * from "./references.ts";

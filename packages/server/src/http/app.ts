@@ -27,6 +27,7 @@ import { evaluationRoutes } from "./evaluations/routes.ts";
 import { supervisionRoutes } from "./evaluations/supervision-routes.ts";
 import { orgRoutes } from "./org/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
+import { statsCatalogueRoutes } from "./stats/catalogue-routes.ts";
 import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
@@ -135,6 +136,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(planRoutes(deps), { prefix: "/api/plans" });
   await app.register(statsRoutes(deps), { prefix: "/api" });
   await app.register(statsDashboardRoutes(deps), { prefix: "/api" });
+  await app.register(statsCatalogueRoutes(deps), { prefix: "/api" });
   await app.register(targetRoutes(deps), { prefix: "/api" });
   await app.register(taskRoutes(deps), { prefix: "/api/tasks" });
   await app.register(ledgerRoutes(deps), { prefix: "/api" });

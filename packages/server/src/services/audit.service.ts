@@ -80,6 +80,20 @@ export const ACTION_LABELS: Record<string, string> = {
   "ledger.bulletin-export": "导出月通报",
   "ledger.remind": "催报",
   "stats.import": "导入统计数据",
+  "target.link": "确认目标关联指标",
+  "indicator.create": "新增自定义指标",
+  "indicator.update": "修改自定义指标",
+  "indicator.deactivate": "停用自定义指标",
+  "evaluation.report-export": "导出评估报告",
+  "evaluation.scenario-create": "保存情景",
+  "evaluation.scenario-update": "修改情景",
+  "evaluation.scenario-delete": "删除情景",
+  "evaluation.attestation-submit": "提交佐证申报",
+  "evaluation.evidence-upload": "上传佐证材料",
+  "evaluation.evidence-read": "查阅佐证材料",
+  "evaluation.attestation-review": "审核佐证申报",
+  "evaluation.survey-save": "录入满意度调查结果",
+  "evaluation.settings-save": "修改评估设置",
 };
 
 /** Converts API filters into the repository's query. */

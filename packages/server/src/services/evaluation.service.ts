@@ -17,7 +17,7 @@ import {
   type TeachingPointPolicy,
 } from "@luoshi/domain/evaluation";
 import type { Issue } from "@luoshi/domain";
-import { SCHOOL_TYPE_LEVELS } from "@luoshi/domain/stats";
+import { type ElementValues, SCHOOL_TYPE_LEVELS } from "@luoshi/domain/stats";
 import type { SchoolType } from "@luoshi/domain/org";
 import { orgUnitRepo, statsRepo } from "@luoshi/db";
 import { AppError } from "../errors.ts";
@@ -46,6 +46,10 @@ export interface BalanceContext {
   names: Map<string, string>;
   /** Missing elements and schools without a record for the year. */
   issues: Issue[];
+  /** Each school's stored figures for the year by 学校标识码 (for explanations). */
+  values: Map<string, ElementValues>;
+  /** Org unit ids by 学校标识码. */
+  unitIds: Map<string, string>;
 }
 
 /** A county's 资源配置 evaluation with what it was computed from. */
@@ -74,7 +78,15 @@ function findRuleSet(id: string | undefined): RuleSet {
   return found;
 }
 
-async function loadCounty(deps: ServiceDeps, actor: Actor, input: BalanceInput): Promise<BalanceContext> {
+/**
+ * Loads the schools below `input.orgUnitId` with their figures for the year (two queries). Needs
+ * `evaluation.read` and the unit in scope; 400 for an unknown rule set, 404 without statistics.
+ */
+export async function loadCounty(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: BalanceInput,
+): Promise<BalanceContext> {
   authorize(actor, "evaluation.read");
   const ruleSet = findRuleSet(input.ruleSetId);
   const { db } = deps.handle;
@@ -88,7 +100,13 @@ async function loadCounty(deps: ServiceDeps, actor: Actor, input: BalanceInput):
     db
       .selectFrom("org_units as s")
       .leftJoin("org_units as p", "p.id", "s.parent_school_id")
-      .select(["s.code as code", "s.name as name", "s.school_type as schoolType", "p.code as parentCode"])
+      .select([
+        "s.id as id",
+        "s.code as code",
+        "s.name as name",
+        "s.school_type as schoolType",
+        "p.code as parentCode",
+      ])
       .where("s.path", "like", `${unit.path}%`)
       .where("s.kind", "=", "school")
       .where("s.school_type", "in", EVALUATED_TYPES)
@@ -100,8 +118,10 @@ async function loadCounty(deps: ServiceDeps, actor: Actor, input: BalanceInput):
   const schools: BalanceSchool[] = [];
   const issues: Issue[] = [];
   const names = new Map<string, string>();
+  const unitIds = new Map<string, string>();
   for (const r of rows) {
     names.set(r.code, r.name);
+    unitIds.set(r.code, r.id);
     const values = valuesByCode.get(r.code);
     if (values === undefined) {
       issues.push({
@@ -135,6 +155,8 @@ async function loadCounty(deps: ServiceDeps, actor: Actor, input: BalanceInput):
     schools,
     names,
     issues,
+    values: valuesByCode,
+    unitIds,
   };
 }
 
@@ -181,3 +203,9 @@ export async function balancePassPlan(
   });
   return { ...county, unitCosts, plan };
 }
+
+/** The pass plan's method in one paragraph, shown under every plan (see domain pass-plan.ts). */
+export const PASS_PLAN_METHOD =
+  "方法：先为每所未达标学校按单价选出最省的补足量（至少6项达标、余项不低于85%，可留在85%的一项选节省最多者）；" +
+  "再对超限的差异系数按“注水法”把数值最低的学校抬到同一底线（二分查找满足限值的最低底线，同一单价下这是降低差异系数最省的方式）；" +
+  "然后逐项从最贵的开始二分削减到仍达标的最小量；最后把全部增量加回原始数据重新评估以验证达标。结果为局部最优（任何一项都不能再减），不保证全局最优。";

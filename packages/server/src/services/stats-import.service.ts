@@ -18,6 +18,7 @@ import {
   type StatsSheet,
 } from "@luoshi/domain/stats";
 import { statsRepo, type StatValuesInsert } from "@luoshi/db";
+import { insertStatRows } from "./stats-import-write.ts";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { recordAudit } from "./audit.service.ts";
@@ -51,8 +52,20 @@ export interface StatsImportResult {
 /** Problems listed in an error or result; the rest are counted. */
 const MAX_PROBLEMS = 200;
 
-/** Called as rows are read: rows done and rows in the file. */
-export type StatsProgress = (done: number, total: number) => void;
+/**
+ * Changed values listed one by one in the audit entry of an import (the rest are counted per school):
+ * enough to review a correction, small enough that a whole new year does not bloat the audit trail.
+ */
+export const MAX_AUDITED_CHANGES = 1000;
+
+/** The part of an import a progress call is about: reading the file, checking rows, writing rows. */
+export type StatsImportStage = "reading" | "validating" | "writing";
+
+/**
+ * Called as an import goes on: `done` of `total` in `stage` (rows checked, rows written; reading the file
+ * reports 0 of 1, then 1 of 1). Callers that only show rows may ignore `stage`.
+ */
+export type StatsProgress = (done: number, total: number, stage: StatsImportStage) => void;
 
 const toProblem = (i: Issue): StatsProblem => ({
   sheet: i.where?.sheet ?? "",
@@ -127,7 +140,9 @@ function checkUnits(
  * do not add up, 专任教师 > 教职工 …; 10× last year's value is a warning). Any error: `validation-failed`
  * with `details.problems` (first 200) and nothing written. Otherwise the year's rows in the scope are
  * replaced — school rows when the file has school sheets, population rows when it has 人口 — in one
- * transaction with one `stats.import` audit row that counts the changed values per school.
+ * transaction with one `stats.import` audit row that counts the changed values per school and lists the
+ * first {@link MAX_AUDITED_CHANGES} of them (school, element, before → after; a school of the scope missing
+ * from the file loses its year, so its values count as changed to null). `onProgress` hears each stage.
  */
 export async function importStatistics(
   deps: ServiceDeps,
@@ -138,7 +153,9 @@ export async function importStatistics(
   authorize(actor, "stats.write");
   const { db } = deps.handle;
   const { year } = input;
+  onProgress?.(0, 1, "reading");
   const sheets = await readStatsFile(input.bytes, input.fileName);
+  onProgress?.(1, 1, "reading");
   const scope = await scopeUnits(db, actor.scopePath);
   const stored = await statsRepo.listInScope(db, "school_stats", actor.scopePath, year - 1, year);
   const previous = new Map(stored.filter((r) => r.year === year - 1).map((r) => [r.code, r.values]));
@@ -149,6 +166,7 @@ export async function importStatistics(
   const total = sheets.reduce((n, s) => n + s.rows.length, 0);
   let done = 0;
   const present = new Set<StatsSheet>();
+  onProgress?.(0, total, "validating");
   for (const s of sheets) {
     const bound = bindSheet(s);
     if (bound === null) {
@@ -167,10 +185,9 @@ export async function importStatistics(
       continue;
     }
     present.add(bound.binding.sheet);
+    const codeColumn = bound.binding.columns.findIndex((c) => c?.field === "schoolCode");
     for (const r of s.rows) {
-      const code = String(
-        r.cells[bound.binding.columns.findIndex((c) => c?.field === "schoolCode")] ?? "",
-      ).trim();
+      const code = codeColumn < 0 ? "" : String(r.cells[codeColumn] ?? "").trim();
       const schoolType = scope.byCode.get(code)?.schoolType;
       const p = parseTemplateRow(
         bound.binding,
@@ -191,8 +208,8 @@ export async function importStatistics(
         parsed.push(p.row);
       }
       done++;
-      if (onProgress !== undefined && (done % 200 === 0 || done === total)) {
-        onProgress(done, total);
+      if (onProgress !== undefined && (done % 500 === 0 || done === total)) {
+        onProgress(done, total, "validating");
       }
     }
   }
@@ -243,10 +260,25 @@ export async function importStatistics(
     year,
     values: r.values,
   }));
-  const diff = diffStatValues(current, merged.records);
   const hasSchoolSheets = [...present].some((s) => s !== "population");
+  // Schools of the scope that had the year and are not in the file lose it: their values change too.
+  const imported = new Set(merged.records.map((r) => r.schoolCode));
+  const dropped = hasSchoolSheets
+    ? [...current.keys()]
+        .filter((code) => !imported.has(code))
+        .map((code) => ({ schoolCode: code, values: {} }))
+    : [];
+  const diff = diffStatValues(current, [...merged.records, ...dropped], MAX_AUDITED_CHANGES);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
 
+  const toWrite =
+    (hasSchoolSheets ? schoolRows.length : 0) + (present.has("population") ? areaRows.length : 0);
+  let written = 0;
+  const wrote = (n: number): void => {
+    written += n;
+    onProgress?.(written, toWrite, "writing");
+  };
+  onProgress?.(0, toWrite, "writing");
   const importRow = await db.transaction().execute(async (trx) => {
     const row = await statsRepo.insertImport(trx, {
       org_unit_id: scope.root?.id ?? null,
@@ -260,11 +292,11 @@ export async function importStatistics(
     let removed = 0;
     if (hasSchoolSheets) {
       removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scopePath, year);
-      await statsRepo.insertMany(trx, "school_stats", schoolRows, meta);
+      await insertStatRows(trx, "school_stats", schoolRows, meta, wrote);
     }
     if (present.has("population")) {
       await statsRepo.deleteYearInScope(trx, "population_stats", actor.scopePath, year);
-      await statsRepo.insertMany(trx, "population_stats", areaRows, meta);
+      await insertStatRows(trx, "population_stats", areaRows, meta, wrote);
     }
     await recordAudit(trx, actor, {
       action: "stats.import",
@@ -280,7 +312,9 @@ export async function importStatistics(
         replacedSchoolRows: removed,
         changedValues: diff.changedValues,
         changedPerSchool: diff.perSchool,
+        // which values changed (school, element, before → after), the first MAX_AUDITED_CHANGES of them
         sample: diff.sample,
+        sampleTruncated: diff.changedValues > diff.sample.length,
       },
     });
     return row;
@@ -314,15 +348,28 @@ function crossSheetIssues(
   const key = (i: Issue) =>
     `${i.code}|${String(i.where?.sheet)}|${String(i.where?.row)}|${String(i.where?.column)}`;
   const seen = new Set(known.map(key));
-  const located = new Map<string, { sheet: string; row: number; column: string }>();
+  // A school's rows, to locate an element's cell only when an issue needs it (a map entry per cell
+  // would cost millions of keys on a province's file).
+  const rowsOf = new Map<string, ParsedRow[]>();
   for (const r of rows) {
-    for (const [element, column] of Object.entries(r.columnOf)) {
-      const k = `${r.schoolCode ?? ""}|${element}`;
-      if (!located.has(k)) {
-        located.set(k, { sheet: STATS_SHEET_LABELS[r.sheet], row: r.row, column });
+    if (r.schoolCode !== undefined) {
+      const list = rowsOf.get(r.schoolCode);
+      if (list === undefined) {
+        rowsOf.set(r.schoolCode, [r]);
+      } else {
+        list.push(r);
       }
     }
   }
+  const locate = (school: string, element: string) => {
+    for (const r of rowsOf.get(school) ?? []) {
+      const column = r.columnOf[element];
+      if (column !== undefined) {
+        return { sheet: STATS_SHEET_LABELS[r.sheet], row: r.row, column };
+      }
+    }
+    return { column: element };
+  };
   const out: Issue[] = [];
   for (const rec of records) {
     const schoolType: SchoolType | undefined = units.get(rec.schoolCode)?.schoolType;
@@ -330,7 +377,7 @@ function crossSheetIssues(
     const found = validateRecordValues(rec.values, {
       ...(schoolType === undefined ? {} : { schoolType }),
       ...(prev === undefined ? {} : { previous: prev }),
-      locate: (code) => located.get(`${rec.schoolCode}|${code}`) ?? { column: code },
+      locate: (code) => locate(rec.schoolCode, code),
     });
     for (const i of found) {
       if (!seen.has(key(i))) {

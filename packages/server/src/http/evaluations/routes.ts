@@ -1,14 +1,29 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
+  BalanceExplain,
+  BalanceExplainQuery,
   BalanceQuery,
   BalanceResult,
+  BalanceSchoolExplain,
+  BalanceSchoolQuery,
   type EvaluationIssue,
   PassPlanBody,
   PassPlanResult,
+  Scenario,
+  ScenarioBody,
+  ScenarioComparison,
+  ScenarioEvaluateBody,
+  ScenarioEvaluateQuery,
+  ScenarioIdParams,
+  ScenarioList,
+  ScenarioListQuery,
+  UnitCostDefaults,
 } from "@luoshi/contracts";
+import { z } from "zod";
 import type { Issue } from "@luoshi/domain";
 import {
   balanceResultToJsonValue,
+  DEFAULT_UNIT_COSTS,
   indicatorArray,
   type Level,
   mapIndicators,
@@ -17,7 +32,26 @@ import {
   type ResourceEvaluation,
 } from "@luoshi/domain/evaluation";
 import type { ServiceDeps } from "../../context.ts";
-import { type BalanceContext, balancePassPlan, evaluateBalance } from "../../services/evaluation.service.ts";
+import {
+  type BalanceContext,
+  type BalanceInput,
+  balancePassPlan,
+  evaluateBalance,
+  PASS_PLAN_METHOD,
+} from "../../services/evaluation.service.ts";
+import {
+  explainDifferenceCoefficient,
+  explainSchoolPart,
+} from "../../services/evaluation-explain.service.ts";
+import {
+  createScenario,
+  deleteScenario,
+  evaluateSavedScenario,
+  evaluateScenario,
+  getScenario,
+  listScenarios,
+  updateScenario,
+} from "../../services/evaluation-scenario.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["优质均衡评估"];
@@ -76,7 +110,19 @@ function presentBalance(c: BalanceContext, evaluation: ResourceEvaluation): Bala
   };
 }
 
-/** 优质均衡 资源配置: /api/evaluations/balance and its pass plan. */
+function balanceInput(q: BalanceQuery): BalanceInput {
+  return {
+    orgUnitId: q.orgUnitId,
+    year: q.year,
+    ...(q.policy === undefined ? {} : { policy: q.policy }),
+    ...(q.ruleSet === undefined ? {} : { ruleSetId: q.ruleSet }),
+  };
+}
+
+/**
+ * 优质均衡 资源配置: /api/evaluations/balance, its explanations (差异系数 and school), the pass plan and
+ * saved 情景模拟 with before/after evaluation.
+ */
 export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -143,9 +189,152 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
             cvPass: plan.after.isCvPass,
             resourcePass: plan.after.isResourcePass,
           },
+          method: PASS_PLAN_METHOD,
           issues: presentIssues([...r.issues, ...plan.issues]),
         };
       },
+    );
+
+    app.get(
+      "/balance/explain",
+      {
+        schema: {
+          tags,
+          summary: "差异系数解释：每校数值、权重（在校生占比）与对加权方差的贡献",
+          querystring: BalanceExplainQuery,
+          response: { 200: BalanceExplain },
+        },
+      },
+      async (request) => {
+        const { level, indicator, ...rest } = request.query;
+        return explainDifferenceCoefficient(deps, sessionOf(request).actor, {
+          ...balanceInput(rest),
+          level,
+          indicator,
+        });
+      },
+    );
+
+    app.get(
+      "/balance/school",
+      {
+        schema: {
+          tags,
+          summary: "学校指标解释：分子分母及其统计数据来源，未达标学校的最小补足量",
+          querystring: BalanceSchoolQuery,
+          response: { 200: BalanceSchoolExplain },
+        },
+      },
+      async (request) => {
+        const { code, part, ...rest } = request.query;
+        return explainSchoolPart(deps, sessionOf(request).actor, { ...balanceInput(rest), code, part });
+      },
+    );
+
+    app.get(
+      "/balance/unit-costs",
+      { schema: { tags, summary: "达标方案的默认单价（元/计划单位）", response: { 200: UnitCostDefaults } } },
+      async () => ({
+        items: RESOURCE_INDICATOR_KEYS.map((indicator) => ({
+          indicator,
+          name: RESOURCE_INDICATORS[indicator].name,
+          planUnit: RESOURCE_INDICATORS[indicator].planUnit,
+          cost: DEFAULT_UNIT_COSTS[indicator],
+        })),
+      }),
+    );
+
+    app.get(
+      "/scenarios",
+      {
+        schema: {
+          tags,
+          summary: "已保存的情景",
+          querystring: ScenarioListQuery,
+          response: { 200: ScenarioList },
+        },
+      },
+      async (request) => ({
+        items: await listScenarios(
+          deps,
+          sessionOf(request).actor,
+          request.query.orgUnitId,
+          request.query.year,
+        ),
+      }),
+    );
+
+    app.post(
+      "/scenarios",
+      { schema: { tags, summary: "保存情景", body: ScenarioBody, response: { 200: Scenario } } },
+      async (request) => createScenario(deps, sessionOf(request).actor, request.body),
+    );
+
+    app.post(
+      "/scenarios/evaluate",
+      {
+        schema: {
+          tags,
+          summary: "评估未保存的情景：变更前后对比",
+          body: ScenarioEvaluateBody,
+          response: { 200: ScenarioComparison },
+        },
+      },
+      async (request) => {
+        const { changes, ...rest } = request.body;
+        return evaluateScenario(deps, sessionOf(request).actor, { ...balanceInput(rest), changes });
+      },
+    );
+
+    app.get(
+      "/scenarios/:id",
+      { schema: { tags, summary: "情景详情", params: ScenarioIdParams, response: { 200: Scenario } } },
+      async (request) => getScenario(deps, sessionOf(request).actor, request.params.id),
+    );
+
+    app.put(
+      "/scenarios/:id",
+      {
+        schema: {
+          tags,
+          summary: "修改情景",
+          params: ScenarioIdParams,
+          body: ScenarioBody,
+          response: { 200: Scenario },
+        },
+      },
+      async (request) => updateScenario(deps, sessionOf(request).actor, request.params.id, request.body),
+    );
+
+    app.delete(
+      "/scenarios/:id",
+      {
+        schema: {
+          tags,
+          summary: "删除情景",
+          params: ScenarioIdParams,
+          response: { 200: z.object({ deleted: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await deleteScenario(deps, sessionOf(request).actor, request.params.id);
+        return { deleted: true as const };
+      },
+    );
+
+    app.post(
+      "/scenarios/:id/evaluate",
+      {
+        schema: {
+          tags,
+          summary: "评估已保存的情景：变更前后对比",
+          params: ScenarioIdParams,
+          querystring: ScenarioEvaluateQuery,
+          response: { 200: ScenarioComparison },
+        },
+      },
+      async (request) =>
+        evaluateSavedScenario(deps, sessionOf(request).actor, request.params.id, request.query.ruleSet),
     );
   };
 }

@@ -1,8 +1,62 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  IndicatorChildren,
+  IndicatorChildrenQuery,
+  IndicatorDistribution,
+  IndicatorDistributionQuery,
+  IndicatorSeries,
+  IndicatorSeriesQuery,
+} from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
+import {
+  indicatorChildren,
+  indicatorDistribution,
+  indicatorSeries,
+} from "../../services/stats-dashboard.service.ts";
+import { sessionOf } from "../auth-hook.ts";
 
-/** 指标看板 (routes to come). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a stub until its routes land
+const tags = ["统计数据与指标"];
+
+/** 指标看板: /api/indicators/series, /children, /distribution (registered at /api). */
 export function statsDashboardRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
-  return () => Promise.resolve();
+  return async (app) => {
+    app.get(
+      "/indicators/series",
+      {
+        schema: {
+          tags,
+          summary: "单位多个年度的指标值（趋势、年度对比）",
+          querystring: IndicatorSeriesQuery,
+          response: { 200: IndicatorSeries },
+        },
+      },
+      async (request) => indicatorSeries(deps, sessionOf(request).actor, request.query),
+    );
+
+    app.get(
+      "/indicators/children",
+      {
+        schema: {
+          tags,
+          summary: "单位及其下级单位某年度的指标值（逐级下钻）",
+          querystring: IndicatorChildrenQuery,
+          response: { 200: IndicatorChildren },
+        },
+      },
+      async (request) => indicatorChildren(deps, sessionOf(request).actor, request.query),
+    );
+
+    app.get(
+      "/indicators/distribution",
+      {
+        schema: {
+          tags,
+          summary: "某指标在辖区学校间的分布（箱线图、直方图、参考标准）",
+          querystring: IndicatorDistributionQuery,
+          response: { 200: IndicatorDistribution },
+        },
+      },
+      async (request) => indicatorDistribution(deps, sessionOf(request).actor, request.query),
+    );
+  };
 }

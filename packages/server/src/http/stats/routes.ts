@@ -1,7 +1,21 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IndicatorList, IndicatorQuery, StatsImportBody, StatsImportResult } from "@luoshi/contracts";
+import {
+  IdParams,
+  IndicatorList,
+  IndicatorQuery,
+  StatsImportBody,
+  StatsImportJob,
+  StatsImportJobCreated,
+  StatsImportJobQuery,
+  StatsImportList,
+  StatsImportListQuery,
+  StatsImportResult,
+} from "@luoshi/contracts";
+import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../../context.ts";
-import { statsTemplateXlsx } from "../../services/stats-file.service.ts";
+import { MAX_STATS_FILE_BYTES, statsTemplateXlsx } from "../../services/stats-file.service.ts";
+import { listStatsImports } from "../../services/stats-import-history.service.ts";
+import { StatsImportJobs } from "../../services/stats-import-jobs.ts";
 import { importStatistics } from "../../services/stats-import.service.ts";
 import { computeIndicators } from "../../services/stats-indicators.service.ts";
 import { authorize } from "../../services/user.service.ts";
@@ -9,9 +23,75 @@ import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["统计数据与指标"];
 
-/** 统计数据 and 指标: /api/stats/imports, /api/stats/template.xlsx, /api/indicators (registered at /api). */
+/**
+ * 统计数据 and 指标: /api/stats/imports, /api/stats/import-jobs, /api/stats/template.xlsx, /api/indicators
+ * (registered at /api).
+ */
 export function statsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    const jobs = new StatsImportJobs(deps, (error) => {
+      app.log.error({ err: error }, "statistics import job failed");
+    });
+    // The import-job upload is the file itself; this parser applies inside this plugin only.
+    app.addContentTypeParser(
+      "application/octet-stream",
+      { parseAs: "buffer", bodyLimit: MAX_STATS_FILE_BYTES },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
+
+    app.get(
+      "/stats/imports",
+      {
+        schema: {
+          tags,
+          summary: "统计数据导入记录（本辖区，最新在前）",
+          querystring: StatsImportListQuery,
+          response: { 200: StatsImportList },
+        },
+      },
+      async (request) => listStatsImports(deps, sessionOf(request).actor, request.query),
+    );
+
+    app.post(
+      "/stats/import-jobs",
+      {
+        bodyLimit: MAX_STATS_FILE_BYTES,
+        schema: {
+          tags,
+          summary: "开始导入统计数据文件（请求体为文件本身，application/octet-stream；后台执行，可查询进度）",
+          querystring: StatsImportJobQuery,
+          response: { 202: StatsImportJobCreated },
+        },
+      },
+      async (request, reply) => {
+        const bytes: unknown = request.body;
+        if (!Buffer.isBuffer(bytes)) {
+          throw new AppError("bad-request", "请以 application/octet-stream 上传文件内容");
+        }
+        const job = jobs.start(sessionOf(request).actor, {
+          fileName: request.query.fileName,
+          year: request.query.year,
+          bytes,
+        });
+        return reply.status(202).send({ jobId: job.id });
+      },
+    );
+
+    app.get(
+      "/stats/import-jobs/:id",
+      {
+        schema: {
+          tags,
+          summary: "导入任务的阶段与进度（仅发起人可见）",
+          params: IdParams,
+          response: { 200: StatsImportJob },
+        },
+      },
+      async (request) => jobs.get(sessionOf(request).actor, request.params.id),
+    );
+
     app.post(
       "/stats/imports",
       {

@@ -151,18 +151,28 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
       body("学生.csv", 2020, iconv.encode(csv, "gbk")),
     );
     expect(res.statusCode).toBe(201);
-    expect(res.json<StatsImportResult>()).toMatchObject({ schools: 1, areas: 0, changedValues: 4 });
+    // S1's four values changed; S2, not in the file, lost its four
+    expect(res.json<StatsImportResult>()).toMatchObject({ schools: 1, areas: 0, changedValues: 8 });
     expect(await stored(S1, 2020)).toEqual({ "pupils.primary": 310 });
     expect(await stored(S2, 2020)).toBeUndefined();
     expect(await count("population_stats")).toBe(1);
     const entry = (await auditRepo.list(server.handle.db, { action: "stats.import", limit: 1, offset: 0 }))
       .rows[0];
-    expect(entry?.details).toMatchObject({ changedPerSchool: { [S1]: 4 }, replacedSchoolRows: 2 });
+    expect(entry?.details).toMatchObject({
+      changedPerSchool: { [S1]: 4, [S2]: 4 },
+      replacedSchoolRows: 2,
+    });
     expect((entry?.details as { sample: unknown[] }).sample).toContainEqual({
       code: S1,
       element: "pupils.primary",
       before: 300,
       after: 310,
+    });
+    expect((entry?.details as { sample: unknown[] }).sample).toContainEqual({
+      code: S2,
+      element: "pupils.primary",
+      before: 200,
+      after: null,
     });
   });
 

@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, logIn } from "./browser.ts";
+import { startServer, type RunningServer } from "./server.ts";
+
+/** Two of the demo county's 小学 (serials from 101). */
+const SCHOOLS = ["1620802101", "1620802102"] as const;
+const YEAR = 2025;
+
+/** A workbook in the template layout: 学生 and 办学条件 for the two schools. */
+async function workbook(area: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const pupils = wb.addWorksheet("学生");
+  pupils.addRow(["学校标识码", "统计年度", "小学在校生数"]);
+  const land = wb.addWorksheet("办学条件");
+  land.addRow(["学校标识码", "统计年度", "校舍建筑面积"]);
+  for (const [i, code] of SCHOOLS.entries()) {
+    pupils.addRow([code, YEAR, 300 + i * 10]);
+    land.addRow([code, YEAR, i === 1 ? area : 4000]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Picks `name` in the drop zone's file input and presses 开始导入. */
+async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.locator(".ant-upload input[type=file]").setInputFiles({ name, mimeType: XLSX, buffer });
+  await expect.poll(() => page.getByText(name, { exact: true }).first().isVisible()).toBe(true);
+  await page.getByRole("button", { name: "开始导入" }).click();
+}
+
+describe("统计数据导入 in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  it("downloads the template, imports a valid file, and lists every problem of a bad one", async () => {
+    const page = await (
+      await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } })
+    ).newPage();
+    await logIn(page, server, "planner");
+    await page.goto(`${server.url}/indicators?tab=import`);
+
+    // The template: Chinese sheet names and headers.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载导入模板" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("统计数据导入模板.xlsx");
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+    expect(template.worksheets.map((w) => w.name)).toContain("办学条件");
+    expect(template.getWorksheet("学生")?.getRow(1).getCell(1).value).toBe("学校标识码");
+
+    // A valid file for 2025.
+    const year = page
+      .getByRole("tabpanel", { name: "数据导入" })
+      .getByRole("spinbutton", { name: "导入年度" });
+    await year.fill(String(YEAR));
+    await year.blur();
+    await importFile(page, "2025 统计.xlsx", await workbook(5000));
+    await expect
+      .poll(() => page.getByText(`已导入 ${YEAR} 年统计数据（2025 统计.xlsx）`).isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    const summary = page.locator(".ant-descriptions");
+    await expect.poll(() => summary.textContent()).toMatch(/数据行4.*学校2.*乡镇（街道）0/);
+    const history = page.getByRole("region", { name: "导入记录" });
+    await expect.poll(() => history.getByRole("row", { name: /2025 统计\.xlsx/ }).count()).toBe(1);
+
+    // A negative area: refused, the problem named by sheet, row and column, nothing stored.
+    await importFile(page, "2025 有误.xlsx", await workbook(-5));
+    await expect
+      .poll(() => page.getByText(/统计数据有 1 处错误，未导入/).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    const problems = page.getByRole("region", { name: /问题清单（共 1 处）/ });
+    const row = problems.getByRole("row", { name: /不能为负数/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect((await row.getByRole("cell").allTextContents()).slice(0, 3)).toEqual([
+      "办学条件",
+      "3",
+      "校舍建筑面积",
+    ]);
+    await expect.poll(() => problems.getByRole("button", { name: "导出问题清单" }).isVisible()).toBe(true);
+
+    const imports = await page.evaluate(async () => {
+      const res = await fetch("/api/stats/imports?pageSize=50");
+      return (await res.json()) as { items: { fileName: string }[] };
+    });
+    expect(imports.items.map((i) => i.fileName)).toContain("2025 统计.xlsx");
+    expect(imports.items.map((i) => i.fileName)).not.toContain("2025 有误.xlsx");
+    await expect.poll(() => history.getByRole("row", { name: /有误/ }).count()).toBe(0);
+  });
+});
