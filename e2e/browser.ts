@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { RunningServer } from "./server.ts";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type RunningServer } from "./server.ts";
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -36,4 +37,41 @@ export async function logIn(page: Page, server: RunningServer, login: string): P
   await page.getByLabel("口令").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** The demo server and the browser of one test file. */
+export interface DemoRig {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts `luoshi serve --demo` and Chromium before the file's tests and stops both after them. Call it
+ * at the top of a `describe`; read `rig.server` / `rig.browser` inside the tests.
+ */
+export function useDemoRig(): DemoRig {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) {
+      throw new Error("the demo rig is used before beforeAll ran");
+    }
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

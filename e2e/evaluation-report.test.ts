@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
-import type { Browser } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
+
+import { logIn, useDemoRig } from "./browser.ts";
 import { findRow } from "./files.ts";
-import { startServer, type RunningServer } from "./server.ts";
 
 const TITLE = "崆峒区义务教育优质均衡发展资源配置评估报告（2024年度）";
 
 describe("优质均衡 report downloads in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("downloads the evaluation the page shows as .xlsx and as the .docx report", async () => {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await logIn(page, server, "supervisor");
-    await page.goto(`${server.url}/evaluations?year=2024`);
+    const page = await (await rig.browser.newContext({ acceptDownloads: true })).newPage();
+    await logIn(page, rig.server, "supervisor");
+    await page.goto(`${rig.server.url}/evaluations?year=2024`);
 
     const [xlsx] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),

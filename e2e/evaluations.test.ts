@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { logIn, useDemoRig } from "./browser.ts";
 
 /** The demo's 2024 figures: a 九年一贯制 school whose 小学部 fails (骨干 0.96, 体艺 0.48 per 100 pupils). */
 const FAILING = "崆峒区白水镇屈岘九年制学校";
@@ -32,21 +31,12 @@ async function textOf(l: Locator): Promise<string> {
 }
 
 describe("督导评估 资源配置 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("evaluates the demo county, explains a CV and a school, switches policy, plans and simulates", async () => {
-    const page = await (await browser.newContext()).newPage();
-    await logIn(page, server, "supervisor");
-    await page.goto(`${server.url}/evaluations?year=2024`);
+    const page = await (await rig.browser.newContext()).newPage();
+    await logIn(page, rig.server, "supervisor");
+    await page.goto(`${rig.server.url}/evaluations?year=2024`);
 
     // The CV tables of both 学段 and the verdict, with the 教学点 policy shown.
     const cvButton = page.getByRole("button", { name: CV_QUALIFIED, exact: true });

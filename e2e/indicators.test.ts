@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+
+import { logIn, useDemoRig } from "./browser.ts";
 
 const GROSS = "学前三年毛入园率";
 
 describe("指标看板 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("shows the cards, opens an indicator, drills down to schools and draws the distribution", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await logIn(page, server, "planner");
-    await page.goto(`${server.url}/indicators?year=2020`);
+    const page = await (await rig.browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await logIn(page, rig.server, "planner");
+    await page.goto(`${rig.server.url}/indicators?year=2020`);
 
     // The card shows the published figure with the national standard and its light.
     const card = page.getByRole("button", { name: `查看${GROSS}详情` });

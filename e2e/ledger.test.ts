@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { logIn, useDemoRig } from "./browser.ts";
 import { findRow } from "./files.ts";
-import { startServer, type RunningServer } from "./server.ts";
 
 const SEED = fileURLToPath(
   new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
@@ -48,23 +47,14 @@ async function act(page: Page, action: string, comment?: string): Promise<void> 
 }
 
 describe("督办台账 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("creates a task from a plan item, walks it to 销号 and shows it in the bulletin and exports", async () => {
-    const planner = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await logIn(planner, server, "planner");
+    const planner = await (await rig.browser.newContext({ acceptDownloads: true })).newPage();
+    await logIn(planner, rig.server, "planner");
 
     // Import and confirm seed 001 (as in plans.test.ts).
-    await planner.goto(`${server.url}/plans`);
+    await planner.goto(`${rig.server.url}/plans`);
     await planner.getByRole("button", { name: "导入文件" }).click();
     await planner.getByLabel("选择文件").setInputFiles(SEED);
     await planner.getByRole("button", { name: "开始导入" }).click();
@@ -103,8 +93,8 @@ describe("督办台账 in Chromium", () => {
     await expectState(planner, "已交办（待签收）");
 
     // finance: 我的任务 → the task → 签收 → 报送进展 (100%, 汇总, a PDF) → 提请销号.
-    const finance = await (await browser.newContext()).newPage();
-    await logIn(finance, server, "finance");
+    const finance = await (await rig.browser.newContext()).newPage();
+    await logIn(finance, rig.server, "finance");
     await finance.getByRole("menuitem", { name: "我的任务", exact: true }).click();
     await expect.poll(() => finance.getByRole("heading", { name: "我的任务" }).isVisible()).toBe(true);
     await finance.getByRole("link", { name: title }).click();

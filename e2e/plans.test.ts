@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
+
+import { logIn, useDemoRig } from "./browser.ts";
 import { findRow } from "./files.ts";
-import { startServer, type RunningServer } from "./server.ts";
 
 const SEED = fileURLToPath(
   new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
@@ -16,20 +15,11 @@ const GOLD = JSON.parse(readFileSync(SEED.replace(/\.txt$/, ".gold.json"), "utf8
 };
 
 describe("规划文件 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("imports a plan, reviews and edits it, confirms it and exports the task table", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await logIn(page, server, "planner");
+    const page = await rig.browser.newPage({ acceptDownloads: true });
+    await logIn(page, rig.server, "planner");
 
     // 规划文件 → 导入文件 → 选择文件 → 开始导入
     await page.getByRole("menuitem", { name: "规划文件" }).click();

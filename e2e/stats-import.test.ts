@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import type { Page } from "playwright-core";
+import { logIn, useDemoRig } from "./browser.ts";
 
 /** Two of the demo county's 小学 (serials from 101). */
 const SCHOOLS = ["1620802101", "1620802102"] as const;
@@ -33,23 +32,14 @@ async function importFile(page: Page, name: string, buffer: Buffer): Promise<voi
 }
 
 describe("统计数据导入 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("downloads the template, imports a valid file, and lists every problem of a bad one", async () => {
     const page = await (
-      await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } })
+      await rig.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } })
     ).newPage();
-    await logIn(page, server, "planner");
-    await page.goto(`${server.url}/indicators?tab=import`);
+    await logIn(page, rig.server, "planner");
+    await page.goto(`${rig.server.url}/indicators?tab=import`);
 
     // The template: Chinese sheet names and headers.
     const [download] = await Promise.all([

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { logIn, useDemoRig } from "./browser.ts";
+import { type RunningServer } from "./server.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const YEAR = 2020;
@@ -16,21 +16,12 @@ async function openTab(page: Page, server: RunningServer, tab: string): Promise<
 }
 
 describe("督导评估 政府保障、社会认可度与总体结论 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("submits an attestation with evidence, has it reviewed by an inspector, and the verdict follows the survey", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await logIn(page, server, "supervisor");
-    await openTab(page, server, "government");
+    const page = await (await rig.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await logIn(page, rig.server, "supervisor");
+    await openTab(page, rig.server, "government");
 
     // 申报 G01 (规划布局) as the supervisor, with a PDF as evidence.
     const g01 = row(page, "G01");
@@ -55,8 +46,8 @@ describe("督导评估 政府保障、社会认可度与总体结论 in Chromium
     // Log out; the inspector confirms it.
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.waitForURL(/\/login/);
-    await logIn(page, server, "inspector");
-    await openTab(page, server, "government");
+    await logIn(page, rig.server, "inspector");
+    await openTab(page, rig.server, "government");
     await expect.poll(() => g01.isVisible(), { timeout: 60_000 }).toBe(true);
     await g01.getByRole("button", { name: "审核" }).click();
     await dialog.getByLabel("审核意见").fill("批复文件齐全");
@@ -65,7 +56,7 @@ describe("督导评估 政府保障、社会认可度与总体结论 in Chromium
     await expect.poll(() => g01.textContent()).toContain("达到要求");
 
     // The overall verdict waits for 社会认可度 …
-    await openTab(page, server, "overall");
+    await openTab(page, rig.server, "overall");
     const reasons = page.locator(".overall-reasons");
     await expect.poll(() => reasons.textContent(), { timeout: 60_000 }).toContain("社会认可度尚未完成评估");
     await expect
@@ -73,7 +64,7 @@ describe("督导评估 政府保障、社会认可度与总体结论 in Chromium
       .toBeGreaterThan(0);
 
     // … survey results go in (80% satisfied: below 85%) …
-    await openTab(page, server, "recognition");
+    await openTab(page, rig.server, "recognition");
     await page.getByLabel("学生有效问卷数").fill("200");
     await page.getByLabel("学生满意及比较满意人数").fill("160");
     await page.getByLabel("家长有效问卷数").fill("300");
@@ -84,7 +75,7 @@ describe("督导评估 政府保障、社会认可度与总体结论 in Chromium
       .toContain("80.00%");
 
     // … and the overall verdict now fails on the 社会认可度 veto.
-    await openTab(page, server, "overall");
+    await openTab(page, rig.server, "overall");
     await expect
       .poll(() => reasons.textContent(), { timeout: 60_000 })
       .toContain("一票否决：社会认可度未达到要求");

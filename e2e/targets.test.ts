@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, logIn } from "./browser.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+
+import { logIn, useDemoRig } from "./browser.ts";
 
 /** The 崆峒区 十四五 education plan: the demo county's own plan. */
 const SEED = fileURLToPath(
@@ -10,20 +9,11 @@ const SEED = fileURLToPath(
 );
 
 describe("目标监测 in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const rig = useDemoRig();
 
   it("monitors the confirmed 崆峒区 plan's targets on the demo statistics and confirms a link", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server, "planner");
+    const page = await rig.browser.newPage();
+    await logIn(page, rig.server, "planner");
 
     // The demo has no plan: import and confirm the county's 十四五 plan through 规划文件.
     await page.getByRole("menuitem", { name: "规划文件" }).click();
@@ -36,7 +26,7 @@ describe("目标监测 in Chromium", () => {
     await expect.poll(() => page.getByRole("button", { name: "导出Excel" }).isVisible()).toBe(true);
 
     // 指标监测 → 目标监测: the plan's targets with statuses computed from the demo statistics.
-    await page.goto(`${server.url}/indicators?tab=targets`);
+    await page.goto(`${rig.server.url}/indicators?tab=targets`);
     const card = page.locator(".target-plan-card", { hasText: "平凉市崆峒区“十四五”教育事业发展专项规划" });
     await expect.poll(() => card.isVisible(), { timeout: 30_000 }).toBe(true);
     const row = card.getByRole("row").filter({ hasText: "学前三年毛入园率达到95%以上" });
@@ -65,9 +55,9 @@ describe("目标监测 in Chromium", () => {
   });
 
   it("shows the catalogue and explains a bad formula where it goes wrong", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server, "planner");
-    await page.goto(`${server.url}/indicators?tab=targets`);
+    const page = await rig.browser.newPage();
+    await logIn(page, rig.server, "planner");
+    await page.goto(`${rig.server.url}/indicators?tab=targets`);
     await page.getByRole("button", { name: "指标目录" }).click();
     const drawer = page.locator(".ant-drawer");
     await expect

@@ -1,72 +1,12 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import { checkReport } from "@luoshi/domain/ledger";
 import type { TaskReportBody } from "@luoshi/contracts";
 import { TaskReportBody as TaskReportSchema } from "@luoshi/contracts";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
+import { checkUpload, loadUpload, storeUpload } from "./attachments.ts";
 import { recordAudit } from "./audit.service.ts";
 import { ledgerActor, loadTask } from "./task.service.ts";
 import { authorize } from "./user.service.ts";
-
-/** Evidence types a report may carry, by extension, with the bytes each must start with. */
-const ALLOWED: Record<string, { mediaType: string; magic: number[] }> = {
-  pdf: { mediaType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46] },
-  png: { mediaType: "image/png", magic: [0x89, 0x50, 0x4e, 0x47] },
-  jpg: { mediaType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  jpeg: { mediaType: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  docx: {
-    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-  xlsx: {
-    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-};
-/** 10 MB per attachment. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** A file name safe to show and to send back: no path, no control characters, at most 100 characters. */
-export function sanitizeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const printable = Array.from(base, (c) =>
-    c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? "" : c,
-  ).join("");
-  const clean = printable.replace(/[<>:"|?*]/g, "_").trim();
-  return (clean === "" || clean.startsWith(".") ? `file${clean}` : clean).slice(-100);
-}
-
-function checkAttachment(fileName: string, bytes: Buffer, index: number) {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  const kind = ALLOWED[ext];
-  const field = `body.attachments.${index}`;
-  if (kind === undefined) {
-    throw new AppError(
-      "validation-failed",
-      `附件“${fileName}”的类型不允许：只接受 pdf、图片（png/jpg）、docx、xlsx`,
-      {
-        fields: [{ path: `${field}.fileName`, message: "附件类型不允许" }],
-      },
-    );
-  }
-  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError(
-      "validation-failed",
-      `附件“${fileName}”${bytes.length === 0 ? "是空文件" : "超过 10 MB"}`,
-      {
-        fields: [{ path: `${field}.contentBase64`, message: bytes.length === 0 ? "空文件" : "超过 10 MB" }],
-      },
-    );
-  }
-  if (!kind.magic.every((b, i) => bytes[i] === b)) {
-    throw new AppError("validation-failed", `附件“${fileName}”的内容与扩展名不符`, {
-      fields: [{ path: `${field}.contentBase64`, message: "内容与扩展名不符" }],
-    });
-  }
-  return kind.mediaType;
-}
 
 /**
  * 报送进展: a unit's report for a period, with evidence stored under the data folder by content hash
@@ -86,18 +26,9 @@ export async function submitReport(deps: ServiceDeps, actor: Actor, taskId: stri
       fields: [{ path: "body.isConsolidated", message: "只有牵头单位可以汇总" }],
     });
   }
-  const files = body.attachments.map((a, i) => {
-    const bytes = Buffer.from(a.contentBase64, "base64");
-    const fileName = sanitizeFileName(a.fileName);
-    return {
-      fileName,
-      bytes,
-      mediaType: checkAttachment(fileName, bytes, i),
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-    };
-  });
-  const dir = join(deps.config.dataDir, "attachments");
-  mkdirSync(dir, { recursive: true });
+  const files = body.attachments.map((a, i) =>
+    checkUpload(a.fileName, a.contentBase64, { label: "附件", field: `body.attachments.${String(i)}` }),
+  );
   const now = deps.now();
   const reportId = crypto.randomUUID();
   await deps.handle.db.transaction().execute(async (trx) => {
@@ -118,10 +49,7 @@ export async function submitReport(deps: ServiceDeps, actor: Actor, taskId: stri
       })
       .execute();
     for (const f of files) {
-      const path = join(dir, f.sha256);
-      if (!existsSync(path)) {
-        writeFileSync(path, f.bytes, { mode: 0o600 });
-      }
+      storeUpload(deps.config.dataDir, f);
       await trx
         .insertInto("task_attachments")
         .values({
@@ -211,5 +139,5 @@ export async function readAttachment(deps: ServiceDeps, actor: Actor, attachment
     entityType: "task_attachment",
     entityId: row.id,
   });
-  return { row, bytes: readFileSync(join(deps.config.dataDir, "attachments", row.sha256)) };
+  return { row, bytes: loadUpload(deps.config.dataDir, row.sha256) };
 }

@@ -3,43 +3,7 @@ import { statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { BalanceResult, PassPlanResult } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
-
-const S1 = "1620802001";
-const S2 = "1620802002";
-
-/** 崆峒区第1小学: every 小学 indicator above its threshold (spec §1.1a). */
-const PASSING: Record<string, number> = {
-  "pupils.primary": 300,
-  "teachers.postgraduate.primary": 2,
-  "teachers.bachelor.primary": 10,
-  "teachers.associate.primary": 3,
-  "teachers.highSchool.primary": 4,
-  "teachers.backbone.primary": 4,
-  "teachers.pe.primary": 2,
-  "teachers.music.primary": 1,
-  "teachers.art.primary": 1,
-  "area.teachingAux": 1500,
-  "area.gym": 600,
-  "area.sportsGround": 2100,
-  "equipment.value": 900_000,
-  "classrooms.multimedia": 9,
-};
-
-/** 崆峒区第2小学: 高于规定学历 3.5 and 骨干 0.5 per 100 pupils (below 85% of 4.2 and 1); no 研究生 reported. */
-const FAILING: Record<string, number> = {
-  "pupils.primary": 200,
-  "teachers.bachelor.primary": 5,
-  "teachers.associate.primary": 2,
-  "teachers.backbone.primary": 1,
-  "teachers.pe.primary": 1,
-  "teachers.music.primary": 1,
-  "teachers.art.primary": 0,
-  "area.teachingAux": 1000,
-  "area.gym": 0,
-  "area.sportsGround": 1600,
-  "equipment.value": 420_000,
-  "classrooms.multimedia": 5,
-};
+import { FAILING, PASSING, S1, S2 } from "./balance-test-county.ts";
 
 /** Student-weighted 差异系数 computed here from the raw figures: X = m·R/P, w = P/ΣP. */
 function cv(pupils: number[], quantities: number[], m: number): number {

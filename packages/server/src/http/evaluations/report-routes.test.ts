@@ -8,43 +8,7 @@ import type { BalanceResult } from "@luoshi/contracts";
 import { formatDifferenceCoefficient, roundHalfUp } from "@luoshi/domain/evaluation";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 import { HEADER_BLOCK_ROWS, MET_MARK, UNMET_MARK } from "../../reports/balance-xlsx.ts";
-
-const S1 = "1620802001";
-const S2 = "1620802002";
-
-/** 崆峒区第1小学: every 小学 indicator above its threshold. */
-const PASSING: Record<string, number> = {
-  "pupils.primary": 300,
-  "teachers.postgraduate.primary": 2,
-  "teachers.bachelor.primary": 10,
-  "teachers.associate.primary": 3,
-  "teachers.highSchool.primary": 4,
-  "teachers.backbone.primary": 4,
-  "teachers.pe.primary": 2,
-  "teachers.music.primary": 1,
-  "teachers.art.primary": 1,
-  "area.teachingAux": 1500,
-  "area.gym": 600,
-  "area.sportsGround": 2100,
-  "equipment.value": 900_000,
-  "classrooms.multimedia": 9,
-};
-
-/** 崆峒区第2小学: 高于规定学历 and 骨干 below 85% of their thresholds; fails. */
-const FAILING: Record<string, number> = {
-  "pupils.primary": 200,
-  "teachers.bachelor.primary": 5,
-  "teachers.associate.primary": 2,
-  "teachers.backbone.primary": 1,
-  "teachers.pe.primary": 1,
-  "teachers.music.primary": 1,
-  "teachers.art.primary": 0,
-  "area.teachingAux": 1000,
-  "area.gym": 0,
-  "area.sportsGround": 1600,
-  "equipment.value": 420_000,
-  "classrooms.multimedia": 5,
-};
+import { FAILING, PASSING, S1, S2 } from "./balance-test-county.ts";
 
 const TITLE = "崆峒区义务教育优质均衡发展资源配置评估报告（2020年度）";
 
