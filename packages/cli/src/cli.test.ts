@@ -13,7 +13,7 @@ describe("luoshi CLI on an embedded database", () => {
     const r = spawnSync(process.execPath, [CLI, ...args], {
       env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 120_000,
     });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
@@ -44,7 +44,8 @@ describe("luoshi CLI on an embedded database", () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
-  });
+    // Two demo counties are built here, in child processes: allow for a busy 2-core machine.
+  }, 180_000);
 
   it("adds a user with a one-time password and lists it", () => {
     const added = run(
