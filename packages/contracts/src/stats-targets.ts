@@ -38,6 +38,8 @@ export const TargetMonitorItem = z.object({
   status: z.enum(TARGET_STATUS_VALUES),
   statusLabel: z.string(),
   projected: z.number().nullable(),
+  /** How `projected` was made: 趋势外推 (least-squares trend) or 队列推算 (cohort flow, for 巩固率); absent without a projection. */
+  projectionMethod: z.enum(["trend", "cohort"]).optional(),
   requiredYearlyChange: z.number().nullable(),
   series: z.array(z.object({ year: z.number().int(), value: z.number().nullable() })),
   /** The number to reach (baseline ± change for increase/decrease; the rule's first threshold). */

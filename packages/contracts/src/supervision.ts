@@ -31,9 +31,12 @@ export const RECOGNITION_AGGREGATION_VALUES = ["groupWeights", "respondents"] as
 /** Review states of an attestation: 待审核 / 已确认 / 已退回. */
 export const REVIEW_STATE_VALUES = ["pending", "confirmed", "returned"] as const;
 
-/** Codes that can carry an attestation: G01–G15, Q01–Q09 and the veto items. */
+/**
+ * Codes that can carry an attestation: G01–G15, Q01–Q09, the veto items and the 学前 items no statistic
+ * carries (P04A, P04B, P05, P06A, P06B, P07, P10; spec §2).
+ */
 export const ATTESTATION_CODE_PATTERN =
-  /^(G(0[1-9]|1[0-5])|Q0[1-9]|examAdmission|illegalSchoolChoice|keySchools|keyClasses)$/;
+  /^(G(0[1-9]|1[0-5])|Q0[1-9]|examAdmission|illegalSchoolChoice|keySchools|keyClasses|P04[AB]|P05|P06[AB]|P07|P10)$/;
 
 /** GET …/government|quality|recognition|overall|preschool?orgUnitId=&year=&ruleSet= */
 export const SupervisionQuery = z.object({ orgUnitId, year, ruleSet: ruleSet.optional() });
@@ -254,13 +257,26 @@ export const OverallResult = z.object({
 });
 export type OverallResult = z.infer<typeof OverallResult>;
 
-/** GET /api/evaluations/preschool — 学前普及普惠 (spec §2) with the rule sets to choose from. */
+/**
+ * GET /api/evaluations/preschool — 学前普及普惠 (spec §2) with the rule sets to choose from; the items no
+ * statistic carries show their claim (佐证) and review.
+ */
 export const PreschoolResult = z.object({
   orgUnit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   year: z.number().int(),
   ruleSet: RuleSetInfo,
   ruleSets: z.array(RuleSetInfo),
-  checks: z.array(CheckView.extend({ source: z.enum(["data", "none"]) })),
+  checks: z.array(
+    CheckView.extend({
+      /** P01–P10 in the numbering of spec §2 (#4 and #6 split into A/B). */
+      indicator: z.string(),
+      number: z.number().int(),
+      /** Whether the check is decided on a claim (佐证) — the items no statistic carries. */
+      attestable: z.boolean(),
+      source: z.enum(["data", "attestation", "none"]),
+      attestation: AttestationView.nullable(),
+    }),
+  ),
   isPass: z.boolean().nullable(),
   issues: z.array(EvaluationIssue),
 });

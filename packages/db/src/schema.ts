@@ -414,7 +414,7 @@ export type StatsImportRow = Selectable<StatsImportsTable>;
 export type SchoolStatsRow = Selectable<SchoolStatsTable>;
 export type PopulationStatsRow = Selectable<PopulationStatsTable>;
 
-/** supervision_attestations — 佐证 claims (政府保障程度, 教育质量, 一票否决) with their four-eyes review. */
+/** supervision_attestations — 佐证 claims (政府保障程度, 教育质量, 一票否决, 学前普及普惠) with their four-eyes review. */
 export interface SupervisionAttestationsTable {
   id: Generated<string>;
   org_unit_id: string;

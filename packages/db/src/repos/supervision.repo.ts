@@ -14,7 +14,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface AttestationWrite {
   orgUnitId: string;
   year: number;
-  part: "government" | "quality" | "veto";
+  part: "government" | "quality" | "veto" | "preschool";
   code: string;
   claimMet: boolean;
   claimedValue: number | null;

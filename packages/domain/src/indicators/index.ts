@@ -13,6 +13,7 @@ export * from "./definition.ts";
 export * from "./catalogue.ts";
 export * from "./display.ts";
 export * from "./targets.ts";
+export * from "./cohort-projection.ts";
 export * from "./target-rules.ts";
 export * from "./target-link.ts";
 export * from "./formula-vector.ts";

@@ -50,6 +50,12 @@ export interface Trend {
   points: number;
 }
 
+/**
+ * How the target-year value was projected: the least-squares trend, or 队列推算 (cohort flow, for
+ * indicators defined by cohorts such as 巩固率 — see `projectCohortRate`).
+ */
+export type ProjectionMethod = "trend" | "cohort";
+
 /** The assessment of a target. */
 export interface TargetAssessment {
   status: TargetStatus;
@@ -58,8 +64,10 @@ export interface TargetAssessment {
   /** The number the value must reach (baseline ± change for increase/decrease); null for "any change". */
   goal: number | null;
   trend: Trend | null;
-  /** Trend value at the target year. */
+  /** Value expected in the target year (trend, or the cohort projection when one was given). */
   projected: number | null;
+  /** Which method gave `projected`; null when nothing was projected. */
+  projectionMethod: ProjectionMethod | null;
   /** Change per year still needed from the latest value to reach the goal by the target year. */
   requiredYearlyChange: number | null;
   issues: Issue[];
@@ -73,6 +81,11 @@ export interface TargetOptions {
   tolerance?: number;
   /** A target is at risk rather than off track while the trend moves at least this share of the required pace (default 0.5). */
   atRiskPace?: number;
+  /**
+   * A target-year value projected otherwise (队列推算): used instead of the trend's; the pace compared
+   * with the yearly change still needed is then (projected − latest) ÷ years left.
+   */
+  projection?: { method: "cohort"; value: number };
 }
 
 /** Ordinary least squares of value on year; null with fewer than two distinct years. */
@@ -110,6 +123,7 @@ export function linearTrend(points: readonly { year: number; value: number }[]):
  * 3. The latest value already meets the goal → `achieved`.
  * 4. Otherwise a straight line is fitted by least squares through the values of the last `trendYears`
  *    years (default 5) and extended to the target year. It meets the goal → `on-track`.
+ *    With `options.projection` (cohort flow) that value is the projection instead of the line's.
  * 5. It does not, but the trend moves towards the goal at ≥ `atRiskPace` (default half) of the yearly
  *    change still needed → `at-risk`; with a single value (no trend) → `at-risk` as well.
  * 6. Otherwise (standing still, moving away, or too slowly) → `off-track`.
@@ -128,7 +142,13 @@ export function assessTarget(
     .sort((a, b) => a.year - b.year);
   const issues: Issue[] = [];
   const latest = points[points.length - 1];
-  const empty = { goal: null, trend: null, projected: null, requiredYearlyChange: null };
+  const empty = {
+    goal: null,
+    trend: null,
+    projected: null,
+    projectionMethod: null,
+    requiredYearlyChange: null,
+  };
   if (latest === undefined) {
     issues.push({
       code: "target-no-data",
@@ -176,6 +196,7 @@ export function assessTarget(
       goal,
       trend: null,
       projected: null,
+      projectionMethod: null,
       requiredYearlyChange: null,
       issues,
     };
@@ -185,12 +206,19 @@ export function assessTarget(
   const required = meets(latest.value) ? 0 : (aim - latest.value) / yearsLeft;
   const recent = points.filter((p) => p.year > latest.year - trendYears);
   const trend = linearTrend(recent);
-  const projected = trend === null ? null : trend.intercept + trend.slope * target.year;
+  const cohort = options.projection;
+  const projected =
+    cohort !== undefined ? cohort.value : trend === null ? null : trend.intercept + trend.slope * target.year;
+  const projectionMethod: ProjectionMethod | null =
+    cohort !== undefined ? "cohort" : projected === null ? null : "trend";
+  // The yearly movement the projection implies: the line's slope, or the cohort's average step.
+  const pace = cohort !== undefined ? (cohort.value - latest.value) / yearsLeft : (trend?.slope ?? null);
+  const common = { latest, goal, trend, projected, projectionMethod, issues };
   if (meets(latest.value)) {
-    return { status: "achieved", latest, goal, trend, projected, requiredYearlyChange: 0, issues };
+    return { status: "achieved", ...common, requiredYearlyChange: 0 };
   }
   let status: TargetStatus;
-  if (projected === null || trend === null) {
+  if (projected === null || pace === null) {
     status = "at-risk";
   } else if (
     meets(projected) ||
@@ -199,16 +227,16 @@ export function assessTarget(
     status = "on-track";
   } else if (
     required !== 0 &&
-    Math.sign(trend.slope) === Math.sign(required) &&
-    Math.abs(trend.slope) >= atRiskPace * Math.abs(required)
+    Math.sign(pace) === Math.sign(required) &&
+    Math.abs(pace) >= atRiskPace * Math.abs(required)
   ) {
     status = "at-risk";
-  } else if (goal === null && Math.sign(trend.slope) === sign && trend.slope !== 0) {
+  } else if (goal === null && Math.sign(pace) === sign && pace !== 0) {
     status = "at-risk";
   } else {
     status = "off-track";
   }
-  return { status, latest, goal, trend, projected, requiredYearlyChange: required, issues };
+  return { status, ...common, requiredYearlyChange: required };
 }
 
 /** Severity order of statuses (worst last), for combining several conditions. */

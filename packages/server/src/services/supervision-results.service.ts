@@ -24,9 +24,12 @@ import {
   evaluatePreschool,
   evaluateSocialRecognition,
   isCompositeWithinLimit,
+  isPreschoolAttestedCode,
   type Level,
   levelsOfSchoolType,
   type OverallPart,
+  type PreschoolAttestedCode,
+  type PreschoolClaim,
   type PreschoolFigures,
   RESPONDENT_GROUP_LABELS,
   RESPONDENT_GROUPS,
@@ -45,15 +48,18 @@ import { recordAudit } from "./audit.service.ts";
 import { evaluateBalance } from "./evaluation.service.ts";
 import { computeIndicators } from "./stats-indicators.service.ts";
 import {
+  claimFacts,
   evaluateSupervisionPart,
   findRuleSet,
   loadUnit,
   actingUser,
+  presentAttestations,
   presentIssues,
   ruleSetInfo,
   type SupervisionInput,
   vetoAttestations,
 } from "./supervision.service.ts";
+import { toAttestation } from "./supervision-inputs.ts";
 
 type Aggregation = RecognitionResult["aggregation"];
 
@@ -337,7 +343,8 @@ async function preschoolFigures(
 
 /**
  * 学前普及普惠 (spec §2) of a unit and year from stored statistics under the chosen rule set (河南's
- * 90% 毛入园率 via `cn-41-henan`); the result records the set and lists the ones to choose from.
+ * 90% 毛入园率 via `cn-41-henan`), the items no statistic carries from claims a second person confirmed
+ * (the 佐证 flow of 优质均衡, part `preschool`); the result records the set and lists the ones to choose from.
  */
 export async function getPreschool(
   deps: ServiceDeps,
@@ -346,7 +353,21 @@ export async function getPreschool(
 ): Promise<PreschoolResult> {
   const unit = await loadUnit(deps, actor, input.orgUnitId);
   const ruleSet = findRuleSet(input.ruleSetId);
-  const figures = await preschoolFigures(deps, actor, unit, input.year);
+  const [figures, rows] = await Promise.all([
+    preschoolFigures(deps, actor, unit, input.year),
+    supervisionRepo.listAttestations(deps.handle.db, unit.id, input.year),
+  ]);
+  const views = await presentAttestations(
+    deps,
+    rows.filter((row) => row.part === "preschool" && isPreschoolAttestedCode(row.code)),
+  );
+  const claims: Partial<Record<PreschoolAttestedCode, PreschoolClaim>> = {};
+  for (const c of claimFacts(views).values()) {
+    if (isPreschoolAttestedCode(c.code)) {
+      claims[c.code] = { ...toAttestation(c), value: c.confirmed ? c.claimedValue : null };
+    }
+  }
+  figures.claims = claims;
   const r = evaluatePreschool(figures, { ruleSet });
   return {
     orgUnit: head(unit),
@@ -364,7 +385,11 @@ export async function getPreschool(
       denominator: c.denominator,
       value: c.value,
       met: c.met,
-      source: c.value === null ? "none" : "data",
+      indicator: c.indicator,
+      number: c.number,
+      attestable: c.attestable,
+      source: c.source,
+      attestation: views.get(c.indicator) ?? null,
     })),
     isPass: r.isPass,
     issues: presentIssues(r.issues),

@@ -21,6 +21,7 @@ import {
   GOVERNMENT_CODES,
   GOVERNMENT_INDICATORS,
   type IndicatorVerdict,
+  isPreschoolAttestedCode,
   QUALITY_CODES,
   QUALITY_INDICATORS,
   RULE_SETS,
@@ -42,7 +43,7 @@ import type { Actor, ServiceDeps } from "../context.ts";
 import { recordAudit } from "./audit.service.ts";
 import { assertInScope } from "./scope.ts";
 import { computeIndicators } from "./stats-indicators.service.ts";
-import { checkEvidence, loadEvidence, storeEvidence } from "./supervision-evidence.ts";
+import { checkUpload, loadUpload, storeUpload } from "./attachments.ts";
 import {
   type ClaimFacts,
   governmentFromClaims,
@@ -62,8 +63,8 @@ export interface SupervisionInput {
   ruleSetId?: string | undefined;
 }
 
-/** Which part a code belongs to. */
-export function partOfCode(code: string): "government" | "quality" | "veto" {
+/** Which part a code belongs to (学前 P-codes: the items of spec §2 no statistic carries). */
+export function partOfCode(code: string): "government" | "quality" | "veto" | "preschool" {
   if ((GOVERNMENT_CODES as readonly string[]).includes(code)) {
     return "government";
   }
@@ -72,6 +73,9 @@ export function partOfCode(code: string): "government" | "quality" | "veto" {
   }
   if ((VETO_ITEMS as readonly string[]).includes(code)) {
     return "veto";
+  }
+  if (isPreschoolAttestedCode(code)) {
+    return "preschool";
   }
   throw new AppError("validation-failed", `没有这个指标或一票否决项：${code}`, {
     fields: [{ path: "body.code", message: "没有这个指标" }],
@@ -460,8 +464,8 @@ export async function addEvidence(
   body: EvidenceUploadBody,
 ): Promise<AttestationView> {
   const row = await loadAttestation(deps, actor, attestationId, "evaluation.write");
-  const file = checkEvidence(body.fileName, body.contentBase64);
-  storeEvidence(deps.config.dataDir, file);
+  const file = checkUpload(body.fileName, body.contentBase64, { label: "佐证材料", field: "body" });
+  storeUpload(deps.config.dataDir, file);
   const after = await deps.handle.db.transaction().execute(async (trx) => {
     const evidence = await supervisionRepo.insertEvidence(trx, {
       attestation_id: row.id,
@@ -549,7 +553,7 @@ export async function readEvidenceFile(deps: ServiceDeps, actor: Actor, evidence
     throw new AppError("not-found", "佐证材料不存在");
   }
   await loadAttestation(deps, actor, evidence.attestation_id, "evaluation.read");
-  const bytes = loadEvidence(deps.config.dataDir, evidence.sha256);
+  const bytes = loadUpload(deps.config.dataDir, evidence.sha256);
   await recordAudit(deps.handle.db, actor, {
     action: "evaluation.evidence-read",
     entityType: "supervision_evidence",

@@ -19,6 +19,7 @@ import {
   type PlanTargetRow,
 } from "@luoshi/db";
 import {
+  type CohortYear,
   type CompiledIndicator,
   type SeriesPoint,
   type TargetComparator,
@@ -27,11 +28,18 @@ import {
   assessTarget,
   baseYear,
   buildStatRows,
+  COHORT_INDICATORS,
+  cohortHistory,
+  cohortInputDefinitions,
+  compileIndicators,
   describeRule,
   evaluateIndicators,
   findQualitativeRule,
   findRuleSentences,
+  isCohortIndicator,
   judgedComparator,
+  prepareRows,
+  projectCohortRate,
   suggestIndicator,
   tableValue,
 } from "@luoshi/domain/indicators";
@@ -62,24 +70,35 @@ export function linkStateOf(
   return row.indicator_code === null ? "none" : "suggested";
 }
 
-/** Series of the given indicators for one unit over `years`, from the statistics below the unit. */
+/** Years of cohort statistics read for 队列推算: the entry year of a cohort graduating within nine years. */
+const COHORT_YEARS = 9;
+
+/**
+ * Series of the given indicators for one unit over `years`, from the statistics below the unit, and for
+ * the cohort-defined ones among `cohortCodes` (巩固率) the unit's cohort history of the last
+ * {@link COHORT_YEARS} years, read from the same rows (队列推算 inputs).
+ */
 async function computeSeries(
   deps: ServiceDeps,
   unit: { code: string; path: string },
   indicators: readonly CompiledIndicator[],
   years: readonly number[],
-): Promise<Map<string, SeriesPoint[]>> {
+  cohortCodes: readonly string[],
+): Promise<{ series: Map<string, SeriesPoint[]>; cohorts: Map<string, CohortYear[]> }> {
   const out = new Map<string, SeriesPoint[]>();
+  const cohorts = new Map<string, CohortYear[]>();
   const first = years[0];
   const last = years[years.length - 1];
   if (indicators.length === 0 || first === undefined || last === undefined) {
-    return out;
+    return { series: out, cohorts };
   }
+  const cohortYears = Array.from({ length: COHORT_YEARS }, (_, i) => last - COHORT_YEARS + 1 + i);
+  const from = (cohortCodes.length === 0 ? first : Math.min(first, last - COHORT_YEARS + 1)) - MAX_LAG;
   const { db } = deps.handle;
   const [units, schools, history, population] = await Promise.all([
     scopeUnits(db, unit.path),
-    statsRepo.listInScope(db, "school_stats", unit.path, first - MAX_LAG, last),
-    statsRepo.listInScope(db, "enrolment_history", unit.path, first - MAX_LAG, last),
+    statsRepo.listInScope(db, "school_stats", unit.path, from, last),
+    statsRepo.listInScope(db, "enrolment_history", unit.path, from, last),
     statsRepo.listInScope(db, "population_stats", unit.path, first, last),
   ]);
   const full = new Set(schools.map((s) => `${s.code}|${String(s.year)}`));
@@ -95,7 +114,8 @@ async function computeSeries(
     records,
     population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
   );
-  const { tables } = evaluateIndicators(rows, indicators, { years, maxIssues: 0 });
+  const prepared = prepareRows(rows);
+  const { tables } = evaluateIndicators(prepared, indicators, { years, maxIssues: 0 });
   for (const c of indicators) {
     const table = tables.get(c.definition.code);
     out.set(
@@ -106,7 +126,43 @@ async function computeSeries(
       })),
     );
   }
-  return out;
+  if (cohortCodes.length > 0) {
+    const inputs = compileIndicators(cohortCodes.flatMap((c) => cohortInputDefinitions(c))).compiled;
+    const evaluated = evaluateIndicators(prepared, inputs, { years: cohortYears, maxIssues: 0 }).tables;
+    for (const code of cohortCodes) {
+      cohorts.set(
+        code,
+        cohortHistory(code, cohortYears, (input, y) => {
+          const table = evaluated.get(input);
+          return table === undefined ? null : (tableValue(table, unit.code, y)?.value ?? null);
+        }),
+      );
+    }
+  }
+  return { series: out, cohorts };
+}
+
+/**
+ * The 队列推算 value of a cohort-defined indicator in the target year, when its cohort can be followed
+ * from the same latest year the series ends in (else null: the trend is used).
+ */
+function cohortProjection(
+  code: string,
+  series: readonly SeriesPoint[],
+  targetYear: number,
+  cohorts: ReadonlyMap<string, CohortYear[]>,
+): number | null {
+  const spec = COHORT_INDICATORS[code];
+  const history = cohorts.get(code);
+  if (spec === undefined || history === undefined) {
+    return null;
+  }
+  const latest = series.reduce<number | null>(
+    (y, p) => (p.value === null || (y !== null && y >= p.year) ? y : p.year),
+    null,
+  );
+  const p = projectCohortRate(history, targetYear, spec);
+  return p === null || p.fromYear !== latest ? null : p.value;
 }
 
 const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e4) / 1e4);
@@ -200,11 +256,18 @@ export async function monitorTargets(
   }
   from = Math.max(from, year - MAX_HISTORY);
   const years = Array.from({ length: year - from + 1 }, (_, i) => from + i);
-  const series = await computeSeries(
+  // 巩固率 linked to a target are projected by cohort flow (队列推算) rather than by trend.
+  const cohortCodes = [
+    ...new Set(
+      planned.flatMap((p) => (p.link.code !== null && isCohortIndicator(p.link.code) ? [p.link.code] : [])),
+    ),
+  ];
+  const { series, cohorts } = await computeSeries(
     deps,
     unit,
     [...needed].map((c) => byCode.get(c)).filter((c): c is CompiledIndicator => c !== undefined),
     years,
+    cohortCodes,
   );
 
   const items = planned.map(({ t, link, targetYear, rule }): TargetMonitorItem => {
@@ -231,6 +294,7 @@ export async function monitorTargets(
     let status: TargetMonitorItem["status"];
     let latest: TargetMonitorItem["latest"] = null;
     let projected: number | null = null;
+    let projectionMethod: TargetMonitorItem["projectionMethod"];
     let required: number | null = null;
     let ruleText: string | null = null;
     let goal: number | null = null;
@@ -243,11 +307,13 @@ export async function monitorTargets(
       s = firstCode === undefined ? [] : (series.get(firstCode) ?? []);
       latest = main?.latest ?? null;
       projected = main?.projected ?? null;
+      projectionMethod = main?.projectionMethod ?? undefined;
       required = main?.requiredYearlyChange ?? null;
       goal = main?.goal ?? null;
     } else if (link.code === null) {
       status = "no-data";
     } else {
+      const cohort = cohortProjection(link.code, s, dueYear, cohorts);
       const a = assessTarget(
         {
           indicatorCode: link.code,
@@ -257,10 +323,12 @@ export async function monitorTargets(
           ...(baseline === null ? {} : { baseline }),
         },
         s,
+        cohort === null ? {} : { projection: { method: "cohort", value: cohort } },
       );
       status = a.status;
       latest = a.latest;
       projected = a.projected;
+      projectionMethod = a.projectionMethod ?? undefined;
       required = a.requiredYearlyChange;
       goal = a.goal;
     }
@@ -286,6 +354,7 @@ export async function monitorTargets(
       status,
       statusLabel: TARGET_STATUS_LABELS[status],
       projected: round(projected),
+      ...(projected === null || projectionMethod === undefined ? {} : { projectionMethod }),
       requiredYearlyChange: round(required),
       series: s,
       goal: round(goal),
@@ -321,6 +390,9 @@ export async function monitorTargets(
       status: assessed.status,
       statusLabel: TARGET_STATUS_LABELS[assessed.status],
       projected: round(main?.projected ?? null),
+      ...(main?.projectionMethod === null || main?.projectionMethod === undefined
+        ? {}
+        : { projectionMethod: main.projectionMethod }),
       requiredYearlyChange: round(main?.requiredYearlyChange ?? null),
       series: code === null ? [] : (series.get(code) ?? []),
       goal: round(main?.goal ?? null),

@@ -217,6 +217,18 @@ describe.each(testEngines())("plans on %s", (engine) => {
   });
 
   it("makes a re-import of the revised document a new version showing what changed", async () => {
+    // Staff confirmed indicator links on the first version: one to an indicator, one to "none".
+    const v1 = (await planner.request("GET", `/api/plans/${plan.id}`)).json<PlanDetail>();
+    const [linked, unmeasured, untouched] = v1.targets.filter(
+      (t, i, all) => t.kind === "target" && all.findIndex((o) => o.text === t.text) === i,
+    );
+    for (const [t, indicatorCode] of [
+      [linked, "preschool-gross-enrolment-rate"],
+      [unmeasured, null],
+    ] as const) {
+      const res = await planner.request("PUT", `/api/targets/${t?.id ?? ""}/link`, { indicatorCode });
+      expect(res.statusCode).toBe(200);
+    }
     const revised = Buffer.concat([
       SEED_001,
       Buffer.from("\n三十、新增一项任务。加强督导。（责任单位：市教育局）\n"),
@@ -228,10 +240,56 @@ describe.each(testEngines())("plans on %s", (engine) => {
     const diff = (await planner.request("GET", `/api/plans/${draft.id}/diff`)).json<PlanDiff>();
     expect(diff.basePlanId).toBe(plan.id);
     expect(diff.changed.some((c) => c.after === "改过的标题" || c.before === "改过的标题")).toBe(true);
+    // The revision renumbers the linked target's item: the link follows the text, not the path.
+    const moved = draft.targets.find((t) => t.text === linked?.text);
+    const otherPath = draft.nodes.find((n) => n.path !== moved?.path)?.path ?? "";
+    await planner.request("PATCH", `/api/plans/${draft.id}/targets/${moved?.id ?? ""}`, { path: otherPath });
     const confirmed = await planner.request("POST", `/api/plans/${draft.id}/confirm`);
     expect(confirmed.statusCode).toBe(200);
     const old = (await planner.request("GET", `/api/plans/${plan.id}`)).json<PlanDetail>();
     expect(old.status).toBe("superseded");
+
+    const links = async (planId: string) =>
+      server.handle.db
+        .selectFrom("plan_targets")
+        .select(["id", "text", "path", "indicator_code", "indicator_confirmed_at", "indicator_confirmed_by"])
+        .where("plan_id", "=", planId)
+        .orderBy("sort_order")
+        .execute();
+    const before = await links(plan.id);
+    const after = await links(draft.id);
+    const was = (text: string | undefined) => before.find((t) => t.text === text);
+    const now = (text: string | undefined) => after.find((t) => t.text === text);
+    expect(now(linked?.text)).toMatchObject({
+      path: otherPath,
+      indicator_code: "preschool-gross-enrolment-rate",
+      indicator_confirmed_by: was(linked?.text)?.indicator_confirmed_by,
+    });
+    expect(now(linked?.text)?.path).not.toBe(was(linked?.text)?.path);
+    expect(now(linked?.text)?.indicator_confirmed_at).toEqual(was(linked?.text)?.indicator_confirmed_at);
+    expect(now(unmeasured?.text)?.indicator_code).toBeNull();
+    expect(now(unmeasured?.text)?.indicator_confirmed_at).not.toBeNull();
+    expect(now(untouched?.text)?.indicator_confirmed_at).toBeNull();
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        action: "plan.confirm",
+        entityId: draft.id,
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
+    const carried = (entry?.details as { carriedIndicatorLinks?: unknown[] } | null)?.carriedIndicatorLinks;
+    expect(carried).toHaveLength(2);
+    expect(carried).toEqual(
+      expect.arrayContaining([
+        {
+          targetId: now(linked?.text)?.id,
+          fromTargetId: linked?.id,
+          indicatorCode: "preschool-gross-enrolment-rate",
+        },
+        { targetId: now(unmeasured?.text)?.id, fromTargetId: unmeasured?.id, indicatorCode: null },
+      ]),
+    );
   });
 
   it("keeps plans to their scope and roles", async () => {

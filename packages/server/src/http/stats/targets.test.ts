@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, orgUnitRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type {
   CatalogueEntry,
@@ -310,5 +310,104 @@ describe.each(testEngines())("目标监测 and custom indicators on %s", (engine
       await auditRepo.list(server.handle.db, { action: "indicator.deactivate", limit: 1, offset: 0 })
     ).rows[0];
     expect(entry).toMatchObject({ before: { active: true }, after: { active: false } });
+  });
+});
+
+/**
+ * 队列推算 of a 九年义务教育巩固率 target (≥ 95 % by 2025, seen from 2022) on one 九年一贯制 school:
+ * - observed 巩固率 falls: 2018 graduates 200, 2019 195, 2020–2022 190, over 小学招生 200 nine years back
+ *   plus net transfers +10 → 95.24, 92.86, 90.48, 90.48, 90.48 % — the trend stays below 95;
+ * - the 2025 graduates are 2022's 七年级 (210), retained 七→八 1.0 (200 → 200), 八→九 0.95 (200 → 190),
+ *   graduating 1.0 (190 → 190): 199.5; their base is 2016's 小学招生 200 × (1 + 10/200) = 210 → 95 %.
+ */
+describe.each(testEngines())("目标监测 by cohort flow on %s", (engine) => {
+  let server: TestServer;
+  let planner: TestClient;
+  beforeAll(async () => {
+    server = await createTestServer(engine);
+    planner = new TestClient(server.app);
+    await planner.login("bureauplanner");
+    const db = server.handle.db;
+    const township = await orgUnitRepo.findByCode(db, "620802001");
+    if (township === undefined) {
+      throw new Error("test world changed");
+    }
+    const school = await orgUnitRepo.insert(
+      db,
+      {
+        kind: "school",
+        code: "1620802009",
+        name: "崆峒区九年一贯制学校",
+        parent_id: township.id,
+        school_type: "nineYear",
+        ownership: "public",
+        is_inclusive: true,
+        urban_rural: "urban",
+      },
+      township,
+    );
+    const graduates: Readonly<Record<number, number>> = { 2018: 200, 2019: 195 };
+    const rows = [
+      ...[2009, 2010, 2011, 2012, 2013, 2016].map((year) => ({ year, values: { "entrants.primary": 200 } })),
+      ...[2018, 2019, 2020, 2021, 2022].map((year) => ({
+        year,
+        values: {
+          "pupils.junior.g1": year === 2022 ? 210 : 200,
+          "pupils.junior.g2": 200,
+          "pupils.junior.g3": 190,
+          "graduates.junior": graduates[year] ?? 190,
+          "cohort.compulsory.transfersIn": 12,
+          "cohort.compulsory.transfersOut": 2,
+        },
+      })),
+    ];
+    await statsRepo.insertMany(
+      db,
+      "school_stats",
+      rows.map((r) => ({ orgUnitId: school.id, ...r })),
+    );
+    const imported = await planner.request("POST", "/api/plans", {
+      fileName: "崆峒区十四五教育规划.txt",
+      contentBase64: SEED_000.toString("base64"),
+    });
+    const plan = imported.json<PlanDetail>();
+    const added = await planner.request("POST", `/api/plans/${plan.id}/targets`, {
+      path: "3.2",
+      text: "九年义务教育巩固率保持在95%以上",
+      metric: "九年义务教育巩固率",
+      indicatorCode: "compulsory-retention-rate",
+      comparator: ">=",
+      value: 95,
+      valueMax: null,
+      unit: "%",
+      year: 2025,
+      kind: "target",
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect((await planner.request("POST", `/api/plans/${plan.id}/confirm`)).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("projects a 巩固率 target by cohort flow: on track although its trend falls", async () => {
+    const county = await server.unitId("620802");
+    const res = await planner.request("GET", `/api/targets/monitor?orgUnitId=${county}&year=2022`);
+    expect(res.statusCode, res.body).toBe(200);
+    const item = res
+      .json<TargetMonitorList>()
+      .items.find((i) => i.text === "九年义务教育巩固率保持在95%以上");
+    expect(item).toMatchObject({
+      indicatorCode: "compulsory-retention-rate",
+      targetYear: 2025,
+      status: "on-track",
+      projectionMethod: "cohort",
+    });
+    expect(
+      item?.series.filter((p) => p.year >= 2018).map((p) => Math.round((p.value ?? 0) * 100) / 100),
+    ).toEqual([95.24, 92.86, 90.48, 90.48, 90.48]);
+    expect(item?.latest?.value).toBeCloseTo(9500 / 105, 9);
+    expect(item?.projected).toBeCloseTo(95, 4);
+    expect(item?.requiredYearlyChange).toBeCloseTo((95 - 9500 / 105) / 3, 4);
   });
 });

@@ -84,6 +84,10 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   "pre.col.value": "County value",
   "pre.col.basis": "Basis",
   "pre.noData": "No data",
+  "pre.basis.claim": "Claim (confirmed)",
+  "pre.basis.needsClaim": "Needs a claim",
+  "pre.hint":
+    "Gross enrolment, inclusive coverage, public share, children per teacher and certification come from the statistics; claim the other items with evidence (amounts in yuan per year, rates as fractions) — they count once another reviewer confirms them.",
   "ovr.title": "High-quality balanced compulsory education: overall verdict",
   "ovr.verdict.pass": "Reached",
   "ovr.verdict.fail": "Not reached",

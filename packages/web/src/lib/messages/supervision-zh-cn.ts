@@ -82,6 +82,10 @@ export const supervisionZhCN = {
   "pre.col.value": "县域数值",
   "pre.col.basis": "计算依据",
   "pre.noData": "缺少数据",
+  "pre.basis.claim": "佐证申报（已确认）",
+  "pre.basis.needsClaim": "须申报佐证",
+  "pre.hint":
+    "毛入园率、普惠覆盖率、公办占比、幼师比、持证率由统计数据计算；其余各项请申报佐证材料（金额填元/年，比例填小数），经另一名审核人员确认后计入结论。",
   "ovr.title": "义务教育优质均衡综合结论",
   "ovr.verdict.pass": "达到优质均衡",
   "ovr.verdict.fail": "未达到优质均衡",

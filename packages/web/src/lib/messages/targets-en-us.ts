@@ -5,7 +5,7 @@ export const targetsEnUS: Record<keyof typeof targetsZhCN, string> = {
   "tgt.tab": "Targets",
   "tgt.summary": "{unit} as of {year}: {n} plan targets",
   "tgt.explain":
-    "Targets come from the confirmed plans of this unit and the units above it, measured on this unit's statistics. The status extends the last 5 years' trend to the target year; “needed per year” is the yearly change from the latest value to the target. Qualitative targets (e.g. eliminating large classes) are checked by the national rule.",
+    "Targets come from the confirmed plans of this unit and the units above it, measured on this unit's statistics. The status compares the value expected in the target year with the target: most indicators extend the last 5 years' trend, while cohort-defined ones such as retention rates carry the cohorts now in school forward with their recent grade-to-grade retention (cohort projection); “needed per year” is the yearly change from the latest value to the target. Qualitative targets (e.g. eliminating large classes) are checked by the national rule.",
   "tgt.onlyLinked": "Only measurable targets",
   "tgt.empty":
     "No confirmed plan with quantified targets applies to this unit. Import and confirm a plan under Plans first.",
@@ -17,6 +17,11 @@ export const targetsEnUS: Record<keyof typeof targetsZhCN, string> = {
   "tgt.col.status": "Status",
   "tgt.col.projected": "Projected",
   "tgt.col.required": "Needed per year",
+  "tgt.projection.trend": "Trend",
+  "tgt.projection.cohort": "Cohort",
+  "tgt.projection.trend.hint": "The least-squares line through the last 5 years, extended to the target year",
+  "tgt.projection.cohort.hint":
+    "The target year's graduates are already in school: their grade is carried forward with the last 3 years' grade-to-grade retention and divided by their entry year's intake (plus the recent net transfer share)",
   "tgt.byYear": "(by {year})",
   "tgt.rule": "Rule",
   "tgt.status.achieved": "Achieved",
@@ -34,7 +39,7 @@ export const targetsEnUS: Record<keyof typeof targetsZhCN, string> = {
   "tgt.link.confirm": "Confirm",
   "tgt.link.saved": "Indicator link confirmed",
   "tgt.chart.goal": "Target",
-  "tgt.chart.projection": "Trend projection",
+  "tgt.chart.projection": "Projected",
   "tgt.chart.aria": "{name} over the years against its target",
   "tgt.cancel": "Cancel",
   "tgt.catalogue.open": "Indicator catalogue",

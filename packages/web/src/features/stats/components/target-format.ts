@@ -50,3 +50,10 @@ export const STATUS_COLORS: Readonly<Record<TargetMonitorItem["status"], string>
   "off-track": "error",
   "no-data": "default",
 };
+
+/** antd tag colours of the projection methods (趋势外推 plain, 队列推算 marked). */
+export const PROJECTION_COLORS: Readonly<Record<NonNullable<TargetMonitorItem["projectionMethod"]>, string>> =
+  {
+    trend: "default",
+    cohort: "purple",
+  };

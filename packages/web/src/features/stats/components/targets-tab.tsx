@@ -21,7 +21,14 @@ import { useCan } from "../../auth/api/session.ts";
 import { useIndicatorCatalogue, useLinkTarget, useTargetMonitor } from "../api/target-queries.ts";
 import { CustomIndicatorCatalogue } from "./custom-indicator-catalogue.tsx";
 import type { UnitYearProps } from "./tab-props.ts";
-import { STATUS_COLORS, formatChange, formatGoal, formatTargetNumber, withUnit } from "./target-format.ts";
+import {
+  PROJECTION_COLORS,
+  STATUS_COLORS,
+  formatChange,
+  formatGoal,
+  formatTargetNumber,
+  withUnit,
+} from "./target-format.ts";
 import { TargetTrendChart } from "./target-trend-chart.tsx";
 
 const NONE = "__none__";
@@ -219,8 +226,23 @@ function PlanTargets({
             title: t("tgt.col.projected"),
             key: "projected",
             align: "right",
-            width: 100,
-            render: (_: unknown, r) => withUnit(r.projected, r.unit),
+            width: 150,
+            render: (_: unknown, r) => (
+              <Space size={4} wrap={false}>
+                {withUnit(r.projected, r.unit)}
+                {r.projectionMethod === undefined ? null : (
+                  <Tooltip title={t(`tgt.projection.${r.projectionMethod}.hint`)}>
+                    <Tag
+                      color={PROJECTION_COLORS[r.projectionMethod]}
+                      style={{ marginInlineEnd: 0 }}
+                      data-testid="projection-method"
+                    >
+                      {t(`tgt.projection.${r.projectionMethod}`)}
+                    </Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
           },
           {
             title: t("tgt.col.required"),
