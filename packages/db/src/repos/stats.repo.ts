@@ -18,22 +18,10 @@ export interface UnitYearValues {
 export interface PackedYearValues {
   year: number;
   /**
-   * The year's rows as one JSON array, each unit's id followed by its values as PostgreSQL prints
-   * jsonb — `["…-4a1f-…",{"pupils.primary": 420, …},"…",{…}]` — in no order: one JSON.parse per year
-   * instead of one per row.
+   * One line per unit ("\n" between lines): the unit's id (36 characters) followed directly by its
+   * values as PostgreSQL prints jsonb — `…-4a1f-…{"pupils.primary": 420, …}`. Lines are in no order.
    */
-  json: string;
-  /** How many rows (units) the text holds. */
-  count: number;
-}
-
-/** One read of {@link statsRepo.listPackedTablesInScope}. */
-export interface PackedRead {
-  table: StatsTable;
-  from: number;
-  to: number;
-  /** Leave out the rows whose unit and year also have a row in this table (招生 history of a year that has a full record). */
-  unlessIn?: StatsTable;
+  packed: string;
 }
 
 /** A row to write: the unit's id, the year and its values. */
@@ -87,9 +75,9 @@ export const statsRepo = {
 
   /**
    * The rows of {@link statsRepo.listInScope} for whole provinces (hundreds of thousands of rows), one
-   * JSON text per year: on PGlite, reading and decoding a row costs more than the row's values, and
-   * objects made per row dominate the memory; callers parse a year at a time into columns instead.
-   * With `unlessIn`, rows whose unit and year have a row in that table too are left out.
+   * text per year: on PGlite, reading and decoding a row costs more than the row's values, and
+   * objects made per row dominate the memory; callers scan the text into columns instead. jsonb text
+   * never holds a raw line break, so lines split safely.
    */
   async listPackedInScope(
     db: Db,
@@ -97,22 +85,15 @@ export const statsRepo = {
     scopePath: string,
     from: number,
     to: number,
-    unlessIn?: StatsTable,
   ): Promise<PackedYearValues[]> {
-    const unless =
-      unlessIn === undefined
-        ? sql``
-        : sql`AND NOT EXISTS (SELECT 1 FROM ${sql.table(unlessIn)} x WHERE x.org_unit_id = s.org_unit_id AND x.year = s.year)`;
-    const r = await sql<{ y: number; n: number; v: string }>`
-      SELECT s.year AS y, count(*)::int AS n,
-        '[' || string_agg('"' || s.org_unit_id::text || '",' || s."values"::text, ',') || ']' AS v
+    const r = await sql<{ y: number; v: string }>`
+      SELECT s.year AS y, string_agg(s.org_unit_id::text || s."values"::text, chr(10)) AS v
       FROM ${sql.table(table)} s
       WHERE s.year BETWEEN ${from} AND ${to}
         AND s.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`})
-        ${unless}
       GROUP BY s.year
       ORDER BY s.year`.execute(db);
-    return r.rows.map((row) => ({ year: row.y, json: row.v, count: Number(row.n) }));
+    return r.rows.map((row) => ({ year: row.y, packed: row.v }));
   },
 
   /**
@@ -123,25 +104,16 @@ export const statsRepo = {
   async listPackedTablesInScope(
     db: Kysely<Database>,
     scopePath: string,
-    reads: readonly PackedRead[],
+    reads: readonly { table: StatsTable; from: number; to: number }[],
   ): Promise<PackedYearValues[][]> {
     return db.transaction().execute(async (trx) => {
       await sql`SET LOCAL work_mem = '512MB'`.execute(trx);
       const out: PackedYearValues[][] = [];
       for (const r of reads) {
-        out.push(await statsRepo.listPackedInScope(trx, r.table, scopePath, r.from, r.to, r.unlessIn));
+        out.push(await statsRepo.listPackedInScope(trx, r.table, scopePath, r.from, r.to));
       }
       return out;
     });
-  },
-
-  /**
-   * Refreshes the planner's statistics of the statistic tables after a bulk write: without them
-   * PostgreSQL (and PGlite, which runs no autovacuum) plans the next province-wide read for a few dozen
-   * rows. Run outside the writing transaction.
-   */
-  async analyze(db: Kysely<Database>): Promise<void> {
-    await sql`ANALYZE school_stats, population_stats, enrolment_history`.execute(db);
   },
 
   /** Deletes the rows of `table` for `year` whose unit lies under `scopePath`; returns how many. */
