@@ -100,6 +100,8 @@ try {
             .map((r) => toInsert(r.areaCode, r.year, r.values)),
         );
       });
+      // As an import does after it commits: the planner's row counts for the rows just written.
+      await statsRepo.analyze(handle.db, ["school_stats", "enrolment_history", "population_stats"]);
       return years.length - 1;
     });
 

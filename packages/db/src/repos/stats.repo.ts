@@ -18,10 +18,13 @@ export interface UnitYearValues {
 export interface PackedYearValues {
   year: number;
   /**
-   * One line per unit ("\n" between lines): the unit's id (36 characters) followed directly by its
-   * values as PostgreSQL prints jsonb — `…-4a1f-…{"pupils.primary": 420, …}`. Lines are in no order.
+   * The year's rows as one JSON array, each unit's id followed by its values as PostgreSQL prints
+   * jsonb — `["…-4a1f-…",{"pupils.primary": 420, …},"…",{…}]` — in no order: one JSON.parse per year
+   * instead of one per row.
    */
-  packed: string;
+  json: string;
+  /** How many rows (units) the text holds. */
+  count: number;
 }
 
 /** A row to write: the unit's id, the year and its values. */
@@ -75,9 +78,8 @@ export const statsRepo = {
 
   /**
    * The rows of {@link statsRepo.listInScope} for whole provinces (hundreds of thousands of rows), one
-   * text per year: on PGlite, reading and decoding a row costs more than the row's values, and
-   * objects made per row dominate the memory; callers scan the text into columns instead. jsonb text
-   * never holds a raw line break, so lines split safely.
+   * JSON text per year: on PGlite, reading and decoding a row costs more than the row's values, and
+   * objects made per row dominate the memory; callers parse a year at a time into columns instead.
    */
   async listPackedInScope(
     db: Db,
@@ -86,14 +88,15 @@ export const statsRepo = {
     from: number,
     to: number,
   ): Promise<PackedYearValues[]> {
-    const r = await sql<{ y: number; v: string }>`
-      SELECT s.year AS y, string_agg(s.org_unit_id::text || s."values"::text, chr(10)) AS v
+    const r = await sql<{ y: number; n: number; v: string }>`
+      SELECT s.year AS y, count(*)::int AS n,
+        '[' || string_agg('"' || s.org_unit_id::text || '",' || s."values"::text, ',') || ']' AS v
       FROM ${sql.table(table)} s
       WHERE s.year BETWEEN ${from} AND ${to}
         AND s.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`})
       GROUP BY s.year
       ORDER BY s.year`.execute(db);
-    return r.rows.map((row) => ({ year: row.y, packed: row.v }));
+    return r.rows.map((row) => ({ year: row.y, json: row.v, count: row.n }));
   },
 
   /**
@@ -114,6 +117,21 @@ export const statsRepo = {
       }
       return out;
     });
+  },
+
+  /**
+   * Refreshes the planner's statistics of `tables` after a bulk write: without them PostgreSQL (and
+   * PGlite, which runs no autovacuum) plans the next province-wide read for a few dozen rows. Only the
+   * unit and year columns, which the reads filter on (the row count is refreshed either way): sampling
+   * the jsonb values costs several times more and informs no query. Run it outside the writing
+   * transaction.
+   */
+  async analyze(db: Kysely<Database>, tables: readonly StatsTable[]): Promise<void> {
+    if (tables.length === 0) {
+      return;
+    }
+    const list = sql.join(tables.map((t) => sql`${sql.table(t)} (org_unit_id, year)`));
+    await sql`ANALYZE ${list}`.execute(db);
   },
 
   /** Deletes the rows of `table` for `year` whose unit lies under `scopePath`; returns how many. */

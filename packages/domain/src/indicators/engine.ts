@@ -2,8 +2,9 @@
  * The indicator engine (指标计算): evaluates a compiled formula for every org unit and year in one pass
  * over the rows. Each row adds its per-record values to the accumulators of itself and all its ancestors
  * (学校 → 乡镇 → 县 → 市 → 省); the formula is then applied to each unit's sums — so a county's ratio is
- * Σ numerators ÷ Σ denominators of its schools, never an average of school ratios. Division by zero gives
- * null with an issue, never NaN.
+ * Σ numerators ÷ Σ denominators of its schools, never an average of school ratios. Only the rows of the
+ * output years and of each aggregate's look-back (year − lag) are visited. Division by zero gives null
+ * with an issue, never NaN.
  */
 import type { Issue } from "../issues.ts";
 import type { ExprNode } from "./ast.ts";
@@ -38,6 +39,40 @@ export interface EvaluateOptions {
   years?: readonly number[];
   /** Division-by-zero issues listed one by one before they are summarised (default 20). */
   maxIssues?: number;
+  /** Aggregates shared with the other formulas of a batch (see {@link shareAggregates}). */
+  aggregates?: AggregateCache;
+}
+
+/**
+ * Aggregates shared by the formulas of one batch: a catalogue sums 在校生 or 专任教师 of a level in
+ * several indicators, and with a cache each distinct aggregate is accumulated once. Made by
+ * {@link shareAggregates} from the batch's plans; it serves one PreparedRows and one list of output years
+ * (the first it is used with; it is bypassed for others). An entry is dropped once its last user read it.
+ */
+export interface AggregateCache {
+  /** Aggregate key → users not yet served. */
+  readonly uses: Map<string, number>;
+  /** Aggregate key → its cells and the per-record divisions by zero met while accumulating them. */
+  readonly kept: Map<string, { cells: Float64Array; zeroDivisions: number }>;
+  /** The rows and the output years the cache serves (set by its first use). */
+  boundTo: { rows: PreparedRows; years: string } | null;
+}
+
+/** An aggregate's identity: its plan without source positions. */
+function aggregateKey(plan: AggregatePlan): string {
+  return JSON.stringify(plan, (key, value: unknown) => (key === "pos" ? undefined : value));
+}
+
+/** A cache for evaluating `plans` as one batch over the same rows and years. */
+export function shareAggregates(plans: Iterable<CompiledExpression>): AggregateCache {
+  const uses = new Map<string, number>();
+  for (const plan of plans) {
+    for (const a of plan.aggregates) {
+      const key = aggregateKey(a);
+      uses.set(key, (uses.get(key) ?? 0) + 1);
+    }
+  }
+  return { uses, kept: new Map(), boundTo: null };
 }
 
 type RowFn = (r: number) => number;
@@ -90,44 +125,70 @@ function compileRowExpr(p: PreparedRows, node: ExprNode, zeroDivisions: { count:
 }
 
 /**
- * Accumulates one aggregate into acc[unit × span + year]. On a tree each row is added to its own unit
- * only and the output years are then rolled up children-first; otherwise each row is added to every
- * ancestor.
+ * The output years an aggregate can fill: `index` into the output years and `offset` = year − minYear,
+ * for the years inside the rows' range (others keep the aggregate's empty value).
+ */
+interface OutYear {
+  index: number;
+  offset: number;
+}
+
+/**
+ * Accumulates one aggregate into cells[unit × nYears + output year index]. Only the rows of the years
+ * the output needs are visited: for a lag group, the rows of each output year minus the lag (so a
+ * catalogue over 10 years never walks the 招生 history that only its @-9 formulas read). Each cell
+ * receives its rows in row order, as a walk over all rows would give them. On a tree each row is added
+ * to its own unit only and the cells are then rolled up children-first; otherwise each row is added to
+ * every ancestor.
  */
 function accumulate(
   p: PreparedRows,
   plan: AggregatePlan,
-  acc: Float64Array,
-  outYears: Int32Array,
+  cells: Float64Array,
+  nYears: number,
+  outYears: readonly OutYear[],
   zeroDivisions: { count: number },
 ): void {
   const span = p.yearSpan;
-  const { rowYear, targetStart, targets, schoolType, rowUnit, isTree } = p;
+  const { targetStart, targets, schoolType, rowUnit, isTree, yearRunStart, yearRuns } = p;
   const pass = plan.filter === null ? null : compileFilter(p, plan.filter);
   const isMax = plan.name === "maxOf";
   const isMin = plan.name === "minOf";
   const isExtreme = isMax || isMin;
   if (isExtreme) {
-    acc.fill(Number.NaN);
+    cells.fill(Number.NaN);
   }
   const combine = (i: number, v: number): void => {
-    const old = acc[i] ?? 0;
-    acc[i] = !isExtreme ? old + v : Number.isNaN(old) || (isMax ? v > old : v < old) ? v : old;
+    const old = cells[i] ?? 0;
+    cells[i] = !isExtreme ? old + v : Number.isNaN(old) || (isMax ? v > old : v < old) ? v : old;
   };
-  const add = (r: number, y: number, v: number): void => {
+  const add = (r: number, j: number, v: number): void => {
     if (isTree) {
-      combine((rowUnit[r] ?? 0) * span + y, v);
+      combine((rowUnit[r] ?? 0) * nYears + j, v);
       return;
     }
     for (let k = targetStart[r] ?? 0, end = targetStart[r + 1] ?? 0; k < end; k++) {
-      combine((targets[k] ?? 0) * span + y, v);
+      combine((targets[k] ?? 0) * nYears + j, v);
+    }
+  };
+  /** Calls `visit(r)` for each row of year offset `ry` (nothing when outside the rows' range). */
+  const eachRow = (ry: number, visit: (r: number) => void): void => {
+    if (ry < 0 || ry >= span) {
+      return;
+    }
+    for (let k = yearRunStart[ry] ?? 0, kEnd = yearRunStart[ry + 1] ?? 0; k < kEnd; k++) {
+      for (let r = yearRuns[2 * k] ?? 0, end = yearRuns[2 * k + 1] ?? 0; r < end; r++) {
+        visit(r);
+      }
     }
   };
   if (plan.name === "count") {
-    for (let r = 0; r < p.rowCount; r++) {
-      if ((schoolType[r] ?? -1) >= 0 && (pass === null || pass(r))) {
-        add(r, rowYear[r] ?? 0, 1);
-      }
+    for (const { index: j, offset } of outYears) {
+      eachRow(offset, (r) => {
+        if ((schoolType[r] ?? -1) >= 0 && (pass === null || pass(r))) {
+          add(r, j, 1);
+        }
+      });
     }
   }
   const onlySchools = plan.scope === "school";
@@ -137,56 +198,104 @@ function accumulate(
     if (g.linear?.codes.length === 1 && g.linear.coefs[0] === 1 && !isExtreme && isTree && pass === null) {
       // Fast path: one element, no filter (absent elements are 0, so the scope needs no check).
       const col = elementColumn(p, g.linear.codes[0] ?? "");
-      for (let r = 0; r < p.rowCount; r++) {
-        const v = col[r] ?? 0;
-        const y = (rowYear[r] ?? 0) + lag;
-        if (v !== 0 && y < span) {
-          const i = (rowUnit[r] ?? 0) * span + y;
-          acc[i] = (acc[i] ?? 0) + v;
+      for (const { index: j, offset } of outYears) {
+        const ry = offset - lag;
+        if (ry < 0 || ry >= span) {
+          continue;
+        }
+        for (let k = yearRunStart[ry] ?? 0, kEnd = yearRunStart[ry + 1] ?? 0; k < kEnd; k++) {
+          for (let r = yearRuns[2 * k] ?? 0, end = yearRuns[2 * k + 1] ?? 0; r < end; r++) {
+            const v = col[r] ?? 0;
+            if (v !== 0) {
+              const i = (rowUnit[r] ?? 0) * nYears + j;
+              cells[i] = (cells[i] ?? 0) + v;
+            }
+          }
+        }
+      }
+      continue;
+    }
+    if (g.linear !== null && !isExtreme && isTree) {
+      // A sum of elements (filtered or scoped) on a tree: the same sums as below, without a call per row.
+      const cols = g.linear.codes.map((c) => elementColumn(p, c));
+      const coefs = Float64Array.from(g.linear.coefs);
+      const m = cols.length;
+      for (const { index: j, offset } of outYears) {
+        const ry = offset - lag;
+        if (ry < 0 || ry >= span) {
+          continue;
+        }
+        for (let k = yearRunStart[ry] ?? 0, kEnd = yearRunStart[ry + 1] ?? 0; k < kEnd; k++) {
+          for (let r = yearRuns[2 * k] ?? 0, end = yearRuns[2 * k + 1] ?? 0; r < end; r++) {
+            const isSchool = (schoolType[r] ?? -1) >= 0;
+            if ((onlySchools && !isSchool) || (onlyAreas && isSchool) || (pass !== null && !pass(r))) {
+              continue;
+            }
+            let v: number;
+            if (m === 1 && coefs[0] === 1) {
+              v = (cols[0] as Float64Array)[r] ?? 0;
+            } else {
+              v = 0;
+              for (let c = 0; c < m; c++) {
+                v += (coefs[c] ?? 0) * ((cols[c] as Float64Array)[r] ?? 0);
+              }
+            }
+            if (v !== 0) {
+              const i = (rowUnit[r] ?? 0) * nYears + j;
+              cells[i] = (cells[i] ?? 0) + v;
+            }
+          }
         }
       }
       continue;
     }
     const value = groupValue(p, g, zeroDivisions);
-    for (let r = 0; r < p.rowCount; r++) {
-      const y = (rowYear[r] ?? 0) + lag;
-      if (y >= span || (pass !== null && !pass(r))) {
-        continue;
-      }
-      const isSchool = (schoolType[r] ?? -1) >= 0;
-      if ((onlySchools && !isSchool) || (onlyAreas && isSchool)) {
-        continue;
-      }
-      const v = value(r);
-      if (v !== 0 || isExtreme) {
-        add(r, y, v);
-      }
+    for (const { index: j, offset } of outYears) {
+      eachRow(offset - lag, (r) => {
+        if (pass !== null && !pass(r)) {
+          return;
+        }
+        const isSchool = (schoolType[r] ?? -1) >= 0;
+        if ((onlySchools && !isSchool) || (onlyAreas && isSchool)) {
+          return;
+        }
+        const v = value(r);
+        if (v !== 0 || isExtreme) {
+          add(r, j, v);
+        }
+      });
     }
   }
   if (isTree) {
-    rollUp(p, acc, outYears, isExtreme ? (isMax ? "max" : "min") : "sum");
+    rollUp(p, cells, nYears, outYears, isExtreme ? (isMax ? "max" : "min") : "sum");
   }
 }
 
-/** Adds (or maxes/mins) children into parents, deepest units first, for the output years only. */
-function rollUp(p: PreparedRows, acc: Float64Array, outYears: Int32Array, how: "sum" | "max" | "min"): void {
-  const span = p.yearSpan;
+/** Adds (or maxes/mins) children into parents, deepest units first, for the filled years only. */
+function rollUp(
+  p: PreparedRows,
+  cells: Float64Array,
+  nYears: number,
+  outYears: readonly OutYear[],
+  how: "sum" | "max" | "min",
+): void {
   const { rollupOrder, parentUnit } = p;
+  const js = Int32Array.from(outYears, (o) => o.index);
   for (let k = 0; k < rollupOrder.length; k++) {
     const u = rollupOrder[k] ?? 0;
     const parent = parentUnit[u] ?? -1;
     if (parent < 0) {
       continue;
     }
-    for (let j = 0; j < outYears.length; j++) {
-      const y = outYears[j] ?? 0;
-      const from = acc[u * span + y] ?? 0;
-      const i = parent * span + y;
+    for (let t = 0; t < js.length; t++) {
+      const j = js[t] ?? 0;
+      const from = cells[u * nYears + j] ?? 0;
+      const i = parent * nYears + j;
       if (how === "sum") {
-        acc[i] = (acc[i] ?? 0) + from;
+        cells[i] = (cells[i] ?? 0) + from;
       } else if (!Number.isNaN(from)) {
-        const old = acc[i] ?? Number.NaN;
-        acc[i] = Number.isNaN(old) || (how === "max" ? from > old : from < old) ? from : old;
+        const old = cells[i] ?? Number.NaN;
+        cells[i] = Number.isNaN(old) || (how === "max" ? from > old : from < old) ? from : old;
       }
     }
   }
@@ -213,34 +322,11 @@ function groupValue(p: PreparedRows, g: LagGroup, zeroDivisions: { count: number
   };
 }
 
-/** Each aggregate's values at the output years: cells[u × nYears + yi]. */
-function gatherCells(
-  p: PreparedRows,
-  plan: AggregatePlan,
-  acc: Float64Array,
-  years: readonly number[],
-): Float64Array {
-  const span = p.yearSpan;
-  const nYears = years.length;
-  const nUnits = p.unitCodes.length;
-  const cells = new Float64Array(nUnits * nYears);
-  const missing = plan.name === "sum" || plan.name === "count" ? 0 : Number.NaN;
-  const offsets = years.map((year) => year - p.minYear);
-  for (let u = 0; u < nUnits; u++) {
-    const base = u * span;
-    const out = u * nYears;
-    for (let yi = 0; yi < nYears; yi++) {
-      const y = offsets[yi] ?? -1;
-      cells[out + yi] = y >= 0 && y < span ? (acc[base + y] ?? 0) : missing;
-    }
-  }
-  return cells;
-}
-
 /**
  * Evaluates one compiled formula for every unit the rows reach and every output year. Issues:
  * `division-by-zero` (warning; value null — listed for the first `maxIssues` cells, then summarised),
- * `row-division-by-zero` (warning: a per-record division inside an aggregate, counted as 0).
+ * `row-division-by-zero` (warning: a per-record division inside an aggregate, counted as 0; only rows
+ * that feed an output year are counted).
  */
 export function evaluateCompiled(
   p: PreparedRows,
@@ -248,21 +334,50 @@ export function evaluateCompiled(
   compiled: CompiledExpression,
   options: EvaluateOptions = {},
 ): { table: IndicatorTable; issues: Issue[] } {
-  const span = p.yearSpan;
   const nUnits = p.unitCodes.length;
   const years = options.years ?? p.years;
   const maxIssues = options.maxIssues ?? 20;
   const zeroDivisions = { count: 0 };
   const nYears = years.length;
-  const outYears = Int32Array.from(years.map((y) => y - p.minYear).filter((y) => y >= 0 && y < span));
-  ensureColumns(p, compiled.elements);
-  const acc = new Float64Array(nUnits * Math.max(span, 0));
-  const cells = compiled.aggregates.map((plan) => {
-    acc.fill(0);
-    accumulate(p, plan, acc, outYears, zeroDivisions);
-    return gatherCells(p, plan, acc, years);
+  const outYears: OutYear[] = [];
+  years.forEach((year, index) => {
+    const offset = year - p.minYear;
+    if (offset >= 0 && offset < p.yearSpan) {
+      outYears.push({ index, offset });
+    }
   });
+  ensureColumns(p, compiled.elements);
   const size = nUnits * nYears;
+  const cache = options.aggregates;
+  const yearsKey = years.join(",");
+  if (cache !== undefined && cache.boundTo === null) {
+    cache.boundTo = { rows: p, years: yearsKey };
+  }
+  const shared =
+    cache !== undefined && cache.boundTo?.rows === p && cache.boundTo.years === yearsKey ? cache : null;
+  const cells = compiled.aggregates.map((plan) => {
+    const key = shared === null ? "" : aggregateKey(plan);
+    const left = shared === null ? 0 : (shared.uses.get(key) ?? 0) - 1;
+    if (shared !== null && left >= 0) {
+      shared.uses.set(key, left);
+    }
+    const kept = shared?.kept.get(key);
+    if (kept !== undefined) {
+      zeroDivisions.count += kept.zeroDivisions;
+      if (left <= 0) {
+        shared?.kept.delete(key);
+      }
+      return kept.cells;
+    }
+    const c = new Float64Array(size);
+    const own = { count: 0 };
+    accumulate(p, plan, c, nYears, outYears, own);
+    zeroDivisions.count += own.count;
+    if (shared !== null && left > 0) {
+      shared.kept.set(key, { cells: c, zeroDivisions: own.count });
+    }
+    return c;
+  });
   const divisionByZero = new Uint8Array(size);
   const values = evaluateFormula(compiled.formula, cells, size, divisionByZero);
   const ratio = compiled.ratio;

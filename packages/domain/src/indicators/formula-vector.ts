@@ -20,35 +20,9 @@ function evalNode(node: FormulaNode, cells: readonly Float64Array[], size: numbe
     case "binary": {
       const a = evalNode(node.left, cells, size, zero);
       const b = evalNode(node.right, cells, size, zero);
-      const out = new Float64Array(size);
-      const av = "vec" in a ? a.vec : null;
-      const bv = "vec" in b ? b.vec : null;
-      const as = "scalar" in a ? a.scalar : 0;
-      const bs = "scalar" in b ? b.scalar : 0;
-      for (let i = 0; i < size; i++) {
-        const x = av === null ? as : (av[i] ?? Number.NaN);
-        const y = bv === null ? bs : (bv[i] ?? Number.NaN);
-        switch (node.op) {
-          case "+":
-            out[i] = x + y;
-            break;
-          case "-":
-            out[i] = x - y;
-            break;
-          case "*":
-            out[i] = x * y;
-            break;
-          case "/":
-            if (y === 0) {
-              zero[i] = 1;
-              out[i] = Number.NaN;
-            } else {
-              out[i] = x / y;
-            }
-            break;
-        }
-      }
-      return { vec: out };
+      return {
+        vec: binary(node.op, "vec" in a ? a.vec : a.scalar, "vec" in b ? b.vec : b.scalar, size, zero),
+      };
     }
     case "scalar": {
       const args = node.args.map((x) => evalNode(x, cells, size, zero));
@@ -64,6 +38,61 @@ function evalNode(node: FormulaNode, cells: readonly Float64Array[], size: numbe
       return { vec: out };
     }
   }
+}
+
+/** One loop per operator and operand shape (vector or scalar), so the loop body has no branches. */
+function binary(
+  op: "+" | "-" | "*" | "/",
+  a: Float64Array | number,
+  b: Float64Array | number,
+  size: number,
+  zero: Uint8Array,
+): Float64Array {
+  const out = new Float64Array(size);
+  const av = typeof a === "number" ? new Float64Array(size).fill(a) : a;
+  if (op === "/") {
+    // A division by zero makes the cell undefined and is remembered in `zero`.
+    if (typeof b === "number") {
+      if (b === 0) {
+        out.fill(Number.NaN);
+        zero.fill(1);
+      } else {
+        for (let i = 0; i < size; i++) {
+          out[i] = (av[i] as number) / b;
+        }
+      }
+      return out;
+    }
+    for (let i = 0; i < size; i++) {
+      const y = b[i] as number;
+      if (y === 0) {
+        zero[i] = 1;
+        out[i] = Number.NaN;
+      } else {
+        out[i] = (av[i] as number) / y;
+      }
+    }
+    return out;
+  }
+  const bv = typeof b === "number" ? new Float64Array(size).fill(b) : b;
+  switch (op) {
+    case "+":
+      for (let i = 0; i < size; i++) {
+        out[i] = (av[i] as number) + (bv[i] as number);
+      }
+      break;
+    case "-":
+      for (let i = 0; i < size; i++) {
+        out[i] = (av[i] as number) - (bv[i] as number);
+      }
+      break;
+    case "*":
+      for (let i = 0; i < size; i++) {
+        out[i] = (av[i] as number) * (bv[i] as number);
+      }
+      break;
+  }
+  return out;
 }
 
 /**

@@ -29,6 +29,13 @@ export interface PreparedRows {
   unitIndex: ReadonlyMap<string, number>;
   /** Year − minYear of each row. */
   rowYear: Int32Array;
+  /**
+   * The rows of each year as runs of consecutive row numbers, so that the engine visits only the years
+   * a formula needs: the runs of year offset y are yearRuns[2k] … yearRuns[2k+1]−1 for k from
+   * yearRunStart[y] to yearRunStart[y+1]−1, in row order.
+   */
+  yearRunStart: Int32Array;
+  yearRuns: Int32Array;
   /** Row r counts towards units targets[targetStart[r] … targetStart[r+1]−1]. */
   targetStart: Int32Array;
   targets: Int32Array;
@@ -85,21 +92,55 @@ export function prepareRows(rows: readonly StatRow[]): PreparedRows {
   const maskOf = new Map<SchoolType, number>(
     SCHOOL_TYPES.map((t) => [t, SCHOOL_TYPE_LEVELS[t].reduce((m, l) => m | (1 << EDU_LEVELS.indexOf(l)), 0)]),
   );
+  // Rows of one unit share its ancestor list: index each distinct list once.
+  const chainUnits = new Map<readonly string[], Int32Array>();
+  const parentUnit0: number[] = [];
+  const depth0: number[] = [];
+  let isTree = true;
+  const chainOf = (ancestors: readonly string[]): Int32Array => {
+    let units = chainUnits.get(ancestors);
+    if (units !== undefined) {
+      return units;
+    }
+    units = new Int32Array(ancestors.length);
+    for (let j = 0; j < ancestors.length; j++) {
+      const code = ancestors[j] ?? "";
+      let u = unitIndex.get(code);
+      if (u === undefined) {
+        u = unitCodes.length;
+        unitIndex.set(code, u);
+        unitCodes.push(code);
+        parentUnit0.push(-1);
+        depth0.push(0);
+      }
+      units[j] = u;
+    }
+    const end = units.length;
+    for (let j = 0; j < end; j++) {
+      const u = units[j] ?? 0;
+      const parent = j + 1 < end ? (units[j + 1] ?? -1) : -1;
+      const known = parentUnit0[u] ?? -1;
+      if (known === -1 && parent !== -1) {
+        parentUnit0[u] = parent;
+      } else if (known !== parent) {
+        isTree = false;
+      }
+      depth0[u] = end - 1 - j;
+    }
+    chainUnits.set(ancestors, units);
+    return units;
+  };
+  const rowUnit = new Int32Array(n);
   let k = 0;
   for (let r = 0; r < n; r++) {
     const row = rows[r] as StatRow;
     seenYears.add(row.year);
     rowYear[r] = row.year - minYear;
     targetStart[r] = k;
-    for (const code of row.ancestors) {
-      let u = unitIndex.get(code);
-      if (u === undefined) {
-        u = unitCodes.length;
-        unitIndex.set(code, u);
-        unitCodes.push(code);
-      }
-      targets[k++] = u;
-    }
+    const units = chainOf(row.ancestors);
+    rowUnit[r] = units[0] ?? 0;
+    targets.set(units, k);
+    k += units.length;
     const s = row.school;
     if (s === undefined) {
       schoolType[r] = -1;
@@ -114,29 +155,13 @@ export function prepareRows(rows: readonly StatRow[]): PreparedRows {
     }
   }
   targetStart[n] = k;
-  const nUnits = unitCodes.length;
-  const parentUnit = new Int32Array(nUnits).fill(-1);
-  const depth = new Int32Array(nUnits);
-  const rowUnit = new Int32Array(n);
-  let isTree = true;
-  for (let r = 0; r < n; r++) {
-    const start = targetStart[r] ?? 0;
-    const end = targetStart[r + 1] ?? 0;
-    rowUnit[r] = targets[start] ?? 0;
-    for (let j = start; j < end; j++) {
-      const u = targets[j] ?? 0;
-      const parent = j + 1 < end ? (targets[j + 1] ?? -1) : -1;
-      const known = parentUnit[u] ?? -1;
-      if (known === -1 && parent !== -1) {
-        parentUnit[u] = parent;
-      } else if (known !== parent) {
-        isTree = false;
-      }
-      depth[u] = end - 1 - j;
-    }
-  }
+  const parentUnit = Int32Array.from(parentUnit0);
+  const depth = Int32Array.from(depth0);
   const rollupOrder = Int32Array.from(unitCodes.keys()).sort((a, b) => (depth[b] ?? 0) - (depth[a] ?? 0));
+  const { yearRunStart, yearRuns } = runsByYear(rowYear, maxYear - minYear + 1);
   return {
+    yearRunStart,
+    yearRuns,
     rowUnit,
     parentUnit,
     rollupOrder,
@@ -158,6 +183,38 @@ export function prepareRows(rows: readonly StatRow[]): PreparedRows {
     columns: new Map(),
     rows,
   };
+}
+
+/** Groups rows into runs of consecutive rows of one year, listed year by year (see PreparedRows). */
+function runsByYear(rowYear: Int32Array, span: number): { yearRunStart: Int32Array; yearRuns: Int32Array } {
+  const n = rowYear.length;
+  const counts = new Int32Array(Math.max(span, 0) + 1);
+  let runs = 0;
+  for (let r = 0; r < n; r++) {
+    if (r === 0 || rowYear[r] !== rowYear[r - 1]) {
+      counts[(rowYear[r] ?? 0) + 1] = (counts[(rowYear[r] ?? 0) + 1] ?? 0) + 1;
+      runs++;
+    }
+  }
+  const yearRunStart = new Int32Array(counts.length);
+  for (let y = 1; y < counts.length; y++) {
+    yearRunStart[y] = (yearRunStart[y - 1] ?? 0) + (counts[y] ?? 0);
+  }
+  const next = Int32Array.from(yearRunStart);
+  const yearRuns = new Int32Array(2 * runs);
+  for (let r = 0; r < n;) {
+    const y = rowYear[r] ?? 0;
+    let end = r + 1;
+    while (end < n && rowYear[end] === y) {
+      end++;
+    }
+    const k = next[y] ?? 0;
+    next[y] = k + 1;
+    yearRuns[2 * k] = r;
+    yearRuns[2 * k + 1] = end;
+    r = end;
+  }
+  return { yearRunStart, yearRuns };
 }
 
 /**

@@ -9,7 +9,9 @@ import {
   evaluateIndicators,
   formatIndicatorValue,
   prepareRows,
+  shareAggregates,
   type CompiledIndicator,
+  type PreparedRows,
   type IndicatorDefinition,
   type IndicatorTable,
   type StatRow,
@@ -22,7 +24,7 @@ import type { Actor, ServiceDeps } from "../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { assertInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
-import { readValuesInto } from "./stats-columns.ts";
+import { copyValuesInto } from "./stats-columns.ts";
 import { scopeUnits, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率: 招生 of year − 9). */
@@ -79,8 +81,6 @@ export interface CatalogueInput {
 }
 
 const NO_VALUE = { value: null, numerator: null, denominator: null } as const;
-/** Characters of a uuid, the start of each packed line. */
-const ID_LENGTH = 36;
 /** The values of every engine row: its columns are filled before the engine reads them. */
 const NO_VALUES: Readonly<Record<string, number>> = Object.freeze({});
 
@@ -129,99 +129,19 @@ export async function computeCatalogueTables(
   // PGlite has one connection: the reads run one after another either way.
   const catalogue = await loadCatalogue(db);
   const scope = await scopeUnits(db, unit.path);
-  const [schools = [], history = [], population = []] = await statsRepo.listPackedTablesInScope(
-    db,
-    unit.path,
-    [
-      { table: "school_stats", from: from - MAX_LAG, to },
-      { table: "enrolment_history", from: from - MAX_LAG, to },
-      { table: "population_stats", from, to },
-    ],
-  );
+  const reads = await statsRepo.listPackedTablesInScope(db, unit.path, [
+    { table: "school_stats", from: from - MAX_LAG, to },
+    { table: "enrolment_history", from: from - MAX_LAG, to },
+    { table: "population_stats", from, to },
+  ]);
 
   const t1 = performance.now();
-  // Rows as the engine reads them (tagged as buildStatRows tags them); values stay text for now.
-  const scoped = [...scope.byCode.values()];
-  const seeds = toSeeds(scoped);
-  const chains = ancestorChains(seeds);
-  const unitOf = new Map<string, { index: number; seed: OrgUnitSeed; chain: readonly string[] }>();
-  scoped.forEach((u, index) => {
-    const seed = seeds[index];
-    const chain = seed === undefined ? undefined : chains.get(seed.code);
-    if (seed !== undefined && chain !== undefined) {
-      unitOf.set(u.id, { index, seed, chain });
-    }
-  });
-  // Which unit-years have a full school record: one flag per unit and year read.
-  const firstYear = from - MAX_LAG;
-  const span = to - firstYear + 1;
-  const hasRecord = new Uint8Array(scoped.length * span);
-  // Rows in the engine's order (history, school records, population) and where each one's values lie.
-  const rows: StatRow[] = [];
-  const texts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const readRows = (years: readonly PackedYearValues[], kind: "school" | "history" | "area"): void => {
-    for (const { year, packed } of years) {
-      for (let i = 0; i < packed.length;) {
-        const next = packed.indexOf("\n", i);
-        const end = next < 0 ? packed.length : next;
-        const unit = unitOf.get(packed.slice(i, i + ID_LENGTH));
-        const start = i + ID_LENGTH;
-        i = end + 1;
-        if (unit === undefined) {
-          continue;
-        }
-        const { seed, chain } = unit;
-        const flag = unit.index * span + (year - firstYear);
-        if (kind === "area") {
-          if (seed.kind === "school" || seed.kind === "department") {
-            continue;
-          }
-          rows.push({ unitCode: seed.code, year, ancestors: chain, values: NO_VALUES });
-        } else {
-          if (seed.school === undefined || (kind === "history" && hasRecord[flag] === 1)) {
-            continue;
-          }
-          rows.push({ unitCode: seed.code, year, ancestors: chain, school: seed.school, values: NO_VALUES });
-        }
-        texts.push(packed);
-        starts.push(start);
-        ends.push(end);
-      }
-    }
-  };
-  // A full record wins over a 招生-only history row of the same school and year: mark the records
-  // first, then read history, records and population in the order buildStatRows gives them.
-  for (const { year, packed } of schools) {
-    for (let i = 0; i < packed.length;) {
-      const next = packed.indexOf("\n", i);
-      const unit = unitOf.get(packed.slice(i, i + ID_LENGTH));
-      if (unit?.seed.school !== undefined) {
-        hasRecord[unit.index * span + (year - firstYear)] = 1;
-      }
-      i = next < 0 ? packed.length : next + 1;
-    }
-  }
-  readRows(history, "history");
-  readRows(schools, "school");
-  readRows(population, "area");
-  const prepared = prepareRows(rows);
-  // Every column the catalogue reads, filled from the text row by row: the engine finds them cached
-  // and never looks at the (empty) per-row values.
-  const columns = new Map<string, Float64Array>();
-  for (const code of baseElements(catalogue)) {
-    columns.set(code, new Float64Array(prepared.rowCount));
-  }
-  for (let r = 0; r < rows.length; r++) {
-    readValuesInto(texts[r] ?? "{}", starts[r] ?? 0, ends[r] ?? 0, r, columns);
-  }
-  for (const [code, col] of columns) {
-    prepared.columns.set(code, col);
-  }
+  const prepared = tagRows(reads, scope.byCode.values(), baseElements(catalogue), from - MAX_LAG, to);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const t2 = performance.now();
-  const { tables } = evaluateIndicators(prepared, catalogue, { years, maxIssues: 0 });
+  // Indicators of the catalogue share many aggregates (Σ 在校生 of a level …): each is summed once.
+  const aggregates = shareAggregates(catalogue.map((c) => c.plan));
+  const { tables } = evaluateIndicators(prepared, catalogue, { years, maxIssues: 0, aggregates });
   const t3 = performance.now();
 
   const units = tableUnits(scope.byCode.values(), unit.path, input.kinds);
@@ -244,7 +164,7 @@ export async function computeCatalogueTables(
     units,
     indicators: definitions,
     tables,
-    rowsRead: rows.length,
+    rowsRead: prepared.rowCount,
     timings: { readMs: t1 - t0, prepareMs: t2 - t1, evaluateMs: t3 - t2 },
     cell(indicatorCode, unitCode, year) {
       const d = byCode.get(indicatorCode);
@@ -264,6 +184,98 @@ export async function computeCatalogueTables(
       };
     },
   };
+}
+
+/** One year's rows, parsed: ids at even and values at odd indexes. */
+type ParsedYear = { year: number; list: unknown[] };
+
+/**
+ * The rows of the three reads (school records, 招生 history, population) as the engine reads them,
+ * tagged as buildStatRows tags them and in its order — history, school records, population — with the
+ * columns of `elements` filled from each year's JSON as it is parsed (the engine finds them cached and
+ * never looks at the empty per-row values). A full record wins over a 招生-only history row of the same
+ * school and year.
+ */
+function tagRows(
+  reads: PackedYearValues[][],
+  inScope: Iterable<ScopeUnit>,
+  elements: Iterable<string>,
+  firstYear: number,
+  lastYear: number,
+): PreparedRows {
+  const scoped = [...inScope];
+  const seeds = toSeeds(scoped);
+  const chains = ancestorChains(seeds);
+  const unitOf = new Map<string, { index: number; seed: OrgUnitSeed; chain: readonly string[] }>();
+  scoped.forEach((u, index) => {
+    const seed = seeds[index];
+    const chain = seed === undefined ? undefined : chains.get(seed.code);
+    if (seed !== undefined && chain !== undefined) {
+      unitOf.set(u.id, { index, seed, chain });
+    }
+  });
+  const [schools = [], history = [], population = []] = reads;
+  // Sized for every row read; rows of units outside the engine's reach are skipped, and the columns
+  // are cut to the rows kept.
+  const capacity = reads.flat().reduce((n, y) => n + y.count, 0);
+  const columns = new Map<string, Float64Array>();
+  for (const code of elements) {
+    columns.set(code, new Float64Array(capacity));
+  }
+  // Parse the school records first, one year at a time (each text is dropped once parsed), to mark which
+  // unit-years have a full record; their values are copied after the history's.
+  const span = lastYear - firstYear + 1;
+  const hasRecord = new Uint8Array(scoped.length * span);
+  const parsedSchools: ParsedYear[] = [];
+  for (const y of schools.splice(0)) {
+    const list = JSON.parse(y.json) as unknown[];
+    for (let i = 0; i < list.length; i += 2) {
+      const u = unitOf.get(list[i] as string);
+      if (u?.seed.school !== undefined) {
+        hasRecord[u.index * span + (y.year - firstYear)] = 1;
+      }
+    }
+    parsedSchools.push({ year: y.year, list });
+  }
+  const rows: StatRow[] = [];
+  const add = ({ year, list }: ParsedYear, kind: "school" | "history" | "area"): void => {
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      const unit = unitOf.get(list[i] as string);
+      if (unit === undefined) {
+        continue;
+      }
+      const { seed, chain } = unit;
+      if (kind === "area") {
+        if (seed.kind === "school" || seed.kind === "department") {
+          continue;
+        }
+        rows.push({ unitCode: seed.code, year, ancestors: chain, values: NO_VALUES });
+      } else {
+        if (
+          seed.school === undefined ||
+          (kind === "history" && hasRecord[unit.index * span + (year - firstYear)] === 1)
+        ) {
+          continue;
+        }
+        rows.push({ unitCode: seed.code, year, ancestors: chain, school: seed.school, values: NO_VALUES });
+      }
+      copyValuesInto(list[i + 1], rows.length - 1, columns);
+    }
+  };
+  for (const y of history.splice(0)) {
+    add({ year: y.year, list: JSON.parse(y.json) as unknown[] }, "history");
+  }
+  for (const y of parsedSchools.splice(0)) {
+    add(y, "school");
+  }
+  for (const y of population.splice(0)) {
+    add({ year: y.year, list: JSON.parse(y.json) as unknown[] }, "area");
+  }
+  const prepared = prepareRows(rows);
+  for (const [code, col] of columns) {
+    prepared.columns.set(code, col.length === rows.length ? col : col.subarray(0, rows.length));
+  }
+  return prepared;
 }
 
 /** The units of the table: root first, then by depth and code; departments left out. */

@@ -3,8 +3,8 @@
  * rows, so a 25,000-school year is a handful of statements with one parameter each (multi-row VALUES
  * would need five parameters a row and hit the 65,535-parameter limit).
  */
-import { sql, type Transaction } from "kysely";
-import type { Database, StatValuesInsert } from "@luoshi/db";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { statsRepo, type Database, type StatsTable, type StatValuesInsert } from "@luoshi/db";
 
 /** Rows per statement: large enough for few round trips, small enough to keep each JSON parameter modest. */
 const CHUNK = 2500;
@@ -29,5 +29,26 @@ export async function insertStatRows(
       FROM jsonb_to_recordset(${json}::jsonb) AS x(u uuid, y integer, v jsonb)
     `.execute(trx);
     wrote(chunk.length);
+  }
+}
+
+/**
+ * Refreshes the planner's statistics of the tables an import wrote, after its transaction committed: the
+ * next province-wide read is planned for the rows now there, not for the few dozen before. The import
+ * stands either way, so a failure is only logged.
+ */
+export async function analyzeAfterImport(
+  db: Kysely<Database>,
+  tables: readonly StatsTable[],
+  warn: (message: string) => void = (m) => {
+    console.warn(m);
+  },
+): Promise<void> {
+  try {
+    await statsRepo.analyze(db, tables);
+  } catch (e) {
+    warn(
+      `统计数据已导入，但更新 ${tables.join("、")} 的查询统计信息（ANALYZE）失败：${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

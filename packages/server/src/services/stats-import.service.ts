@@ -18,7 +18,7 @@ import {
   type StatsSheet,
 } from "@luoshi/domain/stats";
 import { statsRepo, type StatValuesInsert } from "@luoshi/db";
-import { insertStatRows } from "./stats-import-write.ts";
+import { analyzeAfterImport, insertStatRows } from "./stats-import-write.ts";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { recordAudit } from "./audit.service.ts";
@@ -319,6 +319,10 @@ export async function importStatistics(
     });
     return row;
   });
+  await analyzeAfterImport(db, [
+    ...(hasSchoolSheets ? (["school_stats"] as const) : []),
+    ...(present.has("population") ? (["population_stats"] as const) : []),
+  ]);
   return {
     id: importRow.id,
     year,

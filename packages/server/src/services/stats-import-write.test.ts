@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { orgUnitRepo, statsRepo, type DatabaseHandle, type StatsTable } from "@luoshi/db";
+import { createTestDatabase, testEngines } from "@luoshi/db/testing";
+import { analyzeAfterImport } from "./stats-import-write.ts";
+
+describe.each(testEngines())("analyzeAfterImport on %s", (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    const county = await orgUnitRepo.insert(
+      handle.db,
+      { kind: "county", code: "990101", name: "测试县" },
+      null,
+    );
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      orgUnitId: county.id,
+      year: 2010 + i,
+      values: { a: i },
+    }));
+    await statsRepo.insertMany(handle.db, "population_stats", rows);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const estimate = async (table: string): Promise<number> => {
+    const r = await sql<{
+      n: number;
+    }>`SELECT reltuples::int AS n FROM pg_class WHERE relname = ${table}`.execute(handle.db);
+    return Number(r.rows[0]?.n);
+  };
+
+  it("gives the planner the row count the import left", async () => {
+    const warnings: string[] = [];
+    await analyzeAfterImport(handle.db, ["population_stats"], (m) => warnings.push(m));
+    expect(warnings).toEqual([]);
+    expect(await estimate("population_stats")).toBe(12);
+  });
+
+  it("only warns when ANALYZE fails: the import stands", async () => {
+    const warnings: string[] = [];
+    await expect(
+      analyzeAfterImport(handle.db, ["no_such_table" as StatsTable], (m) => warnings.push(m)),
+    ).resolves.toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^统计数据已导入，但更新 no_such_table 的查询统计信息（ANALYZE）失败：/);
+  });
+});
