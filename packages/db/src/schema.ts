@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 
 /** Timestamps come back as Date and may be written as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -388,6 +388,8 @@ export interface SchoolStatsTable {
   org_unit_id: string;
   year: number;
   values: StatValues;
+  /** `values` as JSON text, kept by the database (migration 0009) for province-wide reads. */
+  values_text: GeneratedAlways<string>;
   import_id: string | null;
   imported_by: string | null;
   imported_at: Timestamp;
@@ -398,6 +400,8 @@ export interface PopulationStatsTable {
   org_unit_id: string;
   year: number;
   values: StatValues;
+  /** `values` as JSON text, kept by the database (migration 0009) for province-wide reads. */
+  values_text: GeneratedAlways<string>;
   import_id: string | null;
   imported_by: string | null;
   imported_at: Timestamp;
@@ -408,6 +412,8 @@ export interface EnrolmentHistoryTable {
   org_unit_id: string;
   year: number;
   values: StatValues;
+  /** `values` as JSON text, kept by the database (migration 0009) for province-wide reads. */
+  values_text: GeneratedAlways<string>;
 }
 
 export type StatsImportRow = Selectable<StatsImportsTable>;

@@ -90,7 +90,7 @@ export const statsRepo = {
   ): Promise<PackedYearValues[]> {
     const r = await sql<{ y: number; n: number; v: string }>`
       SELECT s.year AS y, count(*)::int AS n,
-        '[' || string_agg('"' || s.org_unit_id::text || '",' || s."values"::text, ',') || ']' AS v
+        '[' || string_agg('"' || s.org_unit_id::text || '",' || s.values_text, ',') || ']' AS v
       FROM ${sql.table(table)} s
       WHERE s.year BETWEEN ${from} AND ${to}
         AND s.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`})

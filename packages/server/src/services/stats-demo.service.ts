@@ -8,6 +8,7 @@ import { statsRepo, type StatValuesInsert } from "@luoshi/db";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { recordAudit } from "./audit.service.ts";
+import { analyzeAfterImport } from "./stats-import-write.ts";
 
 /** Stores the demo statistics in one transaction with one audit row; returns the rows written. */
 export async function loadDemoStatistics(
@@ -59,5 +60,7 @@ export async function loadDemoStatistics(
       },
     });
   });
+  // Fresh tables of thousands of rows: let the planner know (as an import does).
+  await analyzeAfterImport(db, ["school_stats", "enrolment_history", "population_stats"]);
   return schools.length + history.length + population.length;
 }
