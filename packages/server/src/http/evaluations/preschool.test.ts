@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, orgUnitRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { AttestationView, PreschoolResult } from "@luoshi/contracts";
-import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
+import { createTestServer, type TestClient, type TestServer } from "../../testing.ts";
+import { addKindergarten, PDF, signInReviewRoles } from "./supervision-test-world.ts";
 
-const KG = "1620802003";
 const YEAR = 2021;
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
 
 /** Claims for the items no statistic carries, all meeting their thresholds (P07 without a figure). */
 const PASSING: { code: string; claimedValue: number | null }[] = [
@@ -28,38 +27,11 @@ describe.each(testEngines())("学前普及普惠 attestations on %s", (engine) =
 
   beforeAll(async () => {
     server = await createTestServer(engine);
-    supervisor = new TestClient(server.app);
-    inspector = new TestClient(server.app);
-    planner = new TestClient(server.app);
-    await supervisor.login("bureausupervisor");
-    await inspector.login("inspector");
-    await planner.login("bureauplanner");
+    ({ supervisor, inspector, planner } = await signInReviewRoles(server));
     county = await server.unitId("620802");
     const { db } = server.handle;
     // One public (普惠) kindergarten: 880 children of 1000 aged 3–5, 60 teachers, all certified.
-    const township = await orgUnitRepo.findByCode(db, "620802001");
-    if (township === undefined) {
-      throw new Error("no township");
-    }
-    const kgId = crypto.randomUUID();
-    await db
-      .insertInto("org_units")
-      .values({
-        id: kgId,
-        parent_id: township.id,
-        kind: "school",
-        code: KG,
-        name: "崆峒区第1幼儿园",
-        aliases: [],
-        path: `${township.path}${kgId}/`,
-        depth: township.depth + 1,
-        school_type: "kindergarten",
-        ownership: "public",
-        is_inclusive: true,
-        urban_rural: "urban",
-        parent_school_id: null,
-      })
-      .execute();
+    const kgId = await addKindergarten(server);
     await statsRepo.insertMany(db, "school_stats", [
       {
         orgUnitId: kgId,
@@ -75,7 +47,7 @@ describe.each(testEngines())("学前普及普惠 attestations on %s", (engine) =
     ]);
     await statsRepo.insertMany(db, "population_stats", [
       {
-        orgUnitId: township.id,
+        orgUnitId: await server.unitId("620802001"),
         year: YEAR,
         values: { "population.age3": 340, "population.age4": 330, "population.age5": 330 },
       },

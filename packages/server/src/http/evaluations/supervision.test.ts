@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, orgUnitRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type {
   AttestationView,
@@ -9,15 +9,12 @@ import type {
   RecognitionResult,
   SupervisionPartResult,
 } from "@luoshi/contracts";
-import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
+import { createTestServer, type TestClient, type TestServer } from "../../testing.ts";
+import { addKindergarten, PDF, signInReviewRoles } from "./supervision-test-world.ts";
 
 const S1 = "1620802001";
 const S2 = "1620802002";
-const KG = "1620802003";
 const YEAR = 2020;
-
-/** A small PDF: starts with %PDF like every real one. */
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
 
 const school = (pupils: number, maxSize: number, extra: Record<string, number> = {}) => ({
   "pupils.primary": pupils,
@@ -45,38 +42,11 @@ describe.each(testEngines())("督导评估 supervision API on %s", (engine) => {
 
   beforeAll(async () => {
     server = await createTestServer(engine);
-    supervisor = new TestClient(server.app);
-    inspector = new TestClient(server.app);
-    planner = new TestClient(server.app);
-    await supervisor.login("bureausupervisor");
-    await inspector.login("inspector");
-    await planner.login("bureauplanner");
+    ({ supervisor, inspector, planner } = await signInReviewRoles(server));
     county = await server.unitId("620802");
     const { db } = server.handle;
     // A public kindergarten in 中街街道: 880 children, 60 teachers, all certified.
-    const township = await orgUnitRepo.findByCode(db, "620802001");
-    if (township === undefined) {
-      throw new Error("no township");
-    }
-    const kgId = crypto.randomUUID();
-    await db
-      .insertInto("org_units")
-      .values({
-        id: kgId,
-        parent_id: township.id,
-        kind: "school",
-        code: KG,
-        name: "崆峒区第1幼儿园",
-        aliases: [],
-        path: `${township.path}${kgId}/`,
-        depth: township.depth + 1,
-        school_type: "kindergarten",
-        ownership: "public",
-        is_inclusive: true,
-        urban_rural: "urban",
-        parent_school_id: null,
-      })
-      .execute();
+    const kgId = await addKindergarten(server);
     await statsRepo.insertMany(db, "school_stats", [
       { orgUnitId: await server.unitId(S1), year: YEAR, values: school(600, 44) },
       { orgUnitId: await server.unitId(S2), year: YEAR, values: school(400, 52) },
@@ -96,7 +66,7 @@ describe.each(testEngines())("督导评估 supervision API on %s", (engine) => {
     ]);
     await statsRepo.insertMany(db, "population_stats", [
       {
-        orgUnitId: township.id,
+        orgUnitId: await server.unitId("620802001"),
         year: YEAR,
         values: { "population.age3": 340, "population.age4": 330, "population.age5": 330 },
       },
