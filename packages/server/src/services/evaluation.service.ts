@@ -68,6 +68,18 @@ const EVALUATED_TYPES = (Object.keys(SCHOOL_TYPE_LEVELS) as SchoolType[]).filter
   SCHOOL_TYPE_LEVELS[t].some((l) => l === "primary" || l === "junior"),
 );
 
+/** The packed read's `[unitId, values, unitId, values, …]` per year as values by unit id. */
+function unpackValues(years: readonly { json: string }[]): Map<string, ElementValues> {
+  const out = new Map<string, ElementValues>();
+  for (const { json } of years) {
+    const flat = JSON.parse(json) as unknown[];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      out.set(flat[i] as string, flat[i + 1] as ElementValues);
+    }
+  }
+  return out;
+}
+
 function findRuleSet(id: string | undefined): RuleSet {
   const found = RULE_SETS.find((r) => r.id === (id ?? "cn-national"));
   if (found === undefined) {
@@ -112,9 +124,17 @@ export async function loadCounty(
       .where("s.school_type", "in", EVALUATED_TYPES)
       .orderBy("s.code")
       .execute(),
-    statsRepo.listInScope(db, "school_stats", unit.path, year, year),
+    // One JSON text for the year: on the embedded database one row per school costs more than its values.
+    statsRepo.listPackedInScope(db, "school_stats", unit.path, year, year),
   ]);
-  const valuesByCode = new Map(stats.map((s) => [s.code, s.values]));
+  const valuesById = unpackValues(stats);
+  const valuesByCode = new Map<string, ElementValues>();
+  for (const r of rows) {
+    const v = valuesById.get(r.id);
+    if (v !== undefined) {
+      valuesByCode.set(r.code, v);
+    }
+  }
   const schools: BalanceSchool[] = [];
   const issues: Issue[] = [];
   const names = new Map<string, string>();
