@@ -42,7 +42,9 @@ describe("学前普及普惠 claims in Chromium", () => {
     await openTab(page, rig.server);
     await expect.poll(() => p05.isVisible(), { timeout: 60_000 }).toBe(true);
     await p05.getByRole("button", { name: "审核" }).click();
+    await dialog.getByLabel("审核意见").fill("工资统计表核实无误");
     await dialog.getByRole("button", { name: "审核" }).click();
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
     await expect.poll(() => p05.textContent(), { timeout: 15_000 }).toContain("已确认");
     await expect.poll(() => p05.textContent()).toContain("达到要求");
     await expect.poll(() => p05.textContent()).toContain("佐证申报（已确认）");
