@@ -10,7 +10,7 @@ import type {
   TEACHING_POINT_POLICY_VALUES,
 } from "@luoshi/contracts";
 import { ScenarioChangeInput as ScenarioChangeSchema } from "@luoshi/contracts";
-import { orgUnitRepo, type ScenarioRecord, scenarioRepo } from "@luoshi/db";
+import { type ScenarioRecord, scenarioRepo } from "@luoshi/db";
 import {
   applyScenario,
   compareEvaluations,
@@ -24,7 +24,7 @@ import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { recordAudit } from "./audit.service.ts";
 import { type BalanceInput, loadCounty } from "./evaluation.service.ts";
-import { assertInScope } from "./scope.ts";
+import { findUnitInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
 
 type Policy = (typeof TEACHING_POINT_POLICY_VALUES)[number];
@@ -137,11 +137,7 @@ function present(r: ScenarioRecord): Scenario {
 }
 
 async function unitInScope(deps: ServiceDeps, actor: Actor, orgUnitId: string) {
-  const unit = await orgUnitRepo.findById(deps.handle.db, orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(deps.handle.db, actor, orgUnitId);
   return unit;
 }
 

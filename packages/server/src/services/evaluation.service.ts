@@ -19,10 +19,10 @@ import {
 import type { Issue } from "@luoshi/domain";
 import { type ElementValues, SCHOOL_TYPE_LEVELS } from "@luoshi/domain/stats";
 import type { SchoolType } from "@luoshi/domain/org";
-import { orgUnitRepo, statsRepo } from "@luoshi/db";
+import { statsRepo } from "@luoshi/db";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
-import { assertInScope } from "./scope.ts";
+import { findUnitInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
 
 /** What to evaluate: an org unit (usually a county), a 统计年度 and optional rule choices. */
@@ -102,11 +102,7 @@ export async function loadCounty(
   authorize(actor, "evaluation.read");
   const ruleSet = findRuleSet(input.ruleSetId);
   const { db } = deps.handle;
-  const unit = await orgUnitRepo.findById(db, input.orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
   const [rows, stats] = await Promise.all([
     db

@@ -35,3 +35,13 @@ export function assertInScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): voi
     throw new AppError("forbidden", "无权访问该单位的数据：不在您的管辖范围内");
   }
 }
+
+/** The unit with id `id`: 404 when there is none, 403 when it lies outside the actor's scope. */
+export async function findUnitInScope(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgUnitRow> {
+  const unit = await orgUnitRepo.findById(db, id);
+  if (unit === undefined) {
+    throw new AppError("not-found", "没有这个单位");
+  }
+  assertInScope(actor, unit);
+  return unit;
+}

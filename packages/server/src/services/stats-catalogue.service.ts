@@ -18,11 +18,11 @@ import {
 } from "@luoshi/domain/indicators";
 import type { OrgKind, OrgUnitSeed } from "@luoshi/domain/org";
 import { findDataElement } from "@luoshi/domain/stats";
-import { orgUnitRepo, statsRepo, type PackedYearValues } from "@luoshi/db";
+import { statsRepo, type PackedYearValues } from "@luoshi/db";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
-import { assertInScope } from "./scope.ts";
+import { findUnitInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
 import { copyValuesInto } from "./stats-columns.ts";
 import { scopeUnits, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
@@ -120,11 +120,7 @@ export async function computeCatalogueTables(
     throw new AppError("validation-failed", `年度范围 ${from}–${to} 超过 ${MAX_CATALOGUE_YEARS} 年`);
   }
   const { db } = deps.handle;
-  const unit = await orgUnitRepo.findById(db, input.orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const t0 = performance.now();
   // PGlite has one connection: the reads run one after another either way.
   const catalogue = await loadCatalogue(db);

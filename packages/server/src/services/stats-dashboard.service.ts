@@ -7,7 +7,6 @@
 import {
   DASHBOARD_AREA_LABELS,
   boxStats,
-  buildStatRows,
   evaluateIndicators,
   formatIndicatorValue,
   histogramBins,
@@ -19,7 +18,7 @@ import {
   type IndicatorTable,
 } from "@luoshi/domain/indicators";
 import type { OrgKind } from "@luoshi/domain/org";
-import { orgUnitRepo, statsRepo, type OrgUnitRow } from "@luoshi/db";
+import { type OrgUnitRow } from "@luoshi/db";
 import type {
   DashboardIndicator,
   DashboardValue,
@@ -35,9 +34,9 @@ import type { Database } from "@luoshi/db";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
-import { assertInScope } from "./scope.ts";
+import { findUnitInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
-import { scopeUnits, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
+import { loadStatRows, type ScopeUnit } from "./stats-scope.service.ts";
 
 /** Years the projection line is fitted on. */
 const TREND_YEARS = 5;
@@ -56,11 +55,7 @@ interface Evaluated {
 /** The unit, checked: `stats.read`, exists (404), in the actor's scope (403). */
 async function scopedUnit(deps: ServiceDeps, actor: Actor, orgUnitId: string): Promise<OrgUnitRow> {
   authorize(actor, "stats.read");
-  const unit = await orgUnitRepo.findById(deps.handle.db, orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(deps.handle.db, actor, orgUnitId);
   return unit;
 }
 
@@ -96,25 +91,8 @@ async function evaluateScope(
     0,
     ...catalogue.flatMap((c) => c.plan.aggregates.flatMap((a) => a.groups.map((g) => g.lag))),
   );
-  const [scope, schools, history, population] = await Promise.all([
-    scopeUnits(db, unit.path),
-    statsRepo.listInScope(db, "school_stats", unit.path, from - lag, to),
-    statsRepo.listInScope(db, "enrolment_history", unit.path, from - lag, to),
-    statsRepo.listInScope(db, "population_stats", unit.path, from, to),
-  ]);
-  // A full record wins over a 招生-only history row of the same school and year.
-  const full = new Set(schools.map((s) => `${s.code}|${s.year}`));
-  const records = [...history.filter((h) => !full.has(`${h.code}|${h.year}`)), ...schools].map((r) => ({
-    schoolCode: r.code,
-    year: r.year,
-    values: r.values,
-  }));
+  const { units: scope, rows } = await loadStatRows(db, unit.path, { from, to, lag });
   const units = [...scope.byCode.values()];
-  const { rows } = buildStatRows(
-    toSeeds(units),
-    records,
-    population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
-  );
   const { tables } = evaluateIndicators(rows, catalogue, { years, maxIssues: 0 });
   const first = tables.values().next().value;
   const unitIndex = new Map((first?.unitCodes ?? []).map((c, i) => [c, i]));

@@ -2,19 +2,12 @@
  * 指标计算 over stored statistics: every standard indicator for one org unit and year, from the school
  * rows below the unit (one query per table, never one per school) through the domain's indicator engine.
  */
-import {
-  buildStatRows,
-  evaluateIndicators,
-  formatIndicatorValue,
-  tableValue,
-} from "@luoshi/domain/indicators";
-import { orgUnitRepo, statsRepo } from "@luoshi/db";
-import { AppError } from "../errors.ts";
+import { evaluateIndicators, formatIndicatorValue, tableValue } from "@luoshi/domain/indicators";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
-import { assertInScope } from "./scope.ts";
+import { findUnitInScope } from "./scope.ts";
 import { authorize } from "./user.service.ts";
-import { scopeUnits, toSeeds } from "./stats-scope.service.ts";
+import { loadStatRows } from "./stats-scope.service.ts";
 
 /** One indicator's value for a unit and year; numerator and denominator when the formula is a ratio. */
 export interface IndicatorResult {
@@ -50,31 +43,12 @@ export async function computeIndicators(
 ): Promise<UnitIndicators> {
   authorize(actor, "stats.read");
   const { db } = deps.handle;
-  const unit = await orgUnitRepo.findById(db, input.orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
-  const [catalogue, units, schools, history, population] = await Promise.all([
+  const [catalogue, { rows }] = await Promise.all([
     loadCatalogue(db),
-    scopeUnits(db, unit.path),
-    statsRepo.listInScope(db, "school_stats", unit.path, year - MAX_LAG, year),
-    statsRepo.listInScope(db, "enrolment_history", unit.path, year - MAX_LAG, year),
-    statsRepo.listInScope(db, "population_stats", unit.path, year, year),
+    loadStatRows(db, unit.path, { from: year, to: year, lag: MAX_LAG }),
   ]);
-  // A full record wins over a 招生-only history row of the same school and year.
-  const full = new Set(schools.map((s) => `${s.code}|${s.year}`));
-  const records = [...history.filter((h) => !full.has(`${h.code}|${h.year}`)), ...schools].map((r) => ({
-    schoolCode: r.code,
-    year: r.year,
-    values: r.values,
-  }));
-  const { rows } = buildStatRows(
-    toSeeds(units.byCode.values()),
-    records,
-    population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
-  );
   const { tables } = evaluateIndicators(rows, catalogue, { years: [year], maxIssues: 0 });
   const items = catalogue.map(({ definition: d }): IndicatorResult => {
     const table = tables.get(d.code);

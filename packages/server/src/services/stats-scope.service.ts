@@ -3,7 +3,8 @@
  * codes and the indicator engine builds its hierarchy), and the change summary an import audits.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "@luoshi/db";
+import { type Database, statsRepo } from "@luoshi/db";
+import { buildStatRows, type StatRow } from "@luoshi/domain/indicators";
 import type { OrgKind, OrgUnitSeed, Ownership, SchoolType, UrbanRural } from "@luoshi/domain/org";
 
 /** An org unit as the statistics services need it. */
@@ -140,4 +141,34 @@ export function diffStatValues(
     }
   }
   return { changedValues, perSchool, sample };
+}
+
+/**
+ * The statistics below `scopePath` as the indicator engine reads them: school and 招生-history rows of
+ * `from − lag` … `to` (cohort formulas look `lag` years back), 乡镇 population of `from` … `to`, tagged
+ * with the scope's hierarchy. Four queries, never one per school. A full school record wins over a
+ * 招生-only history row of the same school and year.
+ */
+export async function loadStatRows(
+  db: Kysely<Database>,
+  scopePath: string,
+  range: { from: number; to: number; lag: number },
+): Promise<{ units: ScopeUnits; rows: StatRow[] }> {
+  const { from, to, lag } = range;
+  const [units, schools, history, population] = await Promise.all([
+    scopeUnits(db, scopePath),
+    statsRepo.listInScope(db, "school_stats", scopePath, from - lag, to),
+    statsRepo.listInScope(db, "enrolment_history", scopePath, from - lag, to),
+    statsRepo.listInScope(db, "population_stats", scopePath, from, to),
+  ]);
+  const full = new Set(schools.map((s) => `${s.code}|${String(s.year)}`));
+  const records = [...history.filter((h) => !full.has(`${h.code}|${String(h.year)}`)), ...schools].map(
+    (r) => ({ schoolCode: r.code, year: r.year, values: r.values }),
+  );
+  const { rows } = buildStatRows(
+    toSeeds(units.byCode.values()),
+    records,
+    population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
+  );
+  return { units, rows };
 }

@@ -31,17 +31,11 @@ import {
   type VetoItem,
 } from "@luoshi/domain/evaluation";
 import type { SchoolType } from "@luoshi/domain/org";
-import {
-  type OrgUnitRow,
-  orgUnitRepo,
-  statsRepo,
-  type SupervisionAttestationRow,
-  supervisionRepo,
-} from "@luoshi/db";
+import { type OrgUnitRow, statsRepo, type SupervisionAttestationRow, supervisionRepo } from "@luoshi/db";
 import { AppError } from "../errors.ts";
 import type { Actor, ServiceDeps } from "../context.ts";
 import { recordAudit } from "./audit.service.ts";
-import { assertInScope } from "./scope.ts";
+import { findUnitInScope } from "./scope.ts";
 import { computeIndicators } from "./stats-indicators.service.ts";
 import { checkUpload, loadUpload, storeUpload } from "./attachments.ts";
 import {
@@ -106,11 +100,7 @@ export async function loadUnit(
   permission: "evaluation.read" | "evaluation.write" | "evaluation.review" = "evaluation.read",
 ): Promise<OrgUnitRow> {
   authorize(actor, permission);
-  const unit = await orgUnitRepo.findById(deps.handle.db, orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(deps.handle.db, actor, orgUnitId);
   return unit;
 }
 

@@ -11,13 +11,7 @@
  * a number (基本消除大班额) are assessed by the checkable rule of `QUALITATIVE_TARGET_RULES`.
  */
 import type { TargetLinkResult, TargetMonitorItem, TargetMonitorList } from "@luoshi/contracts";
-import {
-  indicatorRepo,
-  orgUnitRepo,
-  statsRepo,
-  type MonitoredTargetRow,
-  type PlanTargetRow,
-} from "@luoshi/db";
+import { indicatorRepo, orgUnitRepo, type MonitoredTargetRow, type PlanTargetRow } from "@luoshi/db";
 import {
   type CohortYear,
   type CompiledIndicator,
@@ -27,7 +21,6 @@ import {
   assessQualitativeRule,
   assessTarget,
   baseYear,
-  buildStatRows,
   COHORT_INDICATORS,
   cohortHistory,
   cohortInputDefinitions,
@@ -47,8 +40,8 @@ import type { Actor, ServiceDeps } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { recordAudit } from "./audit.service.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
-import { assertInScope } from "./scope.ts";
-import { scopeUnits, toSeeds } from "./stats-scope.service.ts";
+import { assertInScope, findUnitInScope } from "./scope.ts";
+import { loadStatRows } from "./stats-scope.service.ts";
 import { authorize } from "./user.service.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率). */
@@ -95,25 +88,7 @@ async function computeSeries(
   const cohortYears = Array.from({ length: COHORT_YEARS }, (_, i) => last - COHORT_YEARS + 1 + i);
   const from = (cohortCodes.length === 0 ? first : Math.min(first, last - COHORT_YEARS + 1)) - MAX_LAG;
   const { db } = deps.handle;
-  const [units, schools, history, population] = await Promise.all([
-    scopeUnits(db, unit.path),
-    statsRepo.listInScope(db, "school_stats", unit.path, from, last),
-    statsRepo.listInScope(db, "enrolment_history", unit.path, from, last),
-    statsRepo.listInScope(db, "population_stats", unit.path, first, last),
-  ]);
-  const full = new Set(schools.map((s) => `${s.code}|${String(s.year)}`));
-  const records = [...history.filter((h) => !full.has(`${h.code}|${String(h.year)}`)), ...schools].map(
-    (r) => ({
-      schoolCode: r.code,
-      year: r.year,
-      values: r.values,
-    }),
-  );
-  const { rows } = buildStatRows(
-    toSeeds(units.byCode.values()),
-    records,
-    population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
-  );
+  const { rows } = await loadStatRows(db, unit.path, { from: first, to: last, lag: first - from });
   const prepared = prepareRows(rows);
   const { tables } = evaluateIndicators(prepared, indicators, { years, maxIssues: 0 });
   for (const c of indicators) {
@@ -179,11 +154,7 @@ export async function monitorTargets(
 ): Promise<TargetMonitorList> {
   authorize(actor, "stats.read");
   const { db } = deps.handle;
-  const unit = await orgUnitRepo.findById(db, input.orgUnitId);
-  if (unit === undefined) {
-    throw new AppError("not-found", "没有这个单位");
-  }
-  assertInScope(actor, unit);
+  const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
   const owners = unit.path.split("/").filter((s) => s !== "");
   const [rows, goalTexts, catalogue] = await Promise.all([
