@@ -44,3 +44,13 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 /** Ids are UUIDs. */
 export const Id = z.uuid({ error: "应为有效的 ID（UUID）" });
 export const IdParams = z.object({ id: Id });
+
+/** A 统计年度 in a query or body (a query's string is coerced). */
+export const StatsYear = z.coerce
+  .number({ error: "统计年度应为整数" })
+  .int({ error: "统计年度应为整数" })
+  .min(2000, { error: "统计年度不早于 2000" })
+  .max(2100, { error: "统计年度不晚于 2100" });
+
+/** The org unit a query is about. */
+export const OrgUnitIdParam = z.uuid({ error: "orgUnitId 应为单位编号" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 
 /** 教学点 policies of the resource evaluation (spec §6.5). */
 export const TEACHING_POINT_POLICY_VALUES = ["exclude-below-50", "merge-into-parent", "include"] as const;
@@ -14,12 +15,6 @@ export const RESOURCE_INDICATOR_VALUES = [
   "multimediaClassrooms",
 ] as const;
 
-const year = z.coerce
-  .number({ error: "统计年度应为整数" })
-  .int({ error: "统计年度应为整数" })
-  .min(2000, { error: "统计年度不早于 2000" })
-  .max(2100, { error: "统计年度不晚于 2100" });
-const orgUnitId = z.uuid({ error: "orgUnitId 应为单位编号" });
 const ruleSet = z.string().trim().min(1).max(100);
 
 /** GET /api/evaluations/balance?orgUnitId=&year=&policy=&ruleSet= */

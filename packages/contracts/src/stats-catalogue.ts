@@ -3,12 +3,7 @@
  * a workbook (GET /api/indicators/table.xlsx).
  */
 import { z } from "zod";
-
-const year = z.coerce
-  .number({ error: "统计年度应为整数" })
-  .int({ error: "统计年度应为整数" })
-  .min(2000, { error: "统计年度不早于 2000" })
-  .max(2100, { error: "统计年度不晚于 2100" });
+import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 
 /** Unit kinds a table may list (departments hold no statistics). */
 export const CATALOGUE_KIND_VALUES = ["province", "city", "county", "township", "school"] as const;
@@ -16,7 +11,7 @@ export const CATALOGUE_KIND_VALUES = ["province", "city", "county", "township", 
 /** Query of the 指标总表 download. */
 export const IndicatorTableQuery = z
   .object({
-    orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }),
+    orgUnitId: orgUnitId,
     from: year,
     to: year,
     /** Comma-separated kinds to list (default: every kind); the values are the same either way. */

@@ -3,15 +3,8 @@
  * (drill-down 县 → 乡镇 → 学校) and per school (distribution with box figures and histogram).
  */
 import { z } from "zod";
+import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 import { ORG_KIND_VALUES } from "./org.ts";
-
-const year = z.coerce
-  .number({ error: "统计年度应为整数" })
-  .int({ error: "统计年度应为整数" })
-  .min(2000, { error: "统计年度不早于 2000" })
-  .max(2100, { error: "统计年度不晚于 2100" });
-
-const orgUnitId = z.uuid({ error: "orgUnitId 应为单位编号" });
 
 const indicatorCode = z
   .string()

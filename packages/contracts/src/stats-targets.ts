@@ -1,13 +1,8 @@
 import { z } from "zod";
-
-const year = z.coerce
-  .number({ error: "统计年度应为整数" })
-  .int({ error: "统计年度应为整数" })
-  .min(2000, { error: "统计年度不早于 2000" })
-  .max(2100, { error: "统计年度不晚于 2100" });
+import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 
 /** GET /api/targets/monitor?orgUnitId=&year= — the plan targets of a unit against their indicators. */
-export const TargetMonitorQuery = z.object({ orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }), year });
+export const TargetMonitorQuery = z.object({ orgUnitId: orgUnitId, year });
 export type TargetMonitorQuery = z.infer<typeof TargetMonitorQuery>;
 
 /** How a plan target is tied to an indicator: suggested by the metric synonyms, confirmed by staff, or not. */

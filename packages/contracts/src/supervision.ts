@@ -4,14 +4,9 @@
  * its 一票否决 items, 学前普及普惠 and the 2012 基本均衡 history. Every result names its rule set.
  */
 import { z } from "zod";
+import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 import { EvaluationIssue, RuleSetInfo } from "./evaluations.ts";
 
-const year = z.coerce
-  .number({ error: "统计年度应为整数" })
-  .int({ error: "统计年度应为整数" })
-  .min(2000, { error: "统计年度不早于 2000" })
-  .max(2100, { error: "统计年度不晚于 2100" });
-const orgUnitId = z.uuid({ error: "orgUnitId 应为单位编号" });
 const ruleSet = z.string().trim().min(1).max(100);
 
 /** The 一票否决 items (spec §1.1e). */
@@ -122,7 +117,7 @@ export type SupervisionPartResult = z.infer<typeof SupervisionPartResult>;
 
 /** PUT /api/evaluations/attestations — submit or replace a claim (its review starts again). */
 export const AttestationBody = z.strictObject({
-  orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }),
+  orgUnitId: orgUnitId,
   year: z.number().int().min(2000).max(2100),
   code: z.string().regex(ATTESTATION_CODE_PATTERN, { error: "没有这个指标或一票否决项" }),
   claimMet: z.boolean({ error: "请选择是否达标" }),
@@ -156,7 +151,7 @@ export type SurveyGroupInput = z.infer<typeof SurveyGroupInput>;
 /** PUT /api/evaluations/recognition — the survey results of a county and year, replacing the stored ones. */
 export const RecognitionBody = z
   .strictObject({
-    orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }),
+    orgUnitId: orgUnitId,
     year: z.number().int().min(2000).max(2100),
     aggregation: z.enum(RECOGNITION_AGGREGATION_VALUES),
     groups: z.array(SurveyGroupInput).max(RESPONDENT_GROUP_VALUES.length),
@@ -207,7 +202,7 @@ export type RecognitionResult = z.infer<typeof RecognitionResult>;
 
 /** PUT /api/evaluations/overall/settings — the year the county passed 基本均衡 认定. */
 export const OverallSettingsBody = z.strictObject({
-  orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }),
+  orgUnitId: orgUnitId,
   year: z.number().int().min(2000).max(2100),
   basicBalanceYear: z
     .number()
