@@ -6,8 +6,8 @@ import { createTestDatabase } from "@luoshi/db/testing";
 import { parseConfig } from "./config.ts";
 import { systemActor, type ServiceDeps } from "./context.ts";
 import { buildApp } from "./http/app.ts";
-import { importOrgUnits } from "./services/org-import.service.ts";
-import { createUser } from "./services/user.service.ts";
+import { importOrgUnits } from "./services/org/org-import.service.ts";
+import { createUser } from "./services/accounts/users.service.ts";
 
 /** A small two-county world: enough to test every role's scope. */
 export const TEST_UNITS: OrgUnitSeed[] = [

@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ServiceDeps } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { authenticate, type AuthenticatedSession, type ClientInfo } from "../services/auth.service.ts";
+import {
+  authenticate,
+  type AuthenticatedSession,
+  type ClientInfo,
+} from "../services/accounts/auth.service.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

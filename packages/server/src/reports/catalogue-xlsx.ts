@@ -8,7 +8,7 @@ import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { roundTo } from "@luoshi/domain/indicators";
 import { ORG_KIND_LABELS } from "@luoshi/domain/org";
-import type { CatalogueTables } from "../services/stats-catalogue.service.ts";
+import type { CatalogueTables } from "../services/statistics/stats-catalogue.service.ts";
 
 /** The key columns before the indicators. */
 const KEY_HEADERS = ["单位代码", "单位名称", "单位类型", "上级单位代码", "统计年度"] as const;

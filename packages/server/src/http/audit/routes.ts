@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AuditListQuery, AuditPage, type AuditEntry } from "@luoshi/contracts";
 import type { AuditRow } from "@luoshi/db";
 import type { ServiceDeps } from "../../context.ts";
-import { ACTION_LABELS } from "../../services/audit.service.ts";
-import { exportAuditCsv, searchAudit } from "../../services/audit-query.service.ts";
+import { ACTION_LABELS } from "../../services/audit/audit.service.ts";
+import { exportAuditCsv, searchAudit } from "../../services/audit/audit-query.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 /** The fields of an audit row that the audit page shows. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ChangePasswordBody, CsrfResponse, LoginBody, SessionResponse } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { changePassword, login, logout } from "../../services/auth.service.ts";
+import { changePassword, login, logout } from "../../services/accounts/auth.service.ts";
 import { clientOf, SESSION_COOKIE, sessionOf } from "../auth-hook.ts";
 
 const Ok = z.object({ ok: z.literal(true) });

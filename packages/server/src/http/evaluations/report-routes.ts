@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { BalanceQuery } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { type BalanceReportFormat, balanceReportFile } from "../../services/evaluation-report.service.ts";
+import {
+  type BalanceReportFormat,
+  balanceReportFile,
+} from "../../services/evaluation/evaluation-report.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["优质均衡评估"];

@@ -38,11 +38,11 @@ import {
   balancePassPlan,
   evaluateBalance,
   PASS_PLAN_METHOD,
-} from "../../services/evaluation.service.ts";
+} from "../../services/evaluation/evaluation.service.ts";
 import {
   explainDifferenceCoefficient,
   explainSchoolPart,
-} from "../../services/evaluation-explain.service.ts";
+} from "../../services/evaluation/evaluation-explain.service.ts";
 import {
   createScenario,
   deleteScenario,
@@ -51,7 +51,7 @@ import {
   getScenario,
   listScenarios,
   updateScenario,
-} from "../../services/evaluation-scenario.service.ts";
+} from "../../services/evaluation/evaluation-scenario.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["优质均衡评估"];

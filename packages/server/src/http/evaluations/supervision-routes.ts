@@ -23,7 +23,7 @@ import {
   readEvidenceFile,
   reviewAttestation,
   submitAttestation,
-} from "../../services/supervision.service.ts";
+} from "../../services/evaluation/supervision.service.ts";
 import {
   basicBalanceHistory,
   getOverall,
@@ -31,7 +31,7 @@ import {
   getRecognition,
   saveOverallSettings,
   saveRecognition,
-} from "../../services/supervision-results.service.ts";
+} from "../../services/evaluation/supervision-results.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["督导评估"];

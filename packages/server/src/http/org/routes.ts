@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, OrgUnitDetail, OrgUnitListQuery, OrgUnitPage } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { getOrgUnit, listOrgUnits } from "../../services/org.service.ts";
+import { getOrgUnit, listOrgUnits } from "../../services/org/org.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 import { presentOrgUnit } from "./presenters.ts";
 

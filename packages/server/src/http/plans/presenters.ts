@@ -2,8 +2,8 @@ import type { PlanDetail, PlanSummary } from "@luoshi/contracts";
 import { NODE_ROLE_VALUES, COMPARATOR_VALUES, PLAN_STATUS_VALUES } from "@luoshi/contracts";
 import type { PlanListRow, PlanRow } from "@luoshi/db";
 import type { Issue } from "@luoshi/domain";
-import type { PlanView } from "../../services/plan.service.ts";
-import { isLeafTask } from "../../services/plan-export.service.ts";
+import type { PlanView } from "../../services/plans/plan.service.ts";
+import { isLeafTask } from "../../services/plans/plan-export.service.ts";
 
 const STATUS_LABELS: Record<(typeof PLAN_STATUS_VALUES)[number], string> = {
   draft: "草稿",

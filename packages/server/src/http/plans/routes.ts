@@ -17,14 +17,14 @@ import {
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
 import type { Actor } from "../../context.ts";
-import { importPlan } from "../../services/plan-import.service.ts";
+import { importPlan } from "../../services/plans/plan-import.service.ts";
 import {
   confirmPlan,
   discardPlan,
   mergePlanNode,
   splitPlanNode,
-} from "../../services/plan-lifecycle.service.ts";
-import { exportPlanXlsx } from "../../services/plan-export.service.ts";
+} from "../../services/plans/plan-lifecycle.service.ts";
+import { exportPlanXlsx } from "../../services/plans/plan-export.service.ts";
 import {
   createPlanTarget,
   deletePlanTarget,
@@ -34,7 +34,7 @@ import {
   setPlanNodeUnits,
   updatePlanNode,
   updatePlanTarget,
-} from "../../services/plan.service.ts";
+} from "../../services/plans/plan.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 import { presentPlanDetail, presentPlanSummary } from "./presenters.ts";
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IndicatorTableQuery } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
 import { writeCatalogueXlsx } from "../../reports/catalogue-xlsx.ts";
-import { computeCatalogueTables } from "../../services/stats-catalogue.service.ts";
+import { computeCatalogueTables } from "../../services/statistics/stats-catalogue.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["统计数据与指标"];

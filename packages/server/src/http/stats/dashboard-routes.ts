@@ -12,7 +12,7 @@ import {
   indicatorChildren,
   indicatorDistribution,
   indicatorSeries,
-} from "../../services/stats-dashboard.service.ts";
+} from "../../services/statistics/stats-dashboard.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["统计数据与指标"];

@@ -13,12 +13,12 @@ import {
 } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../../context.ts";
-import { MAX_STATS_FILE_BYTES, statsTemplateXlsx } from "../../services/stats-file.service.ts";
-import { listStatsImports } from "../../services/stats-import-history.service.ts";
-import { StatsImportJobs } from "../../services/stats-import-jobs.ts";
-import { importStatistics } from "../../services/stats-import.service.ts";
-import { computeIndicators } from "../../services/stats-indicators.service.ts";
-import { authorize } from "../../services/user.service.ts";
+import { MAX_STATS_FILE_BYTES, statsTemplateXlsx } from "../../services/statistics/stats-file.service.ts";
+import { listStatsImports } from "../../services/statistics/stats-import-history.service.ts";
+import { StatsImportJobs } from "../../services/statistics/stats-import-jobs.ts";
+import { importStatistics } from "../../services/statistics/stats-import.service.ts";
+import { computeIndicators } from "../../services/statistics/stats-indicators.service.ts";
+import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["统计数据与指标"];

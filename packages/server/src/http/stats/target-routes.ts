@@ -19,9 +19,9 @@ import {
   createCustomIndicator,
   listCatalogue,
   updateCustomIndicator,
-} from "../../services/custom-indicator.service.ts";
-import { linkTarget, monitorTargets } from "../../services/target-monitor.service.ts";
-import { authorize } from "../../services/user.service.ts";
+} from "../../services/statistics/custom-indicator.service.ts";
+import { linkTarget, monitorTargets } from "../../services/statistics/target-monitor.service.ts";
+import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["目标监测与指标目录"];

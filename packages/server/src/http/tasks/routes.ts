@@ -15,9 +15,9 @@ import {
   YearQuery,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { actOnTask, createTask, listTasks } from "../../services/task.service.ts";
-import { getTaskDetail } from "../../services/task-detail.service.ts";
-import { addInstruction, readAttachment, submitReport } from "../../services/task-report.service.ts";
+import { actOnTask, createTask, listTasks } from "../../services/ledger/task.service.ts";
+import { getTaskDetail } from "../../services/ledger/task-detail.service.ts";
+import { addInstruction, readAttachment, submitReport } from "../../services/ledger/task-report.service.ts";
 import {
   bulletinDocxFor,
   bulletinFor,
@@ -25,9 +25,9 @@ import {
   exportLedgerXlsx,
   remindMissing,
   scoreboardFor,
-} from "../../services/ledger-views.service.ts";
+} from "../../services/ledger/ledger-views.service.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentTaskSummary } from "../../services/task-view.ts";
+import { presentTaskSummary } from "../../services/ledger/task-view.ts";
 
 const tags = ["督办台账"];
 const attachmentName = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;

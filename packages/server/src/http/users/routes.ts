@@ -11,7 +11,7 @@ import {
 import { ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
 import type { UserRow } from "@luoshi/db";
 import type { ServiceDeps } from "../../context.ts";
-import { createUser, listUsers, resetPassword } from "../../services/user.service.ts";
+import { createUser, listUsers, resetPassword } from "../../services/accounts/users.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 /** The fields of a user that leave the server (never hashes, history or second-factor secrets). */

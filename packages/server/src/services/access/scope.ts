@@ -1,0 +1,47 @@
+import type { OrgUnitRow } from "@luoshi/db";
+import { orgUnitRepo } from "@luoshi/db";
+import type { Role } from "@luoshi/domain/auth";
+import type { Kysely } from "kysely";
+import type { Database } from "@luoshi/db";
+import { AppError } from "../../errors.ts";
+import type { Actor } from "../../context.ts";
+
+/** Roles whose data scope is their own unit's subtree; everyone else's is their jurisdiction. */
+const UNIT_SCOPED: readonly Role[] = ["unitUser", "schoolUser"];
+
+/**
+ * The materialised path a user's queries are limited to. Bureau staff, inspectors, leaders and
+ * administrators sit in a department (区教育局) but act for its area (崆峒区), so their scope is the
+ * nearest enclosing area; a department or school user sees only its own unit and what is below it.
+ */
+export async function scopePathFor(db: Kysely<Database>, role: Role, unit: OrgUnitRow): Promise<string> {
+  if (UNIT_SCOPED.includes(role) || unit.kind !== "department") {
+    return unit.path;
+  }
+  const ancestorIds = unit.path.split("/").filter((s) => s !== "" && s !== unit.id);
+  const ancestors = await Promise.all(ancestorIds.map((id) => orgUnitRepo.findById(db, id)));
+  const area = ancestors.filter((a): a is OrgUnitRow => a !== undefined && a.kind !== "department").at(-1);
+  return area?.path ?? unit.path;
+}
+
+/** True when the unit lies within the actor's scope. */
+export function inScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): boolean {
+  return unit.path.startsWith(actor.scopePath);
+}
+
+/** Throws 403 unless the unit lies within the actor's scope. */
+export function assertInScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): void {
+  if (!inScope(actor, unit)) {
+    throw new AppError("forbidden", "无权访问该单位的数据：不在您的管辖范围内");
+  }
+}
+
+/** The unit with id `id`: 404 when there is none, 403 when it lies outside the actor's scope. */
+export async function findUnitInScope(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgUnitRow> {
+  const unit = await orgUnitRepo.findById(db, id);
+  if (unit === undefined) {
+    throw new AppError("not-found", "没有这个单位");
+  }
+  assertInScope(actor, unit);
+  return unit;
+}

@@ -1,0 +1,131 @@
+import { auditRepo, type AuditQuery } from "@luoshi/db";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "@luoshi/db";
+import type { Actor } from "../../context.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What changed, for the trail. Personal data values never go in here (only which fields changed). */
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  result?: "success" | "failure";
+  before?: unknown;
+  after?: unknown;
+  details?: unknown;
+}
+
+/**
+ * Writes one audit row in the caller's transaction, so that a failed audit write fails the action
+ * (spec security.md: no action without its trace).
+ */
+export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
+  await auditRepo.insert(db, {
+    actorId: actor.userId,
+    actorLogin: actor.login,
+    actorRole: actor.role,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    result: event.result ?? "success",
+    before: event.before,
+    after: event.after,
+    details: event.details,
+    clientIp: actor.clientIp,
+    requestId: actor.requestId,
+  });
+}
+
+/** Chinese names of audit actions, for the audit page and exports. */
+export const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "auth.password-change": "修改口令",
+  "auth.session-expired": "会话超时",
+  "user.create": "新建用户",
+  "user.reset-password": "重置口令",
+  "user.update": "修改用户",
+  "org.create": "新建组织机构",
+  "demo.load": "载入演示数据",
+  "audit.search": "查询审计日志",
+  "audit.export": "导出审计日志",
+  "org.import": "导入组织机构",
+  "plan.import": "导入规划文件",
+  "plan.node-update": "修改条目",
+  "plan.node-units": "设置责任单位",
+  "plan.node-merge": "合并条目",
+  "plan.node-split": "拆分条目",
+  "plan.target-create": "新增目标",
+  "plan.target-update": "修改目标",
+  "plan.target-delete": "删除目标",
+  "plan.confirm": "确认规划",
+  "plan.discard": "作废规划",
+  "plan.export": "导出规划",
+  "task.create": "新建任务",
+  "task.assign": "交办",
+  "task.accept": "签收",
+  "task.submitForReview": "提请销号",
+  "task.approve": "销号",
+  "task.return": "退回",
+  "task.suspend": "中止",
+  "task.resume": "恢复",
+  "task.requestAdjustment": "申请调整",
+  "task.decideAdjustment": "审批调整",
+  "task.report": "报送进展",
+  "task.instruct": "领导批示",
+  "task.instruction-reply": "回复批示",
+  "task.attachment-read": "查看附件",
+  "ledger.export": "导出台账",
+  "ledger.bulletin-export": "导出月通报",
+  "ledger.remind": "催报",
+  "stats.import": "导入统计数据",
+  "target.link": "确认目标关联指标",
+  "indicator.create": "新增自定义指标",
+  "indicator.update": "修改自定义指标",
+  "indicator.deactivate": "停用自定义指标",
+  "evaluation.report-export": "导出评估报告",
+  "evaluation.scenario-create": "保存情景",
+  "evaluation.scenario-update": "修改情景",
+  "evaluation.scenario-delete": "删除情景",
+  "evaluation.attestation-submit": "提交佐证申报",
+  "evaluation.evidence-upload": "上传佐证材料",
+  "evaluation.evidence-read": "查阅佐证材料",
+  "evaluation.attestation-review": "审核佐证申报",
+  "evaluation.survey-save": "录入满意度调查结果",
+  "evaluation.settings-save": "修改评估设置",
+};
+
+/** Converts API filters into the repository's query. */
+export function toAuditQuery(q: {
+  actor?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}): AuditQuery {
+  const query: AuditQuery = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  if (q.actor) {
+    query.actorLogin = q.actor;
+  }
+  if (q.entityType) {
+    query.entityType = q.entityType;
+  }
+  if (q.entityId) {
+    query.entityId = q.entityId;
+  }
+  if (q.action) {
+    query.action = q.action;
+  }
+  if (q.from) {
+    query.from = new Date(`${q.from}T00:00:00+08:00`);
+  }
+  if (q.to) {
+    // `to` is inclusive: up to the end of that day, China time
+    query.to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  }
+  return query;
+}

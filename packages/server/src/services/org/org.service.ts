@@ -1,0 +1,87 @@
+import { orgUnitRepo, type OrgUnitRow } from "@luoshi/db";
+import type { OrgUnitListQuery } from "@luoshi/contracts";
+import { AppError } from "../../errors.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { authorize } from "../access/authorize.ts";
+import { assertInScope } from "../access/scope.ts";
+
+/** An org unit with what the browser needs beside it. */
+export interface OrgUnitView {
+  unit: OrgUnitRow;
+  childCount: number;
+}
+
+/**
+ * Org units in the actor's scope. Without a parent: the scope's root itself, so that the tree browser
+ * starts where the user's jurisdiction starts.
+ */
+export async function listOrgUnits(
+  deps: ServiceDeps,
+  actor: Actor,
+  q: OrgUnitListQuery,
+): Promise<{ items: OrgUnitView[]; total: number }> {
+  authorize(actor, "org.read");
+  const { db } = deps.handle;
+  const isFiltered = q.kind !== undefined || q.schoolType !== undefined || (q.q ?? "") !== "";
+  const parentId = q.parentId;
+  if (parentId !== undefined) {
+    const parent = await orgUnitRepo.findById(db, parentId);
+    if (parent === undefined) {
+      throw new AppError("not-found", "上级单位不存在");
+    }
+    assertInScope(actor, parent);
+  }
+  let rows: OrgUnitRow[];
+  let total: number;
+  if (parentId === undefined && !isFiltered) {
+    const root = await db
+      .selectFrom("org_units")
+      .selectAll()
+      .where("path", "=", actor.scopePath)
+      .executeTakeFirst();
+    rows = root === undefined ? [] : [root];
+    total = rows.length;
+  } else {
+    const page = await orgUnitRepo.list(db, {
+      scopePath: actor.scopePath,
+      ...(parentId === undefined ? {} : { parentId }),
+      ...(q.kind === undefined ? {} : { kind: q.kind }),
+      ...(q.schoolType === undefined ? {} : { schoolType: q.schoolType }),
+      ...(q.q === undefined ? {} : { search: q.q }),
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    rows = page.rows;
+    total = page.total;
+  }
+  const counts = await orgUnitRepo.childCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((unit) => ({ unit, childCount: counts.get(unit.id) ?? 0 })), total };
+}
+
+/** One org unit with its ancestors inside the actor's scope; 403 outside it. */
+export async function getOrgUnit(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<OrgUnitView & { ancestors: { id: string; name: string }[] }> {
+  authorize(actor, "org.read");
+  const { db } = deps.handle;
+  const unit = await orgUnitRepo.findById(db, id);
+  if (unit === undefined) {
+    throw new AppError("not-found", "该单位不存在");
+  }
+  assertInScope(actor, unit);
+  const ancestorIds = unit.path.split("/").filter((s) => s !== "" && s !== unit.id);
+  const ancestors = (await Promise.all(ancestorIds.map((a) => orgUnitRepo.findById(db, a)))).filter(
+    (a): a is OrgUnitRow => a !== undefined && a.path.startsWith(actor.scopePath),
+  );
+  const counts = await orgUnitRepo.childCounts(db, [unit.id]);
+  return {
+    unit,
+    childCount: counts.get(unit.id) ?? 0,
+    ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })),
+  };
+}

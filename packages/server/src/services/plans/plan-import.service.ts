@@ -1,0 +1,175 @@
+import { createHash } from "node:crypto";
+import { parseDocument, matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
+import { hasErrors } from "@luoshi/domain";
+import { planRepo, type OrgUnitRow, type PlanRow } from "@luoshi/db";
+import type { Kysely } from "kysely";
+import type { Database } from "@luoshi/db";
+import { AppError } from "../../errors.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { decodeDocument } from "../../documents/decode.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { authorize } from "../access/authorize.ts";
+
+/**
+ * The registry parsed unit names are matched against: every non-school unit in the actor's scope, and
+ * the departments of the areas above it (a county plan names 市教育局 too).
+ */
+export async function unitRegistry(db: Kysely<Database>, scopePath: string): Promise<OrgUnitRow[]> {
+  const ancestorIds = scopePath.split("/").filter((s) => s !== "");
+  return db
+    .selectFrom("org_units")
+    .selectAll()
+    .where("kind", "!=", "school")
+    .where((eb) =>
+      eb.or([
+        eb("path", "like", `${scopePath}%`),
+        ...(ancestorIds.length === 0
+          ? []
+          : [eb.and([eb("kind", "=", "department"), eb("parent_id", "in", ancestorIds)])]),
+      ]),
+    )
+    .execute();
+}
+
+/** The area unit at the root of the actor's scope: the owner of the plans the actor imports. */
+export async function scopeRoot(db: Kysely<Database>, actor: Actor): Promise<OrgUnitRow> {
+  const root = await db
+    .selectFrom("org_units")
+    .selectAll()
+    .where("path", "=", actor.scopePath)
+    .executeTakeFirst();
+  if (root === undefined) {
+    throw new AppError("forbidden", "您的账号没有所属管辖范围，无法导入规划文件");
+  }
+  return root;
+}
+
+/**
+ * 导入规划文件: decode the bytes, parse the document, tie each responsible unit to the registry, and store
+ * a draft plan — all or nothing. A confirmed plan with the same title or 文号 in the same area makes the
+ * new draft its revision.
+ */
+export async function importPlan(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { fileName: string; bytes: Uint8Array },
+): Promise<PlanRow> {
+  authorize(actor, "plan.write");
+  const { db } = deps.handle;
+  const decoded = await decodeDocument(input.bytes, input.fileName);
+  if (hasErrors(decoded.issues)) {
+    const errors = decoded.issues.filter((i) => i.severity === "error");
+    throw new AppError("validation-failed", errors.map((i) => i.message).join("；"), {
+      fields: [{ path: "body.contentBase64", message: errors[0]?.message ?? "文件无法读取" }],
+      issues: decoded.issues,
+    });
+  }
+  const parsed = parseDocument(decoded.text);
+  const owner = await scopeRoot(db, actor);
+  const registry = await unitRegistry(db, actor.scopePath);
+  const entries: UnitRegistryEntry[] = registry.map((u) => ({
+    code: u.code,
+    name: u.name,
+    aliases: u.aliases,
+  }));
+  const byCode = new Map(registry.map((u) => [u.code, u]));
+  const title = parsed.meta.title ?? input.fileName.replace(/\.[^.]+$/, "");
+  const previous = await planRepo.findConfirmedMatch(db, owner.id, title, parsed.meta.docNumber);
+
+  const planId = crypto.randomUUID();
+  const nodeIds = parsed.nodes.map(() => crypto.randomUUID());
+  const nodes = parsed.nodes.map((n, i) => ({
+    id: nodeIds[i] ?? crypto.randomUUID(),
+    plan_id: planId,
+    path: n.path,
+    parent_path: n.parentPath,
+    level: n.level,
+    marker: n.marker,
+    ordinal: n.ordinal,
+    title: n.title.slice(0, 500),
+    role: n.role,
+    span_start: n.span.start,
+    span_end: n.span.end,
+    title_start: n.titleSpan.start,
+    title_end: n.titleSpan.end,
+    deadline: null,
+    sort_order: i,
+  }));
+  const units = parsed.nodes.flatMap((n, i) => {
+    const { matches } = matchUnits(n.units, entries);
+    const matched = new Map(matches.map((m) => [m.name, m]));
+    return n.units.map((name, position) => {
+      const m = matched.get(name);
+      const unit = m === undefined ? undefined : byCode.get(m.code);
+      return {
+        node_id: nodeIds[i] ?? "",
+        position,
+        name,
+        is_lead: n.lead === name,
+        org_unit_id: unit?.id ?? null,
+        match: m?.by ?? "none",
+      };
+    });
+  });
+  const targets = parsed.targets.map((t, i) => ({
+    plan_id: planId,
+    path: t.path,
+    text: t.text,
+    metric: t.metric,
+    indicator_code: t.indicatorCode,
+    comparator: t.comparator,
+    value: t.value,
+    value_max: t.valueMax,
+    unit: t.unit,
+    year: t.year,
+    kind: t.kind,
+    span_start: t.span.start,
+    span_end: t.span.end,
+    sort_order: i,
+  }));
+  const issues = [...decoded.issues, ...parsed.issues];
+  await db.transaction().execute(async (trx) => {
+    await planRepo.insertTree(
+      trx,
+      {
+        id: planId,
+        org_unit_id: owner.id,
+        title,
+        doc_number: parsed.meta.docNumber,
+        issuer: parsed.meta.issuer,
+        issued_on: parsed.meta.date,
+        period_start: parsed.meta.period?.[0] ?? null,
+        period_end: parsed.meta.period?.[1] ?? null,
+        status: "draft",
+        version: previous === undefined ? 1 : previous.version + 1,
+        revises_plan_id: previous?.id ?? null,
+        source_file_name: input.fileName,
+        source_format: decoded.format,
+        source_text: decoded.text,
+        source_sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        parse_issues: JSON.stringify(issues),
+        created_by: actor.userId,
+      },
+      nodes,
+      units,
+      targets,
+    );
+    await recordAudit(trx, actor, {
+      action: "plan.import",
+      entityType: "plan",
+      entityId: planId,
+      after: {
+        title,
+        fileName: input.fileName,
+        nodes: nodes.length,
+        units: units.length,
+        targets: targets.length,
+      },
+    });
+  });
+  const plan = await planRepo.findById(db, planId);
+  if (plan === undefined) {
+    throw new AppError("internal", "导入后找不到规划");
+  }
+  return plan;
+}

@@ -1,0 +1,136 @@
+/**
+ * 统计数据导入任务: an import run in the background so the page can show how far it has got. Jobs live
+ * in this server's memory only, belong to the account that started them (anyone else gets 404, as if
+ * the job did not exist) and are forgotten a while after they end. The import itself is the ordinary
+ * {@link importStatistics}: all or nothing, in one transaction.
+ */
+import { randomUUID } from "node:crypto";
+import type { StatsImportJob, StatsImportJobError, StatsProblem } from "@luoshi/contracts";
+import { AppError } from "../../errors.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { importStatistics } from "./stats-import.service.ts";
+import { authorize } from "../access/authorize.ts";
+
+/** How long a finished job can still be read. */
+const KEEP_FINISHED_MS = 30 * 60 * 1000;
+/** Jobs one account may have running at once (each holds its file in memory). */
+const MAX_RUNNING_PER_OWNER = 2;
+
+interface JobState extends StatsImportJob {
+  owner: string;
+  finishedAt: number | null;
+}
+
+const ownerOf = (actor: Actor): string => actor.userId ?? `login:${actor.login ?? ""}`;
+
+function toJobError(error: unknown): StatsImportJobError {
+  if (error instanceof AppError) {
+    const raw = error.details?.["problems"];
+    const problems = Array.isArray(raw) ? (raw as StatsProblem[]) : [];
+    const count = error.details?.["problemCount"];
+    return {
+      code: error.code,
+      message: error.message,
+      problems,
+      problemCount: typeof count === "number" ? count : problems.length,
+    };
+  }
+  return { code: "internal", message: "导入时发生内部错误，未导入任何数据", problems: [], problemCount: 0 };
+}
+
+/** The import jobs of one server: start one, read one. */
+export class StatsImportJobs {
+  private readonly jobs = new Map<string, JobState>();
+  private readonly deps: ServiceDeps;
+  private readonly onInternalError: (error: unknown) => void;
+
+  /** `onInternalError` hears errors that are not the file's fault (they would otherwise vanish with the job). */
+  constructor(deps: ServiceDeps, onInternalError: (error: unknown) => void = () => undefined) {
+    this.deps = deps;
+    this.onInternalError = onInternalError;
+  }
+
+  /**
+   * Starts importing `input` for `actor` and returns the job at once (phase `reading`). Checks the
+   * permission before anything runs; refuses a third concurrent job of the same account.
+   */
+  start(actor: Actor, input: { fileName: string; year: number; bytes: Uint8Array }): StatsImportJob {
+    authorize(actor, "stats.write");
+    this.sweep();
+    const owner = ownerOf(actor);
+    const running = [...this.jobs.values()].filter((j) => j.owner === owner && j.finishedAt === null);
+    if (running.length >= MAX_RUNNING_PER_OWNER) {
+      throw new AppError("rate-limited", "您已有导入正在进行，请等其完成后再导入");
+    }
+    const job: JobState = {
+      id: randomUUID(),
+      owner,
+      fileName: input.fileName,
+      year: input.year,
+      phase: "reading",
+      done: 0,
+      total: 1,
+      result: null,
+      error: null,
+      failedIn: null,
+      finishedAt: null,
+    };
+    this.jobs.set(job.id, job);
+    const run = async (): Promise<void> => {
+      try {
+        job.result = await importStatistics(this.deps, actor, input, (done, total, stage) => {
+          job.phase = stage;
+          job.done = done;
+          job.total = total;
+        });
+        job.phase = "done";
+        job.done = job.total;
+      } catch (error) {
+        job.failedIn = job.phase === "done" || job.phase === "failed" ? null : job.phase;
+        job.phase = "failed";
+        job.error = toJobError(error);
+        if (!(error instanceof AppError)) {
+          this.onInternalError(error);
+        }
+      } finally {
+        job.finishedAt = this.deps.now().getTime();
+      }
+    };
+    // Let the request answer 202 first; the import runs on the next turn of the event loop.
+    setImmediate(() => void run());
+    return this.view(job);
+  }
+
+  /** The job `id` if `actor` started it; otherwise `not-found` (another user's job is not disclosed). */
+  get(actor: Actor, id: string): StatsImportJob {
+    this.sweep();
+    const job = this.jobs.get(id);
+    if (job === undefined || job.owner !== ownerOf(actor)) {
+      throw new AppError("not-found", "导入任务不存在或已过期");
+    }
+    return this.view(job);
+  }
+
+  private view(job: JobState): StatsImportJob {
+    return {
+      id: job.id,
+      fileName: job.fileName,
+      year: job.year,
+      phase: job.phase,
+      done: job.done,
+      total: job.total,
+      result: job.result,
+      error: job.error,
+      failedIn: job.failedIn,
+    };
+  }
+
+  private sweep(): void {
+    const now = this.deps.now().getTime();
+    for (const [id, job] of this.jobs) {
+      if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) {
+        this.jobs.delete(id);
+      }
+    }
+  }
+}

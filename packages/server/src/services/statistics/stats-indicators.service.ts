@@ -1,0 +1,68 @@
+/**
+ * 指标计算 over stored statistics: every standard indicator for one org unit and year, from the school
+ * rows below the unit (one query per table, never one per school) through the domain's indicator engine.
+ */
+import { evaluateIndicators, formatIndicatorValue, tableValue } from "@luoshi/domain/indicators";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { loadCatalogue } from "./indicator-catalogue.service.ts";
+import { findUnitInScope } from "../access/scope.ts";
+import { authorize } from "../access/authorize.ts";
+import { loadStatRows } from "./stats-scope.service.ts";
+
+/** One indicator's value for a unit and year; numerator and denominator when the formula is a ratio. */
+export interface IndicatorResult {
+  code: string;
+  name: string;
+  unit: string;
+  /** Unrounded; null when there is no data or the denominator is 0. */
+  value: number | null;
+  /** As published: 94.08%, 6:1, "—" for no value. */
+  display: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** The indicators of one unit and year. */
+export interface UnitIndicators {
+  orgUnit: { id: string; code: string; name: string };
+  year: number;
+  items: IndicatorResult[];
+}
+
+/** Cohort formulas read up to 9 years back (九年义务教育巩固率: 招生 of year − 9). */
+const MAX_LAG = 9;
+
+/**
+ * Every catalogue indicator for `orgUnitId` in `year`, computed from the statistics of the schools and
+ * 乡镇 below it. Needs `stats.read`; a unit outside the actor's scope is 403.
+ */
+export async function computeIndicators(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { orgUnitId: string; year: number },
+): Promise<UnitIndicators> {
+  authorize(actor, "stats.read");
+  const { db } = deps.handle;
+  const unit = await findUnitInScope(db, actor, input.orgUnitId);
+  const { year } = input;
+  const [catalogue, { rows }] = await Promise.all([
+    loadCatalogue(db),
+    loadStatRows(db, unit.path, { from: year, to: year, lag: MAX_LAG }),
+  ]);
+  const { tables } = evaluateIndicators(rows, catalogue, { years: [year], maxIssues: 0 });
+  const items = catalogue.map(({ definition: d }): IndicatorResult => {
+    const table = tables.get(d.code);
+    const v = table === undefined ? null : tableValue(table, unit.code, year);
+    const value = v?.value ?? null;
+    return {
+      code: d.code,
+      name: d.name,
+      unit: d.unit,
+      value,
+      display: formatIndicatorValue(d, value),
+      numerator: v?.numerator ?? null,
+      denominator: v?.denominator ?? null,
+    };
+  });
+  return { orgUnit: { id: unit.id, code: unit.code, name: unit.name }, year, items };
+}
