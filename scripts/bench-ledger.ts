@@ -3,7 +3,7 @@
 // the 月通报 .docx. Run: node scripts/bench-ledger.ts
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import { migrate, openDatabase } from "@luoshi/db";
+import { migrate, openDatabase, scopeOf } from "@luoshi/db";
 import {
   bulletinDocxFor,
   importOrgUnits,
@@ -71,7 +71,7 @@ await sql`
 const loadMs = performance.now() - t0;
 const reports = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_reports`.execute(handle.db);
 
-const actor: Actor = { ...systemActor("bench"), role: "bureauSupervisor", scopePath: county.path };
+const actor: Actor = { ...systemActor("bench"), role: "bureauSupervisor", scope: scopeOf(county.path) };
 const base = { page: 1, pageSize: 20, sort: "deadline" as const };
 const queries = [
   base,

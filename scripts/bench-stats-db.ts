@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate, openDatabase, orgUnitRepo, statsRepo, type StatValuesInsert } from "@luoshi/db";
+import { migrate, openDatabase, orgUnitRepo, statsRepo, type StatValuesInsert, WHOLE_TREE } from "@luoshi/db";
 import {
   computeCatalogueTables,
   computeIndicators,
@@ -54,7 +54,7 @@ try {
     login: "bench",
     role: "bureauPlanner",
     orgUnitId: null,
-    scopePath: "/",
+    scope: WHOLE_TREE,
     clientIp: null,
     requestId: null,
   };

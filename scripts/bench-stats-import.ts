@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate, openDatabase } from "@luoshi/db";
+import { migrate, openDatabase, scopeOf } from "@luoshi/db";
 import {
   AppError,
   importOrgUnits,
@@ -43,7 +43,7 @@ try {
     .select("path")
     .where("code", "=", "990000")
     .executeTakeFirstOrThrow();
-  const actor = { ...systemActor("bench"), role: "bureauPlanner" as const, scopePath: root.path };
+  const actor = { ...systemActor("bench"), role: "bureauPlanner" as const, scope: scopeOf(root.path) };
   const schools = province.units.filter((u) => u.kind === "school").length;
   console.log(
     `${schools} schools, ${rows} rows in ${sheets.length === 0 ? "6" : sheets.length} sheets, ${(bytes.length / 1024 / 1024).toFixed(1)} MB`,

@@ -1,3 +1,4 @@
+import { WHOLE_TREE } from "@luoshi/db";
 import { userInfo } from "node:os";
 import { loadConfig, openServices, type Actor, type ServiceDeps } from "@luoshi/server";
 
@@ -11,7 +12,7 @@ export function cliActor(): Actor {
     login: `cli:${userInfo().username}`,
     role: "securityAdmin",
     orgUnitId: null,
-    scopePath: "/",
+    scope: WHOLE_TREE,
     clientIp: "local",
     requestId: null,
   };

@@ -1,5 +1,5 @@
 import type { Role } from "@luoshi/domain/auth";
-import type { DatabaseHandle } from "@luoshi/db";
+import { type DatabaseHandle, WHOLE_TREE, type Scope } from "@luoshi/db";
 import type { Config } from "./config.ts";
 
 /** Who is acting, and from where: carried from the HTTP or CLI edge into every service call. */
@@ -9,8 +9,8 @@ export interface Actor {
   role: Role | null;
   /** The org unit the account belongs to. */
   orgUnitId: string | null;
-  /** Materialised path of the account's data scope; every query is filtered by it. */
-  scopePath: string;
+  /** The account's data scope: every scoped query is limited to it (see `@luoshi/db` scope). */
+  scope: Scope;
   clientIp: string | null;
   requestId: string | null;
 }
@@ -30,7 +30,7 @@ export function systemActor(source: string): Actor {
     login: source,
     role: null,
     orgUnitId: null,
-    scopePath: "/",
+    scope: WHOLE_TREE,
     clientIp: null,
     requestId: null,
   };

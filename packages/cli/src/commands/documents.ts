@@ -4,7 +4,7 @@ import { Command } from "commander";
 import { z } from "zod";
 import { hasErrors } from "@luoshi/domain";
 import { parseDocument, toGold } from "@luoshi/domain/parsing";
-import { orgUnitRepo } from "@luoshi/db";
+import { orgUnitRepo, scopeOf } from "@luoshi/db";
 import { AppError, decodeDocument, importPlan, MAX_DOCUMENT_BYTES } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
@@ -77,7 +77,7 @@ export function importCommand(): Command {
         if (unit === undefined || unit.kind === "school" || unit.kind === "department") {
           throw new AppError("validation-failed", `--unit：没有代码为 ${o.unit} 的地区`);
         }
-        const actor = { ...cliActor(), role: "bureauPlanner" as const, scopePath: unit.path };
+        const actor = { ...cliActor(), role: "bureauPlanner" as const, scope: scopeOf(unit.path) };
         const plan = await importPlan(deps, actor, { fileName: basename(file), bytes });
         const counts = await deps.handle.db
           .selectFrom("plan_nodes")

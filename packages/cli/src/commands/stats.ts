@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
-import { orgUnitRepo } from "@luoshi/db";
+import { orgUnitRepo, scopeOf } from "@luoshi/db";
 import { Presets, SingleBar } from "cli-progress";
 import {
   AppError,
@@ -125,7 +125,7 @@ export function statsCommand(): Command {
           throw new AppError("validation-failed", `--unit：没有代码为 ${o.unit} 的地区或学校`);
         }
         const role = unit.kind === "school" ? ("schoolUser" as const) : ("bureauPlanner" as const);
-        const actor = { ...cliActor(), role, scopePath: unit.path };
+        const actor = { ...cliActor(), role, scope: scopeOf(unit.path) };
         const progress = importProgress(process.stderr, o.quiet === true);
         try {
           const result = await importStatistics(

@@ -26,7 +26,7 @@ export async function scopePathFor(db: Kysely<Database>, role: Role, unit: OrgUn
 
 /** True when the unit lies within the actor's scope. */
 export function inScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): boolean {
-  return unit.path.startsWith(actor.scopePath);
+  return unit.path.startsWith(actor.scope.path);
 }
 
 /** Throws 403 unless the unit lies within the actor's scope. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { checkPassword, ROLE_LABELS, ROLE_PERMISSIONS, ROLES, type Role } from "@luoshi/domain/auth";
-import { orgUnitRepo, sessionRepo, userRepo, type UserRow } from "@luoshi/db";
+import { orgUnitRepo, sessionRepo, userRepo, type UserRow, scopeOf, WHOLE_TREE } from "@luoshi/db";
 import type { SessionUser } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -59,7 +59,7 @@ async function describe(
       login: user.login,
       role,
       orgUnitId: unit.id,
-      scopePath: await scopePathFor(deps.handle.db, role, unit),
+      scope: scopeOf(await scopePathFor(deps.handle.db, role, unit)),
       clientIp: client.clientIp,
       requestId: client.requestId,
     },
@@ -93,7 +93,7 @@ export async function login(
     login: input.login,
     role: null,
     orgUnitId: null,
-    scopePath: "/",
+    scope: WHOLE_TREE,
   };
   const user = await userRepo.findByLogin(db, input.login);
   if (user === undefined) {
@@ -196,7 +196,7 @@ export async function authenticate(
       await sessionRepo.end(trx, sessionId, now);
       await recordAudit(
         trx,
-        { ...client, userId: session.user_id, login: null, role: null, orgUnitId: null, scopePath: "/" },
+        { ...client, userId: session.user_id, login: null, role: null, orgUnitId: null, scope: WHOLE_TREE },
         { action: "auth.session-expired", entityType: "session", entityId: null, details: { idle } },
       );
     });

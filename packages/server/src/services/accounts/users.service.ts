@@ -16,7 +16,7 @@ function auditView(u: UserRow) {
 /** Users in the actor's scope. */
 export async function listUsers(deps: ServiceDeps, actor: Actor) {
   authorize(actor, "user.read");
-  return userRepo.listInScope(deps.handle.db, actor.scopePath);
+  return userRepo.listInScope(deps.handle.db, actor.scope.path);
 }
 
 /**

@@ -134,7 +134,7 @@ export function taskScopeFor(actor: Actor): TaskScope {
     // their scope path is their own unit; the tasks they see are those that name the unit
     return { scopePath: "/", unitId: actor.orgUnitId ?? "" };
   }
-  return { scopePath: actor.scopePath };
+  return { scopePath: actor.scope.path };
 }
 
 /** One task the actor may see, with its ledger view; 404 outside the actor's tasks. */

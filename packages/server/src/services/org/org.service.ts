@@ -37,13 +37,13 @@ export async function listOrgUnits(
     const root = await db
       .selectFrom("org_units")
       .selectAll()
-      .where("path", "=", actor.scopePath)
+      .where("path", "=", actor.scope.path)
       .executeTakeFirst();
     rows = root === undefined ? [] : [root];
     total = rows.length;
   } else {
     const page = await orgUnitRepo.list(db, {
-      scopePath: actor.scopePath,
+      scopePath: actor.scope.path,
       ...(parentId === undefined ? {} : { parentId }),
       ...(q.kind === undefined ? {} : { kind: q.kind }),
       ...(q.schoolType === undefined ? {} : { schoolType: q.schoolType }),
@@ -76,7 +76,7 @@ export async function getOrgUnit(
   assertInScope(actor, unit);
   const ancestorIds = unit.path.split("/").filter((s) => s !== "" && s !== unit.id);
   const ancestors = (await Promise.all(ancestorIds.map((a) => orgUnitRepo.findById(db, a)))).filter(
-    (a): a is OrgUnitRow => a !== undefined && a.path.startsWith(actor.scopePath),
+    (a): a is OrgUnitRow => a !== undefined && a.path.startsWith(actor.scope.path),
   );
   const counts = await orgUnitRepo.childCounts(db, [unit.id]);
   return {

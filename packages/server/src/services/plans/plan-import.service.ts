@@ -36,7 +36,7 @@ export async function scopeRoot(db: Kysely<Database>, actor: Actor): Promise<Org
   const root = await db
     .selectFrom("org_units")
     .selectAll()
-    .where("path", "=", actor.scopePath)
+    .where("path", "=", actor.scope.path)
     .executeTakeFirst();
   if (root === undefined) {
     throw new AppError("forbidden", "您的账号没有所属管辖范围，无法导入规划文件");
@@ -66,7 +66,7 @@ export async function importPlan(
   }
   const parsed = parseDocument(decoded.text);
   const owner = await scopeRoot(db, actor);
-  const registry = await unitRegistry(db, actor.scopePath);
+  const registry = await unitRegistry(db, actor.scope.path);
   const entries: UnitRegistryEntry[] = registry.map((u) => ({
     code: u.code,
     name: u.name,

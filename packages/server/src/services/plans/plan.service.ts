@@ -43,7 +43,7 @@ export async function editableDraft(deps: ServiceDeps, actor: Actor, planId: str
 /** 规划文件列表. */
 export async function listPlans(deps: ServiceDeps, actor: Actor, status?: string): Promise<PlanListRow[]> {
   authorize(actor, "plan.read");
-  return planRepo.listInScope(deps.handle.db, actor.scopePath, status);
+  return planRepo.listInScope(deps.handle.db, actor.scope.path, status);
 }
 
 /** 规划详情: the tree, targets, unit names and suggestions for names not yet tied to a unit. */
@@ -52,7 +52,7 @@ export async function getPlan(deps: ServiceDeps, actor: Actor, planId: string): 
   const { db } = deps.handle;
   const plan = await visiblePlan(deps, actor, planId);
   const tree = await planRepo.loadTree(db, plan);
-  const registry = await unitRegistry(db, actor.scopePath);
+  const registry = await unitRegistry(db, actor.scope.path);
   const unitNames = new Map(registry.map((u) => [u.id, u.name]));
   const owner = await orgUnitRepo.findById(db, plan.org_unit_id);
   const unmatched = [...new Set(tree.units.filter((u) => u.org_unit_id === null).map((u) => u.name))];
@@ -113,7 +113,7 @@ export async function setPlanNodeUnits(
   if (node === undefined) {
     throw new AppError("not-found", "该条目不存在");
   }
-  const registry = new Map((await unitRegistry(db, actor.scopePath)).map((u) => [u.id, u]));
+  const registry = new Map((await unitRegistry(db, actor.scope.path)).map((u) => [u.id, u]));
   body.units.forEach((u, i) => {
     if (u.orgUnitId !== null && !registry.has(u.orgUnitId)) {
       throw new AppError("validation-failed", `第 ${i + 1} 个责任单位不在本辖区的单位名录中`, {

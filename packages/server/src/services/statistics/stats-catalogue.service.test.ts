@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoCounty } from "@luoshi/domain/demo";
-import { orgUnitRepo, type DatabaseHandle } from "@luoshi/db";
+import { orgUnitRepo, type DatabaseHandle, scopeOf } from "@luoshi/db";
 import { createTestDatabase, testEngines } from "@luoshi/db/testing";
 import { parseConfig } from "../../config.ts";
 import { systemActor, type Actor, type ServiceDeps } from "../../context.ts";
@@ -78,7 +78,7 @@ describe.each(testEngines())("computeCatalogueTables on %s", (engine) => {
       throw new Error("demo county missing");
     }
     countyId = unit.id;
-    leader = { ...systemActor("test"), role: "leader", scopePath: unit.path };
+    leader = { ...systemActor("test"), role: "leader", scope: scopeOf(unit.path) };
   }, 120_000);
   afterAll(async () => {
     await handle.close();

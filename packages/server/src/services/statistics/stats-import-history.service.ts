@@ -19,7 +19,7 @@ export async function listStatsImports(
     .leftJoin("org_units", "org_units.id", "stats_imports.org_unit_id")
     .leftJoin("users", "users.id", "stats_imports.imported_by")
     .where((eb) =>
-      actor.scopePath === "/" ? eb.val(true) : eb("org_units.path", "like", `${actor.scopePath}%`),
+      actor.scope.path === "/" ? eb.val(true) : eb("org_units.path", "like", `${actor.scope.path}%`),
     );
   if (query.year !== undefined) {
     base = base.where("stats_imports.year", "=", query.year);

@@ -156,8 +156,8 @@ export async function importStatistics(
   onProgress?.(0, 1, "reading");
   const sheets = await readStatsFile(input.bytes, input.fileName);
   onProgress?.(1, 1, "reading");
-  const scope = await scopeUnits(db, actor.scopePath);
-  const stored = await statsRepo.listInScope(db, "school_stats", actor.scopePath, year - 1, year);
+  const scope = await scopeUnits(db, actor.scope.path);
+  const stored = await statsRepo.listInScope(db, "school_stats", actor.scope.path, year - 1, year);
   const previous = new Map(stored.filter((r) => r.year === year - 1).map((r) => [r.code, r.values]));
   const current = new Map(stored.filter((r) => r.year === year).map((r) => [r.code, r.values]));
 
@@ -291,11 +291,11 @@ export async function importStatistics(
     const meta = { importId: row.id, importedBy: actor.userId };
     let removed = 0;
     if (hasSchoolSheets) {
-      removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scopePath, year);
+      removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scope.path, year);
       await insertStatRows(trx, "school_stats", schoolRows, meta, wrote);
     }
     if (present.has("population")) {
-      await statsRepo.deleteYearInScope(trx, "population_stats", actor.scopePath, year);
+      await statsRepo.deleteYearInScope(trx, "population_stats", actor.scope.path, year);
       await insertStatRows(trx, "population_stats", areaRows, meta, wrote);
     }
     await recordAudit(trx, actor, {
