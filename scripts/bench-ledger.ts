@@ -82,8 +82,16 @@ const queries = [
 if (process.env.LEDGER_PROFILE === "1") {
   const { taskRepo } = await import("@luoshi/db");
   for (const [name, fn] of [
-    ["bundle", () => taskRepo.loadBundle(handle.db, { scopePath: county.path })],
-    ["reports", () => taskRepo.reportsSince(handle.db, { scopePath: county.path }, new Date("2026-09-20"))],
+    ["bundle", () => taskRepo.loadBundle(handle.db, { scope: scopeOf(county.path), reach: "owned" })],
+    [
+      "reports",
+      () =>
+        taskRepo.reportsSince(
+          handle.db,
+          { scope: scopeOf(county.path), reach: "owned" },
+          new Date("2026-09-20"),
+        ),
+    ],
   ] as const) {
     const s0 = performance.now();
     await fn();

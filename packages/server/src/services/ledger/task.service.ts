@@ -128,13 +128,13 @@ export function toProgressReports(
   }));
 }
 
-/** Which tasks an actor sees: bureau staff and leaders their jurisdiction, a unit or school only its own. */
+/**
+ * Which tasks an actor sees: bureau staff and leaders those their jurisdiction owns, a unit or school
+ * those that name a unit within its scope. Callers add filters to this; they never replace it.
+ */
 export function taskScopeFor(actor: Actor): TaskScope {
-  if (actor.role === "unitUser" || actor.role === "schoolUser") {
-    // their scope path is their own unit; the tasks they see are those that name the unit
-    return { scopePath: "/", unitId: actor.orgUnitId ?? "" };
-  }
-  return { scopePath: actor.scope.path };
+  const reach = actor.role === "unitUser" || actor.role === "schoolUser" ? "named" : "owned";
+  return { scope: actor.scope, reach };
 }
 
 /** One task the actor may see, with its ledger view; 404 outside the actor's tasks. */
