@@ -284,14 +284,25 @@ export const taskRepo = {
     }));
   },
 
-  async reportsOf(db: Db, taskId: string): Promise<(TaskReportRow & { unit_name: string })[]> {
+  /**
+   * The scope's 领导批示 (not the answers to them), with each author's name. Read through the scope
+   * rather than a list of ids, so an empty ledger is an empty answer.
+   */
+  async openingInstructions(
+    db: Db,
+    s: TaskScope,
+  ): Promise<{ task_id: string; text: string; at: Date; display_name: string | null }[]> {
     return db
-      .selectFrom("task_reports")
-      .innerJoin("org_units", "org_units.id", "task_reports.org_unit_id")
-      .selectAll("task_reports")
-      .select("org_units.name as unit_name")
-      .where("task_id", "=", taskId)
-      .orderBy("submitted_at", "desc")
+      .selectFrom("task_instructions")
+      .leftJoin("users", "users.id", "task_instructions.author_id")
+      .select([
+        "task_instructions.task_id",
+        "task_instructions.text",
+        "task_instructions.at",
+        "users.display_name",
+      ])
+      .where("task_instructions.task_id", "in", scoped(db, s).select("tasks.id"))
+      .where("task_instructions.reply_to", "is", null)
       .execute();
   },
 };

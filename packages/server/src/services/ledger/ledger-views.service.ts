@@ -28,30 +28,15 @@ async function ledgerData(deps: ServiceDeps, actor: Actor, since: Date) {
   authorize(actor, "task.read");
   const scope = taskScopeFor(actor);
   const { db } = deps.handle;
-  const [bundle, reportRows] = await Promise.all([
+  const [bundle, reportRows, instructionRows] = await Promise.all([
     taskRepo.loadBundle(db, scope),
     taskRepo.reportsSince(db, scope, since),
+    taskRepo.openingInstructions(db, scope),
   ]);
   const tasks = bundle.tasks.map((row) => toLedgerTask(row, bundle));
   const units: LedgerUnit[] = [
     ...new Map(bundle.units.map((u) => [u.org_unit_id, { id: u.org_unit_id, name: u.name }])).values(),
   ];
-  const instructionRows = await db
-    .selectFrom("task_instructions")
-    .leftJoin("users", "users.id", "task_instructions.author_id")
-    .select([
-      "task_instructions.task_id",
-      "task_instructions.text",
-      "task_instructions.at",
-      "users.display_name",
-    ])
-    .where(
-      "task_instructions.task_id",
-      "in",
-      bundle.tasks.length === 0 ? [""] : bundle.tasks.map((t) => t.id),
-    )
-    .where("task_instructions.reply_to", "is", null)
-    .execute();
   const instructions: Instruction[] = instructionRows.map((r) => ({
     taskId: r.task_id,
     author: r.display_name ?? "",

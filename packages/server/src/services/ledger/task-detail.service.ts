@@ -1,5 +1,5 @@
 import { lightOf } from "@luoshi/domain/ledger";
-import { taskRepo } from "@luoshi/db";
+import { taskDetailRepo } from "@luoshi/db";
 import type { TaskDetail } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { eventLabel, presentTaskSummary } from "./task-view.ts";
@@ -10,7 +10,7 @@ export async function getTaskDetail(deps: ServiceDeps, actor: Actor, taskId: str
   const { row, bundle, task } = await loadTask(deps, actor, taskId);
   const { db } = deps.handle;
   const [reports, attachments, events, instructions, node] = await Promise.all([
-    taskRepo.reportsOf(db, taskId),
+    taskDetailRepo.reportsOf(db, taskId),
     db.selectFrom("task_attachments").selectAll().where("task_id", "=", taskId).execute(),
     db
       .selectFrom("task_events")
