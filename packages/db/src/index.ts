@@ -9,6 +9,7 @@ export * from "./repos/audit.repo.ts";
 export * from "./repos/plan.repo.ts";
 export * from "./repos/task.repo.ts";
 export * from "./repos/task-detail.repo.ts";
+export * from "./repos/task-write.repo.ts";
 export * from "./repos/stats.repo.ts";
 export * from "./repos/supervision.repo.ts";
 export * from "./repos/indicator.repo.ts";

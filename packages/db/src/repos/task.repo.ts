@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import type { ReportingFrequency, TaskState } from "@luoshi/domain/ledger";
 import { inScope, type Scope } from "../scope.ts";
 import type {
   Database,
@@ -51,10 +52,10 @@ export interface TaskLightData {
   tasks: {
     id: string;
     title: string;
-    state: string;
+    state: TaskState;
     deadline: string;
     assigned_on: string | null;
-    frequency: string;
+    frequency: ReportingFrequency;
     lead_unit: string | null;
   }[];
   milestones: { task_id: string; title: string; due_on: string; reached_on: string | null }[];

@@ -10,3 +10,4 @@ export * from "./periods.ts";
 export * from "./lights.ts";
 export * from "./obligations.ts";
 export * from "./bulletin.ts";
+export * from "./requests.ts";
