@@ -11,3 +11,4 @@ export * from "./lights.ts";
 export * from "./obligations.ts";
 export * from "./bulletin.ts";
 export * from "./requests.ts";
+export * from "./ledger-list.ts";

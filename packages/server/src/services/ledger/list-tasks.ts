@@ -1,4 +1,12 @@
-import { lightOf, type LightResult, type LightTask, type ProgressReport } from "@luoshi/domain/ledger";
+import {
+  lightOf,
+  matchesTaskFilters,
+  selectLedgerRows,
+  type LedgerFilters,
+  type LightResult,
+  type LightTask,
+  type ProgressReport,
+} from "@luoshi/domain/ledger";
 import { taskRepo, type TaskBundle, type TaskListRow, type TaskScope } from "@luoshi/db";
 import type { TaskListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -8,8 +16,6 @@ import { bundleIndex, chinaToday, groupBy, toLedgerTask } from "./ledger-task.ts
 
 /** Lights look at the current and the previous reporting period only. */
 const RECENT_DAYS = 62;
-
-const LIGHT_ORDER = { red: 0, yellow: 1, blue: 2, green: 3, grey: 4 } as const;
 
 const EMPTY_BUNDLE: TaskBundle = {
   tasks: [],
@@ -68,14 +74,15 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
     (r) => r.taskId,
   );
   const milestonesByTask = groupBy(data.milestones, (m) => m.task_id);
-  const needle = q.q?.toLowerCase() ?? "";
-  const rows = data.tasks
-    .filter(
-      (t) =>
-        (q.state === undefined || t.state === q.state) &&
-        (q.deadlineBefore === undefined || t.deadline <= q.deadlineBefore) &&
-        (needle === "" || t.title.toLowerCase().includes(needle)),
-    )
+  const filters: LedgerFilters = {
+    state: q.state,
+    light: q.light,
+    deadlineBefore: q.deadlineBefore,
+    text: q.q,
+  };
+  // lights only for the tasks the other filters keep; the light filter and the order come after
+  const lit = data.tasks
+    .filter((t) => matchesTaskFilters(t, filters))
     .map((t) => {
       const task: LightTask = {
         id: t.id,
@@ -91,22 +98,8 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
         })),
       };
       return { t, light: lightOf(task, today, reportsByTask.get(t.id) ?? []) };
-    })
-    .filter((x) => q.light === undefined || x.light.light === q.light);
-  rows.sort((a, b) => {
-    switch (q.sort) {
-      case "-deadline":
-        return b.t.deadline.localeCompare(a.t.deadline);
-      case "light":
-        return (
-          LIGHT_ORDER[a.light.light] - LIGHT_ORDER[b.light.light] || a.t.deadline.localeCompare(b.t.deadline)
-        );
-      case "title":
-        return a.t.title.localeCompare(b.t.title, "zh-CN");
-      default:
-        return a.t.deadline.localeCompare(b.t.deadline);
-    }
-  });
+    });
+  const rows = selectLedgerRows(lit, filters, q.sort);
   const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const bundle =
     page.length === 0
