@@ -9,6 +9,7 @@ import type {
   TaskAdjustmentDecisionBody,
   TaskCreateBody,
   TaskInstructionBody,
+  TaskListQuery,
   TaskReportBody,
 } from "@luoshi/contracts";
 import type { z } from "zod";
@@ -18,7 +19,7 @@ import { toQueryString } from "../../../lib/query-string.ts";
 export type TaskState = (typeof TASK_STATE_VALUES)[number];
 export type Light = (typeof LIGHT_VALUES)[number];
 export type TaskAction = (typeof TASK_ACTION_VALUES)[number];
-export type TaskSort = "deadline" | "-deadline" | "light" | "title";
+export type TaskSort = TaskListQuery["sort"];
 
 /** Filters of `GET /api/tasks` (and of the export). */
 export interface TaskFilters {
