@@ -42,6 +42,12 @@ describe.each(testEngines())("the ledger views of an empty ledger on %s", (engin
     },
   );
 
+  it("sends no 催报 reminders for an empty ledger", async () => {
+    const res = await as("bureauplanner").request("POST", "/api/ledger/reminders", { month });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ sent: 0 });
+  });
+
   it.each(["bureauplanner", "schooluser"] as const)("answers %s's 月通报 with zeros", async (login) => {
     const res = await as(login).request("GET", `/api/ledger/bulletin?month=${month}`);
     expect(res.statusCode).toBe(200);

@@ -15,6 +15,7 @@ import type { TaskBundle, TaskListRow } from "@luoshi/db";
 import type {
   DispatchBoard,
   MonthlyBulletin,
+  ReminderResult,
   Scoreboard,
   TaskDetail,
   TaskPage,
@@ -146,6 +147,11 @@ export function presentDispatch(board: DomainDispatchBoard): DispatchBoard {
     })),
     totals: { ...board.totals },
   };
+}
+
+/** 一键催报: how many reminders went out. */
+export function presentReminders(sent: number): ReminderResult {
+  return { sent };
 }
 
 /** 月通报. */

@@ -34,6 +34,7 @@ import { sessionOf } from "../auth-hook.ts";
 import {
   presentBulletin,
   presentDispatch,
+  presentReminders,
   presentScoreboard,
   presentTaskDetail,
   presentTaskPage,
@@ -208,7 +209,8 @@ export function ledgerRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: ReminderResult },
         },
       },
-      async (request) => ({ sent: await remindMissing(deps, sessionOf(request).actor, request.body.month) }),
+      async (request) =>
+        presentReminders(await remindMissing(deps, sessionOf(request).actor, request.body.month)),
     );
     app.get(
       "/ledger/bulletin",
