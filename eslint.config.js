@@ -1,5 +1,6 @@
 // One linter for the whole repo: typescript-eslint strict-type-checked, import rules that keep the
-// layers pointing one way (domain ← db ← server ← cli; web → contracts), prettier for layout.
+// layers pointing one way (common ← domain ← db ← server ← cli; common ← contracts ← web), size limits,
+// prettier for layout.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -60,9 +61,26 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": restricted(
         { group: ioModules, message: "domain is pure: do I/O in db, server or cli" },
-        { group: ["@luoshi/*"], message: "domain depends on nothing in the repo" },
+        { group: ["@luoshi/*", "!@luoshi/common"], message: "domain depends on nothing in the repo but common" },
       ),
       "no-restricted-globals": ["error", "process", "fetch", "setTimeout", "setInterval"],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "pass a seeded generator" },
+        { object: "Date", property: "now", message: "pass the time in" },
+      ],
+    },
+  },
+  {
+    // What web and server share: pure, browser-safe, and depending on nothing in the repo.
+    files: ["packages/common/src/**/*.ts"],
+    ignores: ["packages/common/src/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": restricted(
+        { group: ioModules, message: "common is pure and runs in the browser: no I/O" },
+        { group: ["@luoshi/*"], message: "common depends on nothing in the repo" },
+      ),
+      "no-restricted-globals": ["error", "process", "fetch", "setTimeout", "setInterval", "window", "document"],
       "no-restricted-properties": [
         "error",
         { object: "Math", property: "random", message: "pass a seeded generator" },
