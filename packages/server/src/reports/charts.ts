@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import type { EChartsCoreOption } from "echarts/core";
+import { formatDecimal } from "@luoshi/common";
 import { formatDifferenceCoefficient } from "@luoshi/domain/evaluation";
 
 /**
@@ -318,7 +319,7 @@ export function cvChartOption(input: CvChartInput): EChartsCoreOption {
               yAxis: input.limit,
               lineStyle: { color: LINE_COLOR, type: "solid", width: 1.5 },
               label: {
-                formatter: `限值 ${input.limit.toFixed(2)}`,
+                formatter: `限值 ${formatDecimal(input.limit, 2)}`,
                 color: LINE_COLOR,
                 position: "insideEndTop",
               },
