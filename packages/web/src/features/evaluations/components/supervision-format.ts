@@ -3,7 +3,7 @@
  * as plain numbers. Verdicts come from the server; this only formats.
  */
 import type { CheckView } from "@luoshi/contracts";
-import { formatDecimal } from "./balance-format.ts";
+import { formatDecimal } from "@luoshi/common";
 
 /** Threshold keys whose values are not rates even though they may be ≤ 1. */
 const PLAIN_KEYS = new Set(["quality.monitoringGap"]);
