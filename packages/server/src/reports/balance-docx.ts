@@ -44,7 +44,7 @@ export interface BalanceDocxOptions {
 }
 
 /** Chart size in CSS pixels: the 156 mm 版心 is 590 px wide at 96 dpi. */
-export const DOCX_CHART_SIZE: ChartSize = { width: 590, height: 300 };
+const DOCX_CHART_SIZE: ChartSize = { width: 590, height: 300 };
 
 interface ChartRequest {
   key: string;

@@ -53,7 +53,7 @@ const explain = (l: BulletinTaskLine): string =>
  * A 通报 names at most this many tasks per list (longest overdue first); the rest are counted and left
  * to the ledger export, where a full county list belongs.
  */
-export const MAX_LISTED_TASKS = 100;
+const MAX_LISTED_TASKS = 100;
 
 function restNote(total: number, what: string): GongwenSection[] {
   const rest = total - MAX_LISTED_TASKS;

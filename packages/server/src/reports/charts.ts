@@ -13,7 +13,7 @@ import { formatDifferenceCoefficient } from "@luoshi/domain/evaluation";
  * Font families named in the SVG: a CJK font on the server (Noto/Source Han, for the PNG), SimHei or
  * Microsoft YaHei on the government PCs that show the SVG.
  */
-export const CHART_FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, SimHei, Microsoft YaHei, sans-serif";
+const CHART_FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, SimHei, Microsoft YaHei, sans-serif";
 
 /** CJK font files tried, in order, for the PNG; when none exists the system fonts are loaded. */
 const CJK_FONT_FILES = [
@@ -102,14 +102,6 @@ function loadECharts(): Promise<EChartsCore> {
   return echartsLoading;
 }
 
-/**
- * Loads ECharts ahead of the first report (importing its modules takes one to two seconds), e.g. once
- * the server listens. Optional: charts load it themselves when needed.
- */
-export async function preloadCharts(): Promise<void> {
-  await loadECharts();
-}
-
 /** Size of a chart in CSS pixels (96 per inch); the PNG is drawn at `scale` times this. */
 export interface ChartSize {
   width: number;
@@ -182,7 +174,7 @@ function titleOf(title: string | undefined): { title?: Record<string, unknown>; 
 }
 
 /** One school on an indicator chart. */
-export interface DistributionPoint {
+interface DistributionPoint {
   name: string;
   value: number;
 }

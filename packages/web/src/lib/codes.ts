@@ -24,7 +24,7 @@ export const ORG_KIND_CODES = ORG_KIND_VALUES;
 export type OrgKindCode = (typeof ORG_KIND_VALUES)[number];
 
 /** 角色 codes. */
-export const ROLE_CODES: readonly RoleCode[] = RoleCode.options;
+const ROLE_CODES: readonly RoleCode[] = RoleCode.options;
 
 const ADMIN_ROLES: readonly RoleCode[] = ["systemAdmin", "securityAdmin", "auditAdmin"];
 

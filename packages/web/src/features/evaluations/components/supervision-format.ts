@@ -9,7 +9,7 @@ import { formatDecimal } from "@luoshi/common";
 const PLAIN_KEYS = new Set(["quality.monitoringGap"]);
 
 /** Whether a check's value reads as a percentage (its threshold is a fraction). */
-export function isRateCheck(c: Pick<CheckView, "threshold" | "thresholdKey">): boolean {
+function isRateCheck(c: Pick<CheckView, "threshold" | "thresholdKey">): boolean {
   return c.threshold <= 1 && !PLAIN_KEYS.has(c.thresholdKey);
 }
 

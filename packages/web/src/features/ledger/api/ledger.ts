@@ -40,7 +40,7 @@ interface DispatchAnswer {
 }
 
 /** Reads either shape of the 月调度 answer into {@link Dispatch}. */
-export function toDispatch(answer: DispatchAnswer): Dispatch {
+function toDispatch(answer: DispatchAnswer): Dispatch {
   const counts = answer.summary ?? answer.totals;
   return {
     month: answer.month,
@@ -63,7 +63,7 @@ export function toDispatch(answer: DispatchAnswer): Dispatch {
   };
 }
 
-export interface LedgerUnitRef {
+interface LedgerUnitRef {
   id: string;
   name: string;
 }

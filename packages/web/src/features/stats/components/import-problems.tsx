@@ -11,12 +11,12 @@ type Header = readonly [string, string, string, string];
  * The problems as CSV (BOM first, so Excel opens the Chinese text as UTF-8), with the shared writer's
  * formula-injection guard: a cell quoted from the uploaded file may start with "=".
  */
-export function problemsCsv(header: Header, problems: readonly StatsProblem[]): string {
+function problemsCsv(header: Header, problems: readonly StatsProblem[]): string {
   return writeCsv([header, ...problems.map((p) => [p.sheet, p.row, p.column, p.message])]);
 }
 
 /** The problems as tab-separated lines, to paste into a spreadsheet or a message. */
-export function problemsTsv(header: Header, problems: readonly StatsProblem[]): string {
+function problemsTsv(header: Header, problems: readonly StatsProblem[]): string {
   const lines = [header, ...problems.map((p) => [p.sheet, String(p.row), p.column, p.message] as const)];
   return lines.map((l) => l.join("\t")).join("\n");
 }
