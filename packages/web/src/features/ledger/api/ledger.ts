@@ -2,6 +2,7 @@
  * 月调度, 月通报 and 年度考核: the ledger's numbers for a month or a year, in the shapes of their
  * contracts (`@luoshi/contracts` ledger), checked as they arrive.
  */
+import { formatPercent } from "@luoshi/common";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DispatchBoard, MonthlyBulletin, ReminderResult, Scoreboard } from "@luoshi/contracts";
 import { getJson, postJson } from "../../../lib/api.ts";
@@ -62,7 +63,7 @@ export function useScoreboard(year: number) {
   });
 }
 
-/** 0.857 → "85.7%"; null → "—". */
+/** 0.857 → "85.7%" (official half-up: 23/80 → "28.8%"); null → "—". */
 export function percent(rate: number | null): string {
-  return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
+  return formatPercent(rate, 1);
 }

@@ -35,7 +35,7 @@ export interface TaskFilters {
   mine?: boolean;
 }
 
-export const taskKeys = {
+const taskKeys = {
   all: ["tasks"] as const,
   list: (filters: TaskFilters) => ["tasks", "list", filters] as const,
   detail: (id: string) => ["tasks", "detail", id] as const,
@@ -96,7 +96,7 @@ export type TaskChange =
   | { kind: "decision"; body: z.input<typeof TaskAdjustmentDecisionBody> };
 
 /** Sends one {@link TaskChange} to its route. */
-export function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
+function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
   switch (change.kind) {
     case "action":
       return postJson(
