@@ -11,8 +11,7 @@ import {
   STANDARD_INDICATORS,
   compileIndicators,
 } from "@luoshi/domain/indicators";
-import type { Kysely } from "kysely";
-import { type CustomIndicatorRow, type Database, indicatorRepo } from "@luoshi/db";
+import { type CustomIndicatorRow, type Db, indicatorRepo } from "@luoshi/db";
 
 const STANDARD = compileIndicators(STANDARD_INDICATORS).compiled;
 
@@ -44,10 +43,10 @@ interface Cached {
  * indicators) it was built from. Another process (the CLI) may change the table, so each call checks the
  * fingerprint with one small query and recompiles only when it changed.
  */
-const cache = new WeakMap<Kysely<Database>, Cached>();
+const cache = new WeakMap<Db, Cached>();
 
 /** The compiled catalogue for computations against `db`: standard first, then active custom ones. */
-export async function loadCatalogue(db: Kysely<Database>): Promise<readonly CompiledIndicator[]> {
+export async function loadCatalogue(db: Db): Promise<readonly CompiledIndicator[]> {
   const fingerprint = await indicatorRepo.customFingerprint(db);
   if (fingerprint === "") {
     return STANDARD;

@@ -17,8 +17,7 @@ import {
   type IndicatorDefinition,
   type IndicatorTable,
 } from "@luoshi/domain/indicators";
-import type { OrgKind } from "@luoshi/domain/org";
-import { type OrgUnitRow } from "@luoshi/db";
+import { type Db, type OrgUnitRow, scopeOf } from "@luoshi/db";
 import type {
   DashboardIndicator,
   DashboardValue,
@@ -29,8 +28,6 @@ import type {
   IndicatorSeries,
   IndicatorSeriesQuery,
 } from "@luoshi/contracts";
-import type { Kysely } from "kysely";
-import type { Database } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
@@ -44,6 +41,8 @@ const TREND_YEARS = 5;
 /** The evaluated scope: its units and one table per indicator over the requested years. */
 interface Evaluated {
   unit: OrgUnitRow;
+  /** The unit as loaded with its scope (kind typed by the domain). */
+  root: ScopeUnit;
   units: ScopeUnit[];
   catalogue: readonly CompiledIndicator[];
   tables: Map<string, IndicatorTable>;
@@ -78,7 +77,7 @@ function pick(
 
 /** Loads the statistics under `unit` for `years` (three queries) and evaluates `select(catalogue)`. */
 async function evaluateScope(
-  db: Kysely<Database>,
+  db: Db,
   unit: OrgUnitRow,
   years: readonly number[],
   select: (catalogue: readonly CompiledIndicator[]) => readonly CompiledIndicator[],
@@ -91,12 +90,15 @@ async function evaluateScope(
     0,
     ...catalogue.flatMap((c) => c.plan.aggregates.flatMap((a) => a.groups.map((g) => g.lag))),
   );
-  const { units: scope, rows } = await loadStatRows(db, unit.path, { from, to, lag });
+  const { units: scope, rows } = await loadStatRows(db, scopeOf(unit.path), { from, to, lag });
   const units = [...scope.byCode.values()];
+  if (scope.root === undefined) {
+    throw new AppError("not-found", "没有这个单位");
+  }
   const { tables } = evaluateIndicators(rows, catalogue, { years, maxIssues: 0 });
   const first = tables.values().next().value;
   const unitIndex = new Map((first?.unitCodes ?? []).map((c, i) => [c, i]));
-  return { unit, units, catalogue, tables, years, unitIndex };
+  return { unit, root: scope.root, units, catalogue, tables, years, unitIndex };
 }
 
 /** The value of `unitCode` in year `years[yi]` of one indicator ("—" when it has none). */
@@ -138,7 +140,7 @@ const unitRef = (u: Pick<ScopeUnit, "id" | "code" | "name" | "kind">) => ({
   id: u.id,
   code: u.code,
   name: u.name,
-  kind: u.kind as OrgKind,
+  kind: u.kind,
 });
 
 /** The chosen indicators (default: all) of one unit for every year `from`..`to`, with a fitted trend. */
@@ -151,7 +153,7 @@ export async function indicatorSeries(
   const years = Array.from({ length: query.to - query.from + 1 }, (_, i) => query.from + i);
   const e = await evaluateScope(deps.handle.db, unit, years, (c) => pick(c, query.codes));
   return {
-    orgUnit: unitRef(unit),
+    orgUnit: unitRef(e.root),
     years,
     indicators: e.catalogue.map((c) => dashboardIndicator(c.definition)),
     series: e.catalogue.map(({ definition: d }) => {
@@ -198,7 +200,7 @@ export async function indicatorChildren(
   const valuesOf = (code: string) =>
     Object.fromEntries(e.catalogue.map(({ definition: d }) => [d.code, valueAt(e, d, code, 0)]));
   return {
-    orgUnit: unitRef(unit),
+    orgUnit: unitRef(e.root),
     year: query.year,
     indicators: e.catalogue.map((c) => dashboardIndicator(c.definition)),
     total: valuesOf(unit.code),
@@ -244,7 +246,7 @@ export async function indicatorDistribution(
     .sort((a, b) => a.v.value - b.v.value || a.unit.code.localeCompare(b.unit.code));
   const values = withValue.map((m) => m.v.value);
   return {
-    orgUnit: unitRef(unit),
+    orgUnit: unitRef(e.root),
     year: query.year,
     indicator: dashboardIndicator(d),
     level,

@@ -18,7 +18,7 @@ import {
   type StatsSheet,
 } from "@luoshi/domain/stats";
 import { statsRepo, type StatValuesInsert } from "@luoshi/db";
-import { analyzeAfterImport, insertStatRows } from "./stats-import-write.ts";
+import { analyzeAfterImport } from "./stats-import-write.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -156,8 +156,8 @@ export async function importStatistics(
   onProgress?.(0, 1, "reading");
   const sheets = await readStatsFile(input.bytes, input.fileName);
   onProgress?.(1, 1, "reading");
-  const scope = await scopeUnits(db, actor.scope.path);
-  const stored = await statsRepo.listInScope(db, "school_stats", actor.scope.path, year - 1, year);
+  const scope = await scopeUnits(db, actor.scope);
+  const stored = await statsRepo.listInScope(db, "school_stats", actor.scope, year - 1, year);
   const previous = new Map(stored.filter((r) => r.year === year - 1).map((r) => [r.code, r.values]));
   const current = new Map(stored.filter((r) => r.year === year).map((r) => [r.code, r.values]));
 
@@ -188,7 +188,7 @@ export async function importStatistics(
     const codeColumn = bound.binding.columns.findIndex((c) => c?.field === "schoolCode");
     for (const r of s.rows) {
       const code = codeColumn < 0 ? "" : String(r.cells[codeColumn] ?? "").trim();
-      const schoolType = scope.byCode.get(code)?.schoolType;
+      const schoolType = scope.byCode.get(code)?.schoolType ?? undefined;
       const p = parseTemplateRow(
         bound.binding,
         r.cells,
@@ -291,12 +291,12 @@ export async function importStatistics(
     const meta = { importId: row.id, importedBy: actor.userId };
     let removed = 0;
     if (hasSchoolSheets) {
-      removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scope.path, year);
-      await insertStatRows(trx, "school_stats", schoolRows, meta, wrote);
+      removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scope, year);
+      await statsRepo.insertMany(trx, "school_stats", schoolRows, meta, wrote);
     }
     if (present.has("population")) {
-      await statsRepo.deleteYearInScope(trx, "population_stats", actor.scope.path, year);
-      await insertStatRows(trx, "population_stats", areaRows, meta, wrote);
+      await statsRepo.deleteYearInScope(trx, "population_stats", actor.scope, year);
+      await statsRepo.insertMany(trx, "population_stats", areaRows, meta, wrote);
     }
     await recordAudit(trx, actor, {
       action: "stats.import",
@@ -376,7 +376,7 @@ function crossSheetIssues(
   };
   const out: Issue[] = [];
   for (const rec of records) {
-    const schoolType: SchoolType | undefined = units.get(rec.schoolCode)?.schoolType;
+    const schoolType: SchoolType | undefined = units.get(rec.schoolCode)?.schoolType ?? undefined;
     const prev = previous.get(rec.schoolCode);
     const found = validateRecordValues(rec.values, {
       ...(schoolType === undefined ? {} : { schoolType }),

@@ -11,7 +11,7 @@
  * a number (基本消除大班额) are assessed by the checkable rule of `QUALITATIVE_TARGET_RULES`.
  */
 import type { TargetLinkResult, TargetMonitorItem, TargetMonitorList } from "@luoshi/contracts";
-import { indicatorRepo, orgUnitRepo, type MonitoredTargetRow, type PlanTargetRow } from "@luoshi/db";
+import { indicatorRepo, orgUnitRepo, scopeOf, type MonitoredTargetRow, type PlanTargetRow } from "@luoshi/db";
 import {
   type CohortYear,
   type CompiledIndicator,
@@ -88,7 +88,7 @@ async function computeSeries(
   const cohortYears = Array.from({ length: COHORT_YEARS }, (_, i) => last - COHORT_YEARS + 1 + i);
   const from = (cohortCodes.length === 0 ? first : Math.min(first, last - COHORT_YEARS + 1)) - MAX_LAG;
   const { db } = deps.handle;
-  const { rows } = await loadStatRows(db, unit.path, { from: first, to: last, lag: first - from });
+  const { rows } = await loadStatRows(db, scopeOf(unit.path), { from: first, to: last, lag: first - from });
   const prepared = prepareRows(rows);
   const { tables } = evaluateIndicators(prepared, indicators, { years, maxIssues: 0 });
   for (const c of indicators) {
