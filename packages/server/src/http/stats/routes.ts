@@ -25,13 +25,16 @@ const tags = ["统计数据与指标"];
 
 /**
  * 统计数据 and 指标: /api/stats/imports, /api/stats/import-jobs, /api/stats/template.xlsx, /api/indicators
- * (registered at /api).
+ * (registered at /api). `importJobs` is the registry of background imports, given by tests that await
+ * a job's end; by default the plugin makes its own, logging internal errors to the request log.
  */
-export function statsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): FastifyPluginAsyncZod {
   return async (app) => {
-    const jobs = new StatsImportJobs(deps, (error) => {
-      app.log.error({ err: error }, "statistics import job failed");
-    });
+    const jobs =
+      importJobs ??
+      new StatsImportJobs(deps, (error) => {
+        app.log.error({ err: error }, "statistics import job failed");
+      });
     // The import-job upload is the file itself; this parser applies inside this plugin only.
     app.addContentTypeParser(
       "application/octet-stream",
