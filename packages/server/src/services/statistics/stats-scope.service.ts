@@ -1,6 +1,6 @@
 /**
  * Helpers shared by the statistics services: the org units of a scope in one query (as the import maps
- * codes and the indicator engine builds its hierarchy), and the change summary an import audits.
+ * codes and the indicator engine builds its hierarchy), and the statistics rows the engine reads.
  */
 import { type Db, type Scope, type StatsScopeUnit, statsRepo } from "@luoshi/db";
 import { buildStatRows, type StatRow } from "@luoshi/domain/indicators";
@@ -53,45 +53,6 @@ export function toSeeds(units: Iterable<ScopeUnit>): OrgUnitSeed[] {
         : {}),
     };
   });
-}
-
-/** One changed value, for the audit sample. */
-export interface StatChange {
-  code: string;
-  element: string;
-  before: number | null;
-  after: number | null;
-}
-
-/** Changed values between what is stored and what is imported: a count per school and a short sample. */
-export function diffStatValues(
-  stored: ReadonlyMap<string, Readonly<Record<string, number>>>,
-  records: readonly { schoolCode: string; values: Readonly<Partial<Record<string, number>>> }[],
-  sampleSize = 20,
-): { changedValues: number; perSchool: Record<string, number>; sample: StatChange[] } {
-  const perSchool: Record<string, number> = {};
-  const sample: StatChange[] = [];
-  let changedValues = 0;
-  for (const r of records) {
-    const before = stored.get(r.schoolCode) ?? {};
-    const keys = new Set([...Object.keys(before), ...Object.keys(r.values)]);
-    let n = 0;
-    for (const k of keys) {
-      const a = before[k] ?? null;
-      const b = r.values[k] ?? null;
-      if (a !== b) {
-        n++;
-        if (sample.length < sampleSize) {
-          sample.push({ code: r.schoolCode, element: k, before: a, after: b });
-        }
-      }
-    }
-    if (n > 0) {
-      perSchool[r.schoolCode] = n;
-      changedValues += n;
-    }
-  }
-  return { changedValues, perSchool, sample };
 }
 
 /**
