@@ -20,6 +20,7 @@ import { importStatistics } from "../../services/statistics/stats-import.service
 import { computeIndicators } from "../../services/statistics/stats-indicators.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
+import { presentStatsImportList } from "./presenters.ts";
 
 const tags = ["统计数据与指标"];
 
@@ -54,7 +55,11 @@ export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): Fa
           response: { 200: StatsImportList },
         },
       },
-      async (request) => listStatsImports(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentStatsImportList(
+          await listStatsImports(deps, sessionOf(request).actor, request.query),
+          request.query,
+        ),
     );
 
     app.post(

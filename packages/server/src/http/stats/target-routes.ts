@@ -23,6 +23,7 @@ import {
 import { linkTarget, monitorTargets } from "../../services/statistics/target-monitor.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
+import { presentCatalogue, presentCustomIndicator, presentTargetLink } from "./presenters.ts";
 
 const tags = ["目标监测与指标目录"];
 
@@ -57,13 +58,15 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        linkTarget(deps, sessionOf(request).actor, request.params.id, request.body.indicatorCode),
+        presentTargetLink(
+          await linkTarget(deps, sessionOf(request).actor, request.params.id, request.body.indicatorCode),
+        ),
     );
 
     app.get(
       "/indicators/catalogue",
       { schema: { tags, summary: "指标目录：标准指标与自定义指标", response: { 200: IndicatorCatalogue } } },
-      async (request) => listCatalogue(deps, sessionOf(request).actor),
+      async (request) => presentCatalogue(await listCatalogue(deps, sessionOf(request).actor)),
     );
 
     app.post(
@@ -93,7 +96,11 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createCustomIndicator(deps, sessionOf(request).actor, request.body)),
+        reply
+          .status(201)
+          .send(
+            presentCustomIndicator(await createCustomIndicator(deps, sessionOf(request).actor, request.body)),
+          ),
     );
 
     app.patch(
@@ -108,7 +115,9 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        updateCustomIndicator(deps, sessionOf(request).actor, request.params.code, request.body),
+        presentCustomIndicator(
+          await updateCustomIndicator(deps, sessionOf(request).actor, request.params.code, request.body),
+        ),
     );
   };
 }

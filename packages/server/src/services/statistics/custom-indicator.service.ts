@@ -3,15 +3,9 @@
  * define in the indicator language. A formula is checked by the domain parser and compiler before it is
  * stored; a problem names its position in the formula. Every change is audited in its transaction.
  */
-import type {
-  CatalogueEntry,
-  CustomIndicatorBody,
-  CustomIndicatorPatch,
-  FormulaCheckResult,
-  IndicatorCatalogue,
-} from "@luoshi/contracts";
+import type { CustomIndicatorBody, CustomIndicatorPatch, FormulaCheckResult } from "@luoshi/contracts";
 import { type CustomIndicatorRow, indicatorRepo } from "@luoshi/db";
-import { STANDARD_INDICATORS, compileIndicatorSource } from "@luoshi/domain/indicators";
+import { compileIndicatorSource } from "@luoshi/domain/indicators";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -61,47 +55,10 @@ function authorizeDefine(actor: Actor): void {
   }
 }
 
-function toEntry(row: CustomIndicatorRow): CatalogueEntry {
-  return {
-    code: row.code,
-    name: row.name,
-    unit: row.unit,
-    formula: row.formula,
-    direction: row.direction === "lower" ? "lower" : "higher",
-    display:
-      (["percent", "ratio", "inverseRatio", "number"] as const).find((d) => d === row.display) ?? "number",
-    decimals: row.decimals,
-    source: "自定义指标",
-    description: row.description,
-    category: row.category === "" ? "自定义" : row.category,
-    origin: "custom",
-    active: row.active,
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at).toISOString(),
-  };
-}
-
-/** 指标目录: every standard indicator and every custom one (deactivated ones flagged). Needs stats.read. */
-export async function listCatalogue(deps: ServiceDeps, actor: Actor): Promise<IndicatorCatalogue> {
+/** 指标目录's custom part: every custom indicator, deactivated ones too. Needs stats.read. */
+export async function listCatalogue(deps: ServiceDeps, actor: Actor): Promise<CustomIndicatorRow[]> {
   authorize(actor, "stats.read");
-  const custom = await indicatorRepo.listCustom(deps.handle.db, { all: true });
-  const standard = STANDARD_INDICATORS.map((d): CatalogueEntry => ({
-    code: d.code,
-    name: d.name,
-    unit: d.unit,
-    formula: d.expression,
-    direction: d.direction,
-    display: d.display,
-    decimals: d.decimals,
-    source: d.source,
-    description: d.description ?? "",
-    category: "标准指标",
-    origin: "standard",
-    active: true,
-    createdBy: null,
-    createdAt: null,
-  }));
-  return { items: [...standard, ...custom.map(toEntry)] };
+  return indicatorRepo.listCustom(deps.handle.db, { all: true });
 }
 
 /** 新增自定义指标: the code must be new (not a standard one) and the formula must compile. */
@@ -109,7 +66,7 @@ export async function createCustomIndicator(
   deps: ServiceDeps,
   actor: Actor,
   body: CustomIndicatorBody,
-): Promise<CatalogueEntry> {
+): Promise<CustomIndicatorRow> {
   authorizeDefine(actor);
   const { db } = deps.handle;
   if (STANDARD_CODES.has(body.code)) {
@@ -146,7 +103,7 @@ export async function createCustomIndicator(
       entityId: row.id,
       after: body,
     });
-    return toEntry(row);
+    return row;
   });
 }
 
@@ -156,7 +113,7 @@ export async function updateCustomIndicator(
   actor: Actor,
   code: string,
   patch: CustomIndicatorPatch,
-): Promise<CatalogueEntry> {
+): Promise<CustomIndicatorRow> {
   authorizeDefine(actor);
   const { db } = deps.handle;
   if (STANDARD_CODES.has(code)) {
@@ -184,6 +141,6 @@ export async function updateCustomIndicator(
       after: patch,
       details: { code },
     });
-    return toEntry(row);
+    return row;
   });
 }

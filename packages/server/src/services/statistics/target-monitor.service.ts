@@ -10,7 +10,7 @@
  * indicator, else the computed value in the plan's base year (the year before its period). Targets without
  * a number (基本消除大班额) are assessed by the checkable rule of `QUALITATIVE_TARGET_RULES`.
  */
-import type { TargetLinkResult, TargetMonitorItem, TargetMonitorList } from "@luoshi/contracts";
+import type { TargetMonitorItem, TargetMonitorList } from "@luoshi/contracts";
 import { indicatorRepo, orgUnitRepo, scopeOf, type MonitoredTargetRow, type PlanTargetRow } from "@luoshi/db";
 import {
   type CohortYear,
@@ -43,6 +43,7 @@ import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { assertInScope, findUnitInScope } from "../access/scope.ts";
 import { loadStatRows } from "./stats-scope.service.ts";
 import { authorize } from "../access/authorize.ts";
+import { linkStateOf } from "./target-link-state.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率). */
 const MAX_LAG = 9;
@@ -52,16 +53,6 @@ const HISTORY = 6;
 const MAX_HISTORY = 12;
 
 type LinkState = TargetMonitorItem["linkState"];
-
-/** The stored link state of a target: confirmed by staff, suggested by the parser, or none. */
-export function linkStateOf(
-  row: Pick<PlanTargetRow, "indicator_code" | "indicator_confirmed_at">,
-): LinkState {
-  if (row.indicator_confirmed_at !== null) {
-    return "confirmed";
-  }
-  return row.indicator_code === null ? "none" : "suggested";
-}
 
 /** Years of cohort statistics read for 队列推算: the entry year of a cohort graduating within nine years. */
 const COHORT_YEARS = 9;
@@ -388,7 +379,7 @@ export async function linkTarget(
   actor: Actor,
   targetId: string,
   indicatorCode: string | null,
-): Promise<TargetLinkResult> {
+): Promise<PlanTargetRow> {
   authorize(actor, "plan.write");
   const { db } = deps.handle;
   const target = await indicatorRepo.findTargetWithPlan(db, targetId);
@@ -426,11 +417,6 @@ export async function linkTarget(
       after: { indicatorCode, linkState: "confirmed" },
       details: { planId: target.plan_id, metric: target.metric },
     });
-    return {
-      targetId,
-      indicatorCode: row.indicator_code,
-      linkState: linkStateOf(row),
-      confirmedAt: now.toISOString(),
-    };
+    return row;
   });
 }

@@ -1,0 +1,94 @@
+/**
+ * What the statistics, indicator-catalogue and target routes send: stored rows and service results
+ * turned into the shapes of `@luoshi/contracts`. The one place these responses are formatted.
+ */
+import type {
+  CatalogueEntry,
+  IndicatorCatalogue,
+  StatsImportList,
+  StatsImportListQuery,
+  TargetLinkResult,
+} from "@luoshi/contracts";
+import type { CustomIndicatorRow, PlanTargetRow, StatsImportListRow } from "@luoshi/db";
+import { STANDARD_INDICATORS, type IndicatorDefinition } from "@luoshi/domain/indicators";
+import { linkStateOf } from "../../services/statistics/target-link-state.ts";
+
+/** One page of 导入记录: the importer as “显示名（登录名）”, times as ISO text. */
+export function presentStatsImportList(
+  page: { rows: readonly StatsImportListRow[]; total: number },
+  query: Pick<StatsImportListQuery, "page" | "pageSize">,
+): StatsImportList {
+  return {
+    items: page.rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      fileName: r.fileName,
+      rows: r.rows,
+      orgUnitName: r.orgUnitName,
+      importedBy: r.login === null ? null : `${r.displayName ?? r.login}（${r.login}）`,
+      importedAt: new Date(r.importedAt).toISOString(),
+    })),
+    total: page.total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** A standard indicator as a catalogue entry. */
+export function presentStandardIndicator(d: IndicatorDefinition): CatalogueEntry {
+  return {
+    code: d.code,
+    name: d.name,
+    unit: d.unit,
+    formula: d.expression,
+    direction: d.direction,
+    display: d.display,
+    decimals: d.decimals,
+    source: d.source,
+    description: d.description ?? "",
+    category: "标准指标",
+    origin: "standard",
+    active: true,
+    createdBy: null,
+    createdAt: null,
+  };
+}
+
+/** A stored custom indicator (自定义指标) as a catalogue entry. */
+export function presentCustomIndicator(row: CustomIndicatorRow): CatalogueEntry {
+  return {
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    formula: row.formula,
+    direction: row.direction === "lower" ? "lower" : "higher",
+    display:
+      (["percent", "ratio", "inverseRatio", "number"] as const).find((d) => d === row.display) ?? "number",
+    decimals: row.decimals,
+    source: "自定义指标",
+    description: row.description,
+    category: row.category === "" ? "自定义" : row.category,
+    origin: "custom",
+    active: row.active,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** 指标目录: every standard indicator, then every custom one (deactivated ones flagged). */
+export function presentCatalogue(custom: readonly CustomIndicatorRow[]): IndicatorCatalogue {
+  return {
+    items: [...STANDARD_INDICATORS.map(presentStandardIndicator), ...custom.map(presentCustomIndicator)],
+  };
+}
+
+/** A target after 确认指标关联. */
+export function presentTargetLink(row: PlanTargetRow): TargetLinkResult {
+  return {
+    targetId: row.id,
+    indicatorCode: row.indicator_code,
+    linkState: linkStateOf(row),
+    confirmedAt:
+      row.indicator_confirmed_at === null ? null : new Date(row.indicator_confirmed_at).toISOString(),
+  };
+}
