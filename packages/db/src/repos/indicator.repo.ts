@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import { TARGET_COMPARATORS, type TargetComparator } from "@luoshi/domain/indicators";
 import type { CustomIndicatorsTable, Database, PlanTargetRow } from "../schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -6,8 +7,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** One user-defined indicator (自定义指标). */
 export type CustomIndicatorRow = Selectable<CustomIndicatorsTable>;
 
-/** A plan target with what 目标监测 needs of its plan. */
-export type MonitoredTargetRow = PlanTargetRow & {
+/** A plan target with what 目标监测 needs of its plan; kind and comparator typed by the domain. */
+export type MonitoredTargetRow = Omit<PlanTargetRow, "kind" | "comparator"> & {
+  kind: "target" | "baseline";
+  comparator: TargetComparator;
   plan_title: string;
   plan_org_unit_id: string;
   plan_period_start: number | null;
@@ -63,7 +66,7 @@ export const indicatorRepo = {
     if (orgUnitIds.length === 0) {
       return [];
     }
-    return db
+    const rows = await db
       .selectFrom("plan_targets")
       .innerJoin("plans", "plans.id", "plan_targets.plan_id")
       .selectAll("plan_targets")
@@ -80,6 +83,12 @@ export const indicatorRepo = {
       .orderBy("plans.id")
       .orderBy("plan_targets.sort_order")
       .execute();
+    // The columns' CHECK constraints admit only these values: the fallbacks are never reached.
+    return rows.map((r) => ({
+      ...r,
+      kind: r.kind === "baseline" ? "baseline" : "target",
+      comparator: TARGET_COMPARATORS.find((c) => c === r.comparator) ?? "=",
+    }));
   },
 
   /**

@@ -8,10 +8,12 @@ import type {
   StatsImportList,
   StatsImportListQuery,
   TargetLinkResult,
+  TargetMonitorList,
 } from "@luoshi/contracts";
 import type { CustomIndicatorRow, PlanTargetRow, StatsImportListRow } from "@luoshi/db";
 import { STANDARD_INDICATORS, type IndicatorDefinition } from "@luoshi/domain/indicators";
 import { linkStateOf } from "../../services/statistics/target-link-state.ts";
+import type { TargetMonitorResult } from "../../services/statistics/target-monitor.service.ts";
 
 /** One page of 导入记录: the importer as “显示名（登录名）”, times as ISO text. */
 export function presentStatsImportList(
@@ -90,5 +92,17 @@ export function presentTargetLink(row: PlanTargetRow): TargetLinkResult {
     linkState: linkStateOf(row),
     confirmedAt:
       row.indicator_confirmed_at === null ? null : new Date(row.indicator_confirmed_at).toISOString(),
+  };
+}
+
+/** 目标监测 of a unit: each target as monitored, the confirmation time as ISO text. */
+export function presentTargetMonitor(result: TargetMonitorResult): TargetMonitorList {
+  return {
+    orgUnit: result.orgUnit,
+    year: result.year,
+    items: result.items.map((item) => ({
+      ...item,
+      confirmedAt: item.confirmedAt === null ? null : item.confirmedAt.toISOString(),
+    })),
   };
 }

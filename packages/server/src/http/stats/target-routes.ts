@@ -20,10 +20,16 @@ import {
   listCatalogue,
   updateCustomIndicator,
 } from "../../services/statistics/custom-indicator.service.ts";
-import { linkTarget, monitorTargets } from "../../services/statistics/target-monitor.service.ts";
+import { monitorTargets } from "../../services/statistics/target-monitor.service.ts";
+import { linkTarget } from "../../services/statistics/target-link.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentCatalogue, presentCustomIndicator, presentTargetLink } from "./presenters.ts";
+import {
+  presentCatalogue,
+  presentCustomIndicator,
+  presentTargetLink,
+  presentTargetMonitor,
+} from "./presenters.ts";
 
 const tags = ["目标监测与指标目录"];
 
@@ -43,7 +49,8 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: TargetMonitorList },
         },
       },
-      async (request) => monitorTargets(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentTargetMonitor(await monitorTargets(deps, sessionOf(request).actor, request.query)),
     );
 
     app.put(
