@@ -14,12 +14,10 @@ import {
   TargetParams,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import {
-  checkFormula,
-  createCustomIndicator,
-  listCatalogue,
-  updateCustomIndicator,
-} from "../../services/statistics/custom-indicator.service.ts";
+import { checkFormula } from "../../services/statistics/indicator-formula.ts";
+import { createCustomIndicator } from "../../services/statistics/custom-indicator-create.service.ts";
+import { listCatalogue } from "../../services/statistics/custom-indicator-list.service.ts";
+import { updateCustomIndicator } from "../../services/statistics/custom-indicator-update.service.ts";
 import { monitorTargets } from "../../services/statistics/target-monitor.service.ts";
 import { linkTarget } from "../../services/statistics/target-link.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
