@@ -4,6 +4,10 @@
  */
 import type {
   CatalogueEntry,
+  DashboardIndicator,
+  IndicatorChildren,
+  IndicatorDistribution,
+  IndicatorSeries,
   IndicatorCatalogue,
   StatsImportList,
   StatsImportListQuery,
@@ -11,7 +15,17 @@ import type {
   TargetMonitorList,
 } from "@luoshi/contracts";
 import type { CustomIndicatorRow, PlanTargetRow, StatsImportListRow } from "@luoshi/db";
-import { STANDARD_INDICATORS, type IndicatorDefinition } from "@luoshi/domain/indicators";
+import {
+  DASHBOARD_AREA_LABELS,
+  STANDARD_INDICATORS,
+  indicatorArea,
+  referencesFor,
+  type IndicatorDefinition,
+} from "@luoshi/domain/indicators";
+import type { IndicatorChildrenResult } from "../../services/statistics/indicator-children.service.ts";
+import type { IndicatorDistributionResult } from "../../services/statistics/indicator-distribution.service.ts";
+import type { IndicatorSeriesResult } from "../../services/statistics/indicator-series.service.ts";
+import type { ScopeUnit } from "../../services/statistics/stats-scope.service.ts";
 import { linkStateOf } from "../../services/statistics/target-link-state.ts";
 import type { TargetMonitorResult } from "../../services/statistics/target-monitor.service.ts";
 
@@ -105,4 +119,62 @@ export function presentTargetMonitor(result: TargetMonitorResult): TargetMonitor
       confirmedAt: item.confirmedAt === null ? null : item.confirmedAt.toISOString(),
     })),
   };
+}
+
+/** The dashboard's description of an indicator. */
+export function dashboardIndicator(d: IndicatorDefinition): DashboardIndicator {
+  const area = indicatorArea(d.code);
+  return {
+    code: d.code,
+    name: d.name,
+    unit: d.unit,
+    display: d.display,
+    decimals: d.decimals,
+    direction: d.direction,
+    area,
+    areaLabel: DASHBOARD_AREA_LABELS[area],
+    source: d.source,
+    description: d.description ?? null,
+    references: referencesFor(d.code).map((r) => ({ ...r })),
+  };
+}
+
+/** A unit as the dashboard names it. */
+const unitRef = (u: Pick<ScopeUnit, "id" | "code" | "name" | "kind">): IndicatorSeries["orgUnit"] => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+});
+
+/** 指标看板, trends. */
+export function presentIndicatorSeries(r: IndicatorSeriesResult): IndicatorSeries {
+  return {
+    orgUnit: unitRef(r.orgUnit),
+    years: r.years,
+    indicators: r.definitions.map(dashboardIndicator),
+    series: r.series,
+  };
+}
+
+/** 指标看板, drill-down. */
+export function presentIndicatorChildren(r: IndicatorChildrenResult): IndicatorChildren {
+  return {
+    orgUnit: unitRef(r.orgUnit),
+    year: r.year,
+    indicators: r.definitions.map(dashboardIndicator),
+    total: r.total,
+    children: r.children.map((c) => ({
+      ...unitRef(c.unit),
+      schoolType: c.unit.schoolType ?? null,
+      hasChildren: c.hasChildren,
+      values: c.values,
+    })),
+  };
+}
+
+/** 指标看板, distribution. */
+export function presentIndicatorDistribution(r: IndicatorDistributionResult): IndicatorDistribution {
+  const { orgUnit, definition, ...rest } = r;
+  return { ...rest, orgUnit: unitRef(orgUnit), indicator: dashboardIndicator(definition) };
 }
