@@ -77,9 +77,8 @@ export function presentCustomIndicator(row: CustomIndicatorRow): CatalogueEntry 
     name: row.name,
     unit: row.unit,
     formula: row.formula,
-    direction: row.direction === "lower" ? "lower" : "higher",
-    display:
-      (["percent", "ratio", "inverseRatio", "number"] as const).find((d) => d === row.display) ?? "number",
+    direction: row.direction,
+    display: row.display,
     decimals: row.decimals,
     source: "自定义指标",
     description: row.description,

@@ -6,8 +6,6 @@
 import {
   type CompiledIndicator,
   type IndicatorDefinition,
-  type IndicatorDirection,
-  type IndicatorDisplay,
   STANDARD_INDICATORS,
   compileIndicators,
 } from "@luoshi/domain/indicators";
@@ -25,8 +23,8 @@ export function customDefinition(row: CustomIndicatorRow): IndicatorDefinition {
     name: row.name,
     unit: row.unit,
     expression: row.formula,
-    direction: row.direction as IndicatorDirection,
-    display: row.display as IndicatorDisplay,
+    direction: row.direction,
+    display: row.display,
     decimals: row.decimals,
     source: "自定义指标",
     ...(row.description === "" ? {} : { description: row.description }),
