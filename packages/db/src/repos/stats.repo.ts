@@ -307,6 +307,15 @@ export const statsRepo = {
     }
   },
 
+  /** How many rows `table` holds, all units and years. */
+  async count(db: Db, table: StatsTable | "stats_imports"): Promise<number> {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
   /** How many rows `table` holds for `year` (all units). */
   async countYear(db: Db, table: StatsTable, year: number): Promise<number> {
     const r = await db

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { StatsImportJob, StatsImportJobCreated, StatsImportList } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -65,15 +65,7 @@ describe.each(testEngines())("statistics import jobs on %s", (engine) => {
     expect(job).toEqual(ended);
     return { job };
   };
-  const schoolRows = async () =>
-    Number(
-      (
-        await server.handle.db
-          .selectFrom("school_stats")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const schoolRows = async () => statsRepo.count(server.handle.db, "school_stats");
 
   it("answers 202 with a job that reaches done with the import's result, and lists the import", async () => {
     const res = await start(planner, "2020 统计.xlsx", 2020, await xlsx(year(2020)));
