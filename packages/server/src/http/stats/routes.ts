@@ -13,7 +13,8 @@ import {
 } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../../context.ts";
-import { MAX_STATS_FILE_BYTES, statsTemplateXlsx } from "../../services/statistics/stats-file.service.ts";
+import { MAX_STATS_FILE_BYTES } from "../../services/statistics/stats-file.service.ts";
+import { statsTemplateXlsx } from "../../services/statistics/stats-template.service.ts";
 import { listStatsImports } from "../../services/statistics/stats-import-history.service.ts";
 import { StatsImportJobs } from "../../services/statistics/stats-import-jobs.ts";
 import { importStatistics } from "../../services/statistics/stats-import.service.ts";
