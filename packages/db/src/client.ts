@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 import { PGlitePool } from "./pglite-pool.ts";
@@ -18,6 +18,12 @@ export interface DatabaseHandle {
   execScript(sqlText: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * A database or an open transaction: what repository functions take. Services pass `handle.db` or the
+ * transaction they were given along under this name, so they never import kysely themselves.
+ */
+export type Db = Kysely<Database> | Transaction<Database>;
 
 // pg returns bigint (int8) as text by default; counts and ids we read are well within 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

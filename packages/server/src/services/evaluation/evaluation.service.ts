@@ -19,7 +19,7 @@ import {
 import type { Issue } from "@luoshi/domain";
 import { type ElementValues, SCHOOL_TYPE_LEVELS } from "@luoshi/domain/stats";
 import type { SchoolType } from "@luoshi/domain/org";
-import { statsRepo } from "@luoshi/db";
+import { scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { findUnitInScope } from "../access/scope.ts";
@@ -121,7 +121,7 @@ export async function loadCounty(
       .orderBy("s.code")
       .execute(),
     // One JSON text for the year: on the embedded database one row per school costs more than its values.
-    statsRepo.listPackedInScope(db, "school_stats", unit.path, year, year),
+    statsRepo.listPackedInScope(db, "school_stats", scopeOf(unit.path), year, year),
   ]);
   const valuesById = unpackValues(stats);
   const valuesByCode = new Map<string, ElementValues>();

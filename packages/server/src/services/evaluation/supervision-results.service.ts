@@ -41,7 +41,7 @@ import {
   VETO_ITEMS,
 } from "@luoshi/domain/evaluation";
 import type { SchoolType } from "@luoshi/domain/org";
-import { type OrgUnitRow, statsRepo, supervisionRepo } from "@luoshi/db";
+import { type OrgUnitRow, scopeOf, statsRepo, supervisionRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -468,7 +468,7 @@ export async function basicBalanceHistory(
       .where("path", "like", `${unit.path}%`)
       .where("kind", "=", "school")
       .execute(),
-    statsRepo.listInScope(db, "school_stats", unit.path, input.from, input.to),
+    statsRepo.listInScope(db, "school_stats", scopeOf(unit.path), input.from, input.to),
   ]);
   const typeOf = new Map(schools.map((s) => [s.code, s.schoolType as SchoolType | null]));
   const issues: Issue[] = [];

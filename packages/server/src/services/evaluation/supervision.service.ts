@@ -31,7 +31,13 @@ import {
   type VetoItem,
 } from "@luoshi/domain/evaluation";
 import type { SchoolType } from "@luoshi/domain/org";
-import { type OrgUnitRow, statsRepo, type SupervisionAttestationRow, supervisionRepo } from "@luoshi/db";
+import {
+  type OrgUnitRow,
+  scopeOf,
+  statsRepo,
+  type SupervisionAttestationRow,
+  supervisionRepo,
+} from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -141,7 +147,7 @@ export async function loadSchoolRecords(
       .where("kind", "=", "school")
       .orderBy("code")
       .execute(),
-    statsRepo.listInScope(db, "school_stats", unit.path, year, year),
+    statsRepo.listInScope(db, "school_stats", scopeOf(unit.path), year, year),
   ]);
   const byCode = new Map(stats.map((s) => [s.code, s.values]));
   return rows.flatMap((r) => {
