@@ -23,7 +23,6 @@ import { z } from "zod";
 import type { Issue } from "@luoshi/domain";
 import {
   balanceResultToJsonValue,
-  DEFAULT_UNIT_COSTS,
   indicatorArray,
   type Level,
   mapIndicators,
@@ -52,6 +51,7 @@ import {
   listScenarios,
   updateScenario,
 } from "../../services/evaluation/evaluation-scenario.service.ts";
+import { defaultUnitCosts } from "../../services/evaluation/balance-unit-costs.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["优质均衡评估"];
@@ -234,14 +234,17 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.get(
       "/balance/unit-costs",
       { schema: { tags, summary: "达标方案的默认单价（元/计划单位）", response: { 200: UnitCostDefaults } } },
-      async () => ({
-        items: RESOURCE_INDICATOR_KEYS.map((indicator) => ({
-          indicator,
-          name: RESOURCE_INDICATORS[indicator].name,
-          planUnit: RESOURCE_INDICATORS[indicator].planUnit,
-          cost: DEFAULT_UNIT_COSTS[indicator],
-        })),
-      }),
+      async (request) => {
+        const costs = defaultUnitCosts(sessionOf(request).actor);
+        return {
+          items: RESOURCE_INDICATOR_KEYS.map((indicator) => ({
+            indicator,
+            name: RESOURCE_INDICATORS[indicator].name,
+            planUnit: RESOURCE_INDICATORS[indicator].planUnit,
+            cost: costs[indicator],
+          })),
+        };
+      },
     );
 
     app.get(
