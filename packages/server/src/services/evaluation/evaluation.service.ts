@@ -19,7 +19,7 @@ import {
 import type { Issue } from "@luoshi/domain";
 import { type ElementValues, SCHOOL_TYPE_LEVELS } from "@luoshi/domain/stats";
 import type { SchoolType } from "@luoshi/domain/org";
-import { statsRepo } from "@luoshi/db";
+import { evaluationRepo, scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { findUnitInScope } from "../access/scope.ts";
@@ -105,21 +105,8 @@ export async function loadCounty(
   const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
   const [rows, stats] = await Promise.all([
-    db
-      .selectFrom("org_units as s")
-      .leftJoin("org_units as p", "p.id", "s.parent_school_id")
-      .select([
-        "s.id as id",
-        "s.code as code",
-        "s.name as name",
-        "s.school_type as schoolType",
-        "p.code as parentCode",
-      ])
-      .where("s.path", "like", `${unit.path}%`)
-      .where("s.kind", "=", "school")
-      .where("s.school_type", "in", EVALUATED_TYPES)
-      .orderBy("s.code")
-      .execute(),
+    // The unit was checked to lie in the actor's scope: its subtree is what the evaluation reads.
+    evaluationRepo.listBalanceSchools(db, scopeOf(unit.path), EVALUATED_TYPES),
     // One JSON text for the year: on the embedded database one row per school costs more than its values.
     statsRepo.listPackedInScope(db, "school_stats", unit.path, year, year),
   ]);
@@ -152,7 +139,7 @@ export async function loadCounty(
       {
         code: r.code,
         name: r.name,
-        schoolType: r.schoolType as SchoolType,
+        schoolType: r.schoolType,
         ...(r.parentCode === null ? {} : { parentCode: r.parentCode }),
       },
       values,

@@ -1,4 +1,4 @@
-import { planRepo, type PlanTargetRow } from "@luoshi/db";
+import { inTransaction, planRepo, type PlanTargetRow } from "@luoshi/db";
 import type { PlanNodeSplitBody } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -34,7 +34,7 @@ export async function mergePlanNode(
   const movedUnits = units.filter(
     (u) => u.node_id === node.id && !previousUnits.some((p) => p.name === u.name),
   );
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await planRepo.updateNode(trx, previous.id, { span_end: Math.max(previous.span_end, node.span_end) });
     await planRepo.replaceNodeUnits(
       trx,
@@ -90,31 +90,28 @@ export async function splitPlanNode(
   const ordinal = Math.max(...siblings.map((n) => n.ordinal)) + 1;
   const path = node.parent_path === "" ? String(ordinal) : `${node.parent_path}.${ordinal}`;
   const id = crypto.randomUUID();
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     for (const later of nodes.filter((n) => n.sort_order > node.sort_order).reverse()) {
       await planRepo.updateNode(trx, later.id, { sort_order: later.sort_order + 1 });
     }
     await planRepo.updateNode(trx, node.id, { span_end: body.offset });
-    await trx
-      .insertInto("plan_nodes")
-      .values({
-        id,
-        plan_id: plan.id,
-        path,
-        parent_path: node.parent_path,
-        level: node.level,
-        marker: "",
-        ordinal,
-        title: body.title,
-        role: node.role,
-        span_start: body.offset,
-        span_end: node.span_end,
-        title_start: body.offset,
-        title_end: body.offset,
-        deadline: null,
-        sort_order: node.sort_order + 1,
-      })
-      .execute();
+    await planRepo.insertNode(trx, {
+      id,
+      plan_id: plan.id,
+      path,
+      parent_path: node.parent_path,
+      level: node.level,
+      marker: "",
+      ordinal,
+      title: body.title,
+      role: node.role,
+      span_start: body.offset,
+      span_end: node.span_end,
+      title_start: body.offset,
+      title_end: body.offset,
+      deadline: null,
+      sort_order: node.sort_order + 1,
+    });
     for (const t of targets.filter((x) => x.path === node.path && (x.span_start ?? -1) >= body.offset)) {
       await planRepo.updateTarget(trx, t.id, { path });
     }
@@ -199,7 +196,7 @@ export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: strin
     plan.revises_plan_id === null ? undefined : await planRepo.findById(db, plan.revises_plan_id);
   const superseded = previous === undefined ? [] : (await planRepo.loadTree(db, previous)).targets;
   const carried = carriedLinks(targets, superseded);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (plan.revises_plan_id !== null) {
       await planRepo.updatePlan(trx, plan.revises_plan_id, { status: "superseded" });
     }
@@ -232,7 +229,7 @@ export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: strin
 /** 作废草稿. */
 export async function discardPlan(deps: ServiceDeps, actor: Actor, planId: string): Promise<void> {
   const plan = await editableDraft(deps, actor, planId);
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await planRepo.updatePlan(trx, plan.id, { status: "discarded" });
     await recordAudit(trx, actor, {
       action: "plan.discard",

@@ -1,6 +1,13 @@
 import { diffPlans, type PlanDifference } from "@luoshi/domain/plans";
 import { matchUnits } from "@luoshi/domain/parsing";
-import { orgUnitRepo, planRepo, type PlanListRow, type PlanRow, type PlanTree } from "@luoshi/db";
+import {
+  inTransaction,
+  orgUnitRepo,
+  planRepo,
+  type PlanListRow,
+  type PlanRow,
+  type PlanTree,
+} from "@luoshi/db";
 import type { PlanNodePatch, PlanNodeUnitsBody, PlanTargetBody, PlanTargetPatch } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -43,7 +50,7 @@ export async function editableDraft(deps: ServiceDeps, actor: Actor, planId: str
 /** 规划文件列表. */
 export async function listPlans(deps: ServiceDeps, actor: Actor, status?: string): Promise<PlanListRow[]> {
   authorize(actor, "plan.read");
-  return planRepo.listInScope(deps.handle.db, actor.scope.path, status);
+  return planRepo.listInScope(deps.handle.db, actor.scope, status);
 }
 
 /** 规划详情: the tree, targets, unit names and suggestions for names not yet tied to a unit. */
@@ -52,7 +59,7 @@ export async function getPlan(deps: ServiceDeps, actor: Actor, planId: string): 
   const { db } = deps.handle;
   const plan = await visiblePlan(deps, actor, planId);
   const tree = await planRepo.loadTree(db, plan);
-  const registry = await unitRegistry(db, actor.scope.path);
+  const registry = await unitRegistry(db, actor.scope);
   const unitNames = new Map(registry.map((u) => [u.id, u.name]));
   const owner = await orgUnitRepo.findById(db, plan.org_unit_id);
   const unmatched = [...new Set(tree.units.filter((u) => u.org_unit_id === null).map((u) => u.name))];
@@ -86,7 +93,7 @@ export async function updatePlanNode(
   if (node === undefined) {
     throw new AppError("not-found", "该条目不存在");
   }
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     const after = await planRepo.updateNode(trx, nodeId, patch);
     await recordAudit(trx, actor, {
       action: "plan.node-update",
@@ -113,7 +120,7 @@ export async function setPlanNodeUnits(
   if (node === undefined) {
     throw new AppError("not-found", "该条目不存在");
   }
-  const registry = new Map((await unitRegistry(db, actor.scope.path)).map((u) => [u.id, u]));
+  const registry = new Map((await unitRegistry(db, actor.scope)).map((u) => [u.id, u]));
   body.units.forEach((u, i) => {
     if (u.orgUnitId !== null && !registry.has(u.orgUnitId)) {
       throw new AppError("validation-failed", `第 ${i + 1} 个责任单位不在本辖区的单位名录中`, {
@@ -122,7 +129,7 @@ export async function setPlanNodeUnits(
     }
   });
   const before = await planRepo.nodeUnits(db, nodeId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await planRepo.replaceNodeUnits(
       trx,
       nodeId,
@@ -154,7 +161,7 @@ export async function createPlanTarget(
   body: PlanTargetBody,
 ) {
   await editableDraft(deps, actor, planId);
-  return deps.handle.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.handle.db, async (trx) => {
     const row = await planRepo.insertTarget(trx, {
       plan_id: planId,
       path: body.path,
@@ -195,7 +202,7 @@ export async function updatePlanTarget(
   if (target === undefined) {
     throw new AppError("not-found", "该目标不存在");
   }
-  return deps.handle.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.handle.db, async (trx) => {
     const row = await planRepo.updateTarget(trx, targetId, {
       ...(patch.path === undefined ? {} : { path: patch.path }),
       ...(patch.text === undefined ? {} : { text: patch.text }),
@@ -227,7 +234,7 @@ export async function deletePlanTarget(deps: ServiceDeps, actor: Actor, planId: 
   if (target === undefined) {
     throw new AppError("not-found", "该目标不存在");
   }
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await planRepo.deleteTarget(trx, targetId);
     await recordAudit(trx, actor, {
       action: "plan.target-delete",
