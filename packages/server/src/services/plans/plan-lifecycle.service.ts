@@ -1,5 +1,6 @@
 import { inTransaction, planRepo, type PlanTargetRow } from "@luoshi/db";
 import type { PlanNodeSplitBody } from "@luoshi/contracts";
+import { carriedLinks, type LinkableTarget } from "@luoshi/domain/plans";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -127,63 +128,19 @@ export async function splitPlanNode(
   return id;
 }
 
-/** One indicator link taken over from the superseded version when a revised plan is confirmed. */
-interface CarriedLink {
-  targetId: string;
-  fromTargetId: string;
-  indicatorCode: string | null;
-}
-
-const normalized = (s: string): string => s.replace(/\s+/g, "");
-
-/**
- * 指标关联沿用: targets of the new version that staff have not linked yet take over the confirmed
- * indicator link of the superseded version's target with the same text (paths may differ — items get
- * renumbered between versions), else of the only target with the same kind and metric on both sides.
- * Each old target passes its link on at most once.
- */
-function carriedLinks(
-  current: readonly PlanTargetRow[],
-  superseded: readonly PlanTargetRow[],
-): CarriedLink[] {
-  const confirmed = superseded.filter((o) => o.indicator_confirmed_at !== null);
-  const used = new Set<string>();
-  const out: CarriedLink[] = [];
-  const open = current.filter((t) => t.indicator_confirmed_at === null);
-  const take = (t: PlanTargetRow, o: PlanTargetRow | undefined): boolean => {
-    if (o === undefined || used.has(o.id)) {
-      return false;
-    }
-    used.add(o.id);
-    out.push({ targetId: t.id, fromTargetId: o.id, indicatorCode: o.indicator_code });
-    return true;
-  };
-  const rest = open.filter(
-    (t) =>
-      !take(
-        t,
-        confirmed.find(
-          (o) => !used.has(o.id) && o.kind === t.kind && normalized(o.text) === normalized(t.text),
-        ),
-      ),
-  );
-  const sameMetric = (a: PlanTargetRow, b: PlanTargetRow): boolean =>
-    a.kind === b.kind && a.metric !== "" && normalized(a.metric) === normalized(b.metric);
-  for (const t of rest) {
-    const olds = superseded.filter((o) => sameMetric(o, t));
-    const news = current.filter((n) => sameMetric(n, t));
-    const o = olds.length === 1 && news.length === 1 ? olds[0] : undefined;
-    if (o !== undefined && o.indicator_confirmed_at !== null) {
-      take(t, o);
-    }
-  }
-  return out;
-}
+/** The carry-over's view of a target row. */
+const linkable = (t: PlanTargetRow): LinkableTarget => ({
+  id: t.id,
+  kind: t.kind,
+  text: t.text,
+  metric: t.metric,
+  isLinkConfirmed: t.indicator_confirmed_at !== null,
+});
 
 /**
  * 确认规划: the draft becomes the plan the ledger supervises; a confirmed plan it revises is marked
  * superseded in the same transaction, and its confirmed indicator links carry over to the matching
- * targets of the new version (see {@link carriedLinks}; listed in the audit entry).
+ * targets of the new version (see the domain's `carriedLinks`; listed in the audit entry).
  */
 export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: string): Promise<void> {
   const plan = await editableDraft(deps, actor, planId);
@@ -195,7 +152,11 @@ export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: strin
   const previous =
     plan.revises_plan_id === null ? undefined : await planRepo.findById(db, plan.revises_plan_id);
   const superseded = previous === undefined ? [] : (await planRepo.loadTree(db, previous)).targets;
-  const carried = carriedLinks(targets, superseded);
+  // Listed in the audit entry with the indicator each target takes over.
+  const carried = carriedLinks(targets.map(linkable), superseded.map(linkable)).map((c) => ({
+    ...c,
+    indicatorCode: superseded.find((o) => o.id === c.fromTargetId)?.indicator_code ?? null,
+  }));
   await inTransaction(db, async (trx) => {
     if (plan.revises_plan_id !== null) {
       await planRepo.updatePlan(trx, plan.revises_plan_id, { status: "superseded" });
