@@ -4,7 +4,7 @@ import { carriedLinks, type LinkableTarget } from "@luoshi/domain/plans";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { editableDraft } from "./plan.service.ts";
+import { editableDraft } from "./plan-access.ts";
 
 /**
  * 合并条目: a node wrongly split from the one before it (an item run into two) goes back into it —
