@@ -12,7 +12,6 @@ import {
   type PassPlan,
   planCountyPass,
   type ResourceEvaluation,
-  RULE_SETS,
   type RuleSet,
   type TeachingPointPolicy,
 } from "@luoshi/domain/evaluation";
@@ -24,6 +23,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
+import { findRuleSet } from "./rule-set.ts";
 
 /** What to evaluate: an org unit (usually a county), a 统计年度 and optional rule choices. */
 export interface BalanceInput {
@@ -78,16 +78,6 @@ function unpackValues(years: readonly { json: string }[]): Map<string, ElementVa
     }
   }
   return out;
-}
-
-function findRuleSet(id: string | undefined): RuleSet {
-  const found = RULE_SETS.find((r) => r.id === (id ?? "cn-national"));
-  if (found === undefined) {
-    throw new AppError("bad-request", `没有这个规则集：${id ?? ""}`, {
-      ruleSets: RULE_SETS.map((r) => r.id),
-    });
-  }
-  return found;
 }
 
 /**

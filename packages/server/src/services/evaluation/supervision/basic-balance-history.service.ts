@@ -12,7 +12,8 @@ import {
 } from "@luoshi/domain/evaluation";
 import { evaluationRepo, scopeOf, statsRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
-import { findRuleSet, ruleSetInfo, loadUnit, presentIssues, unitHead } from "./supervision-common.ts";
+import { ruleSetInfo, loadUnit, presentIssues, unitHead } from "./supervision-common.ts";
+import { findRuleSet } from "../rule-set.ts";
 
 /**
  * 2012 基本均衡 综合差异系数 per year and 学段 for `from`..`to` (spec §3), from stored statistics in two

@@ -27,12 +27,12 @@ import {
 } from "../supervision-inputs.ts";
 import {
   type SupervisionInput,
-  findRuleSet,
   ruleSetInfo,
   loadUnit,
   presentIssues,
   loadSchoolRecords,
 } from "./supervision-common.ts";
+import { findRuleSet } from "../rule-set.ts";
 import { presentAttestations, claimFacts } from "./attestation-views.ts";
 
 async function retentionPercent(deps: ServiceDeps, actor: Actor, unit: OrgUnitRow, year: number) {

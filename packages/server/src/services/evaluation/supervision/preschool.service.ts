@@ -13,12 +13,12 @@ import type { Actor, ServiceDeps } from "../../../context.ts";
 import { computeIndicators } from "../../statistics/stats-indicators.service.ts";
 import {
   type SupervisionInput,
-  findRuleSet,
   ruleSetInfo,
   loadUnit,
   presentIssues,
   unitHead,
 } from "./supervision-common.ts";
+import { findRuleSet } from "../rule-set.ts";
 import { presentAttestations, claimFacts } from "./attestation-views.ts";
 import { toAttestation } from "../supervision-inputs.ts";
 

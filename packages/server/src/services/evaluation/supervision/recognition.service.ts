@@ -11,12 +11,12 @@ import { type OrgUnitRow, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import {
   type SupervisionInput,
-  findRuleSet,
   ruleSetInfo,
   loadUnit,
   presentIssues,
   unitHead,
 } from "./supervision-common.ts";
+import { findRuleSet } from "../rule-set.ts";
 
 type Aggregation = RecognitionResult["aggregation"];
 

@@ -3,7 +3,8 @@ import type { RecognitionBody, RecognitionResult } from "@luoshi/contracts";
 import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
-import { findRuleSet, loadUnit, actingUser } from "./supervision-common.ts";
+import { loadUnit, actingUser } from "./supervision-common.ts";
+import { findRuleSet } from "../rule-set.ts";
 import { getRecognition } from "./recognition.service.ts";
 
 /**

@@ -1,7 +1,7 @@
 /** What every 督导评估 use case shares: the input, the rule set, the unit in scope, the acting person. */
 import type { EvaluationIssue } from "@luoshi/contracts";
 import type { Issue } from "@luoshi/domain";
-import { RULE_SETS, type RuleSet } from "@luoshi/domain/evaluation";
+import type { RuleSet } from "@luoshi/domain/evaluation";
 import { evaluationRepo, type OrgUnitRow, scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
@@ -15,17 +15,6 @@ export interface SupervisionInput {
   year: number;
   ruleSetId?: string | undefined;
 }
-/** The shipped rule set with this id (national when absent); 400 naming the known ids otherwise. */
-export function findRuleSet(id: string | undefined): RuleSet {
-  const found = RULE_SETS.find((r) => r.id === (id ?? "cn-national"));
-  if (found === undefined) {
-    throw new AppError("bad-request", `没有这个规则集：${id ?? ""}`, {
-      ruleSets: RULE_SETS.map((r) => r.id),
-    });
-  }
-  return found;
-}
-
 /** The rule set as results show it. */
 export function ruleSetInfo(r: RuleSet): { id: string; version: string; name: string } {
   return { id: r.id, version: r.version, name: r.name };
