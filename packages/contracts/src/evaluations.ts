@@ -422,6 +422,10 @@ export type ScenarioComparison = z.infer<typeof ScenarioComparison>;
 export const ScenarioIdParams = z.object({ id: z.uuid({ error: "情景编号无效" }) });
 export type ScenarioIdParams = z.infer<typeof ScenarioIdParams>;
 
+/** DELETE /api/evaluations/scenarios/:id answer. */
+export const ScenarioDeleted = z.object({ deleted: z.literal(true) });
+export type ScenarioDeleted = z.infer<typeof ScenarioDeleted>;
+
 /** Optional rule set for evaluating a saved scenario. */
 export const ScenarioEvaluateQuery = z.object({ ruleSet: ruleSet.optional() });
 export type ScenarioEvaluateQuery = z.infer<typeof ScenarioEvaluateQuery>;

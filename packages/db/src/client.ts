@@ -19,12 +19,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/**
- * A database or an open transaction: what repository functions take. Services pass `handle.db` or the
- * transaction they were given along under this name, so they never import kysely themselves.
- */
-export type Db = Kysely<Database> | Transaction<Database>;
-
 // pg returns bigint (int8) as text by default; counts and ids we read are well within 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 // A calendar date stays the text "YYYY-MM-DD" on both engines: turning it into a Date would shift it
