@@ -36,7 +36,7 @@ import {
 } from "../../services/evaluation/evaluation-scenario.service.ts";
 
 /** Domain issues as the contracts carry them (a `where` without its undefined fields). */
-export function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
+function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
   return issues.map((i) => {
     const where =
       i.where === undefined
@@ -50,12 +50,12 @@ export function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
 }
 
 /** The rule set as results name it. */
-export function presentRuleSet(r: RuleSet): { id: string; version: string; name: string } {
+function presentRuleSet(r: RuleSet): { id: string; version: string; name: string } {
   return { id: r.id, version: r.version, name: r.name };
 }
 
 /** What every 资源配置 answer starts with: the unit, year, rule set and 教学点 policy. */
-export function presentHead(c: BalanceContext) {
+function presentHead(c: BalanceContext) {
   return {
     orgUnit: c.orgUnit,
     year: c.year,

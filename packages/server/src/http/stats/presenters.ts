@@ -51,7 +51,7 @@ export function presentStatsImportList(
 }
 
 /** A standard indicator as a catalogue entry. */
-export function presentStandardIndicator(d: IndicatorDefinition): CatalogueEntry {
+function presentStandardIndicator(d: IndicatorDefinition): CatalogueEntry {
   return {
     code: d.code,
     name: d.name,
@@ -121,7 +121,7 @@ export function presentTargetMonitor(result: TargetMonitorResult): TargetMonitor
 }
 
 /** The dashboard's description of an indicator. */
-export function dashboardIndicator(d: IndicatorDefinition): DashboardIndicator {
+function dashboardIndicator(d: IndicatorDefinition): DashboardIndicator {
   const area = indicatorArea(d.code);
   return {
     code: d.code,

@@ -33,7 +33,7 @@ const SOURCE_LABELS: Record<string, string> = {
 };
 
 /** One 台账 row. */
-export function presentTaskSummary(
+function presentTaskSummary(
   row: TaskListRow,
   task: LedgerTask,
   bundle: TaskBundle,
@@ -75,7 +75,7 @@ export function presentTaskPage(list: TaskList, paging: { page: number; pageSize
 }
 
 /** Chinese names of timeline actions. */
-export function eventLabel(action: string): string {
+function eventLabel(action: string): string {
   return action === "create" ? "创建" : ((ACTION_LABELS as Record<string, string>)[action] ?? action);
 }
 

@@ -18,7 +18,7 @@ import { getRecognition } from "./recognition.service.ts";
 import { evaluateSupervisionPart } from "./evaluate-part.service.ts";
 
 /** Veto declarations of a county and year, by item. */
-export async function vetoAttestations(
+async function vetoAttestations(
   deps: ServiceDeps,
   unitId: string,
   year: number,
