@@ -1,4 +1,5 @@
 export * from "./client.ts";
+export * from "./db.ts";
 export * from "./migrate.ts";
 export * from "./schema.ts";
 export * from "./scope.ts";

@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { checkPassword, ROLE_LABELS, ROLE_PERMISSIONS, ROLES, type Role } from "@luoshi/domain/auth";
-import { orgUnitRepo, sessionRepo, userRepo, type UserRow, scopeOf, WHOLE_TREE } from "@luoshi/db";
+import { checkPassword, ROLE_LABELS, ROLE_PERMISSIONS } from "@luoshi/domain/auth";
+import {
+  inTransaction,
+  orgUnitRepo,
+  sessionRepo,
+  userRepo,
+  type UserRow,
+  scopeOf,
+  WHOLE_TREE,
+} from "@luoshi/db";
 import type { SessionUser } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -33,14 +41,6 @@ export interface AuthenticatedSession {
 
 const sessionIdOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-function asRole(role: string): Role {
-  const found = ROLES.find((r) => r === role);
-  if (found === undefined) {
-    throw new AppError("internal", `未知角色：${role}`);
-  }
-  return found;
-}
-
 /** Builds the actor and the interface's view of a user. */
 async function describe(
   deps: ServiceDeps,
@@ -51,7 +51,7 @@ async function describe(
   if (unit === undefined) {
     throw new AppError("internal", "用户所属单位不存在");
   }
-  const role = asRole(user.role);
+  const role = user.role;
   const expired = deps.now().getTime() - user.password_changed_at.getTime() > PASSWORD_MAX_AGE_MS;
   return {
     actor: {
@@ -107,7 +107,7 @@ export async function login(
     });
     throw new AppError("invalid-credentials", GENERIC_FAILURE);
   }
-  const actor: Actor = { ...anonymous, userId: user.id, login: user.login, role: asRole(user.role) };
+  const actor: Actor = { ...anonymous, userId: user.id, login: user.login, role: user.role };
   const fail = async (reason: string) =>
     recordAudit(db, actor, {
       action: "auth.login",
@@ -126,7 +126,7 @@ export async function login(
     const failures = user.failed_logins + 1;
     const lock = failures >= MAX_FAILED_LOGINS;
     const lockedUntil = lock ? new Date(now.getTime() + LOCK_MS) : null;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await userRepo.update(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
       await recordAudit(trx, actor, {
         action: "auth.login",
@@ -149,7 +149,7 @@ export async function login(
   const token = randomBytes(32).toString("base64url");
   const sessionId = sessionIdOf(token);
   const described = await describe(deps, user, client);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await userRepo.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
     await sessionRepo.insert(trx, {
       id: sessionId,
@@ -192,7 +192,7 @@ export async function authenticate(
   }
   const idle = now.getTime() - session.last_seen_at.getTime() > deps.config.sessionIdleMs;
   if (idle || session.expires_at <= now) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await sessionRepo.end(trx, sessionId, now);
       await recordAudit(
         trx,
@@ -218,7 +218,7 @@ export async function authenticate(
 
 /** 退出登录: ends the server-side session so that Back or a copied cookie no longer works. */
 export async function logout(deps: ServiceDeps, session: AuthenticatedSession): Promise<void> {
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await sessionRepo.end(trx, session.sessionId, deps.now());
     await recordAudit(trx, session.actor, {
       action: "auth.logout",
@@ -259,7 +259,7 @@ export async function changePassword(
     }
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await userRepo.update(trx, user.id, {
       password_hash: passwordHash,
       password_history: previous.slice(0, HISTORY),

@@ -1,5 +1,12 @@
 import { assignableRoles, can, ROLE_LABELS } from "@luoshi/domain/auth";
-import { orgUnitRepo, sessionRepo, userRepo, type UserRow } from "@luoshi/db";
+import {
+  inTransaction,
+  orgUnitRepo,
+  sessionRepo,
+  userRepo,
+  type UserListRow,
+  type UserRow,
+} from "@luoshi/db";
 import type { UserCreateBody } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -13,10 +20,18 @@ function auditView(u: UserRow) {
   return { login: u.login, displayName: u.display_name, role: u.role, orgUnitId: u.org_unit_id };
 }
 
-/** Users in the actor's scope. */
-export async function listUsers(deps: ServiceDeps, actor: Actor) {
+/** Users in the actor's scope by login: one page of them (all without `page`), and how many there are. */
+export async function listUsers(
+  deps: ServiceDeps,
+  actor: Actor,
+  page?: { page: number; pageSize: number },
+): Promise<{ rows: UserListRow[]; total: number }> {
   authorize(actor, "user.read");
-  return userRepo.listInScope(deps.handle.db, actor.scope.path);
+  return userRepo.listInScope(
+    deps.handle.db,
+    actor.scope,
+    page === undefined ? undefined : { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
+  );
 }
 
 /**
@@ -52,7 +67,7 @@ export async function createUser(
   }
   const temporaryPassword = options.password ?? generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const user = await db.transaction().execute(async (trx) => {
+  const user = await inTransaction(db, async (trx) => {
     const created = await userRepo.insert(trx, {
       login: input.login,
       display_name: input.displayName,
@@ -92,7 +107,7 @@ export async function resetPassword(
   assertInScope(actor, unit);
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const updated = await db.transaction().execute(async (trx) => {
+  const updated = await inTransaction(db, async (trx) => {
     const row = await userRepo.update(trx, user.id, {
       password_hash: passwordHash,
       password_history: [user.password_hash, ...user.password_history].slice(0, 5),
