@@ -33,6 +33,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** The answer of an action that returns nothing but its success (logout, password change). */
+export const OkResponse = z.object({ ok: z.literal(true) });
+export type OkResponse = z.infer<typeof OkResponse>;
+
 /** Health probe answer. */
 export const HealthResponse = z.object({
   status: z.literal("ok"),

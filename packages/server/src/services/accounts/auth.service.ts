@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import { checkPassword, ROLE_LABELS, ROLE_PERMISSIONS } from "@luoshi/domain/auth";
+import { checkPassword, type Role } from "@luoshi/domain/auth";
 import {
   inTransaction,
   orgUnitRepo,
   sessionRepo,
   userRepo,
+  type OrgUnitRow,
   type UserRow,
   scopeOf,
   WHOLE_TREE,
 } from "@luoshi/db";
-import type { SessionUser } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -32,21 +32,32 @@ export interface ClientInfo {
   requestId: string | null;
 }
 
+/** The signed-in account: who it is, where it sits, and whether it must change its password first. */
+export interface SessionAccount {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  orgUnit: Pick<OrgUnitRow, "id" | "name" | "kind">;
+  /** First login, a reset, or a password older than {@link PASSWORD_MAX_AGE_MS}. */
+  mustChangePassword: boolean;
+}
+
 /** A live session as the HTTP layer keeps it on the request. */
 export interface AuthenticatedSession {
   sessionId: string;
-  user: SessionUser;
+  user: SessionAccount;
   actor: Actor;
 }
 
 const sessionIdOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Builds the actor and the interface's view of a user. */
+/** Builds the actor and the account of a signed-in user. */
 async function describe(
   deps: ServiceDeps,
   user: UserRow,
   client: ClientInfo,
-): Promise<{ actor: Actor; user: SessionUser }> {
+): Promise<{ actor: Actor; user: SessionAccount }> {
   const unit = await orgUnitRepo.findById(deps.handle.db, user.org_unit_id);
   if (unit === undefined) {
     throw new AppError("internal", "用户所属单位不存在");
@@ -68,10 +79,8 @@ async function describe(
       login: user.login,
       displayName: user.display_name,
       role,
-      roleLabel: ROLE_LABELS[role],
       orgUnit: { id: unit.id, name: unit.name, kind: unit.kind },
       mustChangePassword: user.must_change_password || expired,
-      permissions: [...ROLE_PERMISSIONS[role]],
     },
   };
 }
