@@ -470,7 +470,7 @@ export async function basicBalanceHistory(
       .execute(),
     statsRepo.listInScope(db, "school_stats", unit.path, input.from, input.to),
   ]);
-  const typeOf = new Map(schools.map((s) => [s.code, s.schoolType as SchoolType | null]));
+  const typeOf = new Map(schools.map((s) => [s.code, s.schoolType]));
   const issues: Issue[] = [];
   const years: BasicBalanceHistoryResult["years"] = [];
   let missingTitles = false as boolean;

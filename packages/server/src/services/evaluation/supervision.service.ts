@@ -30,7 +30,6 @@ import {
   VETO_ITEMS,
   type VetoItem,
 } from "@luoshi/domain/evaluation";
-import type { SchoolType } from "@luoshi/domain/org";
 import { type OrgUnitRow, statsRepo, type SupervisionAttestationRow, supervisionRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -148,7 +147,7 @@ export async function loadSchoolRecords(
     const values = byCode.get(r.code);
     return values === undefined || r.schoolType === null
       ? []
-      : [{ code: r.code, name: r.name, schoolType: r.schoolType as SchoolType, values }];
+      : [{ code: r.code, name: r.name, schoolType: r.schoolType, values }];
   });
 }
 

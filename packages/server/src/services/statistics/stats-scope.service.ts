@@ -54,7 +54,7 @@ export async function scopeUnits(db: Kysely<Database>, scopePath: string): Promi
     kind: r.kind,
     path: r.path,
     parentId: r.parent_id,
-    ...(r.school_type === null ? {} : { schoolType: r.school_type as SchoolType }),
+    ...(r.school_type === null ? {} : { schoolType: r.school_type }),
     ownership: r.ownership,
     urbanRural: r.urban_rural,
     isInclusive: r.is_inclusive,
