@@ -45,6 +45,13 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
+/**
+ * GET /api/openapi.json — the API's own OpenAPI document, generated from the route schemas. Its shape is
+ * the OpenAPI specification's, not ours, so it passes through as it is.
+ */
+export const OpenApiDocument = z.record(z.string(), z.unknown());
+export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
+
 /** Ids are UUIDs. */
 export const Id = z.uuid({ error: "应为有效的 ID（UUID）" });
 export const IdParams = z.object({ id: Id });
