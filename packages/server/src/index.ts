@@ -3,7 +3,16 @@ export * from "./context.ts";
 export * from "./errors.ts";
 export * from "./http/app.ts";
 export * from "./runtime.ts";
-export * from "./services/accounts/auth.service.ts";
+export {
+  PASSWORD_MAX_AGE_MS,
+  type AuthenticatedSession,
+  type ClientInfo,
+  type SessionAccount,
+} from "./services/accounts/session.ts";
+export * from "./services/accounts/login.service.ts";
+export * from "./services/accounts/authenticate.service.ts";
+export * from "./services/accounts/logout.service.ts";
+export * from "./services/accounts/change-password.service.ts";
 export * from "./services/access/authorize.ts";
 export * from "./services/accounts/users.service.ts";
 export * from "./services/demo/demo.service.ts";

@@ -1,6 +1,6 @@
 import type { SessionResponse, SessionUser } from "@luoshi/contracts";
 import { ROLE_LABELS, ROLE_PERMISSIONS } from "@luoshi/domain/auth";
-import type { SessionAccount } from "../../services/accounts/auth.service.ts";
+import type { SessionAccount } from "../../services/accounts/session.ts";
 
 /** The signed-in user as the interface needs it: labels and the permissions that drive its menus. */
 export function presentSessionUser(account: SessionAccount): SessionUser {

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ChangePasswordBody, CsrfResponse, LoginBody, OkResponse, SessionResponse } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { changePassword, login, logout } from "../../services/accounts/auth.service.ts";
+import { changePassword } from "../../services/accounts/change-password.service.ts";
+import { login } from "../../services/accounts/login.service.ts";
+import { logout } from "../../services/accounts/logout.service.ts";
 import { clientOf, SESSION_COOKIE, sessionOf } from "../auth-hook.ts";
 import { OK, presentSession } from "./presenters.ts";
 
