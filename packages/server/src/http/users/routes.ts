@@ -8,7 +8,9 @@ import {
   UserPage,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { createUser, listUsers, resetPassword } from "../../services/accounts/users.service.ts";
+import { createUser } from "../../services/accounts/create-user.service.ts";
+import { listUsers } from "../../services/accounts/list-users.service.ts";
+import { resetPassword } from "../../services/accounts/reset-password.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 import { presentUser } from "./presenters.ts";
 
