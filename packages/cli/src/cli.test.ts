@@ -7,13 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
 
-describe("luoshi CLI on an embedded database", () => {
+/**
+ * Every test here runs the CLI as child processes, each opening (and at first migrating) an embedded
+ * database, some loading the whole demo county: seconds on an idle machine, minutes on a busy 2-core one.
+ * Each run gets RUN_TIMEOUT, and a test as long as its runs together may take, so that only a hung
+ * process fails a test, never a slow machine.
+ */
+const RUN_TIMEOUT = 120_000;
+const runsTimeout = (runs: number) => runs * RUN_TIMEOUT;
+
+describe("luoshi CLI on an embedded database", { timeout: RUN_TIMEOUT }, () => {
   let dataDir: string;
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, [CLI, ...args], {
       env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
       encoding: "utf8",
-      timeout: 120_000,
+      timeout: RUN_TIMEOUT,
     });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
@@ -25,7 +34,8 @@ describe("luoshi CLI on an embedded database", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("creates the demo county once and prints generated logins", () => {
+  // Three runs, two of which build a demo county.
+  it("creates the demo county once and prints generated logins", { timeout: runsTimeout(3) }, () => {
     const first = run("demo");
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/已创建演示数据：平凉市崆峒区/);
@@ -39,15 +49,15 @@ describe("luoshi CLI on an embedded database", () => {
       const elsewhere = spawnSync(process.execPath, [CLI, "demo"], {
         env: { ...process.env, LUOSHI_DATA_DIR: other },
         encoding: "utf8",
+        timeout: RUN_TIMEOUT,
       });
       expect(/^admin\s+(\S+)/m.exec(elsewhere.stdout)?.[1]).not.toBe(admin?.[1]);
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
-    // Two demo counties are built here, in child processes: allow for a busy 2-core machine.
-  }, 180_000);
+  });
 
-  it("adds a user with a one-time password and lists it", () => {
+  it("adds a user with a one-time password and lists it", { timeout: runsTimeout(2) }, () => {
     const added = run(
       "user",
       "add",
@@ -94,7 +104,7 @@ describe("luoshi CLI on an embedded database", () => {
     expect(r.err).toMatch(message);
   });
 
-  it("resets a password and exports the audit trail with both changes", () => {
+  it("resets a password and exports the audit trail with both changes", { timeout: runsTimeout(2) }, () => {
     const reset = run("user", "reset-password", "ma.li");
     expect(reset.code).toBe(0);
     expect(reset.out).toMatch(/已重置 ma\.li 的口令。临时口令：\S{14}/);
@@ -110,7 +120,7 @@ describe("luoshi CLI on an embedded database", () => {
   });
 });
 
-describe("luoshi evaluate, parse and import", () => {
+describe("luoshi evaluate, parse and import", { timeout: RUN_TIMEOUT }, () => {
   const SEED = fileURLToPath(
     new URL("../../domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
   );
@@ -121,7 +131,7 @@ describe("luoshi evaluate, parse and import", () => {
     const r = spawnSync(process.execPath, [CLI, ...args], {
       env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: RUN_TIMEOUT,
     });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
@@ -179,7 +189,8 @@ describe("luoshi evaluate, parse and import", () => {
     expect(gold.nodes.filter((n) => n.role === "task").length).toBeGreaterThanOrEqual(29);
   });
 
-  it("imports a document as a draft plan for the county", () => {
+  // A demo load and two imports.
+  it("imports a document as a draft plan for the county", { timeout: runsTimeout(3) }, () => {
     expect(run("demo").code).toBe(0);
     const r = run("import", SEED, "--unit", "620802");
     expect(r.code).toBe(0);

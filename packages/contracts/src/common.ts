@@ -33,6 +33,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** The answer of an action that returns nothing but its success (logout, password change). */
+export const OkResponse = z.object({ ok: z.literal(true) });
+export type OkResponse = z.infer<typeof OkResponse>;
+
 /** Health probe answer. */
 export const HealthResponse = z.object({
   status: z.literal("ok"),
@@ -40,6 +44,13 @@ export const HealthResponse = z.object({
   version: z.string(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/**
+ * GET /api/openapi.json — the API's own OpenAPI document, generated from the route schemas. Its shape is
+ * the OpenAPI specification's, not ours, so it passes through as it is.
+ */
+export const OpenApiDocument = z.record(z.string(), z.unknown());
+export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
 
 /** Ids are UUIDs. */
 export const Id = z.uuid({ error: "应为有效的 ID（UUID）" });

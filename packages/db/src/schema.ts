@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
+import type { Role } from "@luoshi/domain/auth";
 import type { ReportingFrequency, TaskPriority, TaskState, UnitRole } from "@luoshi/domain/ledger";
+import type { OrgKind, Ownership, SchoolType, UrbanRural } from "@luoshi/domain/org";
 
 /** Timestamps come back as Date and may be written as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -11,16 +13,16 @@ export type Json = ColumnType<unknown, string | null | undefined, string | null>
 export interface OrgUnitsTable {
   id: Generated<string>;
   parent_id: string | null;
-  kind: string;
+  kind: OrgKind;
   code: string;
   name: string;
   aliases: ColumnType<string[], string[] | undefined, string[]>;
   path: string;
   depth: number;
-  school_type: string | null;
-  ownership: string | null;
+  school_type: SchoolType | null;
+  ownership: Ownership | null;
   is_inclusive: boolean | null;
-  urban_rural: string | null;
+  urban_rural: UrbanRural | null;
   parent_school_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -31,7 +33,7 @@ export interface UsersTable {
   id: Generated<string>;
   login: string;
   display_name: string;
-  role: string;
+  role: Role;
   org_unit_id: string;
   password_hash: string;
   password_history: ColumnType<string[], string[] | undefined, string[]>;
@@ -70,7 +72,7 @@ export interface AuditLogTable {
   action: string;
   entity_type: string;
   entity_id: string | null;
-  result: ColumnType<string, string | undefined, never>;
+  result: ColumnType<"success" | "failure", "success" | "failure" | undefined, never>;
   before: Json;
   after: Json;
   details: Json;

@@ -3,9 +3,20 @@ export * from "./context.ts";
 export * from "./errors.ts";
 export * from "./http/app.ts";
 export * from "./runtime.ts";
-export * from "./services/accounts/auth.service.ts";
+export {
+  PASSWORD_MAX_AGE_MS,
+  type AuthenticatedSession,
+  type ClientInfo,
+  type SessionAccount,
+} from "./services/accounts/session.ts";
+export * from "./services/accounts/login.service.ts";
+export * from "./services/accounts/authenticate.service.ts";
+export * from "./services/accounts/logout.service.ts";
+export * from "./services/accounts/change-password.service.ts";
 export * from "./services/access/authorize.ts";
-export * from "./services/accounts/users.service.ts";
+export * from "./services/accounts/list-users.service.ts";
+export * from "./services/accounts/create-user.service.ts";
+export * from "./services/accounts/reset-password.service.ts";
 export * from "./services/demo/demo.service.ts";
 export * from "./services/audit/audit-query.service.ts";
 export * from "./services/org/org-import.service.ts";

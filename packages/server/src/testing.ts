@@ -8,7 +8,7 @@ import { systemActor, type ServiceDeps } from "./context.ts";
 import { StatsImportJobs } from "./services/statistics/stats-import-jobs.ts";
 import { buildApp } from "./http/app.ts";
 import { importOrgUnits } from "./services/org/org-import.service.ts";
-import { createUser } from "./services/accounts/users.service.ts";
+import { createUser } from "./services/accounts/create-user.service.ts";
 
 /** A small two-county world: enough to test every role's scope. */
 export const TEST_UNITS: OrgUnitSeed[] = [

@@ -4,7 +4,7 @@ import { Command } from "commander";
 import { z } from "zod";
 import { hasErrors } from "@luoshi/domain";
 import { parseDocument, toGold } from "@luoshi/domain/parsing";
-import { orgUnitRepo, scopeOf } from "@luoshi/db";
+import { orgUnitRepo, planRepo, scopeOf } from "@luoshi/db";
 import { AppError, decodeDocument, importPlan, MAX_DOCUMENT_BYTES } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
@@ -79,13 +79,9 @@ export function importCommand(): Command {
         }
         const actor = { ...cliActor(), role: "bureauPlanner" as const, scope: scopeOf(unit.path) };
         const plan = await importPlan(deps, actor, { fileName: basename(file), bytes });
-        const counts = await deps.handle.db
-          .selectFrom("plan_nodes")
-          .select((eb) => eb.fn.countAll<string | number>().as("n"))
-          .where("plan_id", "=", plan.id)
-          .executeTakeFirstOrThrow();
+        const { nodes } = await planRepo.loadTree(deps.handle.db, plan);
         console.log(
-          `已导入规划草稿“${plan.title}”（第 ${plan.version} 版，${Number(counts.n)} 个条目）：/plans/${plan.id}`,
+          `已导入规划草稿“${plan.title}”（第 ${plan.version} 版，${nodes.length} 个条目）：/plans/${plan.id}`,
         );
       });
     });

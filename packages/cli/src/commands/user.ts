@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { z } from "zod";
 import { Login, RoleCode } from "@luoshi/contracts";
-import { orgUnitRepo } from "@luoshi/db";
+import { orgUnitRepo, userRepo } from "@luoshi/db";
 import { ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
 import { AppError, createUser, listUsers, resetPassword } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
@@ -46,14 +46,13 @@ export function userCommand(): Command {
     .description("列出用户")
     .action(async () => {
       await withServices(async (deps) => {
-        const rows = await listUsers(deps, { ...cliActor(), role: "systemAdmin" });
+        const { rows } = await listUsers(deps, { ...cliActor(), role: "systemAdmin" });
         for (const u of rows) {
-          const role = ROLES.find((r) => r === u.role);
           console.log(
             [
               u.login.padEnd(14),
               u.display_name.padEnd(8),
-              (role ? ROLE_LABELS[role] : u.role).padEnd(10),
+              ROLE_LABELS[u.role].padEnd(10),
               u.org_unit_name,
             ].join(" "),
           );
@@ -67,11 +66,7 @@ export function userCommand(): Command {
     .argument("<login>", "登录名")
     .action(async (login: string) => {
       await withServices(async (deps) => {
-        const found = await deps.handle.db
-          .selectFrom("users")
-          .select("id")
-          .where((eb) => eb(eb.fn("lower", ["login"]), "=", login.toLowerCase()))
-          .executeTakeFirst();
+        const found = await userRepo.findByLogin(deps.handle.db, login);
         if (found === undefined) {
           throw new AppError("not-found", `没有登录名为 ${login} 的用户`);
         }

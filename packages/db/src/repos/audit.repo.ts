@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { AuditRow, Database } from "../schema.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
+import type { AuditRow } from "../schema.ts";
 
 /** One audit entry as the application writes it; the database adds id, time and the hash chain. */
 export interface AuditEntry {

@@ -1,6 +1,6 @@
 import type { SchoolType } from "@luoshi/domain/org";
 import { inScope, type Scope } from "../scope.ts";
-import type { Db } from "../transaction.ts";
+import type { Db } from "../db.ts";
 
 /** A school the 资源配置 evaluation reads: its unit, type and the 主校 a 教学点 belongs to. */
 export interface BalanceSchoolRow {
@@ -61,7 +61,7 @@ export const evaluationRepo = {
       .orderBy("code")
       .execute();
     // school_type holds only the domain's types (the org import validates them).
-    return rows as SchoolUnitRow[];
+    return rows;
   },
 
   /** The import each of the units' school_stats rows of `year` came from (none when `unitIds` is empty). */

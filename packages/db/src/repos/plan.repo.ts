@@ -11,7 +11,7 @@ import type {
   PlanTargetsTable,
 } from "../schema.ts";
 import { inScope, type Scope } from "../scope.ts";
-import type { Db } from "../transaction.ts";
+import type { Db } from "../db.ts";
 
 /** A plan with everything below it, in document order. */
 export interface PlanTree {

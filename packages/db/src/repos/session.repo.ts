@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, SessionRow } from "../schema.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
+import type { SessionRow } from "../schema.ts";
 
 /** Server-side sessions; the row id is the SHA-256 of the cookie token. */
 export const sessionRepo = {

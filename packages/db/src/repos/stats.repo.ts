@@ -9,7 +9,7 @@ import {
   type SchoolType,
   type UrbanRural,
 } from "@luoshi/domain/org";
-import type { Db } from "../transaction.ts";
+import type { Db } from "../db.ts";
 import type { Database, StatsImportRow, StatsImportsTable } from "../schema.ts";
 import { WHOLE_TREE, inScope, type Scope } from "../scope.ts";
 

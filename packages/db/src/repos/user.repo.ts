@@ -1,7 +1,9 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, NewUserRow, UserRow, UserUpdate } from "../schema.ts";
+import type { Db } from "../db.ts";
+import type { NewUserRow, UserRow, UserUpdate } from "../schema.ts";
+import { inScope, type Scope } from "../scope.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+/** A user in lists, with the name of its org unit. */
+export type UserListRow = UserRow & { org_unit_name: string };
 
 /** Reads and writes users. Logins are unique regardless of case. */
 export const userRepo = {
@@ -17,16 +19,28 @@ export const userRepo = {
       .executeTakeFirst();
   },
 
-  /** Users whose org unit lies inside the scope path. */
-  async listInScope(db: Db, scopePath: string): Promise<(UserRow & { org_unit_name: string })[]> {
-    return db
+  /**
+   * Users whose org unit lies inside the scope, by login, one page of them (all without `page`),
+   * with the total in the scope.
+   */
+  async listInScope(
+    db: Db,
+    scope: Scope,
+    page?: { limit: number; offset: number },
+  ): Promise<{ rows: UserListRow[]; total: number }> {
+    const query = db
       .selectFrom("users")
       .innerJoin("org_units", "org_units.id", "users.org_unit_id")
-      .selectAll("users")
-      .select("org_units.name as org_unit_name")
-      .where("org_units.path", "like", `${scopePath}%`)
-      .orderBy("users.login")
-      .execute();
+      .where(inScope("org_units.path", scope));
+    let rowsQuery = query.selectAll("users").select("org_units.name as org_unit_name").orderBy("users.login");
+    if (page !== undefined) {
+      rowsQuery = rowsQuery.limit(page.limit).offset(page.offset);
+    }
+    const [rows, count] = await Promise.all([
+      rowsQuery.execute(),
+      query.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
   },
 
   async insert(db: Db, row: NewUserRow): Promise<UserRow> {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import helmet from "@fastify/helmet";
@@ -16,7 +16,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { HealthResponse } from "@luoshi/contracts";
+import { HealthResponse, OpenApiDocument } from "@luoshi/contracts";
 import type { ServiceDeps } from "../context.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -49,6 +49,11 @@ export interface AppOptions {
   version: string;
   /** The registry of background statistics imports (tests pass their own to await a job's end). */
   statsImportJobs?: StatsImportJobs;
+  /**
+   * Called with every route as it is registered (Fastify's `onRoute` hook, which must be in place before
+   * the first route): lets a test check each route's declaration, such as its response schema.
+   */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -68,6 +73,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute !== undefined) {
+    app.addHook("onRoute", options.onRoute);
+  }
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -129,8 +137,10 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     },
     async () => ({ status: "ok" as const, engine: deps.handle.engine, version: options.version }),
   );
-  app.get("/api/openapi.json", { config: { isPublic: true }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    "/api/openapi.json",
+    { config: { isPublic: true }, schema: { hide: true, response: { 200: OpenApiDocument } } },
+    async () => ({ ...app.swagger() }),
   );
   await app.register(authRoutes(deps), { prefix: "/api/auth" });
   await app.register(orgRoutes(deps), { prefix: "/api/org-units" });

@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ServiceDeps } from "../context.ts";
 import { AppError } from "../errors.ts";
-import {
-  authenticate,
-  type AuthenticatedSession,
-  type ClientInfo,
-} from "../services/accounts/auth.service.ts";
+import { authenticate } from "../services/accounts/authenticate.service.ts";
+import type { AuthenticatedSession, ClientInfo } from "../services/accounts/session.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { ChangePasswordBody, CsrfResponse, LoginBody, SessionResponse } from "@luoshi/contracts";
+import { ChangePasswordBody, CsrfResponse, LoginBody, OkResponse, SessionResponse } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import { changePassword, login, logout } from "../../services/accounts/auth.service.ts";
+import { changePassword } from "../../services/accounts/change-password.service.ts";
+import { login } from "../../services/accounts/login.service.ts";
+import { logout } from "../../services/accounts/logout.service.ts";
 import { clientOf, SESSION_COOKIE, sessionOf } from "../auth-hook.ts";
-
-const Ok = z.object({ ok: z.literal(true) });
+import { OK, presentSession } from "./presenters.ts";
 
 /** 登录、退出、口令: /api/auth/… */
 export function authRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -33,7 +33,7 @@ export function authRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           sameSite: "strict",
           secure: deps.config.secureCookies,
         });
-        return { user: session.user, csrfToken: reply.generateCsrf() };
+        return presentSession(session.user, reply.generateCsrf());
       },
     );
 
@@ -41,12 +41,12 @@ export function authRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       "/logout",
       {
         config: { allowPendingPasswordChange: true },
-        schema: { tags: ["认证"], summary: "退出登录", response: { 200: Ok } },
+        schema: { tags: ["认证"], summary: "退出登录", response: { 200: OkResponse } },
       },
       async (request, reply) => {
         await logout(deps, sessionOf(request));
         void reply.clearCookie(SESSION_COOKIE, { path: "/" });
-        return { ok: true as const };
+        return OK;
       },
     );
 
@@ -56,18 +56,23 @@ export function authRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         config: { allowPendingPasswordChange: true },
         schema: { tags: ["认证"], summary: "当前用户", response: { 200: SessionResponse } },
       },
-      async (request, reply) => ({ user: sessionOf(request).user, csrfToken: reply.generateCsrf() }),
+      async (request, reply) => presentSession(sessionOf(request).user, reply.generateCsrf()),
     );
 
     app.post(
       "/password",
       {
         config: { allowPendingPasswordChange: true },
-        schema: { tags: ["认证"], summary: "修改口令", body: ChangePasswordBody, response: { 200: Ok } },
+        schema: {
+          tags: ["认证"],
+          summary: "修改口令",
+          body: ChangePasswordBody,
+          response: { 200: OkResponse },
+        },
       },
       async (request) => {
         await changePassword(deps, sessionOf(request), request.body);
-        return { ok: true as const };
+        return OK;
       },
     );
   };

@@ -1,28 +1,19 @@
 import type { OrgUnitRow } from "@luoshi/db";
-import type { OrgUnit } from "@luoshi/contracts";
+import type { OrgUnit, OrgUnitDetail } from "@luoshi/contracts";
 import {
   ORG_KIND_LABELS,
-  ORG_KINDS,
   OWNERSHIP_LABELS,
   SCHOOL_TYPE_LABELS,
   URBAN_RURAL_LABELS,
-  type OrgKind,
 } from "@luoshi/domain/org";
 
-function label<K extends string>(labels: Record<K, string>, key: string | null): string | null {
-  return key !== null && key in labels ? labels[key as K] : null;
-}
-
-const asKind = (k: string): OrgKind => ORG_KINDS.find((x) => x === k) ?? "department";
-
-/** The fields of an org unit that leave the server. */
+/** The fields of an org unit that leave the server, with the Chinese labels of its codes. */
 export function presentOrgUnit(unit: OrgUnitRow, childCount: number): OrgUnit {
-  const kind = asKind(unit.kind);
   return {
     id: unit.id,
     parentId: unit.parent_id,
-    kind,
-    kindLabel: ORG_KIND_LABELS[kind],
+    kind: unit.kind,
+    kindLabel: ORG_KIND_LABELS[unit.kind],
     code: unit.code,
     name: unit.name,
     aliases: unit.aliases,
@@ -33,13 +24,25 @@ export function presentOrgUnit(unit: OrgUnitRow, childCount: number): OrgUnit {
         ? null
         : {
             schoolType: unit.school_type,
-            schoolTypeLabel: label(SCHOOL_TYPE_LABELS, unit.school_type) ?? unit.school_type,
+            schoolTypeLabel: SCHOOL_TYPE_LABELS[unit.school_type],
             ownership: unit.ownership,
-            ownershipLabel: label(OWNERSHIP_LABELS, unit.ownership),
+            ownershipLabel: unit.ownership === null ? null : OWNERSHIP_LABELS[unit.ownership],
             isInclusive: unit.is_inclusive,
             urbanRural: unit.urban_rural,
-            urbanRuralLabel: label(URBAN_RURAL_LABELS, unit.urban_rural),
+            urbanRuralLabel: unit.urban_rural === null ? null : URBAN_RURAL_LABELS[unit.urban_rural],
             parentSchoolId: unit.parent_school_id,
           },
+  };
+}
+
+/** An org unit's detail page: the unit and its ancestors inside the reader's scope. */
+export function presentOrgUnitDetail(
+  unit: OrgUnitRow,
+  childCount: number,
+  ancestors: readonly { id: string; name: string }[],
+): OrgUnitDetail {
+  return {
+    ...presentOrgUnit(unit, childCount),
+    ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })),
   };
 }

@@ -3,7 +3,7 @@ import { IdParams, OrgUnitDetail, OrgUnitListQuery, OrgUnitPage } from "@luoshi/
 import type { ServiceDeps } from "../../context.ts";
 import { getOrgUnit, listOrgUnits } from "../../services/org/org.service.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentOrgUnit } from "./presenters.ts";
+import { presentOrgUnit, presentOrgUnitDetail } from "./presenters.ts";
 
 /** 组织机构: /api/org-units … */
 export function orgRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -42,7 +42,7 @@ export function orgRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const view = await getOrgUnit(deps, sessionOf(request).actor, request.params.id);
-        return { ...presentOrgUnit(view.unit, view.childCount), ancestors: view.ancestors };
+        return presentOrgUnitDetail(view.unit, view.childCount, view.ancestors);
       },
     );
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orgUnitRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { IndicatorChildren, IndicatorDistribution, IndicatorSeries } from "@luoshi/contracts";
+import type { SchoolType } from "@luoshi/domain/org";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 
 const RATIO = "student-teacher-ratio-primary";
@@ -23,7 +24,7 @@ async function seed(server: TestServer): Promise<void> {
     { kind: "township", code: "620802002", name: "西郊街道", parent_id: county.id },
     county,
   );
-  const school = (code: string, name: string, schoolType: string, parent: typeof county) =>
+  const school = (code: string, name: string, schoolType: SchoolType, parent: typeof county) =>
     orgUnitRepo.insert(
       db,
       {

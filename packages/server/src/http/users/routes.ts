@@ -6,32 +6,13 @@ import {
   UserCreatedResponse,
   UserListQuery,
   UserPage,
-  type UserSummary,
 } from "@luoshi/contracts";
-import { ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
-import type { UserRow } from "@luoshi/db";
 import type { ServiceDeps } from "../../context.ts";
-import { createUser, listUsers, resetPassword } from "../../services/accounts/users.service.ts";
+import { createUser } from "../../services/accounts/create-user.service.ts";
+import { listUsers } from "../../services/accounts/list-users.service.ts";
+import { resetPassword } from "../../services/accounts/reset-password.service.ts";
 import { sessionOf } from "../auth-hook.ts";
-
-/** The fields of a user that leave the server (never hashes, history or second-factor secrets). */
-export function presentUser(u: UserRow & { org_unit_name?: string }, now: Date): UserSummary {
-  const role = ROLES.find((r) => r === u.role) ?? "leader";
-  return {
-    id: u.id,
-    login: u.login,
-    displayName: u.display_name,
-    role,
-    roleLabel: ROLE_LABELS[role],
-    orgUnitId: u.org_unit_id,
-    orgUnitName: u.org_unit_name ?? "",
-    isDisabled: u.is_disabled,
-    isLocked: u.locked_until !== null && u.locked_until > now,
-    mustChangePassword: u.must_change_password,
-    lastLoginAt: u.last_login_at?.toISOString() ?? null,
-    createdAt: u.created_at.toISOString(),
-  };
-}
+import { presentUser } from "./presenters.ts";
 
 /** 用户管理: /api/users … */
 export function userRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -48,11 +29,11 @@ export function userRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { page, pageSize } = request.query;
-        const rows = await listUsers(deps, sessionOf(request).actor);
+        const { rows, total } = await listUsers(deps, sessionOf(request).actor, { page, pageSize });
         const now = deps.now();
         return {
-          items: rows.slice((page - 1) * pageSize, page * pageSize).map((u) => presentUser(u, now)),
-          total: rows.length,
+          items: rows.map((u) => presentUser(u, now)),
+          total,
           page,
           pageSize,
         };

@@ -1,8 +1,5 @@
-import type { OrgUnitRow } from "@luoshi/db";
-import { orgUnitRepo } from "@luoshi/db";
+import { orgUnitRepo, scopeContains, type Db, type OrgUnitRow } from "@luoshi/db";
 import type { Role } from "@luoshi/domain/auth";
-import type { Kysely } from "kysely";
-import type { Database } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../../context.ts";
 
@@ -14,7 +11,7 @@ const UNIT_SCOPED: readonly Role[] = ["unitUser", "schoolUser"];
  * administrators sit in a department (区教育局) but act for its area (崆峒区), so their scope is the
  * nearest enclosing area; a department or school user sees only its own unit and what is below it.
  */
-export async function scopePathFor(db: Kysely<Database>, role: Role, unit: OrgUnitRow): Promise<string> {
+export async function scopePathFor(db: Db, role: Role, unit: OrgUnitRow): Promise<string> {
   if (UNIT_SCOPED.includes(role) || unit.kind !== "department") {
     return unit.path;
   }
@@ -26,7 +23,7 @@ export async function scopePathFor(db: Kysely<Database>, role: Role, unit: OrgUn
 
 /** True when the unit lies within the actor's scope. */
 export function inScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): boolean {
-  return unit.path.startsWith(actor.scope.path);
+  return scopeContains(actor.scope, unit.path);
 }
 
 /** Throws 403 unless the unit lies within the actor's scope. */
@@ -37,7 +34,7 @@ export function assertInScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): voi
 }
 
 /** The unit with id `id`: 404 when there is none, 403 when it lies outside the actor's scope. */
-export async function findUnitInScope(db: Kysely<Database>, actor: Actor, id: string): Promise<OrgUnitRow> {
+export async function findUnitInScope(db: Db, actor: Actor, id: string): Promise<OrgUnitRow> {
   const unit = await orgUnitRepo.findById(db, id);
   if (unit === undefined) {
     throw new AppError("not-found", "没有这个单位");

@@ -1,9 +1,5 @@
-import { auditRepo, type AuditQuery } from "@luoshi/db";
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "@luoshi/db";
+import { auditRepo, type AuditQuery, type Db } from "@luoshi/db";
 import type { Actor } from "../../context.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** What changed, for the trail. Personal data values never go in here (only which fields changed). */
 export interface AuditEvent {

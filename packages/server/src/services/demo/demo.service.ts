@@ -9,7 +9,7 @@ import { systemActor } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { importOrgUnits } from "../org/org-import.service.ts";
 import { loadDemoStatistics } from "./stats-demo.service.ts";
-import { createUser } from "../accounts/users.service.ts";
+import { createUser } from "../accounts/create-user.service.ts";
 import { generatePassword } from "../accounts/passwords.ts";
 
 /** One demo account: where it sits and what it may do. */

@@ -4,7 +4,7 @@
  */
 import type { DemoCounty } from "@luoshi/domain/demo";
 import { generateDemoStatistics } from "@luoshi/domain/stats";
-import { statsRepo, type StatValuesInsert } from "@luoshi/db";
+import { inTransaction, orgUnitRepo, statsRepo, type StatValuesInsert } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -18,9 +18,7 @@ export async function loadDemoStatistics(
 ): Promise<number> {
   const { db } = deps.handle;
   const stats = generateDemoStatistics(county);
-  const ids = new Map(
-    (await db.selectFrom("org_units").select(["id", "code"]).execute()).map((u) => [u.code, u.id]),
-  );
+  const ids = await orgUnitRepo.idsByCode(db);
   const idOf = (code: string): string => {
     const id = ids.get(code);
     if (id === undefined) {
@@ -43,7 +41,7 @@ export async function loadDemoStatistics(
     year: r.year,
     values: r.values,
   }));
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await statsRepo.insertMany(trx, "school_stats", schools);
     await statsRepo.insertMany(trx, "enrolment_history", history);
     await statsRepo.insertMany(trx, "population_stats", population);

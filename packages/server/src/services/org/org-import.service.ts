@@ -1,5 +1,5 @@
 import { checkOrgCode, type OrgUnitSeed } from "@luoshi/domain/org";
-import type { NewOrgUnitRow } from "@luoshi/db";
+import { inTransaction, orgUnitRepo, type NewOrgUnitRow } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -66,21 +66,8 @@ export async function importOrgUnits(
       problems,
     });
   }
-  await deps.handle.db.transaction().execute(async (trx) => {
-    const withoutParentSchool = rows.map((r) => ({ ...r, parent_school_id: null }));
-    for (let i = 0; i < withoutParentSchool.length; i += 500) {
-      await trx
-        .insertInto("org_units")
-        .values(withoutParentSchool.slice(i, i + 500))
-        .execute();
-    }
-    for (const r of rows.filter((x) => x.parent_school_id !== null)) {
-      await trx
-        .updateTable("org_units")
-        .set({ parent_school_id: r.parent_school_id })
-        .where("id", "=", r.id)
-        .execute();
-    }
+  await inTransaction(deps.handle.db, async (trx) => {
+    await orgUnitRepo.insertTree(trx, rows);
     await recordAudit(trx, actor, {
       action,
       entityType: "org_unit",

@@ -1,9 +1,10 @@
+import { SCHOOL_TYPES } from "@luoshi/domain/org";
 import { orgUnitRepo, type OrgUnitRow } from "@luoshi/db";
 import type { OrgUnitListQuery } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
-import { assertInScope } from "../access/scope.ts";
+import { assertInScope, inScope } from "../access/scope.ts";
 
 /** An org unit with what the browser needs beside it. */
 export interface OrgUnitView {
@@ -31,22 +32,23 @@ export async function listOrgUnits(
     }
     assertInScope(actor, parent);
   }
+  const schoolType = q.schoolType === undefined ? undefined : SCHOOL_TYPES.find((t) => t === q.schoolType);
   let rows: OrgUnitRow[];
   let total: number;
-  if (parentId === undefined && !isFiltered) {
-    const root = await db
-      .selectFrom("org_units")
-      .selectAll()
-      .where("path", "=", actor.scope.path)
-      .executeTakeFirst();
+  if (q.schoolType !== undefined && schoolType === undefined) {
+    // Units are written with known school types only, so an unknown one matches nothing.
+    rows = [];
+    total = 0;
+  } else if (parentId === undefined && !isFiltered) {
+    const root = await orgUnitRepo.findByPath(db, actor.scope.path);
     rows = root === undefined ? [] : [root];
     total = rows.length;
   } else {
     const page = await orgUnitRepo.list(db, {
-      scopePath: actor.scope.path,
+      scope: actor.scope,
       ...(parentId === undefined ? {} : { parentId }),
       ...(q.kind === undefined ? {} : { kind: q.kind }),
-      ...(q.schoolType === undefined ? {} : { schoolType: q.schoolType }),
+      ...(schoolType === undefined ? {} : { schoolType }),
       ...(q.q === undefined ? {} : { search: q.q }),
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -76,7 +78,7 @@ export async function getOrgUnit(
   assertInScope(actor, unit);
   const ancestorIds = unit.path.split("/").filter((s) => s !== "" && s !== unit.id);
   const ancestors = (await Promise.all(ancestorIds.map((a) => orgUnitRepo.findById(db, a)))).filter(
-    (a): a is OrgUnitRow => a !== undefined && a.path.startsWith(actor.scope.path),
+    (a): a is OrgUnitRow => a !== undefined && inScope(actor, a),
   );
   const counts = await orgUnitRepo.childCounts(db, [unit.id]);
   return {

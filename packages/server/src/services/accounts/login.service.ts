@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { inTransaction, sessionRepo, userRepo, WHOLE_TREE } from "@luoshi/db";
+import { AppError } from "../../errors.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { describeAccount, sessionIdOf, type AuthenticatedSession, type ClientInfo } from "./session.ts";
+
+/** Failures before an account locks, and for how long (spec security.md). */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60_000;
+
+const GENERIC_FAILURE = "登录名或口令错误";
+
+/**
+ * 登录. One generic message for an unknown login and a wrong password; five failures lock the account
+ * for fifteen minutes. Every attempt, failed or not, is in the audit trail.
+ */
+export async function login(
+  deps: ServiceDeps,
+  input: { login: string; password: string },
+  client: ClientInfo,
+): Promise<{ token: string; session: AuthenticatedSession }> {
+  const { db } = deps.handle;
+  const now = deps.now();
+  const anonymous: Actor = {
+    ...client,
+    userId: null,
+    login: input.login,
+    role: null,
+    orgUnitId: null,
+    scope: WHOLE_TREE,
+  };
+  const user = await userRepo.findByLogin(db, input.login);
+  if (user === undefined) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await recordAudit(db, anonymous, {
+      action: "auth.login",
+      entityType: "user",
+      entityId: null,
+      result: "failure",
+      details: { reason: "unknown-login" },
+    });
+    throw new AppError("invalid-credentials", GENERIC_FAILURE);
+  }
+  const actor: Actor = { ...anonymous, userId: user.id, login: user.login, role: user.role };
+  const fail = async (reason: string) =>
+    recordAudit(db, actor, {
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      result: "failure",
+      details: { reason },
+    });
+
+  if (user.locked_until !== null && user.locked_until > now) {
+    await fail("locked");
+    throw new AppError("account-locked", lockedMessage(user.locked_until, now));
+  }
+  const isValid = await verifyPassword(user.password_hash, input.password);
+  if (!isValid) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= MAX_FAILED_LOGINS;
+    const lockedUntil = lock ? new Date(now.getTime() + LOCK_MS) : null;
+    await inTransaction(db, async (trx) => {
+      await userRepo.update(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
+      await recordAudit(trx, actor, {
+        action: "auth.login",
+        entityType: "user",
+        entityId: user.id,
+        result: "failure",
+        details: { reason: "wrong-password", failures, locked: lock },
+      });
+    });
+    if (lockedUntil !== null) {
+      throw new AppError("account-locked", lockedMessage(lockedUntil, now));
+    }
+    throw new AppError("invalid-credentials", GENERIC_FAILURE);
+  }
+  if (user.is_disabled || (user.expires_at !== null && user.expires_at <= now)) {
+    await fail(user.is_disabled ? "disabled" : "expired");
+    throw new AppError("invalid-credentials", "账号已停用或已过期，请联系系统管理员");
+  }
+
+  const token = randomBytes(32).toString("base64url");
+  const sessionId = sessionIdOf(token);
+  const described = await describeAccount(deps, user, client);
+  await inTransaction(db, async (trx) => {
+    await userRepo.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await sessionRepo.insert(trx, {
+      id: sessionId,
+      userId: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.config.sessionMaxMs),
+      clientIp: client.clientIp,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(trx, described.actor, {
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      details: { userAgent: client.userAgent?.slice(0, 300) ?? null },
+    });
+  });
+  return { token, session: { sessionId, ...described } };
+}
+
+function lockedMessage(until: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`;
+}
