@@ -1,13 +1,13 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { Insertable, Selectable, Updateable } from "kysely";
 import {
   TARGET_COMPARATORS,
   type IndicatorDirection,
   type IndicatorDisplay,
   type TargetComparator,
 } from "@luoshi/domain/indicators";
-import type { CustomIndicatorsTable, Database, PlanTargetRow } from "../schema.ts";
+import type { CustomIndicatorsTable, PlanTargetRow } from "../schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
 
 /** One user-defined indicator (自定义指标); direction and display typed by the domain. */
 export type CustomIndicatorRow = Omit<Selectable<CustomIndicatorsTable>, "direction" | "display"> & {

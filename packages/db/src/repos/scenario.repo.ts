@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database, EvaluationScenarioRow } from "../schema.ts";
+import type { EvaluationScenarioRow } from "../schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
 
 /** A saved 情景模拟 as read, with the names of who created and last changed it. */
 export interface ScenarioRecord extends EvaluationScenarioRow {

@@ -1,7 +1,6 @@
-import type { Insertable, Kysely, Transaction } from "kysely";
+import type { Insertable } from "kysely";
 import type { AttestationPart } from "@luoshi/domain/evaluation";
 import type {
-  Database,
   SupervisionAttestationRow,
   SupervisionEvidenceRow,
   SupervisionEvidenceTable,
@@ -9,7 +8,7 @@ import type {
   SupervisionSurveyRow,
 } from "../schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
 
 /** A claim to write (the review columns are reset to 待审核 by every write). */
 export interface AttestationWrite {

@@ -1,13 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
-import type {
-  Database,
-  TaskAttachmentRow,
-  TaskEventRow,
-  TaskInstructionRow,
-  TaskReportRow,
-} from "../schema.ts";
+import type { TaskAttachmentRow, TaskEventRow, TaskInstructionRow, TaskReportRow } from "../schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
 
 /**
  * Reads one task's page: its reports, evidence, timeline, 批示 and the clause it carries out. The

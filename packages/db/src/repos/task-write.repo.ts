@@ -1,6 +1,5 @@
-import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import type { Insertable, Updateable } from "kysely";
 import type {
-  Database,
   NotificationsTable,
   TaskAdjustmentsTable,
   TaskAttachmentsTable,
@@ -10,7 +9,7 @@ import type {
   TasksTable,
 } from "../schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
 
 /** A new task with its units (lead first), 序时进度 milestones and the plan targets it serves. */
 export interface NewTask {

@@ -1,16 +1,9 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import { sql, type Expression, type RawBuilder } from "kysely";
 import type { ReportingFrequency, TaskState } from "@luoshi/domain/ledger";
 import { inScope, type Scope } from "../scope.ts";
-import type {
-  Database,
-  TaskAdjustmentRow,
-  TaskMilestoneRow,
-  TaskReportRow,
-  TaskRow,
-  TaskUnitRow,
-} from "../schema.ts";
+import type { TaskAdjustmentRow, TaskMilestoneRow, TaskReportRow, TaskRow, TaskUnitRow } from "../schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from "../db.ts";
 
 /** A task row with what lists need beside it. */
 export type TaskListRow = TaskRow & { plan_title: string | null; clause_path: string | null };
