@@ -11,7 +11,15 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate, openDatabase, orgUnitRepo, statsRepo, type StatValuesInsert, WHOLE_TREE } from "@luoshi/db";
+import {
+  inTransaction,
+  migrate,
+  openDatabase,
+  orgUnitRepo,
+  statsRepo,
+  type StatValuesInsert,
+  WHOLE_TREE,
+} from "@luoshi/db";
 import {
   computeCatalogueTables,
   computeIndicators,
@@ -71,16 +79,14 @@ try {
     const schools = province.units.filter((u) => u.kind === "school").length;
 
     const units = await timed(() => importOrgUnits(deps, actor, province.units, "bench.org"));
-    const ids = new Map(
-      (await handle.db.selectFrom("org_units").select(["id", "code"]).execute()).map((u) => [u.code, u.id]),
-    );
+    const ids = await orgUnitRepo.idsByCode(handle.db);
     const toInsert = (code: string, year: number, values: StatValuesInsert["values"]): StatValuesInsert => ({
       orgUnitId: ids.get(code) ?? "",
       year,
       values,
     });
     const bulk = await timed(async () => {
-      await handle.db.transaction().execute(async (trx) => {
+      await inTransaction(handle.db, async (trx) => {
         const before = province.records.filter((r) => r.year !== importYear);
         await statsRepo.insertMany(
           trx,

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate, openDatabase, scopeOf } from "@luoshi/db";
+import { migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
 import {
   AppError,
   importOrgUnits,
@@ -38,11 +38,10 @@ try {
   const file = join(dir, "stats.xlsx");
   const rows = await writeStatsWorkbook(province, year, file, sheets);
   const bytes = readFileSync(file);
-  const root = await handle.db
-    .selectFrom("org_units")
-    .select("path")
-    .where("code", "=", "990000")
-    .executeTakeFirstOrThrow();
+  const root = await orgUnitRepo.findByCode(handle.db, "990000");
+  if (root === undefined) {
+    throw new Error("the synthetic province's root unit 990000 was not imported");
+  }
   const actor = { ...systemActor("bench"), role: "bureauPlanner" as const, scope: scopeOf(root.path) };
   const schools = province.units.filter((u) => u.kind === "school").length;
   console.log(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type {
   BalanceExplain,
@@ -201,12 +201,10 @@ describe.each(testEngines())("优质均衡 explanations and scenarios on %s", (e
       200,
     );
     expect((await planner.request("GET", `/api/evaluations/scenarios/${scenario.id}`)).statusCode).toBe(404);
-    const audit = await server.handle.db
-      .selectFrom("audit_log")
-      .select(["action", "actor_login"])
-      .where("entity_id", "=", scenario.id)
-      .orderBy("id")
-      .execute();
+    // the trail newest first, read back in the order it was written
+    const audit = (
+      await auditRepo.list(server.handle.db, { entityId: scenario.id, limit: 100, offset: 0 })
+    ).rows.reverse();
     expect(audit.map((a) => a.action)).toEqual([
       "evaluation.scenario-create",
       "evaluation.scenario-update",

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { BalanceResult } from "@luoshi/contracts";
 import { formatDifferenceCoefficient, roundHalfUp } from "@luoshi/domain/evaluation";
@@ -169,12 +169,10 @@ describe.each(testEngines())("优质均衡 report files on %s", (engine) => {
     expect(documentXml.match(/asvg:svgBlip/g)).toHaveLength(8);
     expect(await zip.file("[Content_Types].xml")?.async("string")).toMatch(/Extension="svg"/);
 
-    const audit = await server.handle.db
-      .selectFrom("audit_log")
-      .select(["action", "actor_login", "details"])
-      .where("action", "=", "evaluation.report-export")
-      .orderBy("id")
-      .execute();
+    // the trail newest first, read back in the order it was written
+    const audit = (
+      await auditRepo.list(server.handle.db, { action: "evaluation.report-export", limit: 100, offset: 0 })
+    ).rows.reverse();
     expect(audit.map((a) => [a.actor_login, (a.details as { format: string }).format])).toEqual([
       ["bureauplanner", "xlsx"],
       ["bureauplanner", "xlsx"],

@@ -31,24 +31,21 @@ export async function addKindergarten(server: TestServer): Promise<string> {
   if (township === undefined) {
     throw new Error("no township");
   }
-  const kgId = crypto.randomUUID();
-  await db
-    .insertInto("org_units")
-    .values({
-      id: kgId,
+  const kindergarten = await orgUnitRepo.insert(
+    db,
+    {
       parent_id: township.id,
       kind: "school",
       code: KG,
       name: "崆峒区第1幼儿园",
       aliases: [],
-      path: `${township.path}${kgId}/`,
-      depth: township.depth + 1,
       school_type: "kindergarten",
       ownership: "public",
       is_inclusive: true,
       urban_rural: "urban",
       parent_school_id: null,
-    })
-    .execute();
-  return kgId;
+    },
+    township,
+  );
+  return kindergarten.id;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, planRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { PlanDetail, PlanDiff } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -31,14 +31,7 @@ describe.each(testEngines())("plans on %s", (engine) => {
   });
 
   const counts = async () => ({
-    plans: Number(
-      (
-        await server.handle.db
-          .selectFrom("plans")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
+    plans: (await planRepo.listInScope(server.handle.db, WHOLE_TREE)).length,
     audit: (await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total,
   });
 
@@ -249,13 +242,21 @@ describe.each(testEngines())("plans on %s", (engine) => {
     const old = (await planner.request("GET", `/api/plans/${plan.id}`)).json<PlanDetail>();
     expect(old.status).toBe("superseded");
 
-    const links = async (planId: string) =>
-      server.handle.db
-        .selectFrom("plan_targets")
-        .select(["id", "text", "path", "indicator_code", "indicator_confirmed_at", "indicator_confirmed_by"])
-        .where("plan_id", "=", planId)
-        .orderBy("sort_order")
-        .execute();
+    const links = async (planId: string) => {
+      const row = await planRepo.findById(server.handle.db, planId);
+      if (row === undefined) {
+        throw new Error(`no plan ${planId}`);
+      }
+      const { targets } = await planRepo.loadTree(server.handle.db, row);
+      return targets.map((t) => ({
+        id: t.id,
+        text: t.text,
+        path: t.path,
+        indicator_code: t.indicator_code,
+        indicator_confirmed_at: t.indicator_confirmed_at,
+        indicator_confirmed_by: t.indicator_confirmed_by,
+      }));
+    };
     const before = await links(plan.id);
     const after = await links(draft.id);
     const was = (text: string | undefined) => before.find((t) => t.text === text);

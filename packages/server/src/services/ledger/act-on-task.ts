@@ -1,5 +1,5 @@
 import { actionOfRequest, commentOfAction, transition, type LedgerAction } from "@luoshi/domain/ledger";
-import { taskWriteRepo } from "@luoshi/db";
+import { taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { TaskActionBody } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -33,7 +33,7 @@ export async function actOnTask(
   }
   const c = result.changes;
   const comment = commentOfAction(action);
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await taskWriteRepo.updateTask(trx, taskId, {
       state: result.next,
       updated_at: now,

@@ -1,4 +1,4 @@
-import { taskWriteRepo } from "@luoshi/db";
+import { taskWriteRepo, inTransaction } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -20,7 +20,7 @@ export async function addInstruction(
     }
   }
   const id = crypto.randomUUID();
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await taskWriteRepo.insertInstruction(trx, {
       id,
       task_id: taskId,

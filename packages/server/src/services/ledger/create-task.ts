@@ -1,4 +1,4 @@
-import { orgUnitRepo, planRepo, taskDetailRepo, taskWriteRepo } from "@luoshi/db";
+import { orgUnitRepo, planRepo, taskDetailRepo, taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { TaskCreateBody } from "@luoshi/contracts";
 import { TaskCreateBody as TaskCreateSchema } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
@@ -52,7 +52,7 @@ export async function createTask(deps: ServiceDeps, actor: Actor, input: TaskCre
     planId = plan.id;
   }
   const id = crypto.randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await taskWriteRepo.insertTask(trx, {
       task: {
         id,

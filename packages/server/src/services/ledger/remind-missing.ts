@@ -1,4 +1,4 @@
-import { taskWriteRepo } from "@luoshi/db";
+import { taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
@@ -12,7 +12,7 @@ export async function remindMissing(deps: ServiceDeps, actor: Actor, month: stri
   if (missing.length === 0) {
     return 0;
   }
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await taskWriteRepo.insertNotifications(
       trx,
       missing.map((r) => ({

@@ -1,5 +1,5 @@
 import { checkReport } from "@luoshi/domain/ledger";
-import { taskWriteRepo } from "@luoshi/db";
+import { taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { TaskReportBody } from "@luoshi/contracts";
 import { TaskReportBody as TaskReportSchema } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
@@ -32,7 +32,7 @@ export async function submitReport(deps: ServiceDeps, actor: Actor, taskId: stri
   );
   const now = deps.now();
   const reportId = crypto.randomUUID();
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await taskWriteRepo.insertReport(trx, {
       id: reportId,
       task_id: taskId,

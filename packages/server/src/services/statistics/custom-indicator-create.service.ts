@@ -1,6 +1,6 @@
 /** 新增自定义指标: a new code and a formula that compiles, audited in the same transaction. */
 import type { CustomIndicatorBody } from "@luoshi/contracts";
-import { type CustomIndicatorRow, indicatorRepo } from "@luoshi/db";
+import { type CustomIndicatorRow, indicatorRepo, inTransaction } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -27,7 +27,7 @@ export async function createCustomIndicator(
   }
   assertFormula(body.formula);
   const now = deps.now();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await indicatorRepo.insertCustom(trx, {
       code: body.code,
       name: body.name,

@@ -1,6 +1,6 @@
 /** 修改或停用自定义指标, audited with before and after in the same transaction. */
 import type { CustomIndicatorPatch } from "@luoshi/contracts";
-import { type CustomIndicatorRow, indicatorRepo } from "@luoshi/db";
+import { type CustomIndicatorRow, indicatorRepo, inTransaction } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -26,7 +26,7 @@ export async function updateCustomIndicator(
   if (patch.formula !== undefined) {
     assertFormula(patch.formula);
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await indicatorRepo.updateCustom(trx, code, {
       ...patch,
       updated_by: actor.userId,

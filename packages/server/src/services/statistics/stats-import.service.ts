@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Issue } from "@luoshi/domain";
 import { codesOutsideScope, parseImportSheets, planStatsImport } from "@luoshi/domain/stats";
-import { statsRepo } from "@luoshi/db";
+import { statsRepo, inTransaction } from "@luoshi/db";
 import { analyzeAfterImport } from "./stats-import-write.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -140,7 +140,7 @@ export async function importStatistics(
     onProgress?.(written, toWrite, "writing");
   };
   onProgress?.(0, toWrite, "writing");
-  const importRow = await db.transaction().execute(async (trx) => {
+  const importRow = await inTransaction(db, async (trx) => {
     const row = await statsRepo.insertImport(trx, {
       org_unit_id: scope.root?.id ?? null,
       year,

@@ -1,7 +1,7 @@
 /**
  * 确认指标关联: staff confirm (or change) the indicator a plan target is measured by, audited.
  */
-import { indicatorRepo, orgUnitRepo, type PlanTargetRow } from "@luoshi/db";
+import { indicatorRepo, orgUnitRepo, type PlanTargetRow, inTransaction } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -43,7 +43,7 @@ export async function linkTarget(
     }
   }
   const now = deps.now();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await indicatorRepo.setTargetLink(trx, targetId, {
       indicatorCode,
       confirmedBy: actor.userId,
