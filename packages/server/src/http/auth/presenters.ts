@@ -3,7 +3,7 @@ import { ROLE_LABELS, ROLE_PERMISSIONS } from "@luoshi/domain/auth";
 import type { SessionAccount } from "../../services/accounts/session.ts";
 
 /** The signed-in user as the interface needs it: labels and the permissions that drive its menus. */
-export function presentSessionUser(account: SessionAccount): SessionUser {
+function presentSessionUser(account: SessionAccount): SessionUser {
   return {
     id: account.id,
     login: account.login,

@@ -6,7 +6,7 @@ import { orgUnitRepo } from "@luoshi/db";
 import { TestClient, type TestServer } from "../../testing.ts";
 
 /** The kindergarten's 学校标识码. */
-export const KG = "1620802003";
+const KG = "1620802003";
 
 /** A small PDF, base64: starts with %PDF like every real one. */
 export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");

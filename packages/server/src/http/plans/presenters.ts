@@ -13,7 +13,7 @@ const STATUS_LABELS: Record<(typeof PLAN_STATUS_VALUES)[number], string> = {
 };
 
 /** Chinese role names (条目类型). */
-export const ROLE_LABELS: Record<(typeof NODE_ROLE_VALUES)[number], string> = {
+const NODE_ROLE_LABELS: Record<(typeof NODE_ROLE_VALUES)[number], string> = {
   background: "发展基础",
   principle: "指导思想与原则",
   goal: "发展目标",
@@ -77,7 +77,7 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
         marker: n.marker,
         title: n.title,
         role,
-        roleLabel: ROLE_LABELS[role],
+        roleLabel: NODE_ROLE_LABELS[role],
         span: [n.span_start, n.span_end],
         titleSpan: [n.title_start, n.title_end],
         deadline: n.deadline,

@@ -14,7 +14,7 @@ import { type BalanceInput, evaluateBalance } from "./evaluation.service.ts";
 export type BalanceReportFormat = "xlsx" | "docx";
 
 /** MIME types of {@link BalanceReportFormat}. */
-export const REPORT_CONTENT_TYPES: Record<BalanceReportFormat, string> = {
+const REPORT_CONTENT_TYPES: Record<BalanceReportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };

@@ -25,7 +25,7 @@ import { authorize } from "../access/authorize.ts";
 type Policy = (typeof TEACHING_POINT_POLICY_VALUES)[number];
 
 /** Converts validated API changes to the domain's (optional fields left out rather than undefined). */
-export function toDomainChanges(changes: readonly ScenarioChangeInput[]): ScenarioChange[] {
+function toDomainChanges(changes: readonly ScenarioChangeInput[]): ScenarioChange[] {
   return changes.map((c): ScenarioChange => {
     switch (c.kind) {
       case "set":

@@ -19,7 +19,7 @@ const COMPARATOR_TEXT: Record<string, string> = {
 };
 
 /** One row of the 任务分解表 (序号, 任务, 牵头单位, 责任单位, 目标, 时限). */
-export interface TaskRow {
+interface TaskRow {
   path: string;
   title: string;
   lead: string;
@@ -37,7 +37,7 @@ export function isLeafTask(node: PlanNodeRow, nodes: readonly PlanNodeRow[]): bo
  * The task table of a plan: every leaf task node in document order. 时限 is the node's own deadline, else
  * the latest year its targets name, else the end of the plan period.
  */
-export function taskRows(tree: PlanTree): TaskRow[] {
+function taskRows(tree: PlanTree): TaskRow[] {
   return tree.nodes
     .filter((n) => isLeafTask(n, tree.nodes))
     .map((n) => {

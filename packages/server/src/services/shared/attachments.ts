@@ -25,10 +25,10 @@ const ALLOWED: Record<string, { mediaType: string; magic: number[] }> = {
 };
 
 /** 10 MB per file. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** A file name safe to show and to send back: no path, no control characters, at most 100 characters. */
-export function sanitizeFileName(name: string): string {
+function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const printable = Array.from(base, (c) =>
     c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? "" : c,

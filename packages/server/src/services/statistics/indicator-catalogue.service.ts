@@ -17,7 +17,7 @@ const STANDARD = compileIndicators(STANDARD_INDICATORS).compiled;
 export const STANDARD_CODES: ReadonlySet<string> = new Set(STANDARD_INDICATORS.map((d) => d.code));
 
 /** A stored custom indicator as an indicator definition. */
-export function customDefinition(row: CustomIndicatorRow): IndicatorDefinition {
+function customDefinition(row: CustomIndicatorRow): IndicatorDefinition {
   return {
     code: row.code,
     name: row.name,

@@ -9,7 +9,7 @@ import { AppError } from "../../errors.ts";
 import { decodeTextBytes, looksBinary } from "../../documents/text-encoding.ts";
 
 /** One data row: its 1-based row number in the sheet and its cells (column A first). */
-export interface SheetRow {
+interface SheetRow {
   row: number;
   cells: Cell[];
 }
