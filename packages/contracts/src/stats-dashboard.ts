@@ -27,7 +27,7 @@ export const DASHBOARD_AREA_VALUES = [
   "other",
 ] as const;
 
-/** A national reference value from the spec (standards.md), in the indicator's own unit. */
+/** A national reference value from docs/standards.md, in the indicator's own unit. */
 export const IndicatorReferenceItem = z.object({
   scope: z.enum(["area", "school"]),
   comparator: z.enum([">=", "<="]),
