@@ -62,7 +62,7 @@ describe("督导评估 资源配置 in Chromium", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".school-explain").count()).toBe(0);
     await expect.poll(() => drawer.count()).toBe(1);
-    await drawer.locator(".ant-drawer-close").click();
+    await drawer.getByRole("button", { name: "关闭", exact: true }).click();
     await expect.poll(() => drawer.count()).toBe(0);
 
     // Filter to failing schools and click a failing school's 体艺 cell → numerator, denominator, fix.
