@@ -6,7 +6,11 @@ import { logIn, useDemoRig } from "./browser.ts";
 const FAILING = "崆峒区白水镇屈岘九年制学校";
 const CV_QUALIFIED = "小学每百名学生拥有高于规定学历教师数差异系数明细";
 
-/** Opens an antd select by its label inside `scope`, types to search and picks the option. */
+/**
+ * Opens an antd select by its label inside `scope`, types to search and picks the option. The option
+ * keeps antd's classes: the select draws its visible options in a virtual list without role="option"
+ * (only a hidden three-item list carries the roles), so no role or label reaches them.
+ */
 async function choose(
   page: Page,
   scope: Locator,
