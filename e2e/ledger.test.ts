@@ -15,7 +15,10 @@ const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slic
 const inDays = (n: number) =>
   new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Opens an antd select by its label, types to search and picks the option with that text. */
+/**
+ * Opens an antd select by its label, types to search and picks the option with that text. The option
+ * keeps antd's classes: its virtual list gives the visible options no role="option".
+ */
 async function choose(page: Page, label: string, search: string, option: string): Promise<void> {
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel(label, { exact: true }).click();
