@@ -2,8 +2,8 @@
 // on the embedded database; prints the 台账 list latency (median, p95) with filters and the time to build
 // the 月通报 .docx. Run: node scripts/bench-ledger.ts
 import { performance } from "node:perf_hooks";
-import { sql } from "kysely";
-import { migrate, openDatabase, scopeOf } from "@luoshi/db";
+import { migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
+import { seedLedgerBench } from "@luoshi/db/bench";
 import {
   bulletinDocxFor,
   importOrgUnits,
@@ -33,43 +33,14 @@ await importOrgUnits(deps, systemActor("bench"), [
     parentCode: "620802",
   })),
 ]);
-const county = await handle.db
-  .selectFrom("org_units")
-  .selectAll()
-  .where("code", "=", "620802")
-  .executeTakeFirstOrThrow();
+const county = await orgUnitRepo.findByCode(handle.db, "620802");
+if (county === undefined) {
+  throw new Error("county");
+}
 
 let t0 = performance.now();
-// Set-based load: tasks, their units and 60 months of lead-unit reports, in four statements. Deadlines
-// run from late 2021 to early 2028, so the ledger mixes closed, overdue and open tasks as a county's does.
-await sql`
-  INSERT INTO tasks (id, org_unit_id, source_kind, title, state, frequency, assigned_on, deadline, progress)
-  SELECT gen_random_uuid(), ${county.id}, 'meeting', '重点任务 ' || g,
-         (ARRAY['assigned','inProgress','inProgress','underReview','closed'])[1 + g % 5], 'monthly',
-         DATE '2021-01-01', DATE '2021-01-01' + (300 + g % 2400), g % 100
-  FROM generate_series(1, ${TASKS}) g`.execute(handle.db);
-await sql`
-  INSERT INTO task_units (task_id, org_unit_id, role, position)
-  SELECT t.id, d.id, 'lead', 0
-  FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks) t
-  JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM org_units WHERE kind = 'department') d ON d.k = t.n % 30`.execute(
-  handle.db,
-);
-await sql`
-  INSERT INTO task_units (task_id, org_unit_id, role, position)
-  SELECT t.id, d.id, 'co', 1
-  FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks) t
-  JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM org_units WHERE kind = 'department') d ON d.k = (t.n + 7) % 30`.execute(
-  handle.db,
-);
-await sql`
-  INSERT INTO task_reports (task_id, org_unit_id, period, is_consolidated, progress, text, submitted_at)
-  SELECT u.task_id, u.org_unit_id, to_char(DATE '2021-12-01' + make_interval(months => m), 'YYYY-MM'), true,
-         least(100, m * 2), '本月进展', (DATE '2021-12-20' + make_interval(months => m))::timestamptz
-  FROM task_units u CROSS JOIN generate_series(0, ${PERIODS - 1}) m
-  WHERE u.role = 'lead'`.execute(handle.db);
+const reportCount = await seedLedgerBench(handle, county.id, { tasks: TASKS, periods: PERIODS });
 const loadMs = performance.now() - t0;
-const reports = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_reports`.execute(handle.db);
 
 const actor: Actor = { ...systemActor("bench"), role: "bureauSupervisor", scope: scopeOf(county.path) };
 const base = { page: 1, pageSize: 20, sort: "deadline" as const };
@@ -82,8 +53,16 @@ const queries = [
 if (process.env.LEDGER_PROFILE === "1") {
   const { taskRepo } = await import("@luoshi/db");
   for (const [name, fn] of [
-    ["bundle", () => taskRepo.loadBundle(handle.db, { scopePath: county.path })],
-    ["reports", () => taskRepo.reportsSince(handle.db, { scopePath: county.path }, new Date("2026-09-20"))],
+    ["bundle", () => taskRepo.loadBundle(handle.db, { scope: scopeOf(county.path), reach: "owned" })],
+    [
+      "reports",
+      () =>
+        taskRepo.reportsSince(
+          handle.db,
+          { scope: scopeOf(county.path), reach: "owned" },
+          new Date("2026-09-20"),
+        ),
+    ],
   ] as const) {
     const s0 = performance.now();
     await fn();
@@ -107,7 +86,7 @@ t0 = performance.now();
 const docx = await bulletinDocxFor(deps, actor, "2026-10");
 const docxMs = performance.now() - t0;
 
-console.log(`ledger: ${TASKS} tasks, ${reports.rows[0]?.n ?? 0} reports, loaded in ${loadMs.toFixed(0)} ms`);
+console.log(`ledger: ${TASKS} tasks, ${reportCount} reports, loaded in ${loadMs.toFixed(0)} ms`);
 console.log(
   `台账 list with filters: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (target p95 < 100 ms)`,
 );

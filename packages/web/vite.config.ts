@@ -21,11 +21,11 @@ const vendorGroups = [
     test: /[\\/]node_modules[\\/](antd|@ant-design|@babel[\\/]runtime|@rc-component|rc-[^/\\]+|@emotion|stylis|dayjs|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|is-mobile|json2mq|string-convert|toggle-selection|copy-to-clipboard|classnames|clsx)[\\/]/,
   },
   { name: "zod", priority: 10, test: /[\\/]node_modules[\\/]zod[\\/]/ },
-  // Our own shared code (lib, components, contracts) in one file rather than many tiny ones.
+  // Our own shared code (lib, components, contracts, common) in one file rather than many tiny ones.
   {
     name: "shared",
     priority: 5,
-    test: /[\\/]packages[\\/](web[\\/]src[\\/](lib|components)|contracts[\\/]src)[\\/]/,
+    test: /[\\/]packages[\\/](web[\\/]src[\\/](lib|components)|contracts[\\/]src|common[\\/]src)[\\/]/,
   },
 ];
 

@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-const ROLE_VALUES = [
-  "systemAdmin",
-  "securityAdmin",
-  "auditAdmin",
-  "bureauPlanner",
-  "bureauSupervisor",
-  "unitUser",
-  "schoolUser",
-  "inspector",
-  "leader",
-] as const;
+import { ROLES as ROLE_VALUES } from "@luoshi/common";
 
 /** 角色 codes (labels come with the user). */
 export const RoleCode = z.enum(ROLE_VALUES);

@@ -45,12 +45,15 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 export const Id = z.uuid({ error: "应为有效的 ID（UUID）" });
 export const IdParams = z.object({ id: Id });
 
-/** A 统计年度 in a query or body (a query's string is coerced). */
-export const StatsYear = z.coerce
+/** A 统计年度 (2000–2100) as a JSON body carries it: the contracts' one year rule. */
+export const StatsYearValue = z
   .number({ error: "统计年度应为整数" })
   .int({ error: "统计年度应为整数" })
   .min(2000, { error: "统计年度不早于 2000" })
   .max(2100, { error: "统计年度不晚于 2100" });
+
+/** A 统计年度 in a query string: the text is coerced to a number, then held to {@link StatsYearValue}. */
+export const StatsYear = z.coerce.number({ error: "统计年度应为整数" }).pipe(StatsYearValue);
 
 /** The org unit a query is about. */
 export const OrgUnitIdParam = z.uuid({ error: "orgUnitId 应为单位编号" });

@@ -1,19 +1,15 @@
 import { z } from "zod";
+import {
+  RESOURCE_INDICATOR_KEYS as RESOURCE_INDICATOR_VALUES,
+  TEACHING_POINT_POLICIES as TEACHING_POINT_POLICY_VALUES,
+} from "@luoshi/common";
 import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 
 /** 教学点 policies of the resource evaluation (spec §6.5). */
-export const TEACHING_POINT_POLICY_VALUES = ["exclude-below-50", "merge-into-parent", "include"] as const;
+export { TEACHING_POINT_POLICY_VALUES };
 
 /** The 7 资源配置 indicators in the order of spec §1.1a (the order of every array below). */
-export const RESOURCE_INDICATOR_VALUES = [
-  "qualifiedTeachers",
-  "backboneTeachers",
-  "peArtTeachers",
-  "teachingFloorArea",
-  "sportsArea",
-  "equipmentValue",
-  "multimediaClassrooms",
-] as const;
+export { RESOURCE_INDICATOR_VALUES };
 
 const ruleSet = z.string().trim().min(1).max(100);
 
@@ -425,6 +421,10 @@ export type ScenarioComparison = z.infer<typeof ScenarioComparison>;
 /** `:id` of a saved scenario. */
 export const ScenarioIdParams = z.object({ id: z.uuid({ error: "情景编号无效" }) });
 export type ScenarioIdParams = z.infer<typeof ScenarioIdParams>;
+
+/** DELETE /api/evaluations/scenarios/:id answer. */
+export const ScenarioDeleted = z.object({ deleted: z.literal(true) });
+export type ScenarioDeleted = z.infer<typeof ScenarioDeleted>;
 
 /** Optional rule set for evaluating a saved scenario. */
 export const ScenarioEvaluateQuery = z.object({ ruleSet: ruleSet.optional() });

@@ -11,3 +11,4 @@ export * from "./stats-dashboard.ts";
 export * from "./stats-catalogue.ts";
 export * from "./stats-targets.ts";
 export * from "./supervision.ts";
+export * from "./ledger.ts";

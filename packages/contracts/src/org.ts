@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ORG_KINDS as ORG_KIND_VALUES } from "@luoshi/common";
 import { PageQuery, pageOf } from "./common.ts";
 
-export const ORG_KIND_VALUES = ["province", "city", "county", "township", "school", "department"] as const;
+export { ORG_KIND_VALUES };
 
 /** School attributes of a school unit. */
 export const SchoolInfo = z.object({

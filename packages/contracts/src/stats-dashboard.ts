@@ -3,6 +3,7 @@
  * (drill-down 县 → 乡镇 → 学校) and per school (distribution with box figures and histogram).
  */
 import { z } from "zod";
+import { DASHBOARD_AREAS as DASHBOARD_AREA_VALUES, INDICATOR_DISPLAYS } from "@luoshi/common";
 import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 import { ORG_KIND_VALUES } from "./org.ts";
 
@@ -18,14 +19,7 @@ const codes = z
   .optional();
 
 /** Dashboard groups, in display order (学前 / 义务教育 / 高中 / 教师 / 办学条件 / 其他). */
-export const DASHBOARD_AREA_VALUES = [
-  "preschool",
-  "compulsory",
-  "senior",
-  "teachers",
-  "conditions",
-  "other",
-] as const;
+export { DASHBOARD_AREA_VALUES };
 
 /** A national reference value from docs/standards.md, in the indicator's own unit. */
 export const IndicatorReferenceItem = z.object({
@@ -42,7 +36,7 @@ export const DashboardIndicator = z.object({
   code: z.string(),
   name: z.string(),
   unit: z.string(),
-  display: z.enum(["percent", "ratio", "inverseRatio", "number"]),
+  display: z.enum(INDICATOR_DISPLAYS),
   decimals: z.number().int(),
   direction: z.enum(["higher", "lower"]),
   area: z.enum(DASHBOARD_AREA_VALUES),

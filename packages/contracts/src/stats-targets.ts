@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INDICATOR_DISPLAYS } from "@luoshi/common";
 import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 
 /** GET /api/targets/monitor?orgUnitId=&year= — the plan targets of a unit against their indicators. */
@@ -83,7 +84,7 @@ export type TargetLinkResult = z.infer<typeof TargetLinkResult>;
 export const INDICATOR_ORIGINS = ["standard", "custom"] as const;
 
 /** How a value is shown (percent 94.08%, ratio 6:1, inverseRatio 1:15, number). */
-export const INDICATOR_DISPLAYS = ["percent", "ratio", "inverseRatio", "number"] as const;
+export { INDICATOR_DISPLAYS };
 
 /** One entry of GET /api/indicators/catalogue. */
 export const CatalogueEntry = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StatsYear } from "./common.ts";
 
 /** POST /api/stats/imports — one 统计年度's statistics file in the template layout. */
 export const StatsImportBody = z.strictObject({
@@ -40,7 +41,7 @@ export type StatsImportResult = z.infer<typeof StatsImportResult>;
 /** GET /api/indicators?orgUnitId=&year= */
 export const IndicatorQuery = z.object({
   orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }),
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: StatsYear,
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 
@@ -117,7 +118,7 @@ export type StatsImportJob = z.infer<typeof StatsImportJob>;
 export const StatsImportListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: StatsYear.optional(),
 });
 export type StatsImportListQuery = z.infer<typeof StatsImportListQuery>;
 

@@ -4,23 +4,16 @@
  * its 一票否决 items, 学前普及普惠 and the 2012 基本均衡 history. Every result names its rule set.
  */
 import { z } from "zod";
-import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
+import { RESPONDENT_GROUPS as RESPONDENT_GROUP_VALUES, VETO_ITEMS as VETO_ITEM_VALUES } from "@luoshi/common";
+import { OrgUnitIdParam as orgUnitId, StatsYear as year, StatsYearValue } from "./common.ts";
 import { EvaluationIssue, RuleSetInfo } from "./evaluations.ts";
 
 const ruleSet = z.string().trim().min(1).max(100);
 
 /** The 一票否决 items (spec §1.1e). */
-export const VETO_ITEM_VALUES = ["examAdmission", "illegalSchoolChoice", "keySchools", "keyClasses"] as const;
+export { VETO_ITEM_VALUES };
 /** 社会认可度 respondent groups (spec §1.1d). */
-export const RESPONDENT_GROUP_VALUES = [
-  "students",
-  "parents",
-  "teachers",
-  "principals",
-  "deputies",
-  "cppccMembers",
-  "public",
-] as const;
+export { RESPONDENT_GROUP_VALUES };
 /** How 社会认可度 combines the groups: the rule set's group weights, or weighted by respondents. */
 export const RECOGNITION_AGGREGATION_VALUES = ["groupWeights", "respondents"] as const;
 /** Review states of an attestation: 待审核 / 已确认 / 已退回. */
@@ -118,7 +111,7 @@ export type SupervisionPartResult = z.infer<typeof SupervisionPartResult>;
 /** PUT /api/evaluations/attestations — submit or replace a claim (its review starts again). */
 export const AttestationBody = z.strictObject({
   orgUnitId: orgUnitId,
-  year: z.number().int().min(2000).max(2100),
+  year: StatsYearValue,
   code: z.string().regex(ATTESTATION_CODE_PATTERN, { error: "没有这个指标或一票否决项" }),
   claimMet: z.boolean({ error: "请选择是否达标" }),
   claimedValue: z.number().nonnegative({ error: "申报数值不能为负" }).nullable().optional(),
@@ -152,7 +145,7 @@ export type SurveyGroupInput = z.infer<typeof SurveyGroupInput>;
 export const RecognitionBody = z
   .strictObject({
     orgUnitId: orgUnitId,
-    year: z.number().int().min(2000).max(2100),
+    year: StatsYearValue,
     aggregation: z.enum(RECOGNITION_AGGREGATION_VALUES),
     groups: z.array(SurveyGroupInput).max(RESPONDENT_GROUP_VALUES.length),
     ruleSet: ruleSet.optional(),
@@ -203,7 +196,7 @@ export type RecognitionResult = z.infer<typeof RecognitionResult>;
 /** PUT /api/evaluations/overall/settings — the year the county passed 基本均衡 认定. */
 export const OverallSettingsBody = z.strictObject({
   orgUnitId: orgUnitId,
-  year: z.number().int().min(2000).max(2100),
+  year: StatsYearValue,
   basicBalanceYear: z
     .number()
     .int({ error: "认定年份应为整数" })

@@ -1,17 +1,13 @@
 import { z } from "zod";
-import { PageQuery, pageOf } from "./common.ts";
+import {
+  LIGHTS as LIGHT_VALUES,
+  REPORTING_FREQUENCIES as FREQUENCY_VALUES,
+  TASK_PRIORITIES as PRIORITY_VALUES,
+  TASK_STATES as TASK_STATE_VALUES,
+} from "@luoshi/common";
+import { PageQuery, StatsYear, pageOf } from "./common.ts";
 
-export const TASK_STATE_VALUES = [
-  "pending",
-  "assigned",
-  "inProgress",
-  "underReview",
-  "closed",
-  "suspended",
-] as const;
-export const LIGHT_VALUES = ["red", "yellow", "blue", "green", "grey"] as const;
-export const FREQUENCY_VALUES = ["monthly", "weekly", "quarterly", "once"] as const;
-export const PRIORITY_VALUES = ["high", "normal", "low"] as const;
+export { FREQUENCY_VALUES, LIGHT_VALUES, PRIORITY_VALUES, TASK_STATE_VALUES };
 export const TASK_ACTION_VALUES = [
   "assign",
   "accept",
@@ -180,4 +176,4 @@ export type TaskDetail = z.infer<typeof TaskDetail>;
 export const MonthQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "月份格式应为 YYYY-MM" }),
 });
-export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const YearQuery = z.object({ year: StatsYear });

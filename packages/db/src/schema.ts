@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
+import type { ReportingFrequency, TaskPriority, TaskState, UnitRole } from "@luoshi/domain/ledger";
 
 /** Timestamps come back as Date and may be written as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -188,16 +189,16 @@ export interface TasksTable {
   source_note: string | null;
   title: string;
   content: ColumnType<string, string | undefined, string>;
-  state: ColumnType<string, string | undefined, string>;
-  priority: ColumnType<string, string | undefined, string>;
-  frequency: ColumnType<string, string | undefined, string>;
+  state: ColumnType<TaskState, TaskState | undefined, TaskState>;
+  priority: ColumnType<TaskPriority, TaskPriority | undefined, TaskPriority>;
+  frequency: ColumnType<ReportingFrequency, ReportingFrequency | undefined, ReportingFrequency>;
   assigned_on: DateColNullable;
   deadline: DateCol;
   progress: ColumnType<number, number | undefined, number>;
   last_reported_period: string | null;
   closed_at: TimestampNullable;
   suspended_reason: string | null;
-  suspended_from: string | null;
+  suspended_from: TaskState | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -207,7 +208,7 @@ export interface TasksTable {
 export interface TaskUnitsTable {
   task_id: string;
   org_unit_id: string;
-  role: string;
+  role: UnitRole;
   position: number;
   accepted_at: TimestampNullable;
 }

@@ -5,6 +5,7 @@ import { orgUnitRepo, type DatabaseHandle } from "@luoshi/db";
 import { createTestDatabase } from "@luoshi/db/testing";
 import { parseConfig } from "./config.ts";
 import { systemActor, type ServiceDeps } from "./context.ts";
+import { StatsImportJobs } from "./services/statistics/stats-import-jobs.ts";
 import { buildApp } from "./http/app.ts";
 import { importOrgUnits } from "./services/org/org-import.service.ts";
 import { createUser } from "./services/accounts/users.service.ts";
@@ -68,6 +69,8 @@ export interface TestServer {
   app: FastifyInstance;
   deps: ServiceDeps;
   handle: DatabaseHandle;
+  /** The server's background statistics imports: `await importJobs.waitFor(jobId)` instead of polling. */
+  importJobs: StatsImportJobs;
   unitId(code: string): Promise<string>;
   /** Moves the clock forward. */
   advance(ms: number): void;
@@ -97,7 +100,9 @@ export async function createTestServer(engine: "pglite" | "postgres"): Promise<T
       { mustChangePassword: false, password: TEST_PASSWORD },
     );
   }
+  const importJobs = new StatsImportJobs(deps);
   const app = await buildApp(deps, {
+    statsImportJobs: importJobs,
     cookieSecret: "x".repeat(32),
     webDir: null,
     logger: false,
@@ -107,6 +112,7 @@ export async function createTestServer(engine: "pglite" | "postgres"): Promise<T
     app,
     deps,
     handle,
+    importJobs,
     async unitId(code) {
       const unit = await orgUnitRepo.findByCode(handle.db, code);
       if (unit === undefined) {

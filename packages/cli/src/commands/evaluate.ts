@@ -17,7 +17,7 @@ import { parseOptions } from "../options.ts";
 const BalanceOptions = z.object({
   schools: z.string().min(1, { error: "请用 --schools 给出学校数据 CSV 文件" }),
   json: z.boolean().optional(),
-  policy: z.enum(TEACHING_POINT_POLICIES as [string, ...string[]]).optional(),
+  policy: z.enum(TEACHING_POINT_POLICIES).optional(),
   ruleSet: z.string().optional(),
 });
 
@@ -92,7 +92,7 @@ export function evaluateCommand(): Command {
         throw new AppError("validation-failed", `--rule-set：没有规则集 ${o.ruleSet}`);
       }
       const result = evaluateResources(schools, {
-        teachingPointPolicy: (o.policy as (typeof TEACHING_POINT_POLICIES)[number] | undefined) ?? "include",
+        teachingPointPolicy: o.policy ?? "include",
         ...(ruleSet === undefined ? {} : { ruleSet }),
       });
       for (const i of [...issues, ...result.issues].filter((x) => x.severity !== "error")) {

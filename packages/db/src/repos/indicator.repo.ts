@@ -1,13 +1,35 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import {
+  TARGET_COMPARATORS,
+  type IndicatorDirection,
+  type IndicatorDisplay,
+  type TargetComparator,
+} from "@luoshi/domain/indicators";
 import type { CustomIndicatorsTable, Database, PlanTargetRow } from "../schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** One user-defined indicator (自定义指标). */
-export type CustomIndicatorRow = Selectable<CustomIndicatorsTable>;
+/** One user-defined indicator (自定义指标); direction and display typed by the domain. */
+export type CustomIndicatorRow = Omit<Selectable<CustomIndicatorsTable>, "direction" | "display"> & {
+  direction: IndicatorDirection;
+  display: IndicatorDisplay;
+};
 
-/** A plan target with what 目标监测 needs of its plan. */
-export type MonitoredTargetRow = PlanTargetRow & {
+const DISPLAYS: readonly IndicatorDisplay[] = ["percent", "ratio", "inverseRatio", "number"];
+
+/** A stored row with its direction and display as the domain's unions (anything else reads as the default). */
+function typedCustom(row: Selectable<CustomIndicatorsTable>): CustomIndicatorRow {
+  return {
+    ...row,
+    direction: row.direction === "lower" ? "lower" : "higher",
+    display: DISPLAYS.find((d) => d === row.display) ?? "number",
+  };
+}
+
+/** A plan target with what 目标监测 needs of its plan; kind and comparator typed by the domain. */
+export type MonitoredTargetRow = Omit<PlanTargetRow, "kind" | "comparator"> & {
+  kind: "target" | "baseline";
+  comparator: TargetComparator;
   plan_title: string;
   plan_org_unit_id: string;
   plan_period_start: number | null;
@@ -23,15 +45,22 @@ export const indicatorRepo = {
     if (options.all !== true) {
       q = q.where("active", "=", true);
     }
-    return q.orderBy("category").orderBy("code").execute();
+    return (await q.orderBy("category").orderBy("code").execute()).map(typedCustom);
   },
 
   async findCustomByCode(db: Db, code: string): Promise<CustomIndicatorRow | undefined> {
-    return db.selectFrom("custom_indicators").selectAll().where("code", "=", code).executeTakeFirst();
+    const row = await db
+      .selectFrom("custom_indicators")
+      .selectAll()
+      .where("code", "=", code)
+      .executeTakeFirst();
+    return row === undefined ? undefined : typedCustom(row);
   },
 
   async insertCustom(db: Db, row: Insertable<CustomIndicatorsTable>): Promise<CustomIndicatorRow> {
-    return db.insertInto("custom_indicators").values(row).returningAll().executeTakeFirstOrThrow();
+    return typedCustom(
+      await db.insertInto("custom_indicators").values(row).returningAll().executeTakeFirstOrThrow(),
+    );
   },
 
   async updateCustom(
@@ -39,12 +68,14 @@ export const indicatorRepo = {
     code: string,
     patch: Updateable<CustomIndicatorsTable>,
   ): Promise<CustomIndicatorRow> {
-    return db
-      .updateTable("custom_indicators")
-      .set(patch)
-      .where("code", "=", code)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return typedCustom(
+      await db
+        .updateTable("custom_indicators")
+        .set(patch)
+        .where("code", "=", code)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
   },
 
   /** A cheap fingerprint of the active custom indicators, to tell when a cached catalogue is stale. */
@@ -63,7 +94,7 @@ export const indicatorRepo = {
     if (orgUnitIds.length === 0) {
       return [];
     }
-    return db
+    const rows = await db
       .selectFrom("plan_targets")
       .innerJoin("plans", "plans.id", "plan_targets.plan_id")
       .selectAll("plan_targets")
@@ -80,6 +111,12 @@ export const indicatorRepo = {
       .orderBy("plans.id")
       .orderBy("plan_targets.sort_order")
       .execute();
+    // The columns' CHECK constraints admit only these values: the fallbacks are never reached.
+    return rows.map((r) => ({
+      ...r,
+      kind: r.kind === "baseline" ? "baseline" : "target",
+      comparator: TARGET_COMPARATORS.find((c) => c === r.comparator) ?? "=",
+    }));
   },
 
   /**

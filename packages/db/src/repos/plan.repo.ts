@@ -1,6 +1,6 @@
-import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import type { Insertable, Updateable } from "kysely";
 import type {
-  Database,
+  OrgUnitRow,
   PlanNodeRow,
   PlanNodesTable,
   PlanNodeUnitRow,
@@ -10,8 +10,8 @@ import type {
   PlanTargetRow,
   PlanTargetsTable,
 } from "../schema.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { inScope, type Scope } from "../scope.ts";
+import type { Db } from "../transaction.ts";
 
 /** A plan with everything below it, in document order. */
 export interface PlanTree {
@@ -39,6 +39,32 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
 
 /** Reads and writes plans and their nodes, units and targets. */
 export const planRepo = {
+  /**
+   * The units parsed responsible-unit names are matched against: every unit in the scope but schools,
+   * and the departments of the areas above it (a county plan names 市教育局 too).
+   */
+  async registryUnits(db: Db, scope: Scope): Promise<OrgUnitRow[]> {
+    const ancestorIds = scope.path.split("/").filter((s) => s !== "");
+    return db
+      .selectFrom("org_units")
+      .selectAll()
+      .where("kind", "!=", "school")
+      .where((eb) =>
+        eb.or([
+          inScope("path", scope),
+          ...(ancestorIds.length === 0
+            ? []
+            : [eb.and([eb("kind", "=", "department"), eb("parent_id", "in", ancestorIds)])]),
+        ]),
+      )
+      .execute();
+  },
+
+  /** The unit at the root of the scope (the owner of the plans imported in it), if there is one. */
+  async findScopeRoot(db: Db, scope: Scope): Promise<OrgUnitRow | undefined> {
+    return db.selectFrom("org_units").selectAll().where("path", "=", scope.path).executeTakeFirst();
+  },
+
   /** Inserts a plan with its whole tree; ids of nodes are given so units can point at them. */
   async insertTree(
     db: Db,
@@ -79,11 +105,11 @@ export const planRepo = {
   },
 
   /** Plans whose owning unit lies in the scope, newest first, with counts. */
-  async listInScope(db: Db, scopePath: string, status?: string): Promise<PlanListRow[]> {
+  async listInScope(db: Db, scope: Scope, status?: string): Promise<PlanListRow[]> {
     let q = db
       .selectFrom("plans")
       .innerJoin("org_units", "org_units.id", "plans.org_unit_id")
-      .where("org_units.path", "like", `${scopePath}%`);
+      .where(inScope("org_units.path", scope));
     if (status !== undefined) {
       q = q.where("plans.status", "=", status);
     }
@@ -172,6 +198,11 @@ export const planRepo = {
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+  },
+
+  /** Inserts one node (a split); its units and targets are written separately. */
+  async insertNode(db: Db, node: Insertable<PlanNodesTable> & { id: string }): Promise<void> {
+    await db.insertInto("plan_nodes").values(node).execute();
   },
 
   async findNode(db: Db, planId: string, nodeId: string): Promise<PlanNodeRow | undefined> {

@@ -1,7 +1,17 @@
-import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
+import { sql, type Insertable, type Kysely } from "kysely";
+import {
+  ORG_KINDS,
+  OWNERSHIPS,
+  SCHOOL_TYPES,
+  URBAN_RURAL,
+  type OrgKind,
+  type Ownership,
+  type SchoolType,
+  type UrbanRural,
+} from "@luoshi/domain/org";
+import type { Db } from "../transaction.ts";
 import type { Database, StatsImportRow, StatsImportsTable } from "../schema.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { WHOLE_TREE, inScope, type Scope } from "../scope.ts";
 
 /** The tables that hold per-unit, per-year statistic values. */
 export type StatsTable = "school_stats" | "population_stats" | "enrolment_history";
@@ -34,7 +44,44 @@ export interface StatValuesInsert {
   values: Readonly<Partial<Record<string, number>>>;
 }
 
-const CHUNK = 300;
+/**
+ * Rows per INSERT: large enough for few round trips, small enough to keep each JSON parameter modest.
+ * Each chunk is one `INSERT … SELECT FROM jsonb_to_recordset` with a single parameter, so a
+ * 25,000-school year is a handful of statements (multi-row VALUES would need five parameters a row and
+ * hit the 65,535-parameter limit).
+ */
+const CHUNK = 2500;
+
+/** An org unit of a scope as the statistics import and the indicator engine need it. */
+export interface StatsScopeUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  path: string;
+  parentId: string | null;
+  schoolType: SchoolType | null;
+  ownership: Ownership | null;
+  urbanRural: UrbanRural | null;
+  isInclusive: boolean | null;
+}
+
+/** `value` as a member of `list`, or null: the org_units columns' CHECK constraints admit only these. */
+function member<T extends string>(list: readonly T[], value: string | null): T | null {
+  return list.find((m) => m === value) ?? null;
+}
+
+/** One stored import as the 导入记录 page lists it. */
+export interface StatsImportListRow {
+  id: string;
+  year: number;
+  fileName: string;
+  rows: number;
+  importedAt: Date;
+  orgUnitName: string | null;
+  displayName: string | null;
+  login: string | null;
+}
 
 /** jsonb arrives parsed from pg and PGlite alike; a string (older drivers) is parsed here. */
 function asValues(v: unknown): Record<string, number> {
@@ -48,14 +95,96 @@ export const statsRepo = {
     return db.insertInto("stats_imports").values(row).returningAll().executeTakeFirstOrThrow();
   },
 
+  /** Every org unit within `scope`, in one query (the scope's own root unit included). */
+  async listUnitsInScope(db: Db, scope: Scope): Promise<StatsScopeUnit[]> {
+    const rows = await db
+      .selectFrom("org_units")
+      .select([
+        "id",
+        "code",
+        "name",
+        "kind",
+        "path",
+        "parent_id",
+        "school_type",
+        "ownership",
+        "urban_rural",
+        "is_inclusive",
+      ])
+      .where(inScope("org_units.path", scope))
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      kind: member(ORG_KINDS, r.kind) ?? "department",
+      path: r.path,
+      parentId: r.parent_id,
+      schoolType: member(SCHOOL_TYPES, r.school_type),
+      ownership: member(OWNERSHIPS, r.ownership),
+      urbanRural: member(URBAN_RURAL, r.urban_rural),
+      isInclusive: r.is_inclusive,
+    }));
+  },
+
   /**
-   * Values of `table` for units whose path lies under `scopePath`, for years `from`..`to` (inclusive),
-   * in one query.
+   * Which of `codes` name an org unit anywhere (not limited to a scope): an import tells a code outside
+   * the actor's scope (403) from one that names no unit at all.
+   */
+  async existingUnitCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+    if (codes.length === 0) {
+      return new Set();
+    }
+    const found = await db.selectFrom("org_units").select("code").where("code", "in", codes).execute();
+    return new Set(found.map((f) => f.code));
+  },
+
+  /**
+   * One page of the imports whose unit lies within `scope`, newest first, with the total count. Imports
+   * made with the whole tree as scope have no unit: only a whole-tree scope sees them.
+   */
+  async listImports(
+    db: Db,
+    scope: Scope,
+    query: { year?: number | undefined; page: number; pageSize: number },
+  ): Promise<{ rows: StatsImportListRow[]; total: number }> {
+    let base = db
+      .selectFrom("stats_imports")
+      .leftJoin("org_units", "org_units.id", "stats_imports.org_unit_id")
+      .leftJoin("users", "users.id", "stats_imports.imported_by")
+      .where((eb) => (scope.path === WHOLE_TREE.path ? eb.val(true) : inScope("org_units.path", scope)));
+    if (query.year !== undefined) {
+      base = base.where("stats_imports.year", "=", query.year);
+    }
+    const { n } = await base
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const rows = await base
+      .select([
+        "stats_imports.id as id",
+        "stats_imports.year as year",
+        "stats_imports.file_name as fileName",
+        "stats_imports.rows as rows",
+        "stats_imports.imported_at as importedAt",
+        "org_units.name as orgUnitName",
+        "users.display_name as displayName",
+        "users.login as login",
+      ])
+      .orderBy("stats_imports.imported_at", "desc")
+      .orderBy("stats_imports.id")
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute();
+    return { rows, total: Number(n) };
+  },
+
+  /**
+   * Values of `table` for units within `scope`, for years `from`..`to` (inclusive), in one query.
    */
   async listInScope(
     db: Db,
     table: StatsTable,
-    scopePath: string,
+    scope: Scope,
     from: number,
     to: number,
   ): Promise<UnitYearValues[]> {
@@ -64,7 +193,7 @@ export const statsRepo = {
       .innerJoin("org_units", "org_units.id", `${table}.org_unit_id`)
       .select([`${table}.org_unit_id as orgUnitId`, "org_units.code as code", `${table}.year as year`])
       .select(`${table}.values as values`)
-      .where("org_units.path", "like", `${scopePath}%`)
+      .where(inScope("org_units.path", scope))
       .where(`${table}.year`, ">=", from)
       .where(`${table}.year`, "<=", to)
       .execute();
@@ -84,7 +213,7 @@ export const statsRepo = {
   async listPackedInScope(
     db: Db,
     table: StatsTable,
-    scopePath: string,
+    scope: Scope,
     from: number,
     to: number,
   ): Promise<PackedYearValues[]> {
@@ -93,7 +222,7 @@ export const statsRepo = {
         '[' || string_agg('"' || s.org_unit_id::text || '",' || s.values_text, ',') || ']' AS v
       FROM ${sql.table(table)} s
       WHERE s.year BETWEEN ${from} AND ${to}
-        AND s.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`})
+        AND s.org_unit_id IN (SELECT id FROM org_units WHERE ${inScope("org_units.path", scope)})
       GROUP BY s.year
       ORDER BY s.year`.execute(db);
     return r.rows.map((row) => ({ year: row.y, json: row.v, count: row.n }));
@@ -106,14 +235,14 @@ export const statsRepo = {
    */
   async listPackedTablesInScope(
     db: Kysely<Database>,
-    scopePath: string,
+    scope: Scope,
     reads: readonly { table: StatsTable; from: number; to: number }[],
   ): Promise<PackedYearValues[][]> {
     return db.transaction().execute(async (trx) => {
       await sql`SET LOCAL work_mem = '512MB'`.execute(trx);
       const out: PackedYearValues[][] = [];
       for (const r of reads) {
-        out.push(await statsRepo.listPackedInScope(trx, r.table, scopePath, r.from, r.to));
+        out.push(await statsRepo.listPackedInScope(trx, r.table, scope, r.from, r.to));
       }
       return out;
     });
@@ -134,49 +263,57 @@ export const statsRepo = {
     await sql`ANALYZE ${list}`.execute(db);
   },
 
-  /** Deletes the rows of `table` for `year` whose unit lies under `scopePath`; returns how many. */
-  async deleteYearInScope(db: Db, table: StatsTable, scopePath: string, year: number): Promise<number> {
+  /** Deletes the rows of `table` for `year` whose unit lies within `scope`; returns how many. */
+  async deleteYearInScope(db: Db, table: StatsTable, scope: Scope, year: number): Promise<number> {
     const r = await db
       .deleteFrom(table)
       .where("year", "=", year)
       .where("org_unit_id", "in", (eb) =>
-        eb.selectFrom("org_units").select("id").where("path", "like", `${scopePath}%`),
+        eb.selectFrom("org_units").select("id").where(inScope("org_units.path", scope)),
       )
       .executeTakeFirst();
     return Number(r.numDeletedRows);
   },
 
-  /** Bulk insert in chunks of a few hundred rows (one statement per chunk). */
+  /**
+   * Bulk insert: the one write path of statistic values (imports, the demo loader, tests). One
+   * `INSERT … SELECT FROM jsonb_to_recordset` per {@link CHUNK} rows; `wrote` hears how many rows each
+   * chunk added. `meta` tags school and population rows with their import (招生 history has no import).
+   */
   async insertMany(
     db: Db,
     table: StatsTable,
     rows: readonly StatValuesInsert[],
     meta: { importId?: string | null; importedBy?: string | null } = {},
+    wrote: (n: number) => void = () => undefined,
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
+      const json = JSON.stringify(chunk.map((r) => ({ u: r.orgUnitId, y: r.year, v: r.values })));
+      const source = sql`jsonb_to_recordset(${json}::jsonb) AS x(u uuid, y integer, v jsonb)`;
       if (table === "enrolment_history") {
-        await db
-          .insertInto(table)
-          .values(
-            chunk.map((r) => ({ org_unit_id: r.orgUnitId, year: r.year, values: JSON.stringify(r.values) })),
-          )
-          .execute();
+        await sql`
+          INSERT INTO ${sql.table(table)} (org_unit_id, year, "values")
+          SELECT x.u, x.y, x.v FROM ${source}
+        `.execute(db);
       } else {
-        await db
-          .insertInto(table)
-          .values(
-            chunk.map((r) => ({
-              org_unit_id: r.orgUnitId,
-              year: r.year,
-              values: JSON.stringify(r.values),
-              import_id: meta.importId ?? null,
-              imported_by: meta.importedBy ?? null,
-            })),
-          )
-          .execute();
+        await sql`
+          INSERT INTO ${sql.table(table)} (org_unit_id, year, "values", import_id, imported_by)
+          SELECT x.u, x.y, x.v, ${meta.importId ?? null}::uuid, ${meta.importedBy ?? null}::uuid
+          FROM ${source}
+        `.execute(db);
       }
+      wrote(chunk.length);
     }
+  },
+
+  /** How many rows `table` holds, all units and years. */
+  async count(db: Db, table: StatsTable | "stats_imports"): Promise<number> {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   },
 
   /** How many rows `table` holds for `year` (all units). */

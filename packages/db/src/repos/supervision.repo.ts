@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
+import type { AttestationPart } from "@luoshi/domain/evaluation";
 import type {
   Database,
   SupervisionAttestationRow,
@@ -14,7 +15,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface AttestationWrite {
   orgUnitId: string;
   year: number;
-  part: "government" | "quality" | "veto" | "preschool";
+  part: AttestationPart;
   code: string;
   claimMet: boolean;
   claimedValue: number | null;

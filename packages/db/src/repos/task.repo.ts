@@ -1,4 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import type { ReportingFrequency, TaskState } from "@luoshi/domain/ledger";
+import { inScope, type Scope } from "../scope.ts";
 import type {
   Database,
   TaskAdjustmentRow,
@@ -23,13 +25,25 @@ export interface TaskBundle {
   finalReports: Set<string>;
 }
 
-/** Which tasks to load: a scope, optionally one unit's tasks, one plan's, or one task. */
+/**
+ * Which tasks a scope reaches. A bureau's scope reaches the tasks its jurisdiction owns (`owned`); a
+ * unit's or a school's reaches the tasks that name a unit within it as lead or co-unit (`named`), for
+ * tasks belong to the county that assigned them, not to the units that carry them out.
+ */
+export type TaskReach = "owned" | "named";
+
+/**
+ * Which tasks to load: always those the scope reaches, optionally narrowed to one unit's tasks, one
+ * plan's, one task or a list of tasks. Every filter narrows the scope's tasks; none replaces the scope.
+ */
 export interface TaskScope {
-  scopePath: string;
+  scope: Scope;
+  reach: TaskReach;
+  /** Only tasks that name this unit as lead or co-unit. */
   unitId?: string;
   planId?: string;
   taskId?: string;
-  /** Only these tasks (still within the scope). */
+  /** Only these tasks. */
   taskIds?: readonly string[];
 }
 
@@ -38,21 +52,36 @@ export interface TaskLightData {
   tasks: {
     id: string;
     title: string;
-    state: string;
+    state: TaskState;
     deadline: string;
     assigned_on: string | null;
-    frequency: string;
+    frequency: ReportingFrequency;
     lead_unit: string | null;
   }[];
   milestones: { task_id: string; title: string; due_on: string; reached_on: string | null }[];
   reports: { task_id: string; org_unit_id: string; period: string; submitted_at: Date; progress: number }[];
 }
 
+/** The tasks of a task scope: the scope rule first, then each filter ANDed to it. */
 function scoped(db: Db, s: TaskScope) {
-  let q = db
-    .selectFrom("tasks")
-    .innerJoin("org_units as owner", "owner.id", "tasks.org_unit_id")
-    .where("owner.path", "like", `${s.scopePath}%`);
+  let q =
+    s.reach === "owned"
+      ? db
+          .selectFrom("tasks")
+          .innerJoin("org_units as owner", "owner.id", "tasks.org_unit_id")
+          .where(inScope("owner.path", s.scope))
+      : db
+          .selectFrom("tasks")
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("task_units as named")
+                .innerJoin("org_units as named_unit", "named_unit.id", "named.org_unit_id")
+                .whereRef("named.task_id", "=", "tasks.id")
+                .where(inScope("named_unit.path", s.scope))
+                .select("named.task_id"),
+            ),
+          );
   if (s.unitId !== undefined) {
     const unitId = s.unitId;
     q = q.where((eb) =>
@@ -256,14 +285,25 @@ export const taskRepo = {
     }));
   },
 
-  async reportsOf(db: Db, taskId: string): Promise<(TaskReportRow & { unit_name: string })[]> {
+  /**
+   * The scope's 领导批示 (not the answers to them), with each author's name. Read through the scope
+   * rather than a list of ids, so an empty ledger is an empty answer.
+   */
+  async openingInstructions(
+    db: Db,
+    s: TaskScope,
+  ): Promise<{ task_id: string; text: string; at: Date; display_name: string | null }[]> {
     return db
-      .selectFrom("task_reports")
-      .innerJoin("org_units", "org_units.id", "task_reports.org_unit_id")
-      .selectAll("task_reports")
-      .select("org_units.name as unit_name")
-      .where("task_id", "=", taskId)
-      .orderBy("submitted_at", "desc")
+      .selectFrom("task_instructions")
+      .leftJoin("users", "users.id", "task_instructions.author_id")
+      .select([
+        "task_instructions.task_id",
+        "task_instructions.text",
+        "task_instructions.at",
+        "users.display_name",
+      ])
+      .where("task_instructions.task_id", "in", scoped(db, s).select("tasks.id"))
+      .where("task_instructions.reply_to", "is", null)
       .execute();
   },
 };

@@ -4,17 +4,9 @@
  * administrator runs policies and grants, the audit administrator only reads and exports the audit trail.
  */
 
-export const ROLES = [
-  "systemAdmin",
-  "securityAdmin",
-  "auditAdmin",
-  "bureauPlanner",
-  "bureauSupervisor",
-  "unitUser",
-  "schoolUser",
-  "inspector",
-  "leader",
-] as const;
+import { ROLES } from "@luoshi/common";
+
+export { ROLES };
 /** 角色. */
 export type Role = (typeof ROLES)[number];
 

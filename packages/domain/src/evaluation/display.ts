@@ -1,28 +1,11 @@
 /**
  * Rounding for display only (spec §1.1b: compute at full precision, print 3 decimals). Verdicts never
- * use these functions.
+ * use these functions. The rule itself — half up on the printed decimal — lives in @luoshi/common; this
+ * module names the evaluation's display formats.
  */
+import { formatDecimal, formatPercent } from "@luoshi/common";
 
-/**
- * Rounds half away from zero at `digits` decimals, the way official tables print (0.5155 → 0.516),
- * removing binary noise first (0.5155 × 1000 is 515.4999… in floating point).
- */
-export function roundHalfUp(x: number, digits: number): number {
-  if (!Number.isFinite(x)) {
-    return x;
-  }
-  const p = 10 ** digits;
-  const shifted = Number((Math.abs(x) * p).toPrecision(15));
-  return (Math.sign(x) * Math.round(shifted)) / p;
-}
-
-/** Formats a number with exactly `digits` decimals after half-up rounding; "—" when undefined. */
-export function formatDecimal(x: number | null | undefined, digits: number): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) {
-    return "—";
-  }
-  return roundHalfUp(x, digits).toFixed(digits);
-}
+export { formatDecimal, roundHalfUp } from "@luoshi/common";
 
 /** 差异系数 as official tables print it: 3 decimals (0.51529… → "0.515"); "—" when undefined. */
 export function formatDifferenceCoefficient(cv: number | null | undefined): string {
@@ -36,6 +19,5 @@ export function formatIndicatorValue(value: number | null | undefined, digits = 
 
 /** A rate (0.9512) as a percentage with one decimal ("95.1%"). */
 export function formatRate(rate: number | null | undefined, digits = 1): string {
-  const s = formatDecimal(rate === null || rate === undefined ? rate : rate * 100, digits);
-  return s === "—" ? s : `${s}%`;
+  return formatPercent(rate, digits);
 }

@@ -2,9 +2,11 @@
  * Public API of the evaluation rules (spec §1–§3): 优质均衡 资源配置 with 差异系数, rule sets, 学前普及普惠,
  * 基本均衡, government/quality catalogues, pass plans, scenarios and the CLI's CSV/JSON contract.
  */
+export * from "./attestation-part.ts";
 export * from "./balance-csv.ts";
 export * from "./balance-json.ts";
 export * from "./basic-balance.ts";
+export * from "./basic-balance-parts.ts";
 export * from "./difference-coefficient.ts";
 export * from "./display.ts";
 export * from "./exact-compare.ts";

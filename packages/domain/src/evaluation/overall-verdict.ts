@@ -2,11 +2,12 @@
  * Overall 优质均衡 verdict (spec §1.1e): all four parts must reach their requirements, and the veto
  * items (一票否决: 以考试方式招生、违规择校、重点校、重点班, 社会认可度) fail the county whatever else holds.
  */
+import { VETO_ITEMS } from "@luoshi/common";
 import type { Attestation } from "./indicator-check.ts";
 import type { RuleSetRef } from "./rule-set.ts";
 
 /** The veto items reported for the 2017 办法 (spec §1.1e, S3). */
-export const VETO_ITEMS = ["examAdmission", "illegalSchoolChoice", "keySchools", "keyClasses"] as const;
+export { VETO_ITEMS };
 /** One 一票否决 item. */
 export type VetoItem = (typeof VETO_ITEMS)[number];
 /** Chinese labels for {@link VetoItem}. */

@@ -30,8 +30,11 @@ import {
   type SplitWeights,
   type TeachingPointPolicy,
 } from "./rule-set.ts";
+import type { LevelRows, SchoolPartEvaluation } from "./resource-rows.ts";
 import { SchoolPartView } from "./school-part-view.ts";
 import { type ExcludedSchool, type LevelColumns, type SchoolPart, splitColumns } from "./school-parts.ts";
+
+export type { LevelRows, SchoolPartEvaluation } from "./resource-rows.ts";
 
 /** Distance from a CV limit within which a result is flagged (`cv-near-limit`, spec §1.1b). */
 export const CV_NEAR_LIMIT = 0.0005;
@@ -65,23 +68,6 @@ export interface IndicatorStatistics {
   cv: number | null;
   isCvPass: boolean;
   isNearLimit: boolean;
-}
-
-/** One evaluated school part: values, verdicts and its share of each variance (read-only). */
-export interface SchoolPartEvaluation extends SchoolPart {
-  /** Pᵢ / P of its 学段. */
-  weight: number;
-  /** Xᵢₖ = mₖ·Rᵢₖ/Pᵢ. */
-  values: IndicatorMap<number>;
-  /** Xᵢₖ ≥ tₖ. */
-  met: IndicatorMap<boolean>;
-  /** Xᵢₖ ≥ 85% of tₖ (the 余项 floor). */
-  reachesPartial: IndicatorMap<boolean>;
-  /** (Pᵢ/P)(Xᵢₖ − X̄ₖ)². */
-  contributions: IndicatorMap<number>;
-  metCount: number;
-  /** 6-of-7/85% rule. */
-  isPass: boolean;
 }
 
 /** One 学段's result. */
@@ -169,18 +155,6 @@ export function judgePart(
     }
   }
   return { met, reachesPartial, metCount, isPass: metCount >= minimumMet && allPartial };
-}
-
-/** Column store of one 学段's evaluated parts (row r = one part; see {@link SchoolPartView}). */
-export interface LevelRows {
-  columns: LevelColumns;
-  weights: Float64Array;
-  values: IndicatorMap<Float64Array>;
-  contributions: IndicatorMap<Float64Array>;
-  met: IndicatorMap<Uint8Array>;
-  reachesPartial: IndicatorMap<Uint8Array>;
-  metCount: Uint8Array;
-  isPass: Uint8Array;
 }
 
 function judgeColumns(

@@ -2,25 +2,18 @@
  * The 7 资源配置 indicators of 《县域义务教育优质均衡发展督导评估办法》 第六条 (spec §1.1a) and the school
  * data they are computed from. Plain data: thresholds live in rule sets (rule-set.ts), not here.
  */
+import { RESOURCE_INDICATOR_KEYS, RESOURCE_LEVELS as LEVELS } from "@luoshi/common";
 import type { SchoolType } from "../org/index.ts";
 
 /** 学段 evaluated by the resource part: 小学 and 初中 (spec §1.1a). */
-export const LEVELS = ["primary", "junior"] as const;
+export { LEVELS };
 /** 学段: `primary` 小学, `junior` 初中. */
 export type Level = (typeof LEVELS)[number];
 /** Chinese labels for {@link Level}. */
 export const LEVEL_LABELS: Record<Level, string> = { primary: "小学", junior: "初中" };
 
 /** The 7 indicators in the order of spec §1.1a (the order of every array in reports and JSON). */
-export const RESOURCE_INDICATOR_KEYS = [
-  "qualifiedTeachers",
-  "backboneTeachers",
-  "peArtTeachers",
-  "teachingFloorArea",
-  "sportsArea",
-  "equipmentValue",
-  "multimediaClassrooms",
-] as const;
+export { RESOURCE_INDICATOR_KEYS };
 /** Key of one 资源配置 indicator (spec §1.1a). */
 export type ResourceIndicatorKey = (typeof RESOURCE_INDICATOR_KEYS)[number];
 /** One value per indicator; keyed so that `map[key]` is always defined. */

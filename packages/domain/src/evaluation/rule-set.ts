@@ -3,6 +3,7 @@
  * jurisdiction (e.g. 河南) derives its own set and may only make thresholds stricter. Every evaluation
  * result records the id and version of the set it used.
  */
+import { RESPONDENT_GROUPS, TEACHING_POINT_POLICIES } from "@luoshi/common";
 import type { Issue } from "../issues.ts";
 import { valueMeets } from "./exact-compare.ts";
 import { isThresholdKey, nationalThresholds, THRESHOLD_CATALOGUE, type ThresholdKey } from "./thresholds.ts";
@@ -11,13 +12,9 @@ import { isThresholdKey, nationalThresholds, THRESHOLD_CATALOGUE, type Threshold
  * 教学点 policy for the resource indicators (spec §1.1a scope, §6.5): `exclude-below-50` (河北: 不足50人的
  * 教学点不参与), `merge-into-parent` (counted with its 中心校/完小), `include` (each 教学点 counts alone).
  */
-export type TeachingPointPolicy = "exclude-below-50" | "merge-into-parent" | "include";
+export type TeachingPointPolicy = (typeof TEACHING_POINT_POLICIES)[number];
 /** All {@link TeachingPointPolicy} values. */
-export const TEACHING_POINT_POLICIES: readonly TeachingPointPolicy[] = [
-  "exclude-below-50",
-  "merge-into-parent",
-  "include",
-];
+export { TEACHING_POINT_POLICIES };
 
 /**
  * Weights for splitting a combined school's facilities between 学段 (spec §1.1b, S8): a part's share is
@@ -31,15 +28,7 @@ export interface SplitWeights {
 }
 
 /** 社会认可度 respondent groups (spec §1.1d: 学生、家长、教师、校长、人大代表、政协委员及其他群众). */
-export const RESPONDENT_GROUPS = [
-  "students",
-  "parents",
-  "teachers",
-  "principals",
-  "deputies",
-  "cppccMembers",
-  "public",
-] as const;
+export { RESPONDENT_GROUPS };
 /** One 社会认可度 respondent group. */
 export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 /** Chinese labels for {@link RespondentGroup}. */

@@ -4,7 +4,7 @@
  * `toJSON` gives the plain object.
  */
 import { type BalanceSchool, type IndicatorMap, type Level, mapIndicators } from "./resource-indicators.ts";
-import type { LevelRows, SchoolPartEvaluation } from "./resource-evaluation.ts";
+import type { LevelRows, SchoolPartEvaluation } from "./resource-rows.ts";
 
 /** One row of a {@link LevelRows} store, readable as a {@link SchoolPartEvaluation}. */
 export class SchoolPartView implements SchoolPartEvaluation {

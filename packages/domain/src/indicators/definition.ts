@@ -3,6 +3,7 @@
  * where the definition comes from — and the calls that evaluate many of them over statistic rows.
  * User-defined indicators are just more definitions.
  */
+import type { IndicatorDisplay } from "@luoshi/common";
 import type { Issue } from "../issues.ts";
 import { compileIndicatorSource, type CompiledExpression } from "./compile.ts";
 import { evaluateCompiled, type EvaluateOptions, type IndicatorTable } from "./engine.ts";
@@ -10,7 +11,7 @@ import { ensureColumns, prepareRows, type PreparedRows } from "./prepared-rows.t
 import type { StatRow } from "./rows.ts";
 
 /** How a value is shown: 94.08%, 6:1 (生机比), 1:15 (幼师比), or a plain number. */
-export type IndicatorDisplay = "percent" | "ratio" | "inverseRatio" | "number";
+export type { IndicatorDisplay };
 
 /** Which way is better. */
 export type IndicatorDirection = "higher" | "lower";

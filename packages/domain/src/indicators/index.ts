@@ -19,3 +19,4 @@ export * from "./target-link.ts";
 export * from "./formula-vector.ts";
 export * from "./distribution.ts";
 export * from "./references.ts";
+export * from "./target-monitor.ts";

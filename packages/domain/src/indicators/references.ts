@@ -6,6 +6,8 @@
  * distribution of schools. Plan targets, where a plan sets one, take precedence over these on the cards.
  */
 
+import { DASHBOARD_AREAS } from "@luoshi/common";
+
 /** Which units a reference judges: the area's aggregate value, or every school. */
 export type ReferenceScope = "area" | "school";
 
@@ -21,14 +23,7 @@ export interface IndicatorReference {
 }
 
 /** Dashboard groups, in display order. */
-export const DASHBOARD_AREAS = [
-  "preschool",
-  "compulsory",
-  "senior",
-  "teachers",
-  "conditions",
-  "other",
-] as const;
+export { DASHBOARD_AREAS };
 
 /** One dashboard group. */
 export type DashboardArea = (typeof DASHBOARD_AREAS)[number];

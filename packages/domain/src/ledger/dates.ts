@@ -12,7 +12,6 @@
 export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `s` is a real calendar day written as `YYYY-MM-DD` (rejects 2026-02-30). */
@@ -51,9 +50,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** 北京时间日期: the calendar day of an instant in China Standard Time (UTC+08:00). */
-export function chinaDate(instant: Date): IsoDate {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { chinaDate } from "@luoshi/common";
 
 /** Number of days in a month (`month` 1–12). */
 export function daysInMonth(year: number, month: number): number {

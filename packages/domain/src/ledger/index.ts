@@ -10,3 +10,5 @@ export * from "./periods.ts";
 export * from "./lights.ts";
 export * from "./obligations.ts";
 export * from "./bulletin.ts";
+export * from "./requests.ts";
+export * from "./ledger-list.ts";

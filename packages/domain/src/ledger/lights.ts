@@ -3,12 +3,13 @@
  * Precedence: 灰 closed or suspended; 红 past the deadline; 黄 behind its 序时进度 or the current
  * period's report missing; 蓝 deadline within 7 days; 绿 on track.
  */
+import { endOfChinaDay, type LIGHTS } from "@luoshi/common";
 import { addDays, daysBetween, isIsoDate, minDate, type IsoDate } from "./dates.ts";
 import { periodLabel, reportingPeriods, type PeriodOptions, type ReportingPeriod } from "./periods.ts";
 import type { LedgerTask, ProgressReport } from "./types.ts";
 
 /** 灯: the five lights. */
-export type Light = "red" | "yellow" | "blue" | "green" | "grey";
+export type Light = (typeof LIGHTS)[number];
 
 /** Chinese names of the lights. */
 export const LIGHT_LABELS: Record<Light, string> = {
@@ -146,7 +147,7 @@ export function lightOf(
       reason: `未完成序时进度「${milestone.title}」（应于${milestone.dueDate}前完成）`,
     };
   }
-  const cutoff = Date.parse(`${today}T00:00:00+08:00`) + 86_400_000; // chinaDate(t) <= today ⇔ t < cutoff
+  const cutoff = endOfChinaDay(today); // chinaDate(t) <= today ⇔ t < cutoff
   const own = reports
     .filter((r) => r.taskId === task.id && r.unitId === task.leadUnit && r.submittedAt.getTime() < cutoff)
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());

@@ -2,6 +2,7 @@
  * 报送义务 (report obligations): every (task, unit, period) report owed, with what came in. The
  * monthly bulletin, the 月调度 board and the year scoreboard all count from these.
  */
+import { endOfChinaDay } from "@luoshi/common";
 import { addDays, chinaDate, isIsoDate, minDate, type IsoDate } from "./dates.ts";
 import {
   reportingPeriods,
@@ -52,9 +53,7 @@ export function isSupervised(task: Pick<LedgerTask, "state" | "assignedAt">, asO
 }
 
 /** The instant a China calendar day ends: `chinaDate(t) <= day` exactly when `t < endOfChinaDay(day)`. */
-export function endOfChinaDay(day: IsoDate): number {
-  return Date.parse(`${day}T00:00:00+08:00`) + 86_400_000;
-}
+export { endOfChinaDay };
 
 const dueCache = new Map<string, ReportingPeriod[]>();
 

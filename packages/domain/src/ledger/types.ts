@@ -2,20 +2,14 @@
  * Plain data of the task ledger (督办台账), shaped to be filled straight from SQL rows: ids are
  * strings, calendar days ISO `YYYY-MM-DD` strings, instants `Date` (see `dates.ts`).
  */
+import { TASK_STATES, type REPORTING_FREQUENCIES, type TASK_PRIORITIES } from "@luoshi/common";
 import type { IsoDate } from "./dates.ts";
 
 /** 任务状态: 待交办 → 已交办(待签收) → 办理中 → 待复核 → 已销号, or 中止. */
-export type TaskState = "pending" | "assigned" | "inProgress" | "underReview" | "closed" | "suspended";
+export type TaskState = (typeof TASK_STATES)[number];
 
 /** Every task state, in life order. */
-export const TASK_STATES: readonly TaskState[] = [
-  "pending",
-  "assigned",
-  "inProgress",
-  "underReview",
-  "closed",
-  "suspended",
-];
+export { TASK_STATES };
 
 /** Chinese names of the task states. */
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
@@ -28,7 +22,7 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = {
 };
 
 /** 报送频次: how often the units report progress. Monthly is the default. */
-export type ReportingFrequency = "monthly" | "weekly" | "quarterly" | "once";
+export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
 
 /** Chinese names of the reporting frequencies. */
 export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
@@ -39,7 +33,7 @@ export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
 };
 
 /** 优先级. */
-export type TaskPriority = "high" | "normal" | "low";
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 /** Chinese names of the priorities. */
 export const PRIORITY_LABELS: Record<TaskPriority, string> = { high: "重点", normal: "一般", low: "较低" };

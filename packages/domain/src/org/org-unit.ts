@@ -2,9 +2,10 @@
  * The organisation model: areas (行政区划), schools (学校) and responsible units that are not schools
  * (责任单位: 教育局 and its offices, 财政局 …). Identifiers follow docs/glossary.md.
  */
+import { ORG_KINDS, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL } from "@luoshi/common";
 
 /** 组织类型. Areas nest province → city → county → township; schools and departments hang below. */
-export const ORG_KINDS = ["province", "city", "county", "township", "school", "department"] as const;
+export { ORG_KINDS };
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** Chinese labels for {@link OrgKind}. */
@@ -18,18 +19,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
 };
 
 /** 办学类型 as the national education statistics name them. */
-export const SCHOOL_TYPES = [
-  "kindergarten",
-  "primary",
-  "teachingPoint",
-  "junior",
-  "nineYear",
-  "twelveYear",
-  "completeSecondary",
-  "senior",
-  "special",
-  "vocational",
-] as const;
+export { SCHOOL_TYPES };
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
 
 /** 办学类型 labels, exactly as 教育事业统计 prints them. */
@@ -47,12 +37,12 @@ export const SCHOOL_TYPE_LABELS: Record<SchoolType, string> = {
 };
 
 /** 办学性质. */
-export const OWNERSHIPS = ["public", "private"] as const;
+export { OWNERSHIPS };
 export type Ownership = (typeof OWNERSHIPS)[number];
 export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: "公办", private: "民办" };
 
 /** 城乡分类 (statistics' 城区 / 镇区 / 乡村). */
-export const URBAN_RURAL = ["urban", "town", "rural"] as const;
+export { URBAN_RURAL };
 export type UrbanRural = (typeof URBAN_RURAL)[number];
 export const URBAN_RURAL_LABELS: Record<UrbanRural, string> = { urban: "城区", town: "镇区", rural: "乡村" };
 

@@ -21,7 +21,7 @@ export interface CleanText {
 }
 
 /** The original offset of clean offset `i`. */
-export function originalOffset(clean: CleanText, i: number): number {
+function originalOffset(clean: CleanText, i: number): number {
   const { gapAt, gapShift } = clean;
   let lo = 0;
   let hi = gapAt.length - 1;

@@ -8,7 +8,7 @@ import type { MarkerStyle } from "./types.ts";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral, parseDate } from "./numbers.ts";
 
 /** What a line is, as far as structure is concerned. */
-export type LineKind = "blank" | "chrome" | "signature" | "date" | "duplicate" | "text";
+type LineKind = "blank" | "chrome" | "signature" | "date" | "duplicate" | "text";
 
 /** One line of the clean text, trimmed: `[start, end)` are clean offsets. */
 export interface Line {
@@ -44,7 +44,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Splits into trimmed lines (offsets into `text`), each provisionally of kind "text". */
-export function splitLines(text: string): Line[] {
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let pos = 0;
   while (pos <= text.length) {

@@ -93,7 +93,7 @@ const DOCUMENT_METRICS: readonly MetricSynonym[] = [
 ];
 
 /** Joins synonym tables: one entry per code, its synonyms the union of every table's, first name kept. */
-export function mergeSynonyms(...tables: readonly (readonly MetricSynonym[])[]): MetricSynonym[] {
+function mergeSynonyms(...tables: readonly (readonly MetricSynonym[])[]): MetricSynonym[] {
   const byCode = new Map<string, MetricSynonym>();
   for (const entry of tables.flat()) {
     const seen = byCode.get(entry.code);

@@ -61,7 +61,7 @@ export function parseChineseNumeral(text: string): number | null {
 }
 
 /** A digit-by-digit Chinese year (二〇二一 → 2021), or null. */
-export function parseChineseYear(text: string): number | null {
+function parseChineseYear(text: string): number | null {
   if (text.length !== 4) {
     return null;
   }
@@ -108,7 +108,7 @@ export function fiveYearPlanYears(name: string): [number, number] | null {
 }
 
 /** ISO date `yyyy-mm-dd` from parts, or null when they do not form a real calendar date. */
-export function isoDate(year: number, month: number, day: number): string | null {
+function isoDate(year: number, month: number, day: number): string | null {
   if (year < 1949 || year > 2100 || month < 1 || month > 12 || day < 1) {
     return null;
   }

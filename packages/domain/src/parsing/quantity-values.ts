@@ -30,7 +30,7 @@ export function isRatioColon(s: string, i: number): boolean {
 const byFirstChar = new Map<readonly string[], Map<string, string[]>>();
 
 /** The first of `list` (longest first) that `text` has at `at`; lists are indexed by first character. */
-export function startsWithAny(text: string, at: number, list: readonly string[]): string | null {
+function startsWithAny(text: string, at: number, list: readonly string[]): string | null {
   let index = byFirstChar.get(list);
   if (index === undefined) {
     index = new Map();

@@ -53,7 +53,7 @@ export function splitUnitNames(list: string): string[] {
 }
 
 /** Parenthesised groups `(…)`, with nesting (县(区)教育局) kept inside the group. */
-export function parenGroups(text: string): string[] {
+function parenGroups(text: string): string[] {
   const groups: string[] = [];
   let open = text.indexOf("(");
   while (open >= 0) {

@@ -1,1 +1,2 @@
+export * from "./carried-links.ts";
 export * from "./plan-diff.ts";

@@ -3,6 +3,7 @@
  * rounded parts add up exactly to a published total, and the search for an integer denominator that
  * reproduces a published, rounded rate.
  */
+import { roundHalfUp } from "@luoshi/common";
 
 /**
  * Splits `total` (an integer ≥ 0) into integers proportional to non-negative `weights` by the largest
@@ -39,12 +40,6 @@ export function largestRemainderWithFloor(weights: readonly number[], total: num
   }
   const rest = largestRemainder(weights, total - floorSum);
   return rest.map((v, i) => v + (positive[i] ?? 0));
-}
-
-/** Rounds half up to `decimals` places, the way published rates are rounded. */
-export function roundHalfUp(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(x * f * (1 + Number.EPSILON * 4)) / f;
 }
 
 /**

@@ -81,7 +81,7 @@ export function noise(seed: number, code: string, concern: string, year: number,
 }
 
 /** The unit intake of a level in a year: (1 + trend)^(y − 2020) × yearly noise. */
-export function intake(m: SchoolModel, l: LevelModel, year: number): number {
+function intake(m: SchoolModel, l: LevelModel, year: number): number {
   return (
     (1 + l.trend) ** (year - DEMO_STATS_REFERENCE_YEAR) *
     noise(m.seed, m.code, `intake-${l.level}`, year, 0.04)

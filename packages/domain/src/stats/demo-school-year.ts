@@ -28,7 +28,7 @@ export interface SchoolCalibration {
 }
 
 /** Rounded grade counts of a level in a year; 2020 from the calibration. */
-export function gradeCounts(m: SchoolModel, l: LevelModel, year: number, cal: SchoolCalibration): number[] {
+function gradeCounts(m: SchoolModel, l: LevelModel, year: number, cal: SchoolCalibration): number[] {
   const exact = year === REF ? cal.grades2020.get(l.level) : undefined;
   if (exact !== undefined) {
     return exact;
@@ -40,7 +40,7 @@ export function gradeCounts(m: SchoolModel, l: LevelModel, year: number, cal: Sc
 }
 
 /** Full-time teachers of a level in a year: sticky, following pupils at power 0.6. */
-export function teachersIn(m: SchoolModel, l: LevelModel, year: number, cal: SchoolCalibration): number {
+function teachersIn(m: SchoolModel, l: LevelModel, year: number, cal: SchoolCalibration): number {
   const t20 = cal.teachers2020.get(l.level) ?? 0;
   if (year === REF) {
     return t20;

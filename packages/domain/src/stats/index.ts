@@ -11,3 +11,4 @@ export * from "./template-parse.ts";
 export * from "./demo-allocate.ts";
 export { DEMO_STATS_REFERENCE_YEAR } from "./demo-school-model.ts";
 export * from "./demo-statistics.ts";
+export * from "./import-plan.ts";

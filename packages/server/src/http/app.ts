@@ -30,6 +30,7 @@ import { planRoutes } from "./plans/routes.ts";
 import { statsCatalogueRoutes } from "./stats/catalogue-routes.ts";
 import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
+import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
 import { ledgerRoutes, taskRoutes } from "./tasks/routes.ts";
 import { userRoutes } from "./users/routes.ts";
@@ -46,6 +47,8 @@ export interface AppOptions {
   /** pino options, or false for no request log (tests). */
   logger: boolean | { level: string };
   version: string;
+  /** The registry of background statistics imports (tests pass their own to await a job's end). */
+  statsImportJobs?: StatsImportJobs;
 }
 
 /**
@@ -134,7 +137,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(userRoutes(deps), { prefix: "/api/users" });
   await app.register(auditRoutes(deps), { prefix: "/api/audit" });
   await app.register(planRoutes(deps), { prefix: "/api/plans" });
-  await app.register(statsRoutes(deps), { prefix: "/api" });
+  await app.register(statsRoutes(deps, options.statsImportJobs), { prefix: "/api" });
   await app.register(statsDashboardRoutes(deps), { prefix: "/api" });
   await app.register(statsCatalogueRoutes(deps), { prefix: "/api" });
   await app.register(targetRoutes(deps), { prefix: "/api" });

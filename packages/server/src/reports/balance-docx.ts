@@ -7,6 +7,7 @@
  * block, so the body carries `{{chartN}}` placeholder paragraphs that `patchDocument` replaces with
  * picture paragraphs (with their own line spacing: the body's fixed 28.95 pt line would clip them).
  */
+import { chinaDate, formatDecimal } from "@luoshi/common";
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, PatchType, patchDocument, TextRun } from "docx";
 import {
   type Level,
@@ -43,7 +44,7 @@ export interface BalanceDocxOptions {
 }
 
 /** Chart size in CSS pixels: the 156 mm 版心 is 590 px wide at 96 dpi. */
-export const DOCX_CHART_SIZE: ChartSize = { width: 590, height: 300 };
+const DOCX_CHART_SIZE: ChartSize = { width: 590, height: 300 };
 
 interface ChartRequest {
   key: string;
@@ -120,7 +121,7 @@ function basics(data: BalanceReportData): GongwenSection[] {
           levelText(l),
           String(e.levels[l].schoolCount),
           String(e.levels[l].students),
-          data.ruleSet.thresholds[`resource.cvLimit.${l}`].toFixed(2),
+          formatDecimal(data.ruleSet.thresholds[`resource.cvLimit.${l}`], 2),
           String(c.passing),
         ];
       }),
@@ -142,7 +143,7 @@ function cvSections(data: BalanceReportData, slots: ChartSlots): GongwenSection[
     out.push({
       kind: "paragraph",
       text:
-        `${levelText(level)}7项指标差异系数限值为${limit.toFixed(2)}，` +
+        `${levelText(level)}7项指标差异系数限值为${formatDecimal(limit, 2)}，` +
         (over.length === 0
           ? "均未超过限值。"
           : `其中${over.map((k) => `“${RESOURCE_INDICATORS[k].name}”`).join("、")}超过限值或无法计算。`),
@@ -175,7 +176,7 @@ function cvSections(data: BalanceReportData, slots: ChartSlots): GongwenSection[
             cv: e.indicators[k].cv,
           })),
         }),
-        `${levelText(level)}各项指标差异系数（红线为限值 ${limit.toFixed(2)}）`,
+        `${levelText(level)}各项指标差异系数（红线为限值 ${formatDecimal(limit, 2)}）`,
       ),
     );
   });
@@ -281,11 +282,6 @@ function picture(chart: RenderedChart, number: number, caption: string): Paragra
     ],
   });
   return [image, captionParagraph];
-}
-
-/** 成文日期 in China time as ISO `YYYY-MM-DD`. */
-function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Writes the evaluation report (.docx bytes) with its charts. */

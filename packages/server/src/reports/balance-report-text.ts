@@ -84,9 +84,3 @@ export function valueText(value: number | null): string {
 export function levelText(level: Level): string {
   return LEVEL_LABELS[level];
 }
-
-/** `2026-11-23 21:08` in China Standard Time (reports are read in China whatever the server's zone). */
-export function chinaTimeText(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}

@@ -6,17 +6,16 @@
  * official tables print them (2 decimals, 差异系数 3), so the cells show exactly the printed figures.
  */
 import ExcelJS from "exceljs";
+import { chinaDateTimeText, formatDecimal, roundHalfUp } from "@luoshi/common";
 import {
   indicatorArray,
   LEVELS,
   RESOURCE_INDICATOR_KEYS,
   RESOURCE_INDICATORS,
-  roundHalfUp,
 } from "@luoshi/domain/evaluation";
 import {
   type BalanceReportData,
   balanceReportTitle,
-  chinaTimeText,
   CV_DIGITS,
   levelText,
   reportIssues,
@@ -68,7 +67,7 @@ function headerBlock(
     ["年度", `${String(data.year)}年`],
     ["规则集", ruleSetText(data.ruleSet)],
     ["教学点处理方式", TEACHING_POINT_POLICY_LABELS[data.teachingPointPolicy]],
-    ["生成时间", chinaTimeText(data.generatedAt)],
+    ["生成时间", chinaDateTimeText(data.generatedAt)],
   ];
   lines.forEach(([label, value], i) => {
     const row = 2 + i;
@@ -211,7 +210,7 @@ function countySheet(book: ExcelJS.Workbook, data: BalanceReportData): void {
     const e = data.evaluation.levels[level];
     const limit = data.ruleSet.thresholds[`resource.cvLimit.${level}`];
     const caption = sheet.addRow([
-      `${levelText(level)}：参与计算学校 ${String(e.schoolCount)} 所，在校生 ${String(e.students)} 人，差异系数限值 ${limit.toFixed(2)}`,
+      `${levelText(level)}：参与计算学校 ${String(e.schoolCount)} 所，在校生 ${String(e.students)} 人，差异系数限值 ${formatDecimal(limit, 2)}`,
     ]);
     sheet.mergeCells(caption.number, 1, caption.number, columns);
     caption.getCell(1).font = { name: "黑体", bold: true, size: 12 };

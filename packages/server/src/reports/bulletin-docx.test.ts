@@ -77,6 +77,8 @@ describe("bulletinDocx", () => {
     expect(bulletinTitle("崆峒区", "2026-03")).toBe("崆峒区教育局2026年3月重点任务督办情况通报");
     expect(percentText(0.75)).toBe("75.0%");
     expect(percentText(null)).toBe("—");
+    // Official half-up on the decimal value: 23 of 80 is 28.75%, which (rate * 100).toFixed(1) printed 28.7%.
+    expect(percentText(23 / 80)).toBe("28.8%");
   });
 
   it("writes the bulletin as a 公文 that reads back section by section", async () => {

@@ -1,6 +1,7 @@
 /**
  * 月通报 .docx: the monthly bulletin (from `monthlyBulletin`) written as a 公文 in GB/T 9704 layout.
  */
+import { formatPercent } from "@luoshi/common";
 import type { BulletinTaskLine, MonthlyBulletin } from "@luoshi/domain/ledger";
 import { chineseDate, gongwenDocument, type GongwenSection } from "./gongwen-docx.ts";
 
@@ -17,9 +18,9 @@ export interface BulletinDocxOptions {
   docNumber?: string;
 }
 
-/** `0.753` → `75.3%`; null (nothing due) → `—`. */
+/** `0.753` → `75.3%` (official half-up: 23/80 → 28.8%); null (nothing due) → `—`. */
 export function percentText(rate: number | null): string {
-  return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
+  return formatPercent(rate, 1);
 }
 
 /** `2026-03` → `2026年3月`. */
@@ -52,7 +53,7 @@ const explain = (l: BulletinTaskLine): string =>
  * A 通报 names at most this many tasks per list (longest overdue first); the rest are counted and left
  * to the ledger export, where a full county list belongs.
  */
-export const MAX_LISTED_TASKS = 100;
+const MAX_LISTED_TASKS = 100;
 
 function restNote(total: number, what: string): GongwenSection[] {
   const rest = total - MAX_LISTED_TASKS;

@@ -6,7 +6,7 @@
  */
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { roundTo } from "@luoshi/domain/indicators";
+import { roundHalfUp } from "@luoshi/common";
 import { ORG_KIND_LABELS } from "@luoshi/domain/org";
 import type { CatalogueTables } from "../services/statistics/stats-catalogue.service.ts";
 
@@ -46,7 +46,7 @@ export async function writeCatalogueXlsx(
       ];
       for (const d of indicators) {
         const v = result.cell(d.code, u.code, year).value;
-        cells.push(v === null ? null : roundTo(v, d.decimals));
+        cells.push(v === null ? null : roundHalfUp(v, d.decimals));
       }
       ws.addRow(cells).commit();
     }

@@ -6,13 +6,14 @@
 import { existsSync } from "node:fs";
 import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import type { EChartsCoreOption } from "echarts/core";
+import { formatDecimal } from "@luoshi/common";
 import { formatDifferenceCoefficient } from "@luoshi/domain/evaluation";
 
 /**
  * Font families named in the SVG: a CJK font on the server (Noto/Source Han, for the PNG), SimHei or
  * Microsoft YaHei on the government PCs that show the SVG.
  */
-export const CHART_FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, SimHei, Microsoft YaHei, sans-serif";
+const CHART_FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, SimHei, Microsoft YaHei, sans-serif";
 
 /** CJK font files tried, in order, for the PNG; when none exists the system fonts are loaded. */
 const CJK_FONT_FILES = [
@@ -101,14 +102,6 @@ function loadECharts(): Promise<EChartsCore> {
   return echartsLoading;
 }
 
-/**
- * Loads ECharts ahead of the first report (importing its modules takes one to two seconds), e.g. once
- * the server listens. Optional: charts load it themselves when needed.
- */
-export async function preloadCharts(): Promise<void> {
-  await loadECharts();
-}
-
 /** Size of a chart in CSS pixels (96 per inch); the PNG is drawn at `scale` times this. */
 export interface ChartSize {
   width: number;
@@ -181,7 +174,7 @@ function titleOf(title: string | undefined): { title?: Record<string, unknown>; 
 }
 
 /** One school on an indicator chart. */
-export interface DistributionPoint {
+interface DistributionPoint {
   name: string;
   value: number;
 }
@@ -318,7 +311,7 @@ export function cvChartOption(input: CvChartInput): EChartsCoreOption {
               yAxis: input.limit,
               lineStyle: { color: LINE_COLOR, type: "solid", width: 1.5 },
               label: {
-                formatter: `限值 ${input.limit.toFixed(2)}`,
+                formatter: `限值 ${formatDecimal(input.limit, 2)}`,
                 color: LINE_COLOR,
                 position: "insideEndTop",
               },

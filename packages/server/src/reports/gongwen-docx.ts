@@ -44,13 +44,13 @@ export function mmToTwips(mm: number): number {
 }
 
 /** A4 in twips (210 × 297 mm). */
-export const A4_TWIPS = { width: 11906, height: 16838 } as const;
+const A4_TWIPS = { width: 11906, height: 16838 } as const;
 
 /** GB/T 9704 margins in millimetres. */
-export const GONGWEN_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+const GONGWEN_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 
 /** Fixed line spacing of the body, 28.95 pt (22 lines in the 225 mm 版心), in twips. */
-export const BODY_LINE_TWIPS = 579;
+const BODY_LINE_TWIPS = 579;
 
 const TEXT_WIDTH_TWIPS =
   A4_TWIPS.width - mmToTwips(GONGWEN_MARGINS_MM.left) - mmToTwips(GONGWEN_MARGINS_MM.right);
@@ -58,14 +58,14 @@ const CHAR_TWIPS = FONT_SIZE_PT.san * 20;
 const PAGE_NUMBER_INDENT = FONT_SIZE_PT.si * 20;
 
 /** A heading: level 1 (一、… in 黑体) or level 2 (（一）… in 楷体). Numbering is part of the text. */
-export interface GongwenHeading {
+interface GongwenHeading {
   kind: "heading";
   level: 1 | 2;
   text: string;
 }
 
 /** A body paragraph (3号 仿宋, first line indented two characters). */
-export interface GongwenParagraph {
+interface GongwenParagraph {
   kind: "paragraph";
   text: string;
 }
@@ -74,7 +74,7 @@ export interface GongwenParagraph {
  * A table: a header row and body rows of plain text, in 小4 仿宋. `widths` are relative column weights
  * (default equal); `align` per column (default centred, which suits numbers and short names).
  */
-export interface GongwenTable {
+interface GongwenTable {
   kind: "table";
   header: readonly string[];
   rows: readonly (readonly string[])[];

@@ -59,7 +59,7 @@ function comingSoon(
 }
 
 /** Every address the web answers. Permissions here mirror the menu; the server checks again. */
-export const routes: RouteObject[] = [
+const routes: RouteObject[] = [
   {
     path: "/login",
     element: (

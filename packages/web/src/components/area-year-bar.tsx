@@ -23,7 +23,7 @@ export interface AreaYear {
 const AREA_KINDS: ReadonlySet<OrgUnit["kind"]> = new Set(["province", "city", "county", "township"]);
 
 /** The default 统计年度: two years before today. */
-export function defaultStatsYear(): number {
+function defaultStatsYear(): number {
   return new Date().getFullYear() - 2;
 }
 

@@ -20,17 +20,3 @@ export function ComingSoon({ title, description }: { title: MessageKey; descript
     </>
   );
 }
-
-/** A part of a page still being built, inside a tab. */
-export function ComingSoonPanel({ detail }: { detail: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="panel">
-      <Result
-        icon={<ToolOutlined />}
-        title={<Tag color="processing">{t("soon.title")}</Tag>}
-        subTitle={detail}
-      />
-    </div>
-  );
-}

@@ -4,19 +4,8 @@
  */
 import { ORG_KIND_VALUES, RoleCode } from "@luoshi/contracts";
 
-/** 办学类型 codes in the order 教育事业统计 prints them. */
-export const SCHOOL_TYPE_CODES = [
-  "kindergarten",
-  "primary",
-  "teachingPoint",
-  "junior",
-  "nineYear",
-  "twelveYear",
-  "completeSecondary",
-  "senior",
-  "special",
-  "vocational",
-] as const;
+/** 办学类型 codes in the order 教育事业统计 prints them (the shared vocabulary). */
+export { SCHOOL_TYPES as SCHOOL_TYPE_CODES } from "@luoshi/common";
 
 /** 组织类型 codes. */
 export const ORG_KIND_CODES = ORG_KIND_VALUES;
@@ -24,7 +13,7 @@ export const ORG_KIND_CODES = ORG_KIND_VALUES;
 export type OrgKindCode = (typeof ORG_KIND_VALUES)[number];
 
 /** 角色 codes. */
-export const ROLE_CODES: readonly RoleCode[] = RoleCode.options;
+const ROLE_CODES: readonly RoleCode[] = RoleCode.options;
 
 const ADMIN_ROLES: readonly RoleCode[] = ["systemAdmin", "securityAdmin", "auditAdmin"];
 

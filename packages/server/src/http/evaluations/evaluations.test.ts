@@ -118,6 +118,19 @@ describe.each(testEngines())("优质均衡 evaluation API on %s", (engine) => {
     expect(plan.statusCode).toBe(403);
   });
 
+  it("answers the default unit costs only to roles with evaluation.read (issue 14)", async () => {
+    const costs = await planner.request("GET", "/api/evaluations/balance/unit-costs");
+    expect(costs.statusCode).toBe(200);
+    expect(costs.json<{ items: unknown[] }>().items).toHaveLength(7);
+    for (const login of ["systemadmin", "securityadmin", "auditadmin"]) {
+      const admin = new TestClient(server.app);
+      await admin.login(login);
+      const denied = await admin.request("GET", "/api/evaluations/balance/unit-costs");
+      expect(denied.statusCode, login).toBe(403);
+      expect(denied.json<{ error: { message: string } }>().error.message).toBe("您的角色无权执行此操作");
+    }
+  });
+
   it("plans the additions that make the county pass, and the plan re-evaluates as passing", async () => {
     const unitCosts = { qualifiedTeachers: 100_000, backboneTeachers: 130_000 };
     const res = await planner.request("POST", "/api/evaluations/balance/pass-plan", {

@@ -6,12 +6,12 @@ import {
   BalanceResult,
   BalanceSchoolExplain,
   BalanceSchoolQuery,
-  type EvaluationIssue,
   PassPlanBody,
   PassPlanResult,
   Scenario,
   ScenarioBody,
   ScenarioComparison,
+  ScenarioDeleted,
   ScenarioEvaluateBody,
   ScenarioEvaluateQuery,
   ScenarioIdParams,
@@ -19,25 +19,11 @@ import {
   ScenarioListQuery,
   UnitCostDefaults,
 } from "@luoshi/contracts";
-import { z } from "zod";
-import type { Issue } from "@luoshi/domain";
-import {
-  balanceResultToJsonValue,
-  DEFAULT_UNIT_COSTS,
-  indicatorArray,
-  type Level,
-  mapIndicators,
-  RESOURCE_INDICATOR_KEYS,
-  RESOURCE_INDICATORS,
-  type ResourceEvaluation,
-} from "@luoshi/domain/evaluation";
 import type { ServiceDeps } from "../../context.ts";
 import {
-  type BalanceContext,
   type BalanceInput,
   balancePassPlan,
   evaluateBalance,
-  PASS_PLAN_METHOD,
 } from "../../services/evaluation/evaluation.service.ts";
 import {
   explainDifferenceCoefficient,
@@ -52,63 +38,17 @@ import {
   listScenarios,
   updateScenario,
 } from "../../services/evaluation/evaluation-scenario.service.ts";
+import { defaultUnitCosts } from "../../services/evaluation/balance-unit-costs.service.ts";
 import { sessionOf } from "../auth-hook.ts";
+import {
+  presentBalance,
+  presentPassPlan,
+  presentScenario,
+  presentScenarioComparison,
+  presentUnitCosts,
+} from "./presenters.ts";
 
 const tags = ["优质均衡评估"];
-
-function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
-  return issues.map((i) => {
-    const where =
-      i.where === undefined
-        ? undefined
-        : Object.fromEntries(Object.entries(i.where).filter(([, v]) => v !== undefined));
-    return {
-      code: i.code,
-      severity: i.severity,
-      message: i.message,
-      ...(where ? { where } : {}),
-    } as EvaluationIssue;
-  });
-}
-
-function presentHead(c: BalanceContext) {
-  return {
-    orgUnit: c.orgUnit,
-    year: c.year,
-    ruleSet: { id: c.ruleSet.id, version: c.ruleSet.version, name: c.ruleSet.name },
-    teachingPointPolicy: c.teachingPointPolicy,
-  };
-}
-
-function presentBalance(c: BalanceContext, evaluation: ResourceEvaluation): BalanceResult {
-  const json = balanceResultToJsonValue(evaluation);
-  const level = (l: Level) => {
-    const e = evaluation.levels[l];
-    return {
-      schoolCount: e.schoolCount,
-      students: e.students,
-      cvLimit: c.ruleSet.thresholds[`resource.cvLimit.${l}`],
-      thresholds: indicatorArray(mapIndicators((k) => c.ruleSet.thresholds[`resource.${l}.${k}`])),
-      ...json[l],
-    };
-  };
-  return {
-    ...presentHead(c),
-    indicators: RESOURCE_INDICATOR_KEYS.map((key) => ({
-      key,
-      name: RESOURCE_INDICATORS[key].name,
-      unit: RESOURCE_INDICATORS[key].unit,
-    })),
-    primary: level("primary"),
-    junior: level("junior"),
-    schools: json.schools.map((s) => ({ ...s, name: c.names.get(s.code) ?? s.code })),
-    excluded: evaluation.excluded.map((e) => ({ ...e })),
-    schoolsPass: evaluation.isSchoolsPass,
-    cvPass: evaluation.isCvPass,
-    resourcePass: json.resourcePass,
-    issues: presentIssues([...c.issues, ...evaluation.issues]),
-  };
-}
 
 function balanceInput(q: BalanceQuery): BalanceInput {
   return {
@@ -166,32 +106,7 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           ...(ruleSet === undefined ? {} : { ruleSetId: ruleSet }),
           ...(unitCosts === undefined ? {} : { unitCosts }),
         });
-        const { plan } = r;
-        return {
-          ...presentHead(r),
-          unitCosts: r.unitCosts,
-          additions: plan.additions.map((a) => ({
-            schoolCode: a.schoolCode,
-            schoolName: r.names.get(a.schoolCode) ?? a.schoolCode,
-            indicator: a.indicator,
-            ...(a.level === undefined ? {} : { level: a.level }),
-            amount: a.amount,
-            planUnit: RESOURCE_INDICATORS[a.indicator].planUnit,
-            cost: a.cost,
-            reason: a.reason,
-          })),
-          totalCost: plan.totalCost,
-          costByIndicator: plan.costByIndicator,
-          wasPass: plan.before.isResourcePass,
-          isPass: plan.isPass,
-          after: {
-            schoolsPass: plan.after.isSchoolsPass,
-            cvPass: plan.after.isCvPass,
-            resourcePass: plan.after.isResourcePass,
-          },
-          method: PASS_PLAN_METHOD,
-          issues: presentIssues([...r.issues, ...plan.issues]),
-        };
+        return presentPassPlan(r);
       },
     );
 
@@ -234,14 +149,9 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.get(
       "/balance/unit-costs",
       { schema: { tags, summary: "达标方案的默认单价（元/计划单位）", response: { 200: UnitCostDefaults } } },
-      async () => ({
-        items: RESOURCE_INDICATOR_KEYS.map((indicator) => ({
-          indicator,
-          name: RESOURCE_INDICATORS[indicator].name,
-          planUnit: RESOURCE_INDICATORS[indicator].planUnit,
-          cost: DEFAULT_UNIT_COSTS[indicator],
-        })),
-      }),
+      async (request) => {
+        return presentUnitCosts(defaultUnitCosts(sessionOf(request).actor));
+      },
     );
 
     app.get(
@@ -254,20 +164,17 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: ScenarioList },
         },
       },
-      async (request) => ({
-        items: await listScenarios(
-          deps,
-          sessionOf(request).actor,
-          request.query.orgUnitId,
-          request.query.year,
-        ),
-      }),
+      async (request) => {
+        const { orgUnitId, year } = request.query;
+        const rows = await listScenarios(deps, sessionOf(request).actor, orgUnitId, year);
+        return { items: rows.map(presentScenario) };
+      },
     );
 
     app.post(
       "/scenarios",
       { schema: { tags, summary: "保存情景", body: ScenarioBody, response: { 200: Scenario } } },
-      async (request) => createScenario(deps, sessionOf(request).actor, request.body),
+      async (request) => presentScenario(await createScenario(deps, sessionOf(request).actor, request.body)),
     );
 
     app.post(
@@ -282,14 +189,17 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { changes, ...rest } = request.body;
-        return evaluateScenario(deps, sessionOf(request).actor, { ...balanceInput(rest), changes });
+        return presentScenarioComparison(
+          await evaluateScenario(deps, sessionOf(request).actor, { ...balanceInput(rest), changes }),
+        );
       },
     );
 
     app.get(
       "/scenarios/:id",
       { schema: { tags, summary: "情景详情", params: ScenarioIdParams, response: { 200: Scenario } } },
-      async (request) => getScenario(deps, sessionOf(request).actor, request.params.id),
+      async (request) =>
+        presentScenario(await getScenario(deps, sessionOf(request).actor, request.params.id)),
     );
 
     app.put(
@@ -303,7 +213,10 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: Scenario },
         },
       },
-      async (request) => updateScenario(deps, sessionOf(request).actor, request.params.id, request.body),
+      async (request) =>
+        presentScenario(
+          await updateScenario(deps, sessionOf(request).actor, request.params.id, request.body),
+        ),
     );
 
     app.delete(
@@ -313,7 +226,7 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           tags,
           summary: "删除情景",
           params: ScenarioIdParams,
-          response: { 200: z.object({ deleted: z.literal(true) }) },
+          response: { 200: ScenarioDeleted },
         },
       },
       async (request) => {
@@ -334,7 +247,14 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        evaluateSavedScenario(deps, sessionOf(request).actor, request.params.id, request.query.ruleSet),
+        presentScenarioComparison(
+          await evaluateSavedScenario(
+            deps,
+            sessionOf(request).actor,
+            request.params.id,
+            request.query.ruleSet,
+          ),
+        ),
     );
   };
 }

@@ -17,21 +17,17 @@ import {
   SupervisionQuery,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import {
-  addEvidence,
-  evaluateSupervisionPart,
-  readEvidenceFile,
-  reviewAttestation,
-  submitAttestation,
-} from "../../services/evaluation/supervision.service.ts";
-import {
-  basicBalanceHistory,
-  getOverall,
-  getPreschool,
-  getRecognition,
-  saveOverallSettings,
-  saveRecognition,
-} from "../../services/evaluation/supervision-results.service.ts";
+import { addEvidence } from "../../services/evaluation/supervision/add-evidence.service.ts";
+import { basicBalanceHistory } from "../../services/evaluation/supervision/basic-balance-history.service.ts";
+import { evaluateSupervisionPart } from "../../services/evaluation/supervision/evaluate-part.service.ts";
+import { getOverall } from "../../services/evaluation/supervision/overall.service.ts";
+import { saveOverallSettings } from "../../services/evaluation/supervision/overall-settings.service.ts";
+import { getPreschool } from "../../services/evaluation/supervision/preschool.service.ts";
+import { readEvidenceFile } from "../../services/evaluation/supervision/read-evidence.service.ts";
+import { getRecognition } from "../../services/evaluation/supervision/recognition.service.ts";
+import { reviewAttestation } from "../../services/evaluation/supervision/review-attestation.service.ts";
+import { saveRecognition } from "../../services/evaluation/supervision/save-recognition.service.ts";
+import { submitAttestation } from "../../services/evaluation/supervision/submit-attestation.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["督导评估"];

@@ -1,8 +1,8 @@
-import type { PlanDetail, PlanSummary } from "@luoshi/contracts";
+import type { PlanDetail, PlanSource, PlanSummary } from "@luoshi/contracts";
 import { NODE_ROLE_VALUES, COMPARATOR_VALUES, PLAN_STATUS_VALUES } from "@luoshi/contracts";
 import type { PlanListRow, PlanRow } from "@luoshi/db";
 import type { Issue } from "@luoshi/domain";
-import type { PlanView } from "../../services/plans/plan.service.ts";
+import type { PlanView } from "../../services/plans/plan-detail.service.ts";
 import { isLeafTask } from "../../services/plans/plan-export.service.ts";
 
 const STATUS_LABELS: Record<(typeof PLAN_STATUS_VALUES)[number], string> = {
@@ -108,4 +108,9 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
       span: t.span_start === null || t.span_end === null ? null : [t.span_start, t.span_end],
     })),
   };
+}
+
+/** A plan's source document as imported: file name, format and decoded text. */
+export function presentPlanSource(p: PlanRow): PlanSource {
+  return { fileName: p.source_file_name, format: p.source_format, text: p.source_text };
 }

@@ -25,18 +25,16 @@ import {
   splitPlanNode,
 } from "../../services/plans/plan-lifecycle.service.ts";
 import { exportPlanXlsx } from "../../services/plans/plan-export.service.ts";
-import {
-  createPlanTarget,
-  deletePlanTarget,
-  diffPlan,
-  getPlan,
-  listPlans,
-  setPlanNodeUnits,
-  updatePlanNode,
-  updatePlanTarget,
-} from "../../services/plans/plan.service.ts";
+import { diffPlan } from "../../services/plans/plan-diff.service.ts";
+import { getPlan } from "../../services/plans/plan-detail.service.ts";
+import { listPlans } from "../../services/plans/plan-list.service.ts";
+import { updatePlanNode } from "../../services/plans/plan-node-update.service.ts";
+import { setPlanNodeUnits } from "../../services/plans/plan-node-units.service.ts";
+import { createPlanTarget } from "../../services/plans/plan-target-create.service.ts";
+import { deletePlanTarget } from "../../services/plans/plan-target-delete.service.ts";
+import { updatePlanTarget } from "../../services/plans/plan-target-update.service.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentPlanDetail, presentPlanSummary } from "./presenters.ts";
+import { presentPlanDetail, presentPlanSource, presentPlanSummary } from "./presenters.ts";
 
 const tags = ["规划文件"];
 
@@ -83,7 +81,7 @@ export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       { schema: { tags, summary: "规划原文", params: IdParams, response: { 200: PlanSource } } },
       async (request) => {
         const { plan } = await getPlan(deps, sessionOf(request).actor, request.params.id);
-        return { fileName: plan.source_file_name, format: plan.source_format, text: plan.source_text };
+        return presentPlanSource(plan);
       },
     );
 

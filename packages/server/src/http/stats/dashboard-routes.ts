@@ -8,12 +8,15 @@ import {
   IndicatorSeriesQuery,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import {
-  indicatorChildren,
-  indicatorDistribution,
-  indicatorSeries,
-} from "../../services/statistics/stats-dashboard.service.ts";
+import { indicatorChildren } from "../../services/statistics/indicator-children.service.ts";
+import { indicatorDistribution } from "../../services/statistics/indicator-distribution.service.ts";
+import { indicatorSeries } from "../../services/statistics/indicator-series.service.ts";
 import { sessionOf } from "../auth-hook.ts";
+import {
+  presentIndicatorChildren,
+  presentIndicatorDistribution,
+  presentIndicatorSeries,
+} from "./presenters.ts";
 
 const tags = ["统计数据与指标"];
 
@@ -30,7 +33,8 @@ export function statsDashboardRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: IndicatorSeries },
         },
       },
-      async (request) => indicatorSeries(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentIndicatorSeries(await indicatorSeries(deps, sessionOf(request).actor, request.query)),
     );
 
     app.get(
@@ -43,7 +47,8 @@ export function statsDashboardRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: IndicatorChildren },
         },
       },
-      async (request) => indicatorChildren(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentIndicatorChildren(await indicatorChildren(deps, sessionOf(request).actor, request.query)),
     );
 
     app.get(
@@ -56,7 +61,10 @@ export function statsDashboardRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: IndicatorDistribution },
         },
       },
-      async (request) => indicatorDistribution(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentIndicatorDistribution(
+          await indicatorDistribution(deps, sessionOf(request).actor, request.query),
+        ),
     );
   };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { StatsImportJob, StatsImportJobCreated, StatsImportList } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -55,30 +55,17 @@ describe.each(testEngines())("statistics import jobs on %s", (engine) => {
       bytes,
       octet,
     );
-  /** Polls until the job ends, remembering every phase it was seen in. */
+  /** Awaits the job's end, then reads it as the page does: over HTTP, as its owner. */
   const finish = async (client: TestClient, jobId: string) => {
-    const seen: string[] = [];
-    for (let i = 0; i < 400; i++) {
-      const res = await client.request("GET", `/api/stats/import-jobs/${jobId}`);
-      expect(res.statusCode).toBe(200);
-      const job = res.json<StatsImportJob>();
-      seen.push(job.phase);
-      if (job.phase === "done" || job.phase === "failed") {
-        return { job, seen };
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error("job did not finish");
+    const ended = await server.importJobs.waitFor(jobId);
+    expect(["done", "failed"]).toContain(ended.phase);
+    const res = await client.request("GET", `/api/stats/import-jobs/${jobId}`);
+    expect(res.statusCode).toBe(200);
+    const job = res.json<StatsImportJob>();
+    expect(job).toEqual(ended);
+    return { job };
   };
-  const schoolRows = async () =>
-    Number(
-      (
-        await server.handle.db
-          .selectFrom("school_stats")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const schoolRows = async () => statsRepo.count(server.handle.db, "school_stats");
 
   it("answers 202 with a job that reaches done with the import's result, and lists the import", async () => {
     const res = await start(planner, "2020 统计.xlsx", 2020, await xlsx(year(2020)));

@@ -13,25 +13,30 @@ import {
 } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../../context.ts";
-import { MAX_STATS_FILE_BYTES, statsTemplateXlsx } from "../../services/statistics/stats-file.service.ts";
+import { MAX_STATS_FILE_BYTES } from "../../services/statistics/stats-file.service.ts";
+import { statsTemplateXlsx } from "../../services/statistics/stats-template.service.ts";
 import { listStatsImports } from "../../services/statistics/stats-import-history.service.ts";
 import { StatsImportJobs } from "../../services/statistics/stats-import-jobs.ts";
 import { importStatistics } from "../../services/statistics/stats-import.service.ts";
 import { computeIndicators } from "../../services/statistics/stats-indicators.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
+import { presentStatsImportList } from "./presenters.ts";
 
 const tags = ["统计数据与指标"];
 
 /**
  * 统计数据 and 指标: /api/stats/imports, /api/stats/import-jobs, /api/stats/template.xlsx, /api/indicators
- * (registered at /api).
+ * (registered at /api). `importJobs` is the registry of background imports, given by tests that await
+ * a job's end; by default the plugin makes its own, logging internal errors to the request log.
  */
-export function statsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): FastifyPluginAsyncZod {
   return async (app) => {
-    const jobs = new StatsImportJobs(deps, (error) => {
-      app.log.error({ err: error }, "statistics import job failed");
-    });
+    const jobs =
+      importJobs ??
+      new StatsImportJobs(deps, (error) => {
+        app.log.error({ err: error }, "statistics import job failed");
+      });
     // The import-job upload is the file itself; this parser applies inside this plugin only.
     app.addContentTypeParser(
       "application/octet-stream",
@@ -51,7 +56,11 @@ export function statsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: StatsImportList },
         },
       },
-      async (request) => listStatsImports(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentStatsImportList(
+          await listStatsImports(deps, sessionOf(request).actor, request.query),
+          request.query,
+        ),
     );
 
     app.post(

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { IndicatorList, StatsImportResult, StatsProblem } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -70,14 +70,7 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
   });
 
   const count = async (table: "school_stats" | "stats_imports" | "population_stats") =>
-    Number(
-      (
-        await server.handle.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    statsRepo.count(server.handle.db, table);
   const counts = async () => ({
     schools: await count("school_stats"),
     imports: await count("stats_imports"),
@@ -85,14 +78,8 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     audit: (await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total,
   });
   const stored = async (code: string, year: number) =>
-    (
-      await server.handle.db
-        .selectFrom("school_stats")
-        .innerJoin("org_units", "org_units.id", "school_stats.org_unit_id")
-        .select("school_stats.values")
-        .where("org_units.code", "=", code)
-        .where("school_stats.year", "=", year)
-        .executeTakeFirst()
+    (await statsRepo.listInScope(server.handle.db, "school_stats", WHOLE_TREE, year, year)).find(
+      (r) => r.code === code,
     )?.values;
   const indicators = async (client: TestClient, code: string, year: number) =>
     client.request("GET", `/api/indicators?orgUnitId=${await server.unitId(code)}&year=${year}`);

@@ -14,15 +14,20 @@ import {
   TargetParams,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
-import {
-  checkFormula,
-  createCustomIndicator,
-  listCatalogue,
-  updateCustomIndicator,
-} from "../../services/statistics/custom-indicator.service.ts";
-import { linkTarget, monitorTargets } from "../../services/statistics/target-monitor.service.ts";
+import { checkFormula } from "../../services/statistics/indicator-formula.ts";
+import { createCustomIndicator } from "../../services/statistics/custom-indicator-create.service.ts";
+import { listCatalogue } from "../../services/statistics/custom-indicator-list.service.ts";
+import { updateCustomIndicator } from "../../services/statistics/custom-indicator-update.service.ts";
+import { monitorTargets } from "../../services/statistics/target-monitor.service.ts";
+import { linkTarget } from "../../services/statistics/target-link.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
+import {
+  presentCatalogue,
+  presentCustomIndicator,
+  presentTargetLink,
+  presentTargetMonitor,
+} from "./presenters.ts";
 
 const tags = ["目标监测与指标目录"];
 
@@ -42,7 +47,8 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: TargetMonitorList },
         },
       },
-      async (request) => monitorTargets(deps, sessionOf(request).actor, request.query),
+      async (request) =>
+        presentTargetMonitor(await monitorTargets(deps, sessionOf(request).actor, request.query)),
     );
 
     app.put(
@@ -57,13 +63,15 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        linkTarget(deps, sessionOf(request).actor, request.params.id, request.body.indicatorCode),
+        presentTargetLink(
+          await linkTarget(deps, sessionOf(request).actor, request.params.id, request.body.indicatorCode),
+        ),
     );
 
     app.get(
       "/indicators/catalogue",
       { schema: { tags, summary: "指标目录：标准指标与自定义指标", response: { 200: IndicatorCatalogue } } },
-      async (request) => listCatalogue(deps, sessionOf(request).actor),
+      async (request) => presentCatalogue(await listCatalogue(deps, sessionOf(request).actor)),
     );
 
     app.post(
@@ -93,7 +101,11 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createCustomIndicator(deps, sessionOf(request).actor, request.body)),
+        reply
+          .status(201)
+          .send(
+            presentCustomIndicator(await createCustomIndicator(deps, sessionOf(request).actor, request.body)),
+          ),
     );
 
     app.patch(
@@ -108,7 +120,9 @@ export function targetRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        updateCustomIndicator(deps, sessionOf(request).actor, request.params.code, request.body),
+        presentCustomIndicator(
+          await updateCustomIndicator(deps, sessionOf(request).actor, request.params.code, request.body),
+        ),
     );
   };
 }

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
+  DispatchBoard,
   IdParams,
+  MonthlyBulletin,
   MonthQuery,
+  ReminderResult,
+  Scoreboard,
   TaskActionBody,
   TaskAdjustmentBody,
   TaskAdjustmentDecisionBody,
@@ -14,39 +17,42 @@ import {
   TaskReportBody,
   YearQuery,
 } from "@luoshi/contracts";
-import type { ServiceDeps } from "../../context.ts";
-import { actOnTask, createTask, listTasks } from "../../services/ledger/task.service.ts";
-import { getTaskDetail } from "../../services/ledger/task-detail.service.ts";
-import { addInstruction, readAttachment, submitReport } from "../../services/ledger/task-report.service.ts";
-import {
-  bulletinDocxFor,
-  bulletinFor,
-  dispatchFor,
-  exportLedgerXlsx,
-  remindMissing,
-  scoreboardFor,
-} from "../../services/ledger/ledger-views.service.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { actOnTask } from "../../services/ledger/act-on-task.ts";
+import { addInstruction } from "../../services/ledger/add-instruction.ts";
+import { bulletinDocxFor, bulletinFor } from "../../services/ledger/bulletin.ts";
+import { createTask } from "../../services/ledger/create-task.ts";
+import { dispatchFor } from "../../services/ledger/dispatch.ts";
+import { exportLedgerXlsx } from "../../services/ledger/export-ledger.ts";
+import { listTasks } from "../../services/ledger/list-tasks.ts";
+import { readAttachment } from "../../services/ledger/read-attachment.ts";
+import { remindMissing } from "../../services/ledger/remind-missing.ts";
+import { scoreboardFor } from "../../services/ledger/scoreboard.ts";
+import { submitReport } from "../../services/ledger/submit-report.ts";
+import { loadTaskDetail } from "../../services/ledger/task-detail.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentTaskSummary } from "../../services/ledger/task-view.ts";
+import {
+  presentBulletin,
+  presentDispatch,
+  presentReminders,
+  presentScoreboard,
+  presentTaskDetail,
+  presentTaskPage,
+} from "./presenters.ts";
 
 const tags = ["督办台账"];
 const attachmentName = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** 督办台账: /api/tasks … Every write answers with the task as it now stands. */
 export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  const getTaskDetail = async (actor: Actor, id: string) =>
+    presentTaskDetail(await loadTaskDetail(deps, actor, id));
   return async (app) => {
     app.get(
       "/",
       { schema: { tags, summary: "台账", querystring: TaskListQuery, response: { 200: TaskPage } } },
-      async (request) => {
-        const { items, total, bundle } = await listTasks(deps, sessionOf(request).actor, request.query);
-        return {
-          items: items.map((x) => presentTaskSummary(x.row, x.task, bundle, x.light)),
-          total,
-          page: request.query.page,
-          pageSize: request.query.pageSize,
-        };
-      },
+      async (request) =>
+        presentTaskPage(await listTasks(deps, sessionOf(request).actor, request.query), request.query),
     );
 
     app.get(
@@ -70,14 +76,14 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { actor } = sessionOf(request);
         const id = await createTask(deps, actor, request.body);
-        return reply.status(201).send(await getTaskDetail(deps, actor, id));
+        return reply.status(201).send(await getTaskDetail(actor, id));
       },
     );
 
     app.get(
       "/:id",
       { schema: { tags, summary: "任务详情", params: IdParams, response: { 200: TaskDetail } } },
-      async (request) => getTaskDetail(deps, sessionOf(request).actor, request.params.id),
+      async (request) => getTaskDetail(sessionOf(request).actor, request.params.id),
     );
 
     app.post(
@@ -94,7 +100,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { actor } = sessionOf(request);
         await actOnTask(deps, actor, request.params.id, request.body);
-        return getTaskDetail(deps, actor, request.params.id);
+        return getTaskDetail(actor, request.params.id);
       },
     );
 
@@ -113,7 +119,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { actor } = sessionOf(request);
         await submitReport(deps, actor, request.params.id, request.body);
-        return getTaskDetail(deps, actor, request.params.id);
+        return getTaskDetail(actor, request.params.id);
       },
     );
 
@@ -131,7 +137,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { actor } = sessionOf(request);
         await addInstruction(deps, actor, request.params.id, request.body);
-        return getTaskDetail(deps, actor, request.params.id);
+        return getTaskDetail(actor, request.params.id);
       },
     );
 
@@ -155,7 +161,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           ...(b.newDeadline === undefined ? {} : { newDeadline: b.newDeadline }),
           ...(b.newTitle === undefined ? {} : { newTitle: b.newTitle }),
         });
-        return getTaskDetail(deps, actor, request.params.id);
+        return getTaskDetail(actor, request.params.id);
       },
     );
 
@@ -178,7 +184,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           isApproved: b.isApproved,
           ...(b.comment === undefined ? {} : { comment: b.comment }),
         });
-        return getTaskDetail(deps, actor, request.params.id);
+        return getTaskDetail(actor, request.params.id);
       },
     );
   };
@@ -189,8 +195,9 @@ export function ledgerRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/ledger/dispatch",
-      { schema: { tags, summary: "月调度", querystring: MonthQuery } },
-      async (request) => dispatchFor(deps, sessionOf(request).actor, request.query.month),
+      { schema: { tags, summary: "月调度", querystring: MonthQuery, response: { 200: DispatchBoard } } },
+      async (request) =>
+        presentDispatch(await dispatchFor(deps, sessionOf(request).actor, request.query.month)),
     );
     app.post(
       "/ledger/reminders",
@@ -199,15 +206,17 @@ export function ledgerRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           tags,
           summary: "一键催报",
           body: MonthQuery,
-          response: { 200: z.object({ sent: z.number() }) },
+          response: { 200: ReminderResult },
         },
       },
-      async (request) => ({ sent: await remindMissing(deps, sessionOf(request).actor, request.body.month) }),
+      async (request) =>
+        presentReminders(await remindMissing(deps, sessionOf(request).actor, request.body.month)),
     );
     app.get(
       "/ledger/bulletin",
-      { schema: { tags, summary: "月通报", querystring: MonthQuery } },
-      async (request) => bulletinFor(deps, sessionOf(request).actor, request.query.month),
+      { schema: { tags, summary: "月通报", querystring: MonthQuery, response: { 200: MonthlyBulletin } } },
+      async (request) =>
+        presentBulletin(await bulletinFor(deps, sessionOf(request).actor, request.query.month)),
     );
     app.get(
       "/ledger/bulletin.docx",
@@ -222,8 +231,9 @@ export function ledgerRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.get(
       "/ledger/scoreboard",
-      { schema: { tags, summary: "年度考核", querystring: YearQuery } },
-      async (request) => scoreboardFor(deps, sessionOf(request).actor, request.query.year),
+      { schema: { tags, summary: "年度考核", querystring: YearQuery, response: { 200: Scoreboard } } },
+      async (request) =>
+        presentScoreboard(await scoreboardFor(deps, sessionOf(request).actor, request.query.year)),
     );
     app.get(
       "/attachments/:id",

@@ -3,7 +3,13 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
-import type { TaskDetail, TaskPage } from "@luoshi/contracts";
+import {
+  DispatchBoard,
+  MonthlyBulletin,
+  Scoreboard,
+  type TaskDetail,
+  type TaskPage,
+} from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
@@ -183,6 +189,7 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
   it("produces the 月通报 .docx, the 月调度 board and the ledger .xlsx", async () => {
     const bulletin = await bureau.request("GET", `/api/ledger/bulletin?month=${month}`);
     expect(bulletin.statusCode).toBe(200);
+    expect(MonthlyBulletin.parse(bulletin.json()).perUnit.map((u) => u.unit.name)).toContain("崆峒区财政局");
     const docx = await bureau.request("GET", `/api/ledger/bulletin.docx?month=${month}`);
     expect(docx.statusCode).toBe(200);
     const { value: text } = await mammoth.extractRawText({ buffer: docx.rawPayload });
@@ -191,6 +198,9 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
     expect((await bureau.request("GET", "/api/ledger/bulletin?month=2026-13")).statusCode).toBe(400);
     const board = await bureau.request("GET", `/api/ledger/dispatch?month=${month}`);
     expect(board.statusCode).toBe(200);
+    expect(DispatchBoard.parse(board.json()).month).toBe(month);
+    const scores = await bureau.request("GET", `/api/ledger/scoreboard?year=${month.slice(0, 4)}`);
+    expect(Scoreboard.parse(scores.json()).map((s) => s.unit.name)).toContain("崆峒区财政局");
     const xlsx = await bureau.request("GET", "/api/tasks/export.xlsx");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

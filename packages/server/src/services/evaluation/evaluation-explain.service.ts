@@ -24,6 +24,7 @@ import type {
   SourceElement,
   StatsSource,
 } from "@luoshi/contracts";
+import { evaluationRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { type BalanceContext, type BalanceInput, loadCounty } from "./evaluation.service.ts";
@@ -104,24 +105,7 @@ async function loadSources(
   codes: readonly string[],
 ): Promise<StatsSource[]> {
   const ids = codes.map((c) => county.unitIds.get(c)).filter((id): id is string => id !== undefined);
-  if (ids.length === 0) {
-    return [];
-  }
-  const rows = await deps.handle.db
-    .selectFrom("school_stats as st")
-    .innerJoin("org_units as o", "o.id", "st.org_unit_id")
-    .leftJoin("stats_imports as i", "i.id", "st.import_id")
-    .leftJoin("users as u", "u.id", "st.imported_by")
-    .select([
-      "o.code as code",
-      "o.name as name",
-      "i.file_name as fileName",
-      "u.display_name as importedBy",
-      "st.imported_at as importedAt",
-    ])
-    .where("st.org_unit_id", "in", ids)
-    .where("st.year", "=", county.year)
-    .execute();
+  const rows = await evaluationRepo.listStatsSources(deps.handle.db, ids, county.year);
   return rows.map((r) => ({
     schoolCode: r.code,
     schoolName: r.name,

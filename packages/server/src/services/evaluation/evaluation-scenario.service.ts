@@ -2,20 +2,15 @@
  * 情景模拟 of the 资源配置 evaluation: saved scenarios (a named change list on one county's figures for
  * one 统计年度; audited writes) and their evaluation — the county before and after, side by side.
  */
-import type {
-  Scenario,
-  ScenarioBody,
-  ScenarioChangeInput,
-  ScenarioComparison,
-  TEACHING_POINT_POLICY_VALUES,
-} from "@luoshi/contracts";
+import type { ScenarioBody, ScenarioChangeInput, TEACHING_POINT_POLICY_VALUES } from "@luoshi/contracts";
 import { ScenarioChangeInput as ScenarioChangeSchema } from "@luoshi/contracts";
-import { type ScenarioRecord, scenarioRepo } from "@luoshi/db";
+import { inTransaction, type ScenarioRecord, scenarioRepo } from "@luoshi/db";
 import {
   applyScenario,
   compareEvaluations,
+  type EvaluationComparison,
   evaluateResources,
-  RESOURCE_INDICATORS,
+  type ResourceEvaluation,
   type ScenarioChange,
   type TeachingPointPolicy,
 } from "@luoshi/domain/evaluation";
@@ -23,7 +18,7 @@ import type { Issue } from "@luoshi/domain";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { type BalanceInput, loadCounty } from "./evaluation.service.ts";
+import { type BalanceContext, type BalanceInput, loadCounty } from "./evaluation.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 
@@ -55,19 +50,16 @@ export function toDomainChanges(changes: readonly ScenarioChangeInput[]): Scenar
   });
 }
 
-function presentIssues(issues: readonly Issue[]): ScenarioComparison["issues"] {
-  return issues.map((i) => ({
-    code: i.code,
-    severity: i.severity,
-    message: i.message,
-    ...(i.where
-      ? {
-          where: Object.fromEntries(
-            Object.entries(i.where).filter((e): e is [string, string | number] => e[1] !== undefined),
-          ),
-        }
-      : {}),
-  }));
+/** A 情景 evaluated: the county, its evaluation before and after the changes, and what changed. */
+export interface ScenarioEvaluation {
+  county: BalanceContext;
+  before: ResourceEvaluation;
+  after: ResourceEvaluation;
+  comparison: EvaluationComparison;
+  /** School names by code, with the schools the changes add. */
+  names: Map<string, string>;
+  /** Changes that could not apply. */
+  issues: Issue[];
 }
 
 /**
@@ -79,61 +71,37 @@ export async function evaluateScenario(
   deps: ServiceDeps,
   actor: Actor,
   input: BalanceInput & { changes: readonly ScenarioChangeInput[] },
-): Promise<ScenarioComparison> {
+): Promise<ScenarioEvaluation> {
   const county = await loadCounty(deps, actor, input);
   const options = { ruleSet: county.ruleSet, teachingPointPolicy: county.teachingPointPolicy };
   const before = evaluateResources(county.schools, options);
   const applied = applyScenario(county.schools, toDomainChanges(input.changes));
   const after = evaluateResources(applied.schools, options);
-  const cmp = compareEvaluations(before, after);
   const names = new Map(county.names);
   for (const s of applied.schools) {
     if (!names.has(s.code)) {
       names.set(s.code, s.name);
     }
   }
-  const verdicts = (e: typeof before) => ({
-    schoolsPass: e.isSchoolsPass,
-    cvPass: e.isCvPass,
-    resourcePass: e.isResourcePass,
-  });
   return {
-    orgUnit: county.orgUnit,
-    year: county.year,
-    ruleSet: { id: county.ruleSet.id, version: county.ruleSet.version, name: county.ruleSet.name },
-    teachingPointPolicy: county.teachingPointPolicy,
-    indicators: cmp.indicators.map((i) => ({
-      level: i.level,
-      indicator: i.indicator,
-      name: RESOURCE_INDICATORS[i.indicator].name,
-      limit: county.ruleSet.thresholds[`resource.cvLimit.${i.level}`],
-      before: { mean: i.before.mean, cv: i.before.cv, cvPass: i.before.isCvPass },
-      after: { mean: i.after.mean, cv: i.after.cv, cvPass: i.after.isCvPass },
-      cvChange: i.cvChange,
-    })),
-    changedSchools: cmp.changedSchools.map((s) => ({ ...s, name: names.get(s.code) ?? s.code })),
-    schoolsFailing: cmp.schoolsFailing,
-    before: verdicts(before),
-    after: verdicts(after),
-    issues: presentIssues(applied.issues),
+    county,
+    before,
+    after,
+    comparison: compareEvaluations(before, after),
+    names,
+    issues: applied.issues,
   };
 }
 
-function present(r: ScenarioRecord): Scenario {
+/** A saved scenario's changes as validated when saved (none when the stored JSON no longer parses). */
+export function savedChanges(r: ScenarioRecord): ScenarioChangeInput[] {
   const parsed = ScenarioChangeSchema.array().safeParse(r.changes);
-  return {
-    id: r.id,
-    name: r.name,
-    orgUnitId: r.org_unit_id,
-    year: r.year,
-    policy: r.policy as Policy,
-    note: r.note,
-    changes: parsed.success ? parsed.data : [],
-    createdBy: r.createdByName,
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedBy: r.updatedByName,
-    updatedAt: new Date(r.updated_at).toISOString(),
-  };
+  return parsed.success ? parsed.data : [];
+}
+
+/** A saved scenario's 教学点 policy (validated when saved). */
+export function savedPolicy(r: ScenarioRecord): Policy {
+  return r.policy as Policy;
 }
 
 async function unitInScope(deps: ServiceDeps, actor: Actor, orgUnitId: string) {
@@ -147,21 +115,21 @@ export async function listScenarios(
   actor: Actor,
   orgUnitId: string,
   year?: number,
-): Promise<Scenario[]> {
+): Promise<ScenarioRecord[]> {
   authorize(actor, "evaluation.read");
   await unitInScope(deps, actor, orgUnitId);
-  return (await scenarioRepo.list(deps.handle.db, orgUnitId, year)).map(present);
+  return scenarioRepo.list(deps.handle.db, orgUnitId, year);
 }
 
 /** One saved scenario; 404 when unknown or outside the actor's scope. Needs `evaluation.read`. */
-export async function getScenario(deps: ServiceDeps, actor: Actor, id: string): Promise<Scenario> {
+export async function getScenario(deps: ServiceDeps, actor: Actor, id: string): Promise<ScenarioRecord> {
   authorize(actor, "evaluation.read");
   const r = await scenarioRepo.findById(deps.handle.db, id);
   if (r === undefined) {
     throw new AppError("not-found", "没有这个情景");
   }
   await unitInScope(deps, actor, r.org_unit_id);
-  return present(r);
+  return r;
 }
 
 function writeOf(actor: Actor, body: ScenarioBody) {
@@ -178,10 +146,14 @@ function writeOf(actor: Actor, body: ScenarioBody) {
 }
 
 /** Saves a new scenario (audited `evaluation.scenario-create`). Needs `evaluation.write`. */
-export async function createScenario(deps: ServiceDeps, actor: Actor, body: ScenarioBody): Promise<Scenario> {
+export async function createScenario(
+  deps: ServiceDeps,
+  actor: Actor,
+  body: ScenarioBody,
+): Promise<ScenarioRecord> {
   authorize(actor, "evaluation.write");
   await unitInScope(deps, actor, body.orgUnitId);
-  const id = await deps.handle.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(deps.handle.db, async (trx) => {
     const w = writeOf(actor, body);
     const newId = await scenarioRepo.insert(trx, w);
     await recordAudit(trx, actor, {
@@ -207,11 +179,11 @@ export async function updateScenario(
   actor: Actor,
   id: string,
   body: ScenarioBody,
-): Promise<Scenario> {
+): Promise<ScenarioRecord> {
   authorize(actor, "evaluation.write");
   const existing = await getScenario(deps, actor, id);
   await unitInScope(deps, actor, body.orgUnitId);
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     const w = writeOf(actor, body);
     await scenarioRepo.update(trx, id, w);
     await recordAudit(trx, actor, {
@@ -222,7 +194,7 @@ export async function updateScenario(
         name: existing.name,
         year: existing.year,
         policy: existing.policy,
-        changes: existing.changes.length,
+        changes: savedChanges(existing).length,
       },
       after: { name: w.name, year: w.year, policy: w.policy, changes: w.changes.length },
     });
@@ -234,13 +206,13 @@ export async function updateScenario(
 export async function deleteScenario(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   authorize(actor, "evaluation.write");
   const existing = await getScenario(deps, actor, id);
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await scenarioRepo.delete(trx, id);
     await recordAudit(trx, actor, {
       action: "evaluation.scenario-delete",
       entityType: "evaluation_scenario",
       entityId: id,
-      before: { name: existing.name, year: existing.year, changes: existing.changes.length },
+      before: { name: existing.name, year: existing.year, changes: savedChanges(existing).length },
     });
   });
 }
@@ -251,13 +223,13 @@ export async function evaluateSavedScenario(
   actor: Actor,
   id: string,
   ruleSetId?: string,
-): Promise<ScenarioComparison> {
+): Promise<ScenarioEvaluation> {
   const s = await getScenario(deps, actor, id);
   return evaluateScenario(deps, actor, {
-    orgUnitId: s.orgUnitId,
+    orgUnitId: s.org_unit_id,
     year: s.year,
-    policy: s.policy,
+    policy: savedPolicy(s),
     ...(ruleSetId === undefined ? {} : { ruleSetId }),
-    changes: s.changes,
+    changes: savedChanges(s),
   });
 }

@@ -12,18 +12,18 @@ import {
   type PassPlan,
   planCountyPass,
   type ResourceEvaluation,
-  RULE_SETS,
   type RuleSet,
   type TeachingPointPolicy,
 } from "@luoshi/domain/evaluation";
 import type { Issue } from "@luoshi/domain";
 import { type ElementValues, SCHOOL_TYPE_LEVELS } from "@luoshi/domain/stats";
 import type { SchoolType } from "@luoshi/domain/org";
-import { statsRepo } from "@luoshi/db";
+import { evaluationRepo, scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
+import { findRuleSet } from "./rule-set.ts";
 
 /** What to evaluate: an org unit (usually a county), a 统计年度 and optional rule choices. */
 export interface BalanceInput {
@@ -80,16 +80,6 @@ function unpackValues(years: readonly { json: string }[]): Map<string, ElementVa
   return out;
 }
 
-function findRuleSet(id: string | undefined): RuleSet {
-  const found = RULE_SETS.find((r) => r.id === (id ?? "cn-national"));
-  if (found === undefined) {
-    throw new AppError("bad-request", `没有这个规则集：${id ?? ""}`, {
-      ruleSets: RULE_SETS.map((r) => r.id),
-    });
-  }
-  return found;
-}
-
 /**
  * Loads the schools below `input.orgUnitId` with their figures for the year (two queries). Needs
  * `evaluation.read` and the unit in scope; 400 for an unknown rule set, 404 without statistics.
@@ -105,23 +95,10 @@ export async function loadCounty(
   const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
   const [rows, stats] = await Promise.all([
-    db
-      .selectFrom("org_units as s")
-      .leftJoin("org_units as p", "p.id", "s.parent_school_id")
-      .select([
-        "s.id as id",
-        "s.code as code",
-        "s.name as name",
-        "s.school_type as schoolType",
-        "p.code as parentCode",
-      ])
-      .where("s.path", "like", `${unit.path}%`)
-      .where("s.kind", "=", "school")
-      .where("s.school_type", "in", EVALUATED_TYPES)
-      .orderBy("s.code")
-      .execute(),
+    // The unit was checked to lie in the actor's scope: its subtree is what the evaluation reads.
+    evaluationRepo.listBalanceSchools(db, scopeOf(unit.path), EVALUATED_TYPES),
     // One JSON text for the year: on the embedded database one row per school costs more than its values.
-    statsRepo.listPackedInScope(db, "school_stats", unit.path, year, year),
+    statsRepo.listPackedInScope(db, "school_stats", scopeOf(unit.path), year, year),
   ]);
   const valuesById = unpackValues(stats);
   const valuesByCode = new Map<string, ElementValues>();
@@ -152,7 +129,7 @@ export async function loadCounty(
       {
         code: r.code,
         name: r.name,
-        schoolType: r.schoolType as SchoolType,
+        schoolType: r.schoolType,
         ...(r.parentCode === null ? {} : { parentCode: r.parentCode }),
       },
       values,

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { PlanNodeRow, PlanTree } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { getPlan } from "./plan.service.ts";
+import { getPlan } from "./plan-detail.service.ts";
 
 /** exceljs names A4 as paper size 9 in a `const enum`, which isolated modules cannot read as a value. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the value 9 is ExcelJS.PaperSize.A4

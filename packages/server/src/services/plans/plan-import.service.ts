@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseDocument, matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
 import { hasErrors } from "@luoshi/domain";
-import { planRepo, type OrgUnitRow, type PlanRow } from "@luoshi/db";
-import type { Kysely } from "kysely";
-import type { Database } from "@luoshi/db";
+import { type Db, inTransaction, planRepo, type OrgUnitRow, type PlanRow, type Scope } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { decodeDocument } from "../../documents/decode.ts";
@@ -11,33 +9,16 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 
 /**
- * The registry parsed unit names are matched against: every non-school unit in the actor's scope, and
- * the departments of the areas above it (a county plan names 市教育局 too).
+ * The registry parsed unit names are matched against: every non-school unit in the scope, and the
+ * departments of the areas above it (a county plan names 市教育局 too).
  */
-export async function unitRegistry(db: Kysely<Database>, scopePath: string): Promise<OrgUnitRow[]> {
-  const ancestorIds = scopePath.split("/").filter((s) => s !== "");
-  return db
-    .selectFrom("org_units")
-    .selectAll()
-    .where("kind", "!=", "school")
-    .where((eb) =>
-      eb.or([
-        eb("path", "like", `${scopePath}%`),
-        ...(ancestorIds.length === 0
-          ? []
-          : [eb.and([eb("kind", "=", "department"), eb("parent_id", "in", ancestorIds)])]),
-      ]),
-    )
-    .execute();
+export async function unitRegistry(db: Db, scope: Scope): Promise<OrgUnitRow[]> {
+  return planRepo.registryUnits(db, scope);
 }
 
 /** The area unit at the root of the actor's scope: the owner of the plans the actor imports. */
-export async function scopeRoot(db: Kysely<Database>, actor: Actor): Promise<OrgUnitRow> {
-  const root = await db
-    .selectFrom("org_units")
-    .selectAll()
-    .where("path", "=", actor.scope.path)
-    .executeTakeFirst();
+export async function scopeRoot(db: Db, actor: Actor): Promise<OrgUnitRow> {
+  const root = await planRepo.findScopeRoot(db, actor.scope);
   if (root === undefined) {
     throw new AppError("forbidden", "您的账号没有所属管辖范围，无法导入规划文件");
   }
@@ -66,7 +47,7 @@ export async function importPlan(
   }
   const parsed = parseDocument(decoded.text);
   const owner = await scopeRoot(db, actor);
-  const registry = await unitRegistry(db, actor.scope.path);
+  const registry = await unitRegistry(db, actor.scope);
   const entries: UnitRegistryEntry[] = registry.map((u) => ({
     code: u.code,
     name: u.name,
@@ -128,7 +109,7 @@ export async function importPlan(
     sort_order: i,
   }));
   const issues = [...decoded.issues, ...parsed.issues];
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await planRepo.insertTree(
       trx,
       {

@@ -1,9 +1,10 @@
-import { planRepo, type PlanTargetRow } from "@luoshi/db";
+import { inTransaction, planRepo, type PlanTargetRow } from "@luoshi/db";
 import type { PlanNodeSplitBody } from "@luoshi/contracts";
+import { carriedLinks, type LinkableTarget } from "@luoshi/domain/plans";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { editableDraft } from "./plan.service.ts";
+import { editableDraft } from "./plan-access.ts";
 
 /**
  * 合并条目: a node wrongly split from the one before it (an item run into two) goes back into it —
@@ -34,7 +35,7 @@ export async function mergePlanNode(
   const movedUnits = units.filter(
     (u) => u.node_id === node.id && !previousUnits.some((p) => p.name === u.name),
   );
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await planRepo.updateNode(trx, previous.id, { span_end: Math.max(previous.span_end, node.span_end) });
     await planRepo.replaceNodeUnits(
       trx,
@@ -90,31 +91,28 @@ export async function splitPlanNode(
   const ordinal = Math.max(...siblings.map((n) => n.ordinal)) + 1;
   const path = node.parent_path === "" ? String(ordinal) : `${node.parent_path}.${ordinal}`;
   const id = crypto.randomUUID();
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     for (const later of nodes.filter((n) => n.sort_order > node.sort_order).reverse()) {
       await planRepo.updateNode(trx, later.id, { sort_order: later.sort_order + 1 });
     }
     await planRepo.updateNode(trx, node.id, { span_end: body.offset });
-    await trx
-      .insertInto("plan_nodes")
-      .values({
-        id,
-        plan_id: plan.id,
-        path,
-        parent_path: node.parent_path,
-        level: node.level,
-        marker: "",
-        ordinal,
-        title: body.title,
-        role: node.role,
-        span_start: body.offset,
-        span_end: node.span_end,
-        title_start: body.offset,
-        title_end: body.offset,
-        deadline: null,
-        sort_order: node.sort_order + 1,
-      })
-      .execute();
+    await planRepo.insertNode(trx, {
+      id,
+      plan_id: plan.id,
+      path,
+      parent_path: node.parent_path,
+      level: node.level,
+      marker: "",
+      ordinal,
+      title: body.title,
+      role: node.role,
+      span_start: body.offset,
+      span_end: node.span_end,
+      title_start: body.offset,
+      title_end: body.offset,
+      deadline: null,
+      sort_order: node.sort_order + 1,
+    });
     for (const t of targets.filter((x) => x.path === node.path && (x.span_start ?? -1) >= body.offset)) {
       await planRepo.updateTarget(trx, t.id, { path });
     }
@@ -130,63 +128,19 @@ export async function splitPlanNode(
   return id;
 }
 
-/** One indicator link taken over from the superseded version when a revised plan is confirmed. */
-interface CarriedLink {
-  targetId: string;
-  fromTargetId: string;
-  indicatorCode: string | null;
-}
-
-const normalized = (s: string): string => s.replace(/\s+/g, "");
-
-/**
- * 指标关联沿用: targets of the new version that staff have not linked yet take over the confirmed
- * indicator link of the superseded version's target with the same text (paths may differ — items get
- * renumbered between versions), else of the only target with the same kind and metric on both sides.
- * Each old target passes its link on at most once.
- */
-function carriedLinks(
-  current: readonly PlanTargetRow[],
-  superseded: readonly PlanTargetRow[],
-): CarriedLink[] {
-  const confirmed = superseded.filter((o) => o.indicator_confirmed_at !== null);
-  const used = new Set<string>();
-  const out: CarriedLink[] = [];
-  const open = current.filter((t) => t.indicator_confirmed_at === null);
-  const take = (t: PlanTargetRow, o: PlanTargetRow | undefined): boolean => {
-    if (o === undefined || used.has(o.id)) {
-      return false;
-    }
-    used.add(o.id);
-    out.push({ targetId: t.id, fromTargetId: o.id, indicatorCode: o.indicator_code });
-    return true;
-  };
-  const rest = open.filter(
-    (t) =>
-      !take(
-        t,
-        confirmed.find(
-          (o) => !used.has(o.id) && o.kind === t.kind && normalized(o.text) === normalized(t.text),
-        ),
-      ),
-  );
-  const sameMetric = (a: PlanTargetRow, b: PlanTargetRow): boolean =>
-    a.kind === b.kind && a.metric !== "" && normalized(a.metric) === normalized(b.metric);
-  for (const t of rest) {
-    const olds = superseded.filter((o) => sameMetric(o, t));
-    const news = current.filter((n) => sameMetric(n, t));
-    const o = olds.length === 1 && news.length === 1 ? olds[0] : undefined;
-    if (o !== undefined && o.indicator_confirmed_at !== null) {
-      take(t, o);
-    }
-  }
-  return out;
-}
+/** The carry-over's view of a target row. */
+const linkable = (t: PlanTargetRow): LinkableTarget => ({
+  id: t.id,
+  kind: t.kind,
+  text: t.text,
+  metric: t.metric,
+  isLinkConfirmed: t.indicator_confirmed_at !== null,
+});
 
 /**
  * 确认规划: the draft becomes the plan the ledger supervises; a confirmed plan it revises is marked
  * superseded in the same transaction, and its confirmed indicator links carry over to the matching
- * targets of the new version (see {@link carriedLinks}; listed in the audit entry).
+ * targets of the new version (see the domain's `carriedLinks`; listed in the audit entry).
  */
 export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: string): Promise<void> {
   const plan = await editableDraft(deps, actor, planId);
@@ -198,8 +152,12 @@ export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: strin
   const previous =
     plan.revises_plan_id === null ? undefined : await planRepo.findById(db, plan.revises_plan_id);
   const superseded = previous === undefined ? [] : (await planRepo.loadTree(db, previous)).targets;
-  const carried = carriedLinks(targets, superseded);
-  await db.transaction().execute(async (trx) => {
+  // Listed in the audit entry with the indicator each target takes over.
+  const carried = carriedLinks(targets.map(linkable), superseded.map(linkable)).map((c) => ({
+    ...c,
+    indicatorCode: superseded.find((o) => o.id === c.fromTargetId)?.indicator_code ?? null,
+  }));
+  await inTransaction(db, async (trx) => {
     if (plan.revises_plan_id !== null) {
       await planRepo.updatePlan(trx, plan.revises_plan_id, { status: "superseded" });
     }
@@ -232,7 +190,7 @@ export async function confirmPlan(deps: ServiceDeps, actor: Actor, planId: strin
 /** 作废草稿. */
 export async function discardPlan(deps: ServiceDeps, actor: Actor, planId: string): Promise<void> {
   const plan = await editableDraft(deps, actor, planId);
-  await deps.handle.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.handle.db, async (trx) => {
     await planRepo.updatePlan(trx, plan.id, { status: "discarded" });
     await recordAudit(trx, actor, {
       action: "plan.discard",

@@ -6,13 +6,10 @@
 import {
   type CompiledIndicator,
   type IndicatorDefinition,
-  type IndicatorDirection,
-  type IndicatorDisplay,
   STANDARD_INDICATORS,
   compileIndicators,
 } from "@luoshi/domain/indicators";
-import type { Kysely } from "kysely";
-import { type CustomIndicatorRow, type Database, indicatorRepo } from "@luoshi/db";
+import { type CustomIndicatorRow, type Db, indicatorRepo } from "@luoshi/db";
 
 const STANDARD = compileIndicators(STANDARD_INDICATORS).compiled;
 
@@ -26,8 +23,8 @@ export function customDefinition(row: CustomIndicatorRow): IndicatorDefinition {
     name: row.name,
     unit: row.unit,
     expression: row.formula,
-    direction: row.direction as IndicatorDirection,
-    display: row.display as IndicatorDisplay,
+    direction: row.direction,
+    display: row.display,
     decimals: row.decimals,
     source: "自定义指标",
     ...(row.description === "" ? {} : { description: row.description }),
@@ -44,10 +41,10 @@ interface Cached {
  * indicators) it was built from. Another process (the CLI) may change the table, so each call checks the
  * fingerprint with one small query and recompiles only when it changed.
  */
-const cache = new WeakMap<Kysely<Database>, Cached>();
+const cache = new WeakMap<Db, Cached>();
 
 /** The compiled catalogue for computations against `db`: standard first, then active custom ones. */
-export async function loadCatalogue(db: Kysely<Database>): Promise<readonly CompiledIndicator[]> {
+export async function loadCatalogue(db: Db): Promise<readonly CompiledIndicator[]> {
   const fingerprint = await indicatorRepo.customFingerprint(db);
   if (fingerprint === "") {
     return STANDARD;

@@ -18,7 +18,7 @@ import {
 } from "@luoshi/domain/indicators";
 import type { OrgKind, OrgUnitSeed } from "@luoshi/domain/org";
 import { findDataElement } from "@luoshi/domain/stats";
-import { statsRepo, type PackedYearValues } from "@luoshi/db";
+import { scopeOf, statsRepo, type PackedYearValues } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
@@ -124,8 +124,8 @@ export async function computeCatalogueTables(
   const t0 = performance.now();
   // PGlite has one connection: the reads run one after another either way.
   const catalogue = await loadCatalogue(db);
-  const scope = await scopeUnits(db, unit.path);
-  const reads = await statsRepo.listPackedTablesInScope(db, unit.path, [
+  const scope = await scopeUnits(db, scopeOf(unit.path));
+  const reads = await statsRepo.listPackedTablesInScope(db, scopeOf(unit.path), [
     { table: "school_stats", from: from - MAX_LAG, to },
     { table: "enrolment_history", from: from - MAX_LAG, to },
     { table: "population_stats", from, to },
@@ -284,12 +284,12 @@ function tableUnits(
   const codeOf = new Map(list.map((u) => [u.id, u.code]));
   const rootDepth = rootPath.split("/").length;
   return list
-    .filter((u) => kinds === undefined || kinds.includes(u.kind as OrgKind))
+    .filter((u) => kinds === undefined || kinds.includes(u.kind))
     .map((u): CatalogueUnit => ({
       id: u.id,
       code: u.code,
       name: u.name,
-      kind: u.kind as OrgKind,
+      kind: u.kind,
       parentCode: u.path === rootPath || u.parentId === null ? null : (codeOf.get(u.parentId) ?? null),
       depth: u.path.split("/").length - rootDepth,
     }))

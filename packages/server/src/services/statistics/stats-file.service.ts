@@ -1,10 +1,10 @@
 /**
  * 统计数据文件: reading an uploaded statistics file (.xlsx or .csv in the template layout) into cells by
- * sheet and row, and writing the empty template workbook. No validation here — that is the domain's.
+ * sheet and row. No validation here — that is the domain's. The empty template is stats-template.service.
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { STATS_TEMPLATE, type Cell } from "@luoshi/domain/stats";
+import type { Cell } from "@luoshi/domain/stats";
 import { AppError } from "../../errors.ts";
 import { decodeTextBytes, looksBinary } from "../../documents/text-encoding.ts";
 
@@ -216,25 +216,4 @@ export async function readStatsFile(bytes: Uint8Array, fileName: string): Promis
     throw empty();
   }
   return sheets;
-}
-
-/** The empty template workbook: one sheet per template sheet, Chinese headers in row 1, frozen. */
-export async function statsTemplateXlsx(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "落实 luoshi";
-  for (const t of STATS_TEMPLATE) {
-    const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => ({
-      header: c.header,
-      width: Math.min(40, Math.max(10, c.header.length * 2 + 2)),
-    }));
-    const header = ws.getRow(1);
-    header.font = { bold: true };
-    t.columns.forEach((c, i) => {
-      if (c.isRequired) {
-        header.getCell(i + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-      }
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

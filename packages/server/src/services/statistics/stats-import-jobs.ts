@@ -2,7 +2,8 @@
  * 统计数据导入任务: an import run in the background so the page can show how far it has got. Jobs live
  * in this server's memory only, belong to the account that started them (anyone else gets 404, as if
  * the job did not exist) and are forgotten a while after they end. The import itself is the ordinary
- * {@link importStatistics}: all or nothing, in one transaction.
+ * {@link importStatistics}: all or nothing, in one transaction. The page polls a job over HTTP; code in
+ * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead.
  */
 import { randomUUID } from "node:crypto";
 import type { StatsImportJob, StatsImportJobError, StatsProblem } from "@luoshi/contracts";
@@ -41,6 +42,8 @@ function toJobError(error: unknown): StatsImportJobError {
 /** The import jobs of one server: start one, read one. */
 export class StatsImportJobs {
   private readonly jobs = new Map<string, JobState>();
+  /** Settles when the job of that id has ended (done or failed); forgotten with the job. */
+  private readonly ends = new Map<string, Promise<void>>();
   private readonly deps: ServiceDeps;
   private readonly onInternalError: (error: unknown) => void;
 
@@ -96,8 +99,16 @@ export class StatsImportJobs {
         job.finishedAt = this.deps.now().getTime();
       }
     };
-    // Let the request answer 202 first; the import runs on the next turn of the event loop.
-    setImmediate(() => void run());
+    // Let the request answer 202 first; the import runs on the next turn of the event loop. `run`
+    // catches everything, so the promise only ever resolves.
+    this.ends.set(
+      job.id,
+      new Promise<void>((resolve) => {
+        setImmediate(() => {
+          void run().then(resolve);
+        });
+      }),
+    );
     return this.view(job);
   }
 
@@ -108,6 +119,20 @@ export class StatsImportJobs {
     if (job === undefined || job.owner !== ownerOf(actor)) {
       throw new AppError("not-found", "导入任务不存在或已过期");
     }
+    return this.view(job);
+  }
+
+  /**
+   * Resolves with the job `id` as it ended (phase `done` or `failed`) once it has ended: no polling.
+   * `not-found` for a job this registry does not hold (never started, or already forgotten).
+   */
+  async waitFor(id: string): Promise<StatsImportJob> {
+    const ended = this.ends.get(id);
+    const job = this.jobs.get(id);
+    if (ended === undefined || job === undefined) {
+      throw new AppError("not-found", "导入任务不存在或已过期");
+    }
+    await ended;
     return this.view(job);
   }
 
@@ -130,6 +155,7 @@ export class StatsImportJobs {
     for (const [id, job] of this.jobs) {
       if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) {
         this.jobs.delete(id);
+        this.ends.delete(id);
       }
     }
   }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "kysely";
 import { orgUnitRepo, statsRepo, type DatabaseHandle, type StatsTable } from "@luoshi/db";
 import { createTestDatabase, testEngines } from "@luoshi/db/testing";
 import { analyzeAfterImport } from "./stats-import-write.ts";
@@ -24,18 +23,11 @@ describe.each(testEngines())("analyzeAfterImport on %s", (engine) => {
     await handle.close();
   });
 
-  const estimate = async (table: string): Promise<number> => {
-    const r = await sql<{
-      n: number;
-    }>`SELECT reltuples::int AS n FROM pg_class WHERE relname = ${table}`.execute(handle.db);
-    return Number(r.rows[0]?.n);
-  };
-
-  it("gives the planner the row count the import left", async () => {
+  // That ANALYZE leaves the planner the row count is checked on statsRepo.analyze (packages/db).
+  it("refreshes the planner's statistics without a warning", async () => {
     const warnings: string[] = [];
     await analyzeAfterImport(handle.db, ["population_stats"], (m) => warnings.push(m));
     expect(warnings).toEqual([]);
-    expect(await estimate("population_stats")).toBe(12);
   });
 
   it("only warns when ANALYZE fails: the import stands", async () => {

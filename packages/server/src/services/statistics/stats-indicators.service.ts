@@ -3,6 +3,7 @@
  * rows below the unit (one query per table, never one per school) through the domain's indicator engine.
  */
 import { evaluateIndicators, formatIndicatorValue, tableValue } from "@luoshi/domain/indicators";
+import { scopeOf } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
@@ -47,7 +48,7 @@ export async function computeIndicators(
   const { year } = input;
   const [catalogue, { rows }] = await Promise.all([
     loadCatalogue(db),
-    loadStatRows(db, unit.path, { from: year, to: year, lag: MAX_LAG }),
+    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }),
   ]);
   const { tables } = evaluateIndicators(rows, catalogue, { years: [year], maxIssues: 0 });
   const items = catalogue.map(({ definition: d }): IndicatorResult => {

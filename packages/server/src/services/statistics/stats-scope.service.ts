@@ -1,78 +1,29 @@
 /**
  * Helpers shared by the statistics services: the org units of a scope in one query (as the import maps
- * codes and the indicator engine builds its hierarchy), and the change summary an import audits.
+ * codes and the indicator engine builds its hierarchy), and the statistics rows the engine reads.
  */
-import type { Kysely } from "kysely";
-import { type Database, statsRepo } from "@luoshi/db";
+import { type Db, type Scope, type StatsScopeUnit, statsRepo } from "@luoshi/db";
 import { buildStatRows, type StatRow } from "@luoshi/domain/indicators";
-import type { OrgKind, OrgUnitSeed, Ownership, SchoolType, UrbanRural } from "@luoshi/domain/org";
+import type { OrgUnitSeed } from "@luoshi/domain/org";
 
 /** An org unit as the statistics services need it. */
-export interface ScopeUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  parentId: string | null;
-  schoolType?: SchoolType;
-  ownership: string | null;
-  urbanRural: string | null;
-  isInclusive: boolean | null;
-}
+export type ScopeUnit = StatsScopeUnit;
 
-/** Every unit under a scope path, by code, with the scope's own root unit when it is one. */
+/** Every unit within a scope, by code, with the scope's own root unit when it is one. */
 export interface ScopeUnits {
   root: ScopeUnit | undefined;
   byCode: Map<string, ScopeUnit>;
   /** Which of `codes` (not in the scope) name units that exist elsewhere: one query. */
-  outside(db: Kysely<Database>, codes: readonly string[]): Promise<Set<string>>;
+  outside(db: Db, codes: readonly string[]): Promise<Set<string>>;
 }
 
-/** Loads the units under `scopePath` in one query. */
-export async function scopeUnits(db: Kysely<Database>, scopePath: string): Promise<ScopeUnits> {
-  const rows = await db
-    .selectFrom("org_units")
-    .select([
-      "id",
-      "code",
-      "name",
-      "kind",
-      "path",
-      "parent_id",
-      "school_type",
-      "ownership",
-      "urban_rural",
-      "is_inclusive",
-    ])
-    .where("path", "like", `${scopePath}%`)
-    .execute();
-  const units = rows.map((r): ScopeUnit => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    path: r.path,
-    parentId: r.parent_id,
-    ...(r.school_type === null ? {} : { schoolType: r.school_type as SchoolType }),
-    ownership: r.ownership,
-    urbanRural: r.urban_rural,
-    isInclusive: r.is_inclusive,
-  }));
+/** Loads the units within `scope` in one query. */
+export async function scopeUnits(db: Db, scope: Scope): Promise<ScopeUnits> {
+  const units = await statsRepo.listUnitsInScope(db, scope);
   return {
-    root: units.find((u) => u.path === scopePath),
+    root: units.find((u) => u.path === scope.path),
     byCode: new Map(units.map((u) => [u.code, u])),
-    async outside(database, codes) {
-      if (codes.length === 0) {
-        return new Set();
-      }
-      const found = await database
-        .selectFrom("org_units")
-        .select("code")
-        .where("code", "in", codes)
-        .execute();
-      return new Set(found.map((f) => f.code));
-    },
+    outside: async (database, codes) => statsRepo.existingUnitCodes(database, codes),
   };
 }
 
@@ -88,14 +39,14 @@ export function toSeeds(units: Iterable<ScopeUnit>): OrgUnitSeed[] {
     return {
       code: u.code,
       name: u.name,
-      kind: u.kind as OrgKind,
+      kind: u.kind,
       ...(parentCode === undefined ? {} : { parentCode }),
-      ...(u.kind === "school" && u.schoolType !== undefined
+      ...(u.kind === "school" && u.schoolType !== null
         ? {
             school: {
               schoolType: u.schoolType,
-              ownership: (u.ownership ?? "public") as Ownership,
-              urbanRural: (u.urbanRural ?? "urban") as UrbanRural,
+              ownership: u.ownership ?? "public",
+              urbanRural: u.urbanRural ?? "urban",
               isInclusive: u.isInclusive ?? false,
             },
           }
@@ -104,62 +55,23 @@ export function toSeeds(units: Iterable<ScopeUnit>): OrgUnitSeed[] {
   });
 }
 
-/** One changed value, for the audit sample. */
-export interface StatChange {
-  code: string;
-  element: string;
-  before: number | null;
-  after: number | null;
-}
-
-/** Changed values between what is stored and what is imported: a count per school and a short sample. */
-export function diffStatValues(
-  stored: ReadonlyMap<string, Readonly<Record<string, number>>>,
-  records: readonly { schoolCode: string; values: Readonly<Partial<Record<string, number>>> }[],
-  sampleSize = 20,
-): { changedValues: number; perSchool: Record<string, number>; sample: StatChange[] } {
-  const perSchool: Record<string, number> = {};
-  const sample: StatChange[] = [];
-  let changedValues = 0;
-  for (const r of records) {
-    const before = stored.get(r.schoolCode) ?? {};
-    const keys = new Set([...Object.keys(before), ...Object.keys(r.values)]);
-    let n = 0;
-    for (const k of keys) {
-      const a = before[k] ?? null;
-      const b = r.values[k] ?? null;
-      if (a !== b) {
-        n++;
-        if (sample.length < sampleSize) {
-          sample.push({ code: r.schoolCode, element: k, before: a, after: b });
-        }
-      }
-    }
-    if (n > 0) {
-      perSchool[r.schoolCode] = n;
-      changedValues += n;
-    }
-  }
-  return { changedValues, perSchool, sample };
-}
-
 /**
- * The statistics below `scopePath` as the indicator engine reads them: school and 招生-history rows of
+ * The statistics within `scope` as the indicator engine reads them: school and 招生-history rows of
  * `from − lag` … `to` (cohort formulas look `lag` years back), 乡镇 population of `from` … `to`, tagged
  * with the scope's hierarchy. Four queries, never one per school. A full school record wins over a
  * 招生-only history row of the same school and year.
  */
 export async function loadStatRows(
-  db: Kysely<Database>,
-  scopePath: string,
+  db: Db,
+  scope: Scope,
   range: { from: number; to: number; lag: number },
 ): Promise<{ units: ScopeUnits; rows: StatRow[] }> {
   const { from, to, lag } = range;
   const [units, schools, history, population] = await Promise.all([
-    scopeUnits(db, scopePath),
-    statsRepo.listInScope(db, "school_stats", scopePath, from - lag, to),
-    statsRepo.listInScope(db, "enrolment_history", scopePath, from - lag, to),
-    statsRepo.listInScope(db, "population_stats", scopePath, from, to),
+    scopeUnits(db, scope),
+    statsRepo.listInScope(db, "school_stats", scope, from - lag, to),
+    statsRepo.listInScope(db, "enrolment_history", scope, from - lag, to),
+    statsRepo.listInScope(db, "population_stats", scope, from, to),
   ]);
   const full = new Set(schools.map((s) => `${s.code}|${String(s.year)}`));
   const records = [...history.filter((h) => !full.has(`${h.code}|${String(h.year)}`)), ...schools].map(

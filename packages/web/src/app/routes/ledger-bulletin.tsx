@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { ErrorResult } from "../../components/error-result.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { bulletinDocxUrl, percent, useBulletin } from "../../features/ledger/api/ledger.ts";
-import type { Bulletin, BulletinTaskLine, BulletinUnitRow } from "../../features/ledger/api/ledger.ts";
+import type { MonthlyBulletin, BulletinTaskLine, BulletinUnitRow } from "../../features/ledger/api/ledger.ts";
 import { MonthPicker } from "../../features/ledger/components/month-picker.tsx";
 import { monthOf } from "../../features/ledger/lib/period.ts";
 import { downloadFile } from "../../lib/download.ts";
@@ -14,7 +14,7 @@ import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import type { MessageKey } from "../../lib/i18n.tsx";
 
-const SUMMARY: readonly [keyof Bulletin["summary"], MessageKey][] = [
+const SUMMARY: readonly [keyof MonthlyBulletin["summary"], MessageKey][] = [
   ["total", "bulletin.total"],
   ["closed", "bulletin.closed"],
   ["closedThisMonth", "bulletin.closedThisMonth"],

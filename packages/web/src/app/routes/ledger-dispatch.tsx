@@ -7,7 +7,7 @@ import { MonthPicker } from "../../features/ledger/components/month-picker.tsx";
 import { ErrorResult } from "../../components/error-result.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useCan } from "../../features/auth/api/session.ts";
-import { useDispatch, useSendReminders } from "../../features/ledger/api/ledger.ts";
+import { dispatchSummary, useDispatch, useSendReminders } from "../../features/ledger/api/ledger.ts";
 import type { DispatchRow, ReportStatus } from "../../features/ledger/api/ledger.ts";
 import { monthOf } from "../../features/ledger/lib/period.ts";
 import { errorText } from "../../lib/error-text.ts";
@@ -29,21 +29,21 @@ export function LedgerDispatchRoute() {
   const [month, setMonth] = useState(() => monthOf(new Date()));
   const dispatch = useDispatch(month);
   const remind = useSendReminders();
-  const s = dispatch.data?.summary;
+  const s = dispatch.data === undefined ? undefined : dispatchSummary(dispatch.data);
   const columns: TableColumnsType<DispatchRow> = [
     {
       title: t("dispatch.task"),
       key: "title",
-      render: (_: unknown, r) => <Link to={`/ledger/tasks/${r.taskId}`}>{r.title}</Link>,
+      render: (_: unknown, r) => <Link to={`/ledger/tasks/${r.taskId}`}>{r.taskTitle}</Link>,
     },
-    { title: t("dispatch.unit"), dataIndex: "unit", width: 160 },
+    { title: t("dispatch.unit"), key: "unit", width: 160, render: (_: unknown, r) => r.unit.name },
     {
       title: t("dispatch.role"),
       key: "role",
       width: 80,
       render: (_: unknown, r) => (r.role === "lead" ? t("dispatch.roleLead") : t("dispatch.roleCo")),
     },
-    { title: t("dispatch.dueDate"), dataIndex: "due", width: 110 },
+    { title: t("dispatch.dueDate"), dataIndex: "dueDate", width: 110 },
     {
       title: t("dispatch.status"),
       key: "status",
@@ -97,7 +97,7 @@ export function LedgerDispatchRoute() {
               ))}
             </Row>
             <Table<DispatchRow>
-              rowKey={(r) => `${r.taskId}-${r.unit}-${r.due}`}
+              rowKey={(r) => `${r.taskId}-${r.unit.id}-${r.period}`}
               size="small"
               columns={columns}
               dataSource={dispatch.data?.rows ?? []}

@@ -13,7 +13,7 @@ export interface AuditFilters {
 }
 
 /** `GET /api/audit?…&page=&pageSize=` */
-export function fetchAudit(filters: AuditFilters, page: number, pageSize: number, signal?: AbortSignal) {
+function fetchAudit(filters: AuditFilters, page: number, pageSize: number, signal?: AbortSignal) {
   return getJson(`/api/audit${toQueryString({ ...filters, page, pageSize })}`, AuditPage, signal);
 }
 

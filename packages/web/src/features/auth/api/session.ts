@@ -6,7 +6,7 @@ import type { ChangePasswordBody, LoginBody, SessionUser } from "@luoshi/contrac
 import { isApiStatus, request, setCsrfToken } from "../../../lib/api.ts";
 
 /** Query key of the session; `null` data means "not signed in". */
-export const SESSION_KEY = ["session"] as const;
+const SESSION_KEY = ["session"] as const;
 
 /**
  * Sets the session and drops every other cached answer, so that nothing read by a previous user
@@ -18,7 +18,7 @@ export function replaceSession(queryClient: QueryClient, session: SessionRespons
 }
 
 /** `GET /api/auth/me`: the session, or `null` when the server answers 401. */
-export async function fetchSession(): Promise<SessionResponse | null> {
+async function fetchSession(): Promise<SessionResponse | null> {
   try {
     const session = await request("GET", "/api/auth/me", { schema: SessionResponse, isAuthProbe: true });
     setCsrfToken(session.csrfToken);

@@ -6,7 +6,7 @@ import { fetchOrgUnits, orgKeys } from "../../org/api/org-units.ts";
 import type { OrgUnitFilters } from "../../org/api/org-units.ts";
 
 /** The kinds a county bureau counts on its dashboard. */
-export const COUNTED_KINDS: readonly OrgKindCode[] = ["township", "school", "department"];
+const COUNTED_KINDS: readonly OrgKindCode[] = ["township", "school", "department"];
 
 /** One count: its code, the total (undefined while loading) and any error. */
 export interface Count {

@@ -1,25 +1,8 @@
 /**
- * Display rounding as the official tables print it — the same rules as the domain's display.ts (compute
- * at full precision, round half away from zero for display only). Verdicts come from the server.
+ * The 优质均衡 screens' display formats, on the official half-up rule of @luoshi/common (compute at full
+ * precision, round for display only). Verdicts come from the server.
  */
-
-/** Rounds half away from zero at `digits` decimals, removing binary noise first (0.5155 → 0.516). */
-export function roundHalfUp(x: number, digits: number): number {
-  if (!Number.isFinite(x)) {
-    return x;
-  }
-  const p = 10 ** digits;
-  const shifted = Number((Math.abs(x) * p).toPrecision(15));
-  return (Math.sign(x) * Math.round(shifted)) / p;
-}
-
-/** A number with exactly `digits` decimals after half-up rounding; "—" when undefined. */
-export function formatDecimal(x: number | null | undefined, digits: number): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) {
-    return "—";
-  }
-  return roundHalfUp(x, digits).toFixed(digits);
-}
+import { formatDecimal } from "@luoshi/common";
 
 /** 差异系数: 3 decimals. */
 export function formatCv(cv: number | null | undefined): string {

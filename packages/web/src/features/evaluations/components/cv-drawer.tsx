@@ -4,7 +4,8 @@ import { EChart } from "../../../components/echart.tsx";
 import { ErrorResult } from "../../../components/error-result.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { type BalanceKey, type IndicatorKey, type Level, useCvExplain } from "../api/balance.ts";
-import { formatCv, formatDecimal, formatValue } from "./balance-format.ts";
+import { formatDecimal } from "@luoshi/common";
+import { formatCv, formatValue } from "./balance-format.ts";
 
 /** How many schools the contribution chart shows (the table has them all). */
 const CHART_SCHOOLS = 20;

@@ -7,14 +7,14 @@ import { useI18n } from "../../../lib/i18n.tsx";
 import { useCan } from "../../auth/api/session.ts";
 import type { UnitYearProps } from "../../stats/components/tab-props.ts";
 import { useRecognition, useSaveRecognition } from "../api/supervision.ts";
-import { formatDecimal } from "./balance-format.ts";
+import { formatPercent } from "@luoshi/common";
 import { RuleSetLine, VerdictTag } from "./supervision-part-table.tsx";
 
 type Group = RecognitionResult["groups"][number]["group"];
 type Aggregation = RecognitionResult["aggregation"];
 type Draft = Record<Group, { respondents: number | null; satisfied: number | null }>;
 
-const pct = (x: number | null) => (x === null ? "—" : `${formatDecimal(x * 100, 2)}%`);
+const pct = (x: number | null) => formatPercent(x, 2);
 
 function draftOf(r: RecognitionResult): Draft {
   return Object.fromEntries(

@@ -1,19 +1,13 @@
 import { useState } from "react";
 import { App, Button, Space } from "antd";
 import { FileExcelOutlined, FileWordOutlined } from "@ant-design/icons";
-import type { TEACHING_POINT_POLICY_VALUES } from "@luoshi/contracts";
 import { downloadFile } from "../../../lib/download.ts";
 import { errorText } from "../../../lib/error-text.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { balanceReportUrl, type ReportFormat } from "./report-url.ts";
+import { type BalanceReportQuery, balanceReportUrl, type ReportFormat } from "./report-url.ts";
 
 /** What a report is of: the evaluation as the page shows it. */
-export interface ReportButtonsProps {
-  orgUnitId: string;
-  year: number;
-  policy?: (typeof TEACHING_POINT_POLICY_VALUES)[number];
-  ruleSet?: string;
-}
+export type ReportButtonsProps = BalanceReportQuery;
 
 /**
  * 导出 Excel / 导出评估报告（Word）: downloads the evaluation shown on the page (same unit, year, 教学点

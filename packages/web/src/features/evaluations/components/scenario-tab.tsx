@@ -12,7 +12,8 @@ import {
   useSaveScenario,
   useScenarios,
 } from "../api/balance.ts";
-import { formatAmount, formatCv, formatDecimal, formatDelta } from "./balance-format.ts";
+import { formatDecimal } from "@luoshi/common";
+import { formatAmount, formatCv, formatDelta } from "./balance-format.ts";
 import { PolicySelect, PolicyTag, usePolicy } from "./policy-select.tsx";
 import { ScenarioChangeEditor, type SchoolChoice } from "./scenario-editor.tsx";
 import "./balance.css";

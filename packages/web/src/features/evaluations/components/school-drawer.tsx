@@ -4,7 +4,8 @@ import { ErrorResult } from "../../../components/error-result.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { type BalanceKey, type IndicatorKey, type Level, useSchoolExplain } from "../api/balance.ts";
-import { formatAmount, formatDecimal, formatValue, formatYuan } from "./balance-format.ts";
+import { formatDecimal, roundHalfUp } from "@luoshi/common";
+import { formatAmount, formatValue, formatYuan } from "./balance-format.ts";
 
 type IndicatorExplain = BalanceSchoolExplain["indicators"][number];
 
@@ -41,15 +42,11 @@ function ElementTable({ rows }: { rows: SourceElement[] }) {
           title: t("eval.school.counted"),
           dataIndex: "counted",
           align: "right",
-          render: (v: number) => formatAmount(roundForShow(v)),
+          render: (v: number) => formatAmount(roundHalfUp(v, 2)),
         },
       ]}
     />
   );
-}
-
-function roundForShow(v: number): number {
-  return Number.isInteger(v) ? v : Number(formatDecimal(v, 2));
 }
 
 function IndicatorDetail({ ind, school }: { ind: IndicatorExplain; school: BalanceSchoolExplain }) {
@@ -73,7 +70,7 @@ function IndicatorDetail({ ind, school }: { ind: IndicatorExplain; school: Balan
             span: 2,
             children: t("eval.school.formulaText", {
               m: ind.multiplier,
-              numerator: formatAmount(roundForShow(ind.numerator.value)),
+              numerator: formatAmount(roundHalfUp(ind.numerator.value, 2)),
               denominator: formatAmount(school.denominator.value),
               value: formatValue(ind.value),
               unit: ind.unit,
@@ -179,7 +176,7 @@ export function SchoolDrawer({
                 title: t("eval.school.numerator"),
                 key: "num",
                 align: "right",
-                render: (_: unknown, r) => formatAmount(roundForShow(r.numerator.value)),
+                render: (_: unknown, r) => formatAmount(roundHalfUp(r.numerator.value, 2)),
               },
               {
                 title: t("eval.school.denominator"),

@@ -3,13 +3,13 @@
  * as plain numbers. Verdicts come from the server; this only formats.
  */
 import type { CheckView } from "@luoshi/contracts";
-import { formatDecimal } from "./balance-format.ts";
+import { formatDecimal } from "@luoshi/common";
 
 /** Threshold keys whose values are not rates even though they may be ≤ 1. */
 const PLAIN_KEYS = new Set(["quality.monitoringGap"]);
 
 /** Whether a check's value reads as a percentage (its threshold is a fraction). */
-export function isRateCheck(c: Pick<CheckView, "threshold" | "thresholdKey">): boolean {
+function isRateCheck(c: Pick<CheckView, "threshold" | "thresholdKey">): boolean {
   return c.threshold <= 1 && !PLAIN_KEYS.has(c.thresholdKey);
 }
 

@@ -1,144 +1,35 @@
 /**
- * 月调度, 月通报 and 年度考核: the ledger's numbers for a month or a year. Their shapes follow the
- * domain's `dispatchBoard` / `monthlyBulletin` / `unitScoreboard` as the server sends them (JSON).
+ * 月调度, 月通报 and 年度考核: the ledger's numbers for a month or a year, in the shapes of their
+ * contracts (`@luoshi/contracts` ledger), checked as they arrive.
  */
+import { formatPercent } from "@luoshi/common";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { postJson, request } from "../../../lib/api.ts";
+import { DispatchBoard, MonthlyBulletin, ReminderResult, Scoreboard } from "@luoshi/contracts";
+import { getJson, postJson } from "../../../lib/api.ts";
 
-export type ReportStatus = "onTime" | "late" | "missing" | "notDue";
+export type {
+  BulletinTaskLine,
+  BulletinUnitRow,
+  DispatchBoard,
+  DispatchRow,
+  MonthlyBulletin,
+  ReportStatus,
+  UnitScore,
+} from "@luoshi/contracts";
 
-export interface DispatchRow {
-  taskId: string;
-  title: string;
-  unit: string;
-  role: string;
-  due: string;
-  status: ReportStatus;
-  submittedAt: string | null;
+/** The board's counts as the 月调度 page shows them: `due` leaves out reports not yet due. */
+export function dispatchSummary(
+  board: DispatchBoard,
+): Record<"due" | "received" | "onTime" | "late" | "missing", number> {
+  const c = board.totals;
+  return { due: c.due - c.notDue, received: c.received, onTime: c.onTime, late: c.late, missing: c.missing };
 }
-
-export interface Dispatch {
-  month: string;
-  rows: DispatchRow[];
-  summary: { due: number; received: number; onTime: number; late: number; missing: number };
-}
-
-/** The answer as the server may send it: the brief's flat rows, or the domain board (`taskTitle`, `unit: {id, name}`, `dueDate`, `totals`). */
-interface DispatchAnswer {
-  month: string;
-  rows: (Omit<DispatchRow, "title" | "unit" | "due"> & {
-    title?: string;
-    taskTitle?: string;
-    unit: string | LedgerUnitRef;
-    due?: string;
-    dueDate?: string;
-    periodLabel?: string;
-  })[];
-  summary?: Dispatch["summary"];
-  totals?: Dispatch["summary"] & { notDue?: number };
-}
-
-/** Reads either shape of the 月调度 answer into {@link Dispatch}. */
-export function toDispatch(answer: DispatchAnswer): Dispatch {
-  const counts = answer.summary ?? answer.totals;
-  return {
-    month: answer.month,
-    rows: answer.rows.map((r) => ({
-      taskId: r.taskId,
-      title: r.title ?? r.taskTitle ?? r.taskId,
-      unit: typeof r.unit === "string" ? r.unit : r.unit.name,
-      role: r.role,
-      due: r.due ?? r.dueDate ?? "",
-      status: r.status,
-      submittedAt: r.submittedAt,
-    })),
-    summary: {
-      due: (counts?.due ?? 0) - (answer.totals?.notDue ?? 0),
-      received: counts?.received ?? 0,
-      onTime: counts?.onTime ?? 0,
-      late: counts?.late ?? 0,
-      missing: counts?.missing ?? 0,
-    },
-  };
-}
-
-export interface LedgerUnitRef {
-  id: string;
-  name: string;
-}
-
-export interface BulletinTaskLine {
-  taskId: string;
-  title: string;
-  units: string[];
-  deadline: string;
-  daysOverdue: number;
-  isClosed: boolean;
-  reason: string;
-  latestProgress: string | null;
-}
-
-export interface BulletinUnitRow {
-  unit: LedgerUnitRef;
-  tasks: number;
-  leadTasks: number;
-  onTime: number;
-  overdue: number;
-  closed: number;
-  dueReports: number;
-  onTimeReports: number;
-  punctuality: number | null;
-}
-
-export interface Bulletin {
-  month: string;
-  asOf: string;
-  summary: Record<
-    | "total"
-    | "closed"
-    | "closedThisMonth"
-    | "inProgress"
-    | "suspended"
-    | "overdue"
-    | "red"
-    | "yellow"
-    | "blue"
-    | "green"
-    | "dueReports"
-    | "received"
-    | "onTime"
-    | "late"
-    | "missing",
-    number
-  >;
-  perUnit: BulletinUnitRow[];
-  overdueList: BulletinTaskLine[];
-  redList?: BulletinTaskLine[];
-  yellowList: BulletinTaskLine[];
-  instructions: { taskId: string; taskTitle: string; author: string; date: string; text: string }[];
-}
-
-export interface UnitScore {
-  unit: LedgerUnitRef;
-  leadTasks: number;
-  expected: number;
-  completed: number;
-  completedOnTime: number;
-  completionRate: number | null;
-  onTimeRate: number | null;
-  dueReports: number;
-  onTimeReports: number;
-  punctuality: number | null;
-}
-
-const get = <T>(path: string, signal: AbortSignal) => request<T>("GET", path, { signal });
 
 /** `GET /api/ledger/dispatch?month=` */
 export function useDispatch(month: string) {
   return useQuery({
     queryKey: ["ledger", "dispatch", month],
-    queryFn: async ({ signal }) =>
-      toDispatch(await get<DispatchAnswer>(`/api/ledger/dispatch?month=${month}`, signal)),
+    queryFn: ({ signal }) => getJson(`/api/ledger/dispatch?month=${month}`, DispatchBoard, signal),
   });
 }
 
@@ -146,7 +37,7 @@ export function useDispatch(month: string) {
 export function useSendReminders() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (month: string) => postJson<{ sent: number }>("/api/ledger/reminders", { month }),
+    mutationFn: (month: string) => postJson("/api/ledger/reminders", { month }, ReminderResult),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["ledger", "dispatch"] }),
   });
 }
@@ -155,7 +46,7 @@ export function useSendReminders() {
 export function useBulletin(month: string) {
   return useQuery({
     queryKey: ["ledger", "bulletin", month],
-    queryFn: ({ signal }) => get<Bulletin>(`/api/ledger/bulletin?month=${month}`, signal),
+    queryFn: ({ signal }) => getJson(`/api/ledger/bulletin?month=${month}`, MonthlyBulletin, signal),
   });
 }
 
@@ -164,21 +55,15 @@ export function bulletinDocxUrl(month: string): string {
   return `/api/ledger/bulletin.docx?month=${month}`;
 }
 
-/** `GET /api/ledger/scoreboard?year=` — a list of unit scores (or `{rows}` should the server wrap it). */
+/** `GET /api/ledger/scoreboard?year=` — the units' scores. */
 export function useScoreboard(year: number) {
   return useQuery({
     queryKey: ["ledger", "scoreboard", year],
-    queryFn: async ({ signal }) => {
-      const answer = await get<UnitScore[] | { rows: UnitScore[] }>(
-        `/api/ledger/scoreboard?year=${year}`,
-        signal,
-      );
-      return Array.isArray(answer) ? answer : answer.rows;
-    },
+    queryFn: ({ signal }) => getJson(`/api/ledger/scoreboard?year=${year}`, Scoreboard, signal),
   });
 }
 
-/** 0.857 → "85.7%"; null → "—". */
+/** 0.857 → "85.7%" (official half-up: 23/80 → "28.8%"); null → "—". */
 export function percent(rate: number | null): string {
-  return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
+  return formatPercent(rate, 1);
 }

@@ -9,6 +9,7 @@ import type {
   TaskAdjustmentDecisionBody,
   TaskCreateBody,
   TaskInstructionBody,
+  TaskListQuery,
   TaskReportBody,
 } from "@luoshi/contracts";
 import type { z } from "zod";
@@ -18,7 +19,7 @@ import { toQueryString } from "../../../lib/query-string.ts";
 export type TaskState = (typeof TASK_STATE_VALUES)[number];
 export type Light = (typeof LIGHT_VALUES)[number];
 export type TaskAction = (typeof TASK_ACTION_VALUES)[number];
-export type TaskSort = "deadline" | "-deadline" | "light" | "title";
+export type TaskSort = TaskListQuery["sort"];
 
 /** Filters of `GET /api/tasks` (and of the export). */
 export interface TaskFilters {
@@ -34,7 +35,7 @@ export interface TaskFilters {
   mine?: boolean;
 }
 
-export const taskKeys = {
+const taskKeys = {
   all: ["tasks"] as const,
   list: (filters: TaskFilters) => ["tasks", "list", filters] as const,
   detail: (id: string) => ["tasks", "detail", id] as const,
@@ -95,7 +96,7 @@ export type TaskChange =
   | { kind: "decision"; body: z.input<typeof TaskAdjustmentDecisionBody> };
 
 /** Sends one {@link TaskChange} to its route. */
-export function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
+function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
   switch (change.kind) {
     case "action":
       return postJson(

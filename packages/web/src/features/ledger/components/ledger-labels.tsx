@@ -39,8 +39,3 @@ export function StateTag({ task }: { task: Pick<TaskSummary, "state" | "stateLab
   const { t } = useI18n();
   return <Tag color={STATE_COLORS[task.state]}>{task.stateLabel || t(`state.${task.state}`)}</Tag>;
 }
-
-/** 牵头 first, then the 协办 units, as one line. */
-export function unitNames(task: Pick<TaskSummary, "leadUnit" | "coUnits">): string {
-  return [task.leadUnit.name, ...task.coUnits.map((u) => u.name)].join("、");
-}

@@ -4,7 +4,7 @@ export type Frequency = "monthly" | "weekly" | "quarterly" | "once";
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The ISO week (`2026-W11`) of a calendar day. */
-export function isoWeek(date: Date): string {
+function isoWeek(date: Date): string {
   const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
   const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
   day.setUTCDate(day.getUTCDate() + 4 - weekday);
@@ -14,7 +14,7 @@ export function isoWeek(date: Date): string {
 }
 
 /** The period a report made on `date` belongs to, for a task reported at `frequency`. */
-export function periodFor(frequency: Frequency, date: Date): string {
+function periodFor(frequency: Frequency, date: Date): string {
   const year = String(date.getFullYear());
   switch (frequency) {
     case "monthly":

@@ -33,7 +33,7 @@ export function fetchOrgUnits(filters: OrgUnitFilters, signal?: AbortSignal): Pr
 }
 
 /** `GET /api/org-units/:id` with its ancestors. */
-export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitDetail> {
+function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitDetail> {
   return getJson(`/api/org-units/${encodeURIComponent(id)}`, OrgUnitDetail, signal);
 }
 
@@ -41,7 +41,7 @@ export function fetchOrgUnit(id: string, signal?: AbortSignal): Promise<OrgUnitD
  * The top of the user's scope. Without parentId the server answers with the scope root; should it
  * list the whole scope instead, the shallowest units are the roots all the same.
  */
-export async function fetchScopeRoots(signal?: AbortSignal): Promise<OrgUnit[]> {
+async function fetchScopeRoots(signal?: AbortSignal): Promise<OrgUnit[]> {
   const page = await fetchOrgUnits({ pageSize: TREE_PAGE_SIZE }, signal);
   const minDepth = Math.min(...page.items.map((u) => u.depth));
   return page.items.filter((u) => u.depth === minDepth);

@@ -17,7 +17,7 @@ import { toQueryString } from "../../../lib/query-string.ts";
 export type PlanStatus = PlanSummary["status"];
 
 /** Query keys: the list, one plan, its source text and its diff share the `plans` root. */
-export const planKeys = {
+const planKeys = {
   all: ["plans"] as const,
   list: (status: PlanStatus | undefined) => ["plans", "list", status ?? "all"] as const,
   detail: (id: string) => ["plans", "detail", id] as const,
@@ -88,7 +88,7 @@ export type PlanEdit =
   | { kind: "discard" };
 
 /** Sends one {@link PlanEdit} to its route. */
-export function sendPlanEdit(id: string, edit: PlanEdit): Promise<PlanDetail> {
+function sendPlanEdit(id: string, edit: PlanEdit): Promise<PlanDetail> {
   const plan = base(id);
   const node = (nodeId: string) => `${plan}/nodes/${encodeURIComponent(nodeId)}`;
   const target = (targetId: string) => `${plan}/targets/${encodeURIComponent(targetId)}`;

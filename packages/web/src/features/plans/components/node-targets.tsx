@@ -8,7 +8,7 @@ import { TargetFormModal } from "./target-form-modal.tsx";
 import type { usePlanEditor } from "./use-plan-editor.ts";
 
 /** `≥ 95 %（2020）` — a target's figure in one short line. */
-export function useTargetFigure() {
+function useTargetFigure() {
   const labels = usePlanLabels();
   return (target: PlanTarget) => {
     const value =

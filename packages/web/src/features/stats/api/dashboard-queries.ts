@@ -11,10 +11,10 @@ import { getJson, isApiStatus } from "../../../lib/api.ts";
 import { toQueryString } from "../../../lib/query-string.ts";
 
 /** Years of history the dashboard shows (the chosen year and the eight before it). */
-export const DASHBOARD_YEARS = 9;
+const DASHBOARD_YEARS = 9;
 
 /** Query keys of the dashboard. */
-export const dashboardKeys = {
+const dashboardKeys = {
   series: (unitId: string, from: number, to: number) => ["indicators", "series", unitId, from, to] as const,
   children: (unitId: string, year: number) => ["indicators", "children", unitId, year] as const,
   distribution: (unitId: string, year: number, code: string) =>

@@ -17,7 +17,7 @@ import { toQueryString } from "../../../lib/query-string.ts";
 export const IMPORT_TEMPLATE_URL = "/api/stats/template.xlsx";
 
 /** The largest file the server takes (20 MB). */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** What the file picker accepts. */
 export const IMPORT_ACCEPT = ".xlsx,.csv";

@@ -2,33 +2,14 @@
  * Writing indicator figures the way the server publishes them (94.08%, 6:1, 1:15), for values the web
  * derives itself: goals, deltas, projections and chart axes.
  */
+import { formatDecimal, formatIndicatorValue } from "@luoshi/common";
 import type { DashboardIndicator } from "@luoshi/contracts";
 
 type Shape = Pick<DashboardIndicator, "display" | "decimals" | "unit">;
 
-/** Rounds half away from zero (as published figures do) and fixes the decimals. */
-export function fixed(value: number, decimals: number): string {
-  const f = 10 ** decimals;
-  const r = (Math.round(Math.abs(value) * f * (1 + Number.EPSILON * 4)) / f) * Math.sign(value);
-  return (Object.is(r, -0) ? 0 : r).toFixed(decimals);
-}
-
-/** A value in the indicator's published form; "—" for null. */
+/** A value in the indicator's published form (the server's own rule, from @luoshi/common); "—" for null. */
 export function formatValue(indicator: Shape, value: number | null): string {
-  if (value === null || !Number.isFinite(value)) {
-    return "—";
-  }
-  const text = fixed(value, indicator.decimals);
-  switch (indicator.display) {
-    case "percent":
-      return `${text}%`;
-    case "ratio":
-      return `${text}:1`;
-    case "inverseRatio":
-      return `1:${text}`;
-    case "number":
-      return indicator.unit === "" ? text : `${text}${indicator.unit}`;
-  }
+  return formatIndicatorValue(indicator, value);
 }
 
 /** A goal such as "≥ 85%" or "≤ 1:15": written as set, without padding zeros (85, not 85.00). */
@@ -55,7 +36,7 @@ export function formatDelta(indicator: Shape, from: number | null, to: number | 
     return null;
   }
   const d = to - from;
-  const text = fixed(d, indicator.decimals);
+  const text = formatDecimal(d, indicator.decimals);
   return Number(text) > 0 ? `+${text}` : text;
 }
 
@@ -68,7 +49,7 @@ export function deltaTone(
   if (from === null || to === null) {
     return 0;
   }
-  const d = Number(fixed(to - from, indicator.decimals));
+  const d = Number(formatDecimal(to - from, indicator.decimals));
   if (d === 0) {
     return 0;
   }

@@ -1,24 +1,22 @@
 import { App, Button, Space, Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import { writeCsv } from "@luoshi/common";
 import type { StatsProblem } from "@luoshi/contracts";
 import { useI18n } from "../../../lib/i18n.tsx";
 
 type Header = readonly [string, string, string, string];
 
-const csvField = (v: string | number): string => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The problems as CSV (BOM first, so Excel opens the Chinese text as UTF-8). */
-export function problemsCsv(header: Header, problems: readonly StatsProblem[]): string {
-  const lines = [header, ...problems.map((p) => [p.sheet, p.row, p.column, p.message] as const)];
-  return `\uFEFF${lines.map((l) => l.map(csvField).join(",")).join("\r\n")}\r\n`;
+/**
+ * The problems as CSV (BOM first, so Excel opens the Chinese text as UTF-8), with the shared writer's
+ * formula-injection guard: a cell quoted from the uploaded file may start with "=".
+ */
+function problemsCsv(header: Header, problems: readonly StatsProblem[]): string {
+  return writeCsv([header, ...problems.map((p) => [p.sheet, p.row, p.column, p.message])]);
 }
 
 /** The problems as tab-separated lines, to paste into a spreadsheet or a message. */
-export function problemsTsv(header: Header, problems: readonly StatsProblem[]): string {
+function problemsTsv(header: Header, problems: readonly StatsProblem[]): string {
   const lines = [header, ...problems.map((p) => [p.sheet, String(p.row), p.column, p.message] as const)];
   return lines.map((l) => l.join("\t")).join("\n");
 }

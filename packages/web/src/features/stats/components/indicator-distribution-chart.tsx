@@ -5,7 +5,8 @@ import { EChart } from "../../../components/echart.tsx";
 import { ErrorResult } from "../../../components/error-result.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { useIndicatorDistribution } from "../api/dashboard-queries.ts";
-import { fixed, formatGoal, formatValue } from "../api/indicator-format.ts";
+import { formatDecimal } from "@luoshi/common";
+import { formatGoal, formatValue } from "../api/indicator-format.ts";
 
 type View = "box" | "histogram";
 
@@ -76,7 +77,7 @@ function boxOption(
 function histogramOption(d: IndicatorDistribution, indicator: DashboardIndicator, countLabel: string) {
   const refs = relevantReferences(d);
   const only = refs.length === 1 ? refs[0] : undefined;
-  const edge = (v: number) => String(Number(fixed(v, Math.min(indicator.decimals, 2))));
+  const edge = (v: number) => String(Number(formatDecimal(v, Math.min(indicator.decimals, 2))));
   const colour = (from: number, to: number) => {
     if (only === undefined) {
       return "#1458c9";

@@ -6,7 +6,8 @@ import { EChart } from "../../../components/echart.tsx";
 import { ErrorResult } from "../../../components/error-result.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { useIndicatorChildren } from "../api/dashboard-queries.ts";
-import { fixed, formatGoal } from "../api/indicator-format.ts";
+import { formatDecimal } from "@luoshi/common";
+import { formatGoal } from "../api/indicator-format.ts";
 
 type Child = IndicatorChildren["children"][number];
 
@@ -17,7 +18,7 @@ interface Step {
 }
 
 const count = (v: number | null | undefined, decimals = 2) =>
-  v === null || v === undefined ? "—" : Number.isInteger(v) ? String(v) : fixed(v, decimals);
+  v === null || v === undefined ? "—" : Number.isInteger(v) ? String(v) : formatDecimal(v, decimals);
 
 /**
  * Drill-down 县 → 乡镇 → 学校 for one indicator: a bar per child (click to go down when it has units

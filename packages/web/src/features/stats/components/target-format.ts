@@ -1,12 +1,10 @@
 /** Number formatting of the 目标监测 tab. */
+import { formatNumber } from "@luoshi/common";
 import type { TargetMonitorItem } from "@luoshi/contracts";
 
 /** A figure as published: integers as they are, others with up to two decimals. */
 export function formatTargetNumber(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) {
-    return "—";
-  }
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  return formatNumber(v, 2);
 }
 
 /** A figure with its unit (94.08%, 6:1 stays “6:1”, 300 人). */

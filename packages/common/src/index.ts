@@ -1,0 +1,8 @@
+/**
+ * @luoshi/common: what the domain, the contracts, the server and the web all need and must compute the
+ * same way. Pure: no I/O, no clock, no dependencies, so that it runs in the browser as on the server.
+ */
+export * from "./rounding.ts";
+export * from "./china-time.ts";
+export * from "./csv.ts";
+export * from "./vocabulary.ts";

@@ -1,0 +1,67 @@
+/**
+ * The 台账 list's rules: which tasks a list's filters keep and in which order they are shown. The
+ * server computes each task's light and hands the rows here; paging is the caller's.
+ */
+import type { IsoDate } from "./dates.ts";
+import type { Light, LightResult } from "./lights.ts";
+import type { TaskState } from "./types.ts";
+
+/** The orders the 台账 offers: by deadline (either way), by light (red first), by title (pinyin). */
+export type LedgerSort = "deadline" | "-deadline" | "light" | "title";
+
+/** A list's filters; absent ones keep every task. `text` matches the title, case-insensitively. */
+export interface LedgerFilters {
+  state?: TaskState | undefined;
+  light?: Light | undefined;
+  deadlineBefore?: IsoDate | undefined;
+  text?: string | undefined;
+}
+
+/** What the list reads of a task. */
+export interface LedgerListTask {
+  title: string;
+  state: TaskState;
+  deadline: IsoDate;
+}
+
+/** Lights from the most to the least urgent. */
+const LIGHT_ORDER: Record<Light, number> = { red: 0, yellow: 1, blue: 2, green: 3, grey: 4 };
+
+/** True when the task (before its light is known) passes the state, deadline and text filters. */
+export function matchesTaskFilters(task: LedgerListTask, filters: LedgerFilters): boolean {
+  const needle = filters.text?.toLowerCase() ?? "";
+  return (
+    (filters.state === undefined || task.state === filters.state) &&
+    (filters.deadlineBefore === undefined || task.deadline <= filters.deadlineBefore) &&
+    (needle === "" || task.title.toLowerCase().includes(needle))
+  );
+}
+
+/**
+ * The rows the filters keep, in the list's order. Rows are `{ t, light }`: the task and its light; ties
+ * of the light order fall back to the deadline. Sorts a copy.
+ */
+export function selectLedgerRows<R extends { t: LedgerListTask; light: Pick<LightResult, "light"> }>(
+  rows: readonly R[],
+  filters: LedgerFilters,
+  sort: LedgerSort,
+): R[] {
+  const kept = rows.filter(
+    (x) =>
+      matchesTaskFilters(x.t, filters) && (filters.light === undefined || x.light.light === filters.light),
+  );
+  return kept.sort((a, b) => {
+    switch (sort) {
+      case "-deadline":
+        return b.t.deadline.localeCompare(a.t.deadline);
+      case "light":
+        return (
+          LIGHT_ORDER[a.light.light] - LIGHT_ORDER[b.light.light] || a.t.deadline.localeCompare(b.t.deadline)
+        );
+      case "title":
+        return a.t.title.localeCompare(b.t.title, "zh-CN");
+      default:
+        return a.t.deadline.localeCompare(b.t.deadline);
+    }
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The ledger's HTTP shapes: 台账 rows, the task page, and the 月调度 / 月通报 / 年度考核 views, from
+ * what the ledger services return (rows, ledger tasks and the domain's views).
+ */
+import {
+  ACTION_LABELS,
+  TASK_STATE_LABELS,
+  type DispatchBoard as DomainDispatchBoard,
+  type LedgerTask,
+  type LightResult,
+  type MonthlyBulletin as DomainMonthlyBulletin,
+  type UnitScore as DomainUnitScore,
+} from "@luoshi/domain/ledger";
+import type { TaskBundle, TaskListRow } from "@luoshi/db";
+import type {
+  DispatchBoard,
+  MonthlyBulletin,
+  ReminderResult,
+  Scoreboard,
+  TaskDetail,
+  TaskPage,
+  TaskSummary,
+} from "@luoshi/contracts";
+import type { TaskList } from "../../services/ledger/list-tasks.ts";
+import { unitsOf } from "../../services/ledger/list-tasks.ts";
+import type { TaskDetailData } from "../../services/ledger/task-detail.ts";
+
+const SOURCE_LABELS: Record<string, string> = {
+  plan: "规划任务",
+  leader: "领导交办",
+  meeting: "会议议定",
+  other: "其他",
+};
+
+/** One 台账 row. */
+function presentTaskSummary(
+  row: TaskListRow,
+  task: LedgerTask,
+  bundle: TaskBundle,
+  light: LightResult,
+): TaskSummary {
+  const units = unitsOf(bundle, row.id);
+  const lead = units.find((u) => u.role === "lead");
+  return {
+    id: row.id,
+    title: row.title,
+    source:
+      row.source_kind === "plan" && row.plan_title !== null
+        ? `${row.plan_title} 第 ${row.clause_path ?? ""} 条`
+        : `${SOURCE_LABELS[row.source_kind] ?? row.source_kind}${row.source_note === null ? "" : `：${row.source_note}`}`,
+    planId: row.plan_id,
+    clausePath: row.clause_path,
+    leadUnit: { id: lead?.org_unit_id ?? "", name: lead?.name ?? "" },
+    coUnits: units.filter((u) => u.role === "co").map((u) => ({ id: u.org_unit_id, name: u.name })),
+    deadline: row.deadline,
+    state: task.state,
+    stateLabel: TASK_STATE_LABELS[task.state],
+    light: light.light,
+    lightReason: light.reason,
+    progress: row.progress,
+    frequency: task.frequency,
+    priority: task.priority,
+    lastReportedPeriod: row.last_reported_period,
+  };
+}
+
+/** A page of the 台账. */
+export function presentTaskPage(list: TaskList, paging: { page: number; pageSize: number }): TaskPage {
+  return {
+    items: list.items.map((x) => presentTaskSummary(x.row, x.task, list.bundle, x.light)),
+    total: list.total,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  };
+}
+
+/** Chinese names of timeline actions. */
+function eventLabel(action: string): string {
+  return action === "create" ? "创建" : ((ACTION_LABELS as Record<string, string>)[action] ?? action);
+}
+
+/** The task page. */
+export function presentTaskDetail(d: TaskDetailData): TaskDetail {
+  const { row, bundle, task } = d;
+  const adjustment = bundle.adjustments[0];
+  return {
+    ...presentTaskSummary(row, task, bundle, d.light),
+    content: row.content,
+    sourceText: d.sourceText,
+    planTitle: row.plan_title,
+    assignedOn: row.assigned_on,
+    milestones: bundle.milestones.map((m) => ({ title: m.title, dueOn: m.due_on, reachedOn: m.reached_on })),
+    reports: d.reports.map((r) => ({
+      id: r.id,
+      unit: { id: r.org_unit_id, name: r.unit_name },
+      period: r.period,
+      isConsolidated: r.is_consolidated,
+      progress: r.progress,
+      text: r.text,
+      problems: r.problems,
+      nextSteps: r.next_steps,
+      submittedAt: r.submitted_at.toISOString(),
+      attachments: d.attachments
+        .filter((a) => a.report_id === r.id)
+        .map((a) => ({ id: a.id, fileName: a.file_name, sizeBytes: a.size_bytes })),
+    })),
+    events: d.events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      actionLabel: eventLabel(e.action),
+      fromState: e.from_state,
+      toState: e.to_state,
+      comment: e.comment,
+      actorLogin: e.login,
+    })),
+    instructions: d.instructions.map((i) => ({
+      id: i.id,
+      replyTo: i.reply_to,
+      author: i.display_name ?? "",
+      text: i.text,
+      at: i.at.toISOString(),
+    })),
+    pendingAdjustment:
+      adjustment === undefined
+        ? null
+        : { newDeadline: adjustment.new_deadline, newTitle: adjustment.new_title, reason: adjustment.reason },
+    availableActions: d.availableActions,
+    canReport: d.canReport,
+  };
+}
+
+/** 月调度. */
+export function presentDispatch(board: DomainDispatchBoard): DispatchBoard {
+  return {
+    month: board.month,
+    asOf: board.asOf,
+    rows: board.rows.map((r) => ({
+      taskId: r.taskId,
+      taskTitle: r.taskTitle,
+      unit: { id: r.unit.id, name: r.unit.name },
+      role: r.role,
+      period: r.period,
+      periodLabel: r.periodLabel,
+      dueDate: r.dueDate,
+      submittedAt: r.submittedAt === null ? null : r.submittedAt.toISOString(),
+      status: r.status,
+    })),
+    totals: { ...board.totals },
+  };
+}
+
+/** 一键催报: how many reminders went out. */
+export function presentReminders(sent: number): ReminderResult {
+  return { sent };
+}
+
+/** 月通报. */
+export function presentBulletin(b: DomainMonthlyBulletin): MonthlyBulletin {
+  return {
+    month: b.month,
+    asOf: b.asOf,
+    summary: { ...b.summary },
+    perUnit: b.perUnit.map((u) => ({ ...u, unit: { id: u.unit.id, name: u.unit.name } })),
+    overdueList: b.overdueList,
+    redList: b.redList,
+    yellowList: b.yellowList,
+    instructions: b.instructions.map((i) => ({
+      taskId: i.taskId,
+      taskTitle: i.taskTitle,
+      author: i.author,
+      at: i.at.toISOString(),
+      date: i.date,
+      text: i.text,
+    })),
+  };
+}
+
+/** 年度考核. */
+export function presentScoreboard(scores: readonly DomainUnitScore[]): Scoreboard {
+  return scores.map((s) => ({ ...s, unit: { id: s.unit.id, name: s.unit.name } }));
+}

@@ -1,0 +1,88 @@
+/** 2012 基本均衡 综合差异系数 per year (spec §3) from stored statistics. */
+import type { BasicBalanceHistoryResult } from "@luoshi/contracts";
+import type { Issue } from "@luoshi/domain";
+import {
+  basicBalanceParts,
+  BASIC_BALANCE_INDICATOR_KEYS,
+  BASIC_BALANCE_INDICATORS,
+  compositeDifferenceCoefficient,
+  evaluateBasicBalance,
+  isCompositeWithinLimit,
+  type Level,
+} from "@luoshi/domain/evaluation";
+import { evaluationRepo, scopeOf, statsRepo } from "@luoshi/db";
+import type { Actor, ServiceDeps } from "../../../context.ts";
+import { ruleSetInfo, loadUnit, presentIssues, unitHead } from "./supervision-common.ts";
+import { findRuleSet } from "../rule-set.ts";
+
+/**
+ * 2012 基本均衡 综合差异系数 per year and 学段 for `from`..`to` (spec §3), from stored statistics in two
+ * queries. The composite averages the indicators whose CV is defined; `indicatorsUsed` says how many.
+ */
+export async function basicBalanceHistory(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { orgUnitId: string; from: number; to: number; ruleSetId?: string | undefined },
+): Promise<BasicBalanceHistoryResult> {
+  const unit = await loadUnit(deps, actor, input.orgUnitId);
+  const ruleSet = findRuleSet(input.ruleSetId);
+  const { db } = deps.handle;
+  const [schools, stats] = await Promise.all([
+    evaluationRepo.listSchools(db, scopeOf(unit.path)),
+    statsRepo.listInScope(db, "school_stats", scopeOf(unit.path), input.from, input.to),
+  ]);
+  const typeOf = new Map(schools.map((s) => [s.code, s.schoolType]));
+  const issues: Issue[] = [];
+  const years: BasicBalanceHistoryResult["years"] = [];
+  let missingTitles = false as boolean;
+  for (let year = input.from; year <= input.to; year++) {
+    const parts = stats
+      .filter((s) => s.year === year)
+      .flatMap((s) => {
+        const schoolType = typeOf.get(s.code);
+        return schoolType ? basicBalanceParts({ code: s.code, schoolType, values: s.values }, ruleSet) : [];
+      });
+    const e = evaluateBasicBalance(parts, { ruleSet });
+    const level = (l: Level) => {
+      const x = e.levels[l];
+      const defined = BASIC_BALANCE_INDICATOR_KEYS.map((k) => x.cvs[k]).filter(
+        (c): c is number => c !== null,
+      );
+      const count = parts.filter((p) => p.level === l).length;
+      const composite = count === 0 ? null : compositeDifferenceCoefficient(defined);
+      if (count > 0 && defined.length < BASIC_BALANCE_INDICATOR_KEYS.length) {
+        missingTitles = true;
+      }
+      return {
+        schoolCount: count,
+        composite,
+        indicatorsUsed: count === 0 ? 0 : defined.length,
+        cvs: BASIC_BALANCE_INDICATOR_KEYS.map((k) => x.cvs[k]),
+        limit: x.limit,
+        isPass: composite === null ? null : isCompositeWithinLimit(composite, l, ruleSet),
+      };
+    };
+    years.push({ year, hasData: parts.length > 0, primary: level("primary"), junior: level("junior") });
+  }
+  if (missingTitles) {
+    issues.push({
+      code: "basic-balance-indicator-missing",
+      severity: "warning",
+      message: "统计数据缺少部分指标（如“中级及以上专业技术职务教师数”），综合差异系数按其余有数据的指标计算",
+    });
+  }
+  return {
+    orgUnit: unitHead(unit),
+    ruleSet: ruleSetInfo(ruleSet),
+    indicators: BASIC_BALANCE_INDICATOR_KEYS.map((key) => ({
+      key,
+      name: BASIC_BALANCE_INDICATORS[key].name,
+    })),
+    limits: {
+      primary: ruleSet.thresholds["basic.compositeLimit.primary"],
+      junior: ruleSet.thresholds["basic.compositeLimit.junior"],
+    },
+    years,
+    issues: presentIssues(issues),
+  };
+}

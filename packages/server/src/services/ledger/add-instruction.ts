@@ -1,0 +1,40 @@
+import { taskWriteRepo } from "@luoshi/db";
+import { AppError } from "../../errors.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { ledgerActor, loadTask } from "./task-access.ts";
+
+/** 领导批示 (leaders) or a unit's 回复 to one. */
+export async function addInstruction(
+  deps: ServiceDeps,
+  actor: Actor,
+  taskId: string,
+  body: { text: string; replyTo?: string | undefined },
+) {
+  const { task } = await loadTask(deps, actor, taskId);
+  const isLeader = actor.role === "leader";
+  if (!isLeader) {
+    const who = ledgerActor(actor, task);
+    if (who.kind === "bureau" || body.replyTo === undefined) {
+      throw new AppError("forbidden", "只有领导可以批示；承办单位可以回复批示");
+    }
+  }
+  const id = crypto.randomUUID();
+  await deps.handle.db.transaction().execute(async (trx) => {
+    await taskWriteRepo.insertInstruction(trx, {
+      id,
+      task_id: taskId,
+      reply_to: body.replyTo ?? null,
+      author_id: actor.userId,
+      author_unit_id: actor.orgUnitId,
+      text: body.text,
+      at: deps.now(),
+    });
+    await recordAudit(trx, actor, {
+      action: isLeader ? "task.instruct" : "task.instruction-reply",
+      entityType: "task",
+      entityId: taskId,
+      after: { text: body.text },
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import {
+  lightOf,
+  matchesTaskFilters,
+  selectLedgerRows,
+  type LedgerFilters,
+  type LightResult,
+  type LightTask,
+  type ProgressReport,
+} from "@luoshi/domain/ledger";
+import { taskRepo, type TaskBundle, type TaskListRow, type TaskScope } from "@luoshi/db";
+import type { TaskListQuery } from "@luoshi/contracts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { authorize } from "../access/authorize.ts";
+import { taskScopeFor } from "./task-access.ts";
+import { bundleIndex, chinaToday, groupBy, toLedgerTask } from "./ledger-task.ts";
+
+/** Lights look at the current and the previous reporting period only. */
+const RECENT_DAYS = 62;
+
+const EMPTY_BUNDLE: TaskBundle = {
+  tasks: [],
+  units: [],
+  milestones: [],
+  adjustments: [],
+  evidence: new Map(),
+  finalReports: new Set<string>(),
+};
+
+/** One 台账 row: the task's rows, its ledger view and its light. */
+export interface TaskListItem {
+  row: TaskListRow;
+  task: ReturnType<typeof toLedgerTask>;
+  light: LightResult;
+}
+
+/** A page of the 台账 and the bundle its rows came from. */
+export interface TaskList {
+  total: number;
+  items: TaskListItem[];
+  bundle: TaskBundle;
+}
+
+/**
+ * The actor's task scope with the list's filters: `mine` (the user's own unit) or `unitId` narrow it,
+ * as does `planId`; none of them can widen it (the repository ANDs every filter to the scope).
+ */
+function listScope(actor: Actor, q: TaskListQuery): TaskScope {
+  const unitId = q.mine === "true" && actor.orgUnitId !== null ? actor.orgUnitId : q.unitId;
+  return {
+    ...taskScopeFor(actor),
+    ...(q.planId === undefined ? {} : { planId: q.planId }),
+    ...(unitId === undefined ? {} : { unitId }),
+  };
+}
+
+/** 台账: tasks in scope with computed lights, filtered, sorted and paged. */
+export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuery): Promise<TaskList> {
+  authorize(actor, "task.read");
+  const { db } = deps.handle;
+  const scope = listScope(actor, q);
+  const now = deps.now();
+  const today = chinaToday(now);
+  // the lights of the whole scope from narrow rows; full rows only for the page shown
+  const data = await taskRepo.lightData(db, scope, new Date(now.getTime() - RECENT_DAYS * 86_400_000), today);
+  const reportsByTask = groupBy(
+    data.reports.map((r): ProgressReport => ({
+      taskId: r.task_id,
+      unitId: r.org_unit_id,
+      period: r.period,
+      submittedAt: r.submitted_at,
+      percent: r.progress,
+      text: "",
+    })),
+    (r) => r.taskId,
+  );
+  const milestonesByTask = groupBy(data.milestones, (m) => m.task_id);
+  const filters: LedgerFilters = {
+    state: q.state,
+    light: q.light,
+    deadlineBefore: q.deadlineBefore,
+    text: q.q,
+  };
+  // lights only for the tasks the other filters keep; the light filter and the order come after
+  const lit = data.tasks
+    .filter((t) => matchesTaskFilters(t, filters))
+    .map((t) => {
+      const task: LightTask = {
+        id: t.id,
+        state: t.state,
+        deadline: t.deadline,
+        assignedAt: t.assigned_on,
+        frequency: t.frequency,
+        leadUnit: t.lead_unit ?? "",
+        milestones: (milestonesByTask.get(t.id) ?? []).map((m) => ({
+          title: m.title,
+          dueDate: m.due_on,
+          isReached: m.reached_on !== null,
+        })),
+      };
+      return { t, light: lightOf(task, today, reportsByTask.get(t.id) ?? []) };
+    });
+  const rows = selectLedgerRows(lit, filters, q.sort);
+  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const bundle =
+    page.length === 0
+      ? EMPTY_BUNDLE
+      : await taskRepo.loadBundle(db, { ...scope, taskIds: page.map((x) => x.t.id) });
+  const full = new Map(bundle.tasks.map((row) => [row.id, row]));
+  const items = page.flatMap(({ t, light }) => {
+    const row = full.get(t.id);
+    return row === undefined ? [] : [{ row, task: toLedgerTask(row, bundle), light }];
+  });
+  return { total: rows.length, items, bundle };
+}
+
+/** The units of one listed task, lead first, with their names. */
+export function unitsOf(bundle: TaskBundle, taskId: string): TaskBundle["units"] {
+  return bundleIndex(bundle).units.get(taskId) ?? [];
+}

@@ -1,0 +1,61 @@
+/**
+ * Who sees and who may handle a task: the actor's task scope, one task within it (404 / 403), and the
+ * actor's part in a task (lead unit, co-unit, bureau) as the ledger rules define it.
+ */
+import { actorKindOf, availableActions, checkReport, type LedgerTask } from "@luoshi/domain/ledger";
+import { taskDetailRepo, taskRepo, type TaskBundle, type TaskListRow, type TaskScope } from "@luoshi/db";
+import { AppError } from "../../errors.ts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { authorize } from "../access/authorize.ts";
+import { toLedgerTask } from "./ledger-task.ts";
+
+/**
+ * Which tasks an actor sees: bureau staff and leaders those their jurisdiction owns, a unit or school
+ * those that name a unit within its scope. Callers add filters to this; they never replace it.
+ */
+export function taskScopeFor(actor: Actor): TaskScope {
+  const reach = actor.role === "unitUser" || actor.role === "schoolUser" ? "named" : "owned";
+  return { scope: actor.scope, reach };
+}
+
+/** One task with its rows and its ledger view. */
+export interface LoadedTask {
+  row: TaskListRow;
+  bundle: TaskBundle;
+  task: LedgerTask;
+}
+
+/** One task the actor may see, with its ledger view; 404 when there is none, 403 outside the actor's tasks. */
+export async function loadTask(deps: ServiceDeps, actor: Actor, taskId: string): Promise<LoadedTask> {
+  authorize(actor, "task.read");
+  const { db } = deps.handle;
+  const bundle = await taskRepo.loadBundle(db, { ...taskScopeFor(actor), taskId });
+  const row = bundle.tasks[0];
+  if (row === undefined) {
+    throw (await taskDetailRepo.exists(db, taskId))
+      ? new AppError("forbidden", "无权查看该任务：不是本单位承办的任务或不在您的管辖范围内")
+      : new AppError("not-found", "该任务不存在");
+  }
+  return { row, bundle, task: toLedgerTask(row, bundle) };
+}
+
+/** The ledger actor kind of a user for a task, or 403. */
+export function ledgerActor(actor: Actor, task: LedgerTask) {
+  const kind = actor.role === null ? null : actorKindOf(actor.role, actor.orgUnitId, task);
+  if (kind === null) {
+    throw new AppError("forbidden", "您与该任务无关，不能办理");
+  }
+  return { kind, userId: actor.userId ?? "" };
+}
+
+/** Actions the actor may take now (for the task page's buttons). */
+export function actionsFor(actor: Actor, task: LedgerTask): string[] {
+  const kind = actor.role === null ? null : actorKindOf(actor.role, actor.orgUnitId, task);
+  return kind === null ? [] : availableActions(task.state, kind);
+}
+
+/** True when the actor's unit may report on the task now. */
+export function canReport(actor: Actor, task: LedgerTask): boolean {
+  const kind = actor.role === null ? null : actorKindOf(actor.role, actor.orgUnitId, task);
+  return (kind === "leadUnit" || kind === "coUnit") && checkReport(task, { kind }).ok;
+}

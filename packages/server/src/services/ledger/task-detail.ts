@@ -1,0 +1,34 @@
+import { lightOf } from "@luoshi/domain/ledger";
+import { taskDetailRepo } from "@luoshi/db";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { actionsFor, canReport, loadTask } from "./task-access.ts";
+import { chinaToday, toProgressReports } from "./ledger-task.ts";
+
+/** What the task page shows, as data: `presentTaskDetail` (http/tasks/presenters.ts) gives it its shape. */
+export type TaskDetailData = Awaited<ReturnType<typeof loadTaskDetail>>;
+
+/** 任务页: the task with its clause, units, milestones, reports, timeline, instructions and what the actor may do. */
+export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: string) {
+  const { row, bundle, task } = await loadTask(deps, actor, taskId);
+  const { db } = deps.handle;
+  const [reports, attachments, events, instructions, sourceText] = await Promise.all([
+    taskDetailRepo.reportsOf(db, taskId),
+    taskDetailRepo.attachmentsOf(db, taskId),
+    taskDetailRepo.eventsOf(db, taskId),
+    taskDetailRepo.instructionsOf(db, taskId),
+    row.plan_node_id === null ? Promise.resolve(undefined) : taskDetailRepo.clauseText(db, row.plan_node_id),
+  ]);
+  return {
+    row,
+    bundle,
+    task,
+    light: lightOf(task, chinaToday(deps.now()), toProgressReports(reports)),
+    sourceText: sourceText ?? null,
+    reports,
+    attachments,
+    events,
+    instructions,
+    availableActions: actionsFor(actor, task),
+    canReport: canReport(actor, task),
+  };
+}

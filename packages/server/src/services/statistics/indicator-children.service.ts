@@ -1,0 +1,44 @@
+/** 指标看板, drill-down (县 → 乡镇 → 学校): one year's values of a unit and of each direct child. */
+import type { IndicatorDefinition } from "@luoshi/domain/indicators";
+import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
+import type { Actor, ServiceDeps } from "../../context.ts";
+import { evaluateScope, isStatUnit, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import type { ScopeUnit } from "./stats-scope.service.ts";
+
+/** A unit's children as computed; the route presents the units and the indicators' descriptions. */
+export interface IndicatorChildrenResult {
+  orgUnit: ScopeUnit;
+  year: number;
+  definitions: IndicatorDefinition[];
+  total: IndicatorChildren["total"];
+  children: { unit: ScopeUnit; hasChildren: boolean; values: IndicatorChildren["total"] }[];
+}
+
+/** One year's values of the unit (合计) and of each direct child, areas before schools, by code. */
+export async function indicatorChildren(
+  deps: ServiceDeps,
+  actor: Actor,
+  query: IndicatorChildrenQuery,
+): Promise<IndicatorChildrenResult> {
+  const unit = await scopedUnit(deps, actor, query.orgUnitId);
+  const e = await evaluateScope(deps.handle.db, unit, [query.year], (c) => pick(c, query.codes));
+  const parents = new Set(e.units.filter(isStatUnit).map((u) => u.parentId));
+  const children = e.units
+    .filter((u) => u.parentId === unit.id && isStatUnit(u))
+    .sort(
+      (a, b) => Number(a.kind === "school") - Number(b.kind === "school") || a.code.localeCompare(b.code),
+    );
+  const valuesOf = (code: string) =>
+    Object.fromEntries(e.catalogue.map(({ definition: d }) => [d.code, valueAt(e, d, code, 0)]));
+  return {
+    orgUnit: e.root,
+    year: query.year,
+    definitions: e.catalogue.map((c) => c.definition),
+    total: valuesOf(unit.code),
+    children: children.map((c) => ({
+      unit: c,
+      hasChildren: parents.has(c.id),
+      values: valuesOf(c.code),
+    })),
+  };
+}
