@@ -26,6 +26,9 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page may take seconds to answer on a busy machine: expect.poll waits on the condition
+          // for up to 15 s instead of vitest's 1 s default, which made the browser tests flaky.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

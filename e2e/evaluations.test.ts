@@ -6,7 +6,11 @@ import { logIn, useDemoRig } from "./browser.ts";
 const FAILING = "崆峒区白水镇屈岘九年制学校";
 const CV_QUALIFIED = "小学每百名学生拥有高于规定学历教师数差异系数明细";
 
-/** Opens an antd select by its label inside `scope`, types to search and picks the option. */
+/**
+ * Opens an antd select by its label inside `scope`, types to search and picks the option. The option
+ * keeps antd's classes: the select draws its visible options in a virtual list without role="option"
+ * (only a hidden three-item list carries the roles), so no role or label reaches them.
+ */
 async function choose(
   page: Page,
   scope: Locator,
@@ -62,7 +66,7 @@ describe("督导评估 资源配置 in Chromium", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".school-explain").count()).toBe(0);
     await expect.poll(() => drawer.count()).toBe(1);
-    await drawer.locator(".ant-drawer-close").click();
+    await drawer.getByRole("button", { name: "关闭", exact: true }).click();
     await expect.poll(() => drawer.count()).toBe(0);
 
     // Filter to failing schools and click a failing school's 体艺 cell → numerator, denominator, fix.

@@ -37,7 +37,8 @@ describe("指标看板 in Chromium", () => {
     const detail = page.locator(".indicator-detail");
     const township = detail.getByRole("button", { name: "查看中街街道的下级单位" });
     await expect.poll(() => township.isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => detail.locator(".ant-table-summary").textContent()).toContain("94.08%");
+    const total = detail.getByRole("row").filter({ hasText: "合计" });
+    await expect.poll(() => total.textContent()).toContain("94.08%");
     await township.click();
     await expect
       .poll(() => detail.getByRole("cell", { name: "崆峒区第一幼儿园" }).isVisible(), { timeout: 15_000 })

@@ -29,49 +29,101 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server and waits until it listens; collects the printed demo logins. */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [CLI, "serve", "--demo"], {
-    env: { ...process.env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
+/** How long a fresh server may take to migrate, load the demo county and answer `/api/health`. */
+const START_DEADLINE_MS = 90_000;
+/** Pause between two health probes. */
+const PROBE_INTERVAL_MS = 250;
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
   });
-  let output = "";
+
+/** True once `GET {url}/api/health` answers 200 with `status: "ok"`. */
+async function isHealthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    if (!response.ok) {
+      return false;
+    }
+    const body = (await response.json()) as { status?: unknown };
+    return body.status === "ok";
+  } catch {
+    return false; // not listening yet
+  }
+}
+
+/** The demo logins the server printed: one line per account, login then its 14-character password. */
+function parseLogins(output: string): Map<string, string> {
   const logins = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`server did not start in time:\n${output}`));
-    }, 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("已启动")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${String(code)}:\n${output}`));
-    });
-  });
   for (const line of output.split("\n")) {
     const m = /^(\w+)\s+(\S{14})\s+/.exec(line);
     if (m?.[1] !== undefined && m[2] !== undefined) {
       logins.set(m[1], m[2]);
     }
   }
+  return logins;
+}
+
+/**
+ * Starts the server and polls `GET /api/health` until it answers (or the deadline passes, or the
+ * process exits: both fail with the server's output). The demo logins are printed before the server
+ * listens, so they are read from the output once it is healthy.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${String(port)}`;
+  const child: ChildProcess = spawn(process.execPath, [CLI, "serve", "--demo"], {
+    env: { ...process.env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  let exitCode: number | null | undefined;
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  child.once("exit", (code) => {
+    exitCode = code;
+  });
+  const fail = (message: string): Error => {
+    child.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+    return new Error(`${message}\n--- server output ---\n${output}`);
+  };
+
+  const deadline = Date.now() + START_DEADLINE_MS;
+  for (;;) {
+    if (exitCode !== undefined) {
+      throw fail(`the server exited with ${String(exitCode)} before answering ${url}/api/health`);
+    }
+    if (await isHealthy(url)) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      throw fail(`${url}/api/health did not answer within ${String(START_DEADLINE_MS / 1000)} s`);
+    }
+    await sleep(PROBE_INTERVAL_MS);
+  }
+
+  // Everything printed before listen is in the pipe by now; let the stream deliver it.
+  let logins = parseLogins(output);
+  while (logins.size === 0 && !output.includes("演示数据已存在") && Date.now() < deadline) {
+    await sleep(20);
+    logins = parseLogins(output);
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     logins,
     dataDir,
     async stop() {
-      child.removeAllListeners("exit");
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      if (exitCode === undefined) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -24,9 +24,9 @@ async function workbook(area: number): Promise<Buffer> {
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Picks `name` in the drop zone's file input and presses 开始导入. */
+/** Picks `name` in the drop zone's file input (labelled 统计数据文件) and presses 开始导入. */
 async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.locator(".ant-upload input[type=file]").setInputFiles({ name, mimeType: XLSX, buffer });
+  await page.getByLabel("统计数据文件", { exact: true }).setInputFiles({ name, mimeType: XLSX, buffer });
   await expect.poll(() => page.getByText(name, { exact: true }).first().isVisible()).toBe(true);
   await page.getByRole("button", { name: "开始导入" }).click();
 }
@@ -64,7 +64,7 @@ describe("统计数据导入 in Chromium", () => {
         timeout: 30_000,
       })
       .toBe(true);
-    const summary = page.locator(".ant-descriptions");
+    const summary = page.getByRole("table").filter({ hasText: "变化的数值" });
     await expect.poll(() => summary.textContent()).toMatch(/数据行4.*学校2.*乡镇（街道）0/);
     const history = page.getByRole("region", { name: "导入记录" });
     await expect.poll(() => history.getByRole("row", { name: /2025 统计\.xlsx/ }).count()).toBe(1);

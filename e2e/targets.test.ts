@@ -59,12 +59,12 @@ describe("目标监测 in Chromium", () => {
     await logIn(page, rig.server, "planner");
     await page.goto(`${rig.server.url}/indicators?tab=targets`);
     await page.getByRole("button", { name: "指标目录" }).click();
-    const drawer = page.locator(".ant-drawer");
+    const drawer = page.getByRole("dialog", { name: "指标目录" });
     await expect
       .poll(() => drawer.getByText("大班额比例", { exact: true }).isVisible(), { timeout: 15_000 })
       .toBe(true);
     await drawer.getByRole("button", { name: "新增自定义指标" }).click();
-    const modal = page.locator(".ant-modal");
+    const modal = page.getByRole("dialog", { name: "新增自定义指标" });
     await modal.getByLabel("计算公式").fill("sum(pupils.primary) / sum(classes.primry)");
     await expect
       .poll(() => modal.getByTestId("formula-check").textContent(), { timeout: 15_000 })

@@ -21,7 +21,7 @@ const codes = z
 /** Dashboard groups, in display order (学前 / 义务教育 / 高中 / 教师 / 办学条件 / 其他). */
 export { DASHBOARD_AREA_VALUES };
 
-/** A national reference value from the spec (standards.md), in the indicator's own unit. */
+/** A national reference value from docs/standards.md, in the indicator's own unit. */
 export const IndicatorReferenceItem = z.object({
   scope: z.enum(["area", "school"]),
   comparator: z.enum([">=", "<="]),

@@ -1,6 +1,6 @@
 /**
- * 口令复杂度 (spec security.md): at least 8 characters from at least 3 of the 4 classes (lower, upper,
- * digit, symbol), not containing the login name, no runs like "12345" or "abcde".
+ * 口令复杂度 (docs/security-requirements.md): at least 8 characters from at least 3 of the 4 classes
+ * (lower, upper, digit, symbol), not containing the login name, no runs like "12345" or "abcde".
  */
 export interface PasswordProblem {
   code: "password-too-short" | "password-too-simple" | "password-contains-login" | "password-sequential";

@@ -1,7 +1,7 @@
 /**
- * Roles and permissions. The three administrator roles are mutually exclusive (三权分立, spec
- * security.md): the system administrator runs users and org units, the security administrator runs
- * policies and grants, the audit administrator only reads and exports the audit trail.
+ * Roles and permissions. The three administrator roles are mutually exclusive (三权分立,
+ * docs/security-requirements.md): the system administrator runs users and org units, the security
+ * administrator runs policies and grants, the audit administrator only reads and exports the audit trail.
  */
 
 import { ROLES } from "@luoshi/common";

@@ -1,5 +1,5 @@
 /**
- * 参考标准 for the indicator dashboard: the national values the spec (standards.md) sets for catalogue
+ * 参考标准 for the indicator dashboard: the national values docs/standards.md sets for catalogue
  * indicators, and the dashboard area (学前 / 义务教育 / 高中 / 教师 / 办学条件) each indicator is shown
  * under. Values are in the indicator's own unit (85 for 85%, 15 for 1:15). "area" references judge a
  * county's or 乡镇's value; "school" references judge each school (优质均衡 §1.1a) and are drawn on the

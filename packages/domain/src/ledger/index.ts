@@ -1,5 +1,5 @@
 /**
- * 督办台账 (ledger): the pure core of task supervision — state machine, reporting periods, lights,
+ * 督办台账 (ledger): the pure core of task follow-up — state machine, reporting periods, lights,
  * monthly bulletin, dispatch board and unit scoreboard. Dates are ISO `YYYY-MM-DD` strings, instants
  * `Date` (see `dates.ts`).
  */

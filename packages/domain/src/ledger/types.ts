@@ -1,5 +1,5 @@
 /**
- * Plain data of the supervision ledger (督办台账), shaped to be filled straight from SQL rows: ids are
+ * Plain data of the task ledger (督办台账), shaped to be filled straight from SQL rows: ids are
  * strings, calendar days ISO `YYYY-MM-DD` strings, instants `Date` (see `dates.ts`).
  */
 import { TASK_STATES, type REPORTING_FREQUENCIES, type TASK_PRIORITIES } from "@luoshi/common";

@@ -1,7 +1,8 @@
 /**
  * The one way the web talks to the server: same-origin cookies, JSON bodies, a CSRF token on every
  * request that changes something, and one error type ({@link ApiError}) for whatever goes wrong.
- * The CSRF token lives in memory only — never in localStorage (spec security.md, residual data).
+ * The CSRF token lives in memory only — never in localStorage (docs/security-requirements.md, residual
+ * data).
  */
 import { ApiErrorBody, CsrfResponse } from "@luoshi/contracts";
 

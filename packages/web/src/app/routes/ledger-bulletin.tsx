@@ -119,7 +119,7 @@ export function LedgerBulletinRoute() {
               <Row gutter={[12, 12]} className="ledger-stats">
                 {SUMMARY.map(([key, label]) => (
                   <Col key={key} xs={12} md={6} xl={4}>
-                    <Card size="small">
+                    <Card size="small" role="group" aria-label={t(label)}>
                       <Statistic title={t(label)} value={b.summary[key]} />
                     </Card>
                   </Col>

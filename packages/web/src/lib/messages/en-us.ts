@@ -193,7 +193,7 @@ export const enUS: Messages = {
   "users.never": "Never",
 
   "soon.title": "Under construction",
-  "soon.ledger": "Supervise each task: lead unit, deadline, progress reports, review and close-out.",
+  "soon.ledger": "Follow up each task: lead unit, deadline, progress reports, review and close-out.",
   "soon.indicators": "Collect education statistics and monitor plan indicators with early warnings.",
   "soon.evaluations":
     "Compute national evaluation indicators and difference coefficients; draft self-assessments.",

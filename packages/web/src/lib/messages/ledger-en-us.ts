@@ -9,7 +9,7 @@ export const ledgerEnUS: Record<keyof typeof ledgerZhCN, string> = {
   "nav.ledgerScoreboard": "Annual assessment",
   "nav.ledgerTask": "Task",
 
-  "ledger.title": "Supervision ledger",
+  "ledger.title": "Task ledger",
   "ledger.mineTitle": "My tasks",
   "ledger.dispatchTitle": "Monthly dispatch",
   "ledger.bulletinTitle": "Monthly bulletin",

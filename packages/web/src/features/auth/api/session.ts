@@ -66,7 +66,8 @@ export function useLogin() {
 
 /**
  * `POST /api/auth/logout`, then a full reload of /login whatever the answer: nothing of this user —
- * cached answers, React state, the CSRF token — survives in the page (spec: residual data).
+ * cached answers, React state, the CSRF token — survives in the page (docs/security-requirements.md:
+ * residual data).
  */
 export function useLogout() {
   return useMutation({
