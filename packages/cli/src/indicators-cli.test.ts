@@ -16,7 +16,9 @@ interface UnitYearLine {
   values: Record<string, number | null>;
 }
 
-describe("luoshi indicators --all-units after luoshi demo", () => {
+// Each test runs the CLI as child processes (a few seconds each when idle); the budget fits a busy
+// 2-core machine, so that only a hung command fails on time.
+describe("luoshi indicators --all-units after luoshi demo", { timeout: 240_000 }, () => {
   let dir: string;
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -31,7 +33,7 @@ describe("luoshi indicators --all-units after luoshi demo", () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-indicators-cli-"));
     expect(run("demo").code).toBe(0);
-  }, 120_000);
+  }, 240_000);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });

@@ -18,13 +18,15 @@ interface Indicator {
 const round2 = (v: number | null | undefined) =>
   v === null || v === undefined ? null : Math.round(v * 100) / 100;
 
-describe("luoshi indicators and stats import after luoshi demo", () => {
+// Each test runs the CLI as child processes (a few seconds each when idle); the budget fits a busy
+// 2-core machine, so that only a hung command fails on time.
+describe("luoshi indicators and stats import after luoshi demo", { timeout: 240_000 }, () => {
   let dir: string;
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, [CLI, ...args], {
       env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 120_000,
     });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
@@ -32,7 +34,7 @@ describe("luoshi indicators and stats import after luoshi demo", () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-stats-cli-"));
     expect(run("demo").code).toBe(0);
-  });
+  }, 240_000);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
