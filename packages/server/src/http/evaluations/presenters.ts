@@ -36,7 +36,7 @@ import {
 } from "../../services/evaluation/evaluation-scenario.service.ts";
 
 /** Domain issues as the contracts carry them (a `where` without its undefined fields). */
-function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
+export function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
   return issues.map((i) => {
     const where =
       i.where === undefined
@@ -50,7 +50,7 @@ function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
 }
 
 /** The rule set as results name it. */
-function presentRuleSet(r: RuleSet): { id: string; version: string; name: string } {
+export function presentRuleSet(r: RuleSet): { id: string; version: string; name: string } {
   return { id: r.id, version: r.version, name: r.name };
 }
 
