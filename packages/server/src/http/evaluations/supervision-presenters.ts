@@ -23,7 +23,7 @@ import {
   VETO_ITEM_LABELS,
   VETO_ITEMS,
 } from "@luoshi/domain/evaluation";
-import type { AttestationRecord } from "../../services/evaluation/supervision/attestation-views.ts";
+import type { AttestationRecord } from "../../services/evaluation/supervision/attestation-records.ts";
 import type { BasicBalanceHistory } from "../../services/evaluation/supervision/basic-balance-history.service.ts";
 import type {
   SupervisionIndicatorOutcome,

@@ -4,7 +4,7 @@ import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { checkUpload, storeUpload } from "../../shared/attachments.ts";
-import { recordOf, loadAttestation, type AttestationRecord } from "./attestation-views.ts";
+import { recordOf, loadAttestation, type AttestationRecord } from "./attestation-records.ts";
 
 /**
  * 上传佐证材料: one evidence file for an attestation (pdf/图片/docx/xlsx, ≤ 10 MB, content checked);

@@ -27,7 +27,7 @@ import {
 } from "../supervision-inputs.ts";
 import { type SupervisionInput, loadUnit, loadSchoolRecords } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { type AttestationRecord, loadAttestationRecords, claimFacts } from "./attestation-views.ts";
+import { type AttestationRecord, loadAttestationRecords, claimFacts } from "./attestation-records.ts";
 
 async function retentionPercent(deps: ServiceDeps, actor: Actor, unit: OrgUnitRow, year: number) {
   try {
@@ -123,11 +123,11 @@ export async function evaluateSupervisionPart(
     supervisionRepo.listAttestations(deps.handle.db, unit.id, year),
     part === "quality" ? retentionPercent(deps, actor, unit, year) : Promise.resolve(null),
   ]);
-  const views = await loadAttestationRecords(
+  const records = await loadAttestationRecords(
     deps,
     rows.filter((r) => r.part === part),
   );
-  const claims = claimFacts(views);
+  const claims = claimFacts(records);
   const names = new Map(schools.map((s) => [s.code, s.name]));
   let indicators: SupervisionIndicatorOutcome[];
   let issues: Issue[];
@@ -149,7 +149,7 @@ export async function evaluateSupervisionPart(
         dataCodes.has(v.code),
         filled.has(v.code),
         shown,
-        views.get(v.code),
+        records.get(v.code),
         names,
       ),
     );
@@ -167,7 +167,7 @@ export async function evaluateSupervisionPart(
         dataCodes.has(v.code),
         filled.has(v.code),
         shown,
-        views.get(v.code),
+        records.get(v.code),
         names,
       ),
     );

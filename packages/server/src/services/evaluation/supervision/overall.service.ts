@@ -13,7 +13,7 @@ import type { Actor, ServiceDeps } from "../../../context.ts";
 import { evaluateBalance } from "../evaluation.service.ts";
 import { type SupervisionInput, loadUnit } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { type AttestationRecord, loadAttestationRecords } from "./attestation-views.ts";
+import { type AttestationRecord, loadAttestationRecords } from "./attestation-records.ts";
 import { getRecognition } from "./recognition.service.ts";
 import { evaluateSupervisionPart } from "./evaluate-part.service.ts";
 
@@ -24,11 +24,11 @@ async function vetoAttestations(
   year: number,
 ): Promise<Map<VetoItem, AttestationRecord>> {
   const rows = await supervisionRepo.listAttestations(deps.handle.db, unitId, year);
-  const views = await loadAttestationRecords(
+  const records = await loadAttestationRecords(
     deps,
     rows.filter((r) => r.part === "veto"),
   );
-  return new Map([...views].map(([k, v]) => [k as VetoItem, v]));
+  return new Map([...records].map(([k, v]) => [k as VetoItem, v]));
 }
 
 /** The parts of the overall verdict in the order results list them, with their names. */

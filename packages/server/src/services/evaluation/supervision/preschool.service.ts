@@ -13,7 +13,7 @@ import type { Actor, ServiceDeps } from "../../../context.ts";
 import { computeIndicators } from "../../statistics/stats-indicators.service.ts";
 import { type SupervisionInput, loadUnit } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { type AttestationRecord, loadAttestationRecords, claimFacts } from "./attestation-views.ts";
+import { type AttestationRecord, loadAttestationRecords, claimFacts } from "./attestation-records.ts";
 import { toAttestation } from "../supervision-inputs.ts";
 
 /** The county figures of spec §2 the indicator engine computes from stored statistics. */
@@ -83,17 +83,17 @@ export async function getPreschool(
     preschoolFigures(deps, actor, unit, input.year),
     supervisionRepo.listAttestations(deps.handle.db, unit.id, input.year),
   ]);
-  const views = await loadAttestationRecords(
+  const records = await loadAttestationRecords(
     deps,
     rows.filter((row) => row.part === "preschool" && isPreschoolAttestedCode(row.code)),
   );
   const claims: Partial<Record<PreschoolAttestedCode, PreschoolClaim>> = {};
-  for (const c of claimFacts(views).values()) {
+  for (const c of claimFacts(records).values()) {
     if (isPreschoolAttestedCode(c.code)) {
       claims[c.code] = { ...toAttestation(c), value: c.confirmed ? c.claimedValue : null };
     }
   }
   figures.claims = claims;
   const evaluation = evaluatePreschool(figures, { ruleSet });
-  return { unit, year: input.year, ruleSet, evaluation, attestations: views };
+  return { unit, year: input.year, ruleSet, evaluation, attestations: records };
 }

@@ -6,7 +6,7 @@ import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { actingUser } from "./supervision-common.ts";
-import { recordOf, auditView, loadAttestation, type AttestationRecord } from "./attestation-views.ts";
+import { recordOf, auditView, loadAttestation, type AttestationRecord } from "./attestation-records.ts";
 
 /**
  * 审核: confirms or returns a pending claim. Needs `evaluation.review`; the submitter may not review

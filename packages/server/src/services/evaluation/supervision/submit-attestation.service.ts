@@ -5,7 +5,7 @@ import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { loadUnit, actingUser } from "./supervision-common.ts";
-import { recordOf, auditView, partOfCode, type AttestationRecord } from "./attestation-views.ts";
+import { recordOf, auditView, partOfCode, type AttestationRecord } from "./attestation-records.ts";
 
 /**
  * 提交佐证: submits or replaces the claim of one indicator or veto item for a county and year; its review
