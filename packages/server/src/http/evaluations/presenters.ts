@@ -1,10 +1,12 @@
 /**
  * How the 优质均衡 evaluation resources look over HTTP: the 资源配置 result, the pass plan, the default
- * unit costs, saved 情景 and their before/after comparison. Services hand back domain results and
+ * unit costs, saved 情景 and their before/after comparison, and the 差异系数 and school-part explanations. Services hand back domain results and
  * rows; only this module shapes them into the contracts.
  */
 import type {
+  BalanceExplain,
   BalanceResult,
+  BalanceSchoolExplain,
   EvaluationIssue,
   PassPlanResult,
   Scenario,
@@ -29,6 +31,10 @@ import {
   type BalancePassPlan,
   PASS_PLAN_METHOD,
 } from "../../services/evaluation/evaluation.service.ts";
+import type {
+  DifferenceCoefficientExplained,
+  SchoolPartExplained,
+} from "../../services/evaluation/evaluation-explain.service.ts";
 import {
   type ScenarioEvaluation,
   savedChanges,
@@ -36,7 +42,7 @@ import {
 } from "../../services/evaluation/evaluation-scenario.service.ts";
 
 /** Domain issues as the contracts carry them (a `where` without its undefined fields). */
-function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
+export function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
   return issues.map((i) => {
     const where =
       i.where === undefined
@@ -50,7 +56,7 @@ function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
 }
 
 /** The rule set as results name it. */
-function presentRuleSet(r: RuleSet): { id: string; version: string; name: string } {
+export function presentRuleSet(r: RuleSet): { id: string; version: string; name: string } {
   return { id: r.id, version: r.version, name: r.name };
 }
 
@@ -181,5 +187,84 @@ export function presentScenarioComparison(e: ScenarioEvaluation): ScenarioCompar
     before: verdicts(before),
     after: verdicts(after),
     issues: presentIssues(e.issues),
+  };
+}
+
+/** One 差异系数 explained: the indicator, the 学段 statistics and each school part's contribution. */
+export function presentDifferenceCoefficient(e: DifferenceCoefficientExplained): BalanceExplain {
+  const { stats } = e;
+  const def = RESOURCE_INDICATORS[e.indicator];
+  return {
+    ...presentHead(e.county),
+    level: e.level,
+    indicator: { key: e.indicator, name: def.name, unit: def.unit, multiplier: def.multiplier },
+    threshold: stats.threshold,
+    limit: stats.limit,
+    schoolCount: stats.schoolCount,
+    numerator: stats.numerator,
+    denominator: stats.denominator,
+    mean: stats.mean,
+    variance: stats.variance,
+    sd: stats.sd,
+    cv: stats.cv,
+    cvPass: stats.isCvPass,
+    contributionSum: e.contributionSum,
+    schools: e.schools,
+  };
+}
+
+/** One school part explained: each indicator's value down to its data elements, the imports, the fix. */
+export function presentSchoolPart(e: SchoolPartExplained): BalanceSchoolExplain {
+  const { county, part, fix } = e;
+  const thresholds = county.ruleSet.thresholds;
+  const factor = thresholds["resource.partialFactor"];
+  return {
+    ...presentHead(county),
+    code: part.code,
+    name: county.names.get(part.code) ?? part.name,
+    schoolType: e.schoolType,
+    part: part.level,
+    facilityShare: part.facilityShare,
+    mergedFrom: [...part.mergedFrom],
+    pass: part.isPass,
+    metCount: part.metCount,
+    denominator: { value: part.students, elements: e.denominatorElements },
+    indicators: RESOURCE_INDICATOR_KEYS.map((key) => {
+      const def = RESOURCE_INDICATORS[key];
+      const threshold = thresholds[`resource.${part.level}.${key}`];
+      return {
+        key,
+        name: def.name,
+        unit: def.unit,
+        multiplier: def.multiplier,
+        value: part.values[key],
+        threshold,
+        partialThreshold: threshold * factor,
+        met: part.met[key],
+        reachesPartial: part.reachesPartial[key],
+        numerator: { value: part.quantities[key], elements: e.numeratorElements[key] },
+      };
+    }),
+    sources: e.sources.map((r) => ({
+      schoolCode: r.code,
+      schoolName: r.name,
+      fileName: r.fileName,
+      importedBy: r.importedBy,
+      importedAt: new Date(r.importedAt).toISOString(),
+    })),
+    fix:
+      fix === undefined
+        ? null
+        : {
+            leftAtPartial: fix.leftAtPartial,
+            additions: fix.additions.map((a) => ({
+              indicator: a.indicator,
+              ...(a.level === undefined ? {} : { level: a.level }),
+              amount: a.amount,
+              planUnit: RESOURCE_INDICATORS[a.indicator].planUnit,
+              cost: a.cost,
+            })),
+            cost: fix.cost,
+          },
   };
 }

@@ -42,9 +42,11 @@ import { defaultUnitCosts } from "../../services/evaluation/balance-unit-costs.s
 import { sessionOf } from "../auth-hook.ts";
 import {
   presentBalance,
+  presentDifferenceCoefficient,
   presentPassPlan,
   presentScenario,
   presentScenarioComparison,
+  presentSchoolPart,
   presentUnitCosts,
 } from "./presenters.ts";
 
@@ -122,11 +124,13 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { level, indicator, ...rest } = request.query;
-        return explainDifferenceCoefficient(deps, sessionOf(request).actor, {
-          ...balanceInput(rest),
-          level,
-          indicator,
-        });
+        return presentDifferenceCoefficient(
+          await explainDifferenceCoefficient(deps, sessionOf(request).actor, {
+            ...balanceInput(rest),
+            level,
+            indicator,
+          }),
+        );
       },
     );
 
@@ -142,7 +146,9 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { code, part, ...rest } = request.query;
-        return explainSchoolPart(deps, sessionOf(request).actor, { ...balanceInput(rest), code, part });
+        return presentSchoolPart(
+          await explainSchoolPart(deps, sessionOf(request).actor, { ...balanceInput(rest), code, part }),
+        );
       },
     );
 

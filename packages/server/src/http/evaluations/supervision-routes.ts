@@ -29,6 +29,14 @@ import { reviewAttestation } from "../../services/evaluation/supervision/review-
 import { saveRecognition } from "../../services/evaluation/supervision/save-recognition.service.ts";
 import { submitAttestation } from "../../services/evaluation/supervision/submit-attestation.service.ts";
 import { sessionOf } from "../auth-hook.ts";
+import {
+  presentAttestation,
+  presentBasicBalanceHistory,
+  presentOverall,
+  presentPreschool,
+  presentRecognition,
+  presentSupervisionPart,
+} from "./supervision-presenters.ts";
 
 const tags = ["督导评估"];
 const attachmentName = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -49,7 +57,9 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        evaluateSupervisionPart(deps, sessionOf(request).actor, input(request.query), "government"),
+        presentSupervisionPart(
+          await evaluateSupervisionPart(deps, sessionOf(request).actor, input(request.query), "government"),
+        ),
     );
 
     app.get(
@@ -63,7 +73,9 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        evaluateSupervisionPart(deps, sessionOf(request).actor, input(request.query), "quality"),
+        presentSupervisionPart(
+          await evaluateSupervisionPart(deps, sessionOf(request).actor, input(request.query), "quality"),
+        ),
     );
 
     app.put(
@@ -76,7 +88,8 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: AttestationView },
         },
       },
-      async (request) => submitAttestation(deps, sessionOf(request).actor, request.body),
+      async (request) =>
+        presentAttestation(await submitAttestation(deps, sessionOf(request).actor, request.body)),
     );
 
     app.post(
@@ -90,7 +103,10 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: AttestationView },
         },
       },
-      async (request) => addEvidence(deps, sessionOf(request).actor, request.params.id, request.body),
+      async (request) =>
+        presentAttestation(
+          await addEvidence(deps, sessionOf(request).actor, request.params.id, request.body),
+        ),
     );
 
     app.post(
@@ -104,7 +120,10 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: AttestationView },
         },
       },
-      async (request) => reviewAttestation(deps, sessionOf(request).actor, request.params.id, request.body),
+      async (request) =>
+        presentAttestation(
+          await reviewAttestation(deps, sessionOf(request).actor, request.params.id, request.body),
+        ),
     );
 
     app.get(
@@ -130,7 +149,8 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: RecognitionResult },
         },
       },
-      async (request) => getRecognition(deps, sessionOf(request).actor, input(request.query)),
+      async (request) =>
+        presentRecognition(await getRecognition(deps, sessionOf(request).actor, input(request.query))),
     );
 
     app.put(
@@ -143,7 +163,8 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: RecognitionResult },
         },
       },
-      async (request) => saveRecognition(deps, sessionOf(request).actor, request.body),
+      async (request) =>
+        presentRecognition(await saveRecognition(deps, sessionOf(request).actor, request.body)),
     );
 
     app.get(
@@ -156,7 +177,8 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: OverallResult },
         },
       },
-      async (request) => getOverall(deps, sessionOf(request).actor, input(request.query)),
+      async (request) =>
+        presentOverall(await getOverall(deps, sessionOf(request).actor, input(request.query))),
     );
 
     app.put(
@@ -185,7 +207,8 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: PreschoolResult },
         },
       },
-      async (request) => getPreschool(deps, sessionOf(request).actor, input(request.query)),
+      async (request) =>
+        presentPreschool(await getPreschool(deps, sessionOf(request).actor, input(request.query))),
     );
 
     app.get(
@@ -200,12 +223,14 @@ export function supervisionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { orgUnitId, from, to, ruleSet } = request.query;
-        return basicBalanceHistory(deps, sessionOf(request).actor, {
-          orgUnitId,
-          from,
-          to,
-          ruleSetId: ruleSet,
-        });
+        return presentBasicBalanceHistory(
+          await basicBalanceHistory(deps, sessionOf(request).actor, {
+            orgUnitId,
+            from,
+            to,
+            ruleSetId: ruleSet,
+          }),
+        );
       },
     );
   };

@@ -9,6 +9,7 @@ import type {
   IndicatorDistribution,
   IndicatorSeries,
   IndicatorCatalogue,
+  StatsImportJob,
   StatsImportList,
   StatsImportListQuery,
   TargetLinkResult,
@@ -25,6 +26,7 @@ import {
 import type { IndicatorChildrenResult } from "../../services/statistics/indicator-children.service.ts";
 import type { IndicatorDistributionResult } from "../../services/statistics/indicator-distribution.service.ts";
 import type { IndicatorSeriesResult } from "../../services/statistics/indicator-series.service.ts";
+import type { StatsImportJobSnapshot } from "../../services/statistics/stats-import-jobs.ts";
 import type { ScopeUnit } from "../../services/statistics/stats-scope.service.ts";
 import { linkStateOf } from "../../services/statistics/target-link-state.ts";
 import type { TargetMonitorResult } from "../../services/statistics/target-monitor.service.ts";
@@ -176,4 +178,19 @@ export function presentIndicatorChildren(r: IndicatorChildrenResult): IndicatorC
 export function presentIndicatorDistribution(r: IndicatorDistributionResult): IndicatorDistribution {
   const { orgUnit, definition, ...rest } = r;
   return { ...rest, orgUnit: unitRef(orgUnit), indicator: dashboardIndicator(definition) };
+}
+
+/** A background import job: its phase and progress, and its result or error once it has ended. */
+export function presentImportJob(job: StatsImportJobSnapshot): StatsImportJob {
+  return {
+    id: job.id,
+    fileName: job.fileName,
+    year: job.year,
+    phase: job.phase,
+    done: job.done,
+    total: job.total,
+    result: job.result,
+    error: job.error,
+    failedIn: job.failedIn,
+  };
 }

@@ -21,7 +21,7 @@ import { importStatistics } from "../../services/statistics/stats-import.service
 import { computeIndicators } from "../../services/statistics/stats-indicators.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentStatsImportList } from "./presenters.ts";
+import { presentImportJob, presentStatsImportList } from "./presenters.ts";
 
 const tags = ["统计数据与指标"];
 
@@ -98,7 +98,7 @@ export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): Fa
           response: { 200: StatsImportJob },
         },
       },
-      async (request) => jobs.get(sessionOf(request).actor, request.params.id),
+      async (request) => presentImportJob(jobs.get(sessionOf(request).actor, request.params.id)),
     );
 
     app.post(

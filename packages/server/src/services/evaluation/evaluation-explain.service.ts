@@ -7,35 +7,68 @@ import {
   BALANCE_ELEMENTS,
   evaluateResources,
   isFacilityIndicator,
+  type IndicatorStatistics,
   type Level,
   LEVEL_LABELS,
   planSchoolFixes,
   RESOURCE_INDICATOR_KEYS,
-  RESOURCE_INDICATORS,
   type ResourceEvaluation,
   type ResourceIndicatorKey,
+  type SchoolFix,
   type SchoolPartEvaluation,
 } from "@luoshi/domain/evaluation";
 import { findDataElement } from "@luoshi/domain/stats";
-import type {
-  BalanceExplain,
-  BalanceSchoolExplain,
-  CvContribution,
-  SourceElement,
-  StatsSource,
-} from "@luoshi/contracts";
-import { evaluationRepo } from "@luoshi/db";
+import { evaluationRepo, type StatsSourceRow } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { type BalanceContext, type BalanceInput, loadCounty } from "./evaluation.service.ts";
 
-function head(c: BalanceContext) {
-  return {
-    orgUnit: c.orgUnit,
-    year: c.year,
-    ruleSet: { id: c.ruleSet.id, version: c.ruleSet.version, name: c.ruleSet.name },
-    teachingPointPolicy: c.teachingPointPolicy,
-  };
+/** One school part's share of a 差异系数: its Pᵢ, Rᵢ, Xᵢ, weight, deviation and contribution. */
+interface CvContributionRow {
+  code: string;
+  name: string;
+  students: number;
+  quantity: number;
+  value: number;
+  weight: number;
+  deviation: number;
+  contribution: number;
+  met: boolean;
+}
+
+/** One 差异系数 explained: the 学段 statistics and each school part's contribution, largest first. */
+export interface DifferenceCoefficientExplained {
+  county: BalanceContext;
+  level: Level;
+  indicator: ResourceIndicatorKey;
+  stats: IndicatorStatistics;
+  schools: CvContributionRow[];
+  /** Σ contributions, which equals the variance S². */
+  contributionSum: number;
+}
+
+/** One data element counted into a school part's numerator or denominator. */
+interface SourceElementRow {
+  schoolCode: string;
+  element: string;
+  label: string;
+  value: number | null;
+  share: number;
+  counted: number;
+}
+
+/** One school part explained: its evaluation, the elements behind each figure, their imports, its fix. */
+export interface SchoolPartExplained {
+  county: BalanceContext;
+  part: SchoolPartEvaluation;
+  schoolType: SchoolPartEvaluation["schoolType"];
+  /** The elements summed into Pᵢ. */
+  denominatorElements: SourceElementRow[];
+  /** The elements summed into each indicator's Rᵢ. */
+  numeratorElements: Record<ResourceIndicatorKey, SourceElementRow[]>;
+  sources: StatsSourceRow[];
+  /** The cheapest additions that make a failing part pass; undefined when it passes. */
+  fix: SchoolFix | undefined;
 }
 
 function evaluate(c: BalanceContext): ResourceEvaluation {
@@ -51,13 +84,13 @@ export async function explainDifferenceCoefficient(
   deps: ServiceDeps,
   actor: Actor,
   input: BalanceInput & { level: Level; indicator: ResourceIndicatorKey },
-): Promise<BalanceExplain> {
+): Promise<DifferenceCoefficientExplained> {
   const county = await loadCounty(deps, actor, input);
   const evaluation = evaluate(county);
   const { level, indicator } = input;
   const stats = evaluation.levels[level].indicators[indicator];
   const mean = stats.mean ?? Number.NaN;
-  const schools: CvContribution[] = evaluation.schools
+  const schools: CvContributionRow[] = evaluation.schools
     .filter((s) => s.level === level)
     .map((s) => ({
       code: s.code,
@@ -71,23 +104,13 @@ export async function explainDifferenceCoefficient(
       met: s.met[indicator],
     }))
     .sort((a, b) => b.contribution - a.contribution || a.code.localeCompare(b.code));
-  const def = RESOURCE_INDICATORS[indicator];
   return {
-    ...head(county),
+    county,
     level,
-    indicator: { key: indicator, name: def.name, unit: def.unit, multiplier: def.multiplier },
-    threshold: stats.threshold,
-    limit: stats.limit,
-    schoolCount: stats.schoolCount,
-    numerator: stats.numerator,
-    denominator: stats.denominator,
-    mean: stats.mean,
-    variance: stats.variance,
-    sd: stats.sd,
-    cv: stats.cv,
-    cvPass: stats.isCvPass,
-    contributionSum: schools.reduce((sum, s) => sum + s.contribution, 0),
+    indicator,
+    stats,
     schools,
+    contributionSum: schools.reduce((sum, s) => sum + s.contribution, 0),
   };
 }
 
@@ -97,22 +120,6 @@ function elementsOf(key: ResourceIndicatorKey, level: Level): readonly string[] 
     return BALANCE_ELEMENTS[key];
   }
   return BALANCE_ELEMENTS[key][level];
-}
-
-async function loadSources(
-  deps: ServiceDeps,
-  county: BalanceContext,
-  codes: readonly string[],
-): Promise<StatsSource[]> {
-  const ids = codes.map((c) => county.unitIds.get(c)).filter((id): id is string => id !== undefined);
-  const rows = await evaluationRepo.listStatsSources(deps.handle.db, ids, county.year);
-  return rows.map((r) => ({
-    schoolCode: r.code,
-    schoolName: r.name,
-    fileName: r.fileName,
-    importedBy: r.importedBy,
-    importedAt: new Date(r.importedAt).toISOString(),
-  }));
 }
 
 /**
@@ -126,7 +133,7 @@ export async function explainSchoolPart(
   deps: ServiceDeps,
   actor: Actor,
   input: BalanceInput & { code: string; part: Level },
-): Promise<BalanceSchoolExplain> {
+): Promise<SchoolPartExplained> {
   const county = await loadCounty(deps, actor, input);
   const evaluation = evaluate(county);
   const part: SchoolPartEvaluation | undefined = evaluation.schools.find(
@@ -149,7 +156,7 @@ export async function explainSchoolPart(
     // Merged 教学点 are 小学 only and count in full.
     ...part.mergedFrom.map((code) => ({ code, facilityShare: 1, level: "primary" as const })),
   ];
-  const elements = (codesFor: (l: Level) => readonly string[], isFacility: boolean): SourceElement[] =>
+  const elements = (codesFor: (l: Level) => readonly string[], isFacility: boolean): SourceElementRow[] =>
     owners.flatMap((o) => {
       const values = county.values.get(o.code) ?? {};
       const share = isFacility ? o.facilityShare : 1;
@@ -165,64 +172,24 @@ export async function explainSchoolPart(
         };
       });
     });
-  const thresholds = county.ruleSet.thresholds;
-  const factor = thresholds["resource.partialFactor"];
   const fix = planSchoolFixes(county.schools, {
     ruleSet: county.ruleSet,
     teachingPointPolicy: county.teachingPointPolicy,
   }).fixes.find((f) => f.schoolCode === part.code && f.level === level);
   const school = county.schools.find((s) => s.code === part.code);
+  const ids = owners.map((o) => county.unitIds.get(o.code)).filter((id): id is string => id !== undefined);
   return {
-    ...head(county),
-    code: part.code,
-    name: county.names.get(part.code) ?? part.name,
+    county,
+    part,
     schoolType: school?.schoolType ?? part.schoolType,
-    part: level,
-    facilityShare: part.facilityShare,
-    mergedFrom: [...part.mergedFrom],
-    pass: part.isPass,
-    metCount: part.metCount,
-    denominator: {
-      value: part.students,
-      elements: elements((l) => BALANCE_ELEMENTS.students[l], false),
-    },
-    indicators: RESOURCE_INDICATOR_KEYS.map((key) => {
-      const def = RESOURCE_INDICATORS[key];
-      const threshold = thresholds[`resource.${level}.${key}`];
-      return {
+    denominatorElements: elements((l) => BALANCE_ELEMENTS.students[l], false),
+    numeratorElements: Object.fromEntries(
+      RESOURCE_INDICATOR_KEYS.map((key) => [
         key,
-        name: def.name,
-        unit: def.unit,
-        multiplier: def.multiplier,
-        value: part.values[key],
-        threshold,
-        partialThreshold: threshold * factor,
-        met: part.met[key],
-        reachesPartial: part.reachesPartial[key],
-        numerator: {
-          value: part.quantities[key],
-          elements: elements((l) => elementsOf(key, l), isFacilityIndicator(key)),
-        },
-      };
-    }),
-    sources: await loadSources(
-      deps,
-      county,
-      owners.map((o) => o.code),
-    ),
-    fix:
-      fix === undefined
-        ? null
-        : {
-            leftAtPartial: fix.leftAtPartial,
-            additions: fix.additions.map((a) => ({
-              indicator: a.indicator,
-              ...(a.level === undefined ? {} : { level: a.level }),
-              amount: a.amount,
-              planUnit: RESOURCE_INDICATORS[a.indicator].planUnit,
-              cost: a.cost,
-            })),
-            cost: fix.cost,
-          },
+        elements((l) => elementsOf(key, l), isFacilityIndicator(key)),
+      ]),
+    ) as Record<ResourceIndicatorKey, SourceElementRow[]>,
+    sources: await evaluationRepo.listStatsSources(deps.handle.db, ids, county.year),
+    fix,
   };
 }

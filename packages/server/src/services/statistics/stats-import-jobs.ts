@@ -6,10 +6,10 @@
  * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead.
  */
 import { randomUUID } from "node:crypto";
-import type { StatsImportJob, StatsImportJobError, StatsProblem } from "@luoshi/contracts";
+import type { StatsProblem } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { importStatistics } from "./stats-import.service.ts";
+import { importStatistics, type StatsImportResult, type StatsImportStage } from "./stats-import.service.ts";
 import { authorize } from "../access/authorize.ts";
 
 /** How long a finished job can still be read. */
@@ -17,14 +17,39 @@ const KEEP_FINISHED_MS = 30 * 60 * 1000;
 /** Jobs one account may have running at once (each holds its file in memory). */
 const MAX_RUNNING_PER_OWNER = 2;
 
-interface JobState extends StatsImportJob {
+/** Why a job failed: the error's code and message, and the file's problems when the file was at fault. */
+interface StatsImportFailure {
+  code: string;
+  message: string;
+  /** The problems listed (the first ones). */
+  problems: StatsProblem[];
+  /** All problems found, also those beyond the list. */
+  problemCount: number;
+}
+
+/** A job as it stands when read: a copy, since the job goes on changing in the background. */
+export interface StatsImportJobSnapshot {
+  id: string;
+  fileName: string;
+  year: number;
+  phase: StatsImportStage | "done" | "failed";
+  /** Progress within the phase: `done` of `total`. */
+  done: number;
+  total: number;
+  result: StatsImportResult | null;
+  error: StatsImportFailure | null;
+  /** For a failed job, the stage it failed in. */
+  failedIn: StatsImportStage | null;
+}
+
+interface JobState extends StatsImportJobSnapshot {
   owner: string;
   finishedAt: number | null;
 }
 
 const ownerOf = (actor: Actor): string => actor.userId ?? `login:${actor.login ?? ""}`;
 
-function toJobError(error: unknown): StatsImportJobError {
+function toJobError(error: unknown): StatsImportFailure {
   if (error instanceof AppError) {
     const raw = error.details?.["problems"];
     const problems = Array.isArray(raw) ? (raw as StatsProblem[]) : [];
@@ -57,7 +82,7 @@ export class StatsImportJobs {
    * Starts importing `input` for `actor` and returns the job at once (phase `reading`). Checks the
    * permission before anything runs; refuses a third concurrent job of the same account.
    */
-  start(actor: Actor, input: { fileName: string; year: number; bytes: Uint8Array }): StatsImportJob {
+  start(actor: Actor, input: { fileName: string; year: number; bytes: Uint8Array }): StatsImportJobSnapshot {
     authorize(actor, "stats.write");
     this.sweep();
     const owner = ownerOf(actor);
@@ -109,34 +134,34 @@ export class StatsImportJobs {
         });
       }),
     );
-    return this.view(job);
+    return this.snapshot(job);
   }
 
   /** The job `id` if `actor` started it; otherwise `not-found` (another user's job is not disclosed). */
-  get(actor: Actor, id: string): StatsImportJob {
+  get(actor: Actor, id: string): StatsImportJobSnapshot {
     this.sweep();
     const job = this.jobs.get(id);
     if (job === undefined || job.owner !== ownerOf(actor)) {
       throw new AppError("not-found", "导入任务不存在或已过期");
     }
-    return this.view(job);
+    return this.snapshot(job);
   }
 
   /**
    * Resolves with the job `id` as it ended (phase `done` or `failed`) once it has ended: no polling.
    * `not-found` for a job this registry does not hold (never started, or already forgotten).
    */
-  async waitFor(id: string): Promise<StatsImportJob> {
+  async waitFor(id: string): Promise<StatsImportJobSnapshot> {
     const ended = this.ends.get(id);
     const job = this.jobs.get(id);
     if (ended === undefined || job === undefined) {
       throw new AppError("not-found", "导入任务不存在或已过期");
     }
     await ended;
-    return this.view(job);
+    return this.snapshot(job);
   }
 
-  private view(job: JobState): StatsImportJob {
+  private snapshot(job: JobState): StatsImportJobSnapshot {
     return {
       id: job.id,
       fileName: job.fileName,

@@ -1,10 +1,10 @@
 /** 上传佐证材料: one evidence file for an attestation. */
-import type { AttestationView, EvidenceUploadBody } from "@luoshi/contracts";
+import type { EvidenceUploadBody } from "@luoshi/contracts";
 import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { checkUpload, storeUpload } from "../../shared/attachments.ts";
-import { viewOf, loadAttestation } from "./attestation-views.ts";
+import { recordOf, loadAttestation, type AttestationRecord } from "./attestation-records.ts";
 
 /**
  * 上传佐证材料: one evidence file for an attestation (pdf/图片/docx/xlsx, ≤ 10 MB, content checked);
@@ -15,7 +15,7 @@ export async function addEvidence(
   actor: Actor,
   attestationId: string,
   body: EvidenceUploadBody,
-): Promise<AttestationView> {
+): Promise<AttestationRecord> {
   const row = await loadAttestation(deps, actor, attestationId, "evaluation.write");
   const file = checkUpload(body.fileName, body.contentBase64, { label: "佐证材料", field: "body" });
   storeUpload(deps.config.dataDir, file);
@@ -50,5 +50,5 @@ export async function addEvidence(
     });
     return updated;
   });
-  return viewOf(deps, after);
+  return recordOf(deps, after);
 }

@@ -1,19 +1,47 @@
 /** 2012 基本均衡 综合差异系数 per year (spec §3) from stored statistics. */
-import type { BasicBalanceHistoryResult } from "@luoshi/contracts";
 import type { Issue } from "@luoshi/domain";
 import {
   basicBalanceParts,
   BASIC_BALANCE_INDICATOR_KEYS,
-  BASIC_BALANCE_INDICATORS,
   compositeDifferenceCoefficient,
   evaluateBasicBalance,
   isCompositeWithinLimit,
   type Level,
+  type RuleSet,
 } from "@luoshi/domain/evaluation";
-import { evaluationRepo, scopeOf, statsRepo } from "@luoshi/db";
+import { evaluationRepo, type OrgUnitRow, scopeOf, statsRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
-import { ruleSetInfo, loadUnit, presentIssues, unitHead } from "./supervision-common.ts";
+import { loadUnit } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
+
+/** One 学段 of one year: its 综合差异系数 and the CVs it averages. */
+interface BasicBalanceLevelYear {
+  schoolCount: number;
+  /** null when the 学段 has no schools. */
+  composite: number | null;
+  /** How many indicators had a defined CV (the composite averages those). */
+  indicatorsUsed: number;
+  /** The CVs in `BASIC_BALANCE_INDICATOR_KEYS` order; null where undefined. */
+  cvs: (number | null)[];
+  limit: number;
+  isPass: boolean | null;
+}
+
+/** One year of the history. */
+interface BasicBalanceYear {
+  year: number;
+  hasData: boolean;
+  primary: BasicBalanceLevelYear;
+  junior: BasicBalanceLevelYear;
+}
+
+/** The 基本均衡 history of a unit: every year from `from` to `to`, and what was missing. */
+export interface BasicBalanceHistory {
+  unit: OrgUnitRow;
+  ruleSet: RuleSet;
+  years: BasicBalanceYear[];
+  issues: Issue[];
+}
 
 /**
  * 2012 基本均衡 综合差异系数 per year and 学段 for `from`..`to` (spec §3), from stored statistics in two
@@ -23,7 +51,7 @@ export async function basicBalanceHistory(
   deps: ServiceDeps,
   actor: Actor,
   input: { orgUnitId: string; from: number; to: number; ruleSetId?: string | undefined },
-): Promise<BasicBalanceHistoryResult> {
+): Promise<BasicBalanceHistory> {
   const unit = await loadUnit(deps, actor, input.orgUnitId);
   const ruleSet = findRuleSet(input.ruleSetId);
   const { db } = deps.handle;
@@ -33,7 +61,7 @@ export async function basicBalanceHistory(
   ]);
   const typeOf = new Map(schools.map((s) => [s.code, s.schoolType]));
   const issues: Issue[] = [];
-  const years: BasicBalanceHistoryResult["years"] = [];
+  const years: BasicBalanceYear[] = [];
   let missingTitles = false as boolean;
   for (let year = input.from; year <= input.to; year++) {
     const parts = stats
@@ -43,7 +71,7 @@ export async function basicBalanceHistory(
         return schoolType ? basicBalanceParts({ code: s.code, schoolType, values: s.values }, ruleSet) : [];
       });
     const e = evaluateBasicBalance(parts, { ruleSet });
-    const level = (l: Level) => {
+    const level = (l: Level): BasicBalanceLevelYear => {
       const x = e.levels[l];
       const defined = BASIC_BALANCE_INDICATOR_KEYS.map((k) => x.cvs[k]).filter(
         (c): c is number => c !== null,
@@ -71,18 +99,5 @@ export async function basicBalanceHistory(
       message: "统计数据缺少部分指标（如“中级及以上专业技术职务教师数”），综合差异系数按其余有数据的指标计算",
     });
   }
-  return {
-    orgUnit: unitHead(unit),
-    ruleSet: ruleSetInfo(ruleSet),
-    indicators: BASIC_BALANCE_INDICATOR_KEYS.map((key) => ({
-      key,
-      name: BASIC_BALANCE_INDICATORS[key].name,
-    })),
-    limits: {
-      primary: ruleSet.thresholds["basic.compositeLimit.primary"],
-      junior: ruleSet.thresholds["basic.compositeLimit.junior"],
-    },
-    years,
-    issues: presentIssues(issues),
-  };
+  return { unit, ruleSet, years, issues };
 }

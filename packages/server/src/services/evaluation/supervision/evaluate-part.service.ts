@@ -2,7 +2,6 @@
  * 政府保障程度, 教育质量 (spec §1.1c/§1.1d) of a county and year: computed indicators from its
  * statistics, the others from reviewed attestations. Results name the rule set they used.
  */
-import type { AttestationView, SupervisionIndicatorView, SupervisionPartResult } from "@luoshi/contracts";
 import type { Issue } from "@luoshi/domain";
 import {
   allMet,
@@ -11,6 +10,7 @@ import {
   GOVERNMENT_INDICATORS,
   type IndicatorVerdict,
   QUALITY_INDICATORS,
+  type RuleSet,
   type SupervisionIndicator,
 } from "@luoshi/domain/evaluation";
 import { type OrgUnitRow, supervisionRepo } from "@luoshi/db";
@@ -25,15 +25,9 @@ import {
   type ShownInputs,
   toAttestation,
 } from "../supervision-inputs.ts";
-import {
-  type SupervisionInput,
-  ruleSetInfo,
-  loadUnit,
-  presentIssues,
-  loadSchoolRecords,
-} from "./supervision-common.ts";
+import { type SupervisionInput, loadUnit, loadSchoolRecords } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { presentAttestations, claimFacts } from "./attestation-views.ts";
+import { type AttestationRecord, loadAttestationRecords, claimFacts } from "./attestation-records.ts";
 
 async function retentionPercent(deps: ServiceDeps, actor: Actor, unit: OrgUnitRow, year: number) {
   try {
@@ -47,17 +41,44 @@ async function retentionPercent(deps: ServiceDeps, actor: Actor, unit: OrgUnitRo
   }
 }
 
-function indicatorView<C extends string>(
+/** Where an indicator's verdict came from. */
+type IndicatorSource = "data" | "attestation" | "data+attestation" | "none";
+
+/** One indicator of a part as evaluated: its definition, its checks, and where its verdict came from. */
+export interface SupervisionIndicatorOutcome {
+  def: SupervisionIndicator;
+  verdict: IndicatorVerdict;
+  met: boolean | null;
+  source: IndicatorSource;
+  /** The failing school codes by name (the code when a school has no name). */
+  failingNames: string[];
+  /** The statistics shown for an indicator computed from data; empty otherwise. */
+  inputs: { label: string; value: string }[];
+  attestation: AttestationRecord | null;
+}
+
+/** One part (政府保障程度 or 教育质量) of a county and year, evaluated. */
+export interface SupervisionPartOutcome {
+  unit: OrgUnitRow;
+  year: number;
+  part: "government" | "quality";
+  ruleSet: RuleSet;
+  indicators: SupervisionIndicatorOutcome[];
+  isPass: boolean | null;
+  issues: Issue[];
+}
+
+function indicatorOutcome<C extends string>(
   def: SupervisionIndicator<C>,
   v: IndicatorVerdict<C>,
   fromData: boolean,
   fromClaim: boolean,
   shown: ShownInputs,
-  attestation: AttestationView | undefined,
+  attestation: AttestationRecord | undefined,
   names: ReadonlyMap<string, string>,
-): SupervisionIndicatorView {
+): SupervisionIndicatorOutcome {
   let met = v.met;
-  let source: SupervisionIndicatorView["source"];
+  let source: IndicatorSource;
   if (def.kind === "attestation") {
     source = "attestation";
   } else if (def.kind === "mixed") {
@@ -66,34 +87,18 @@ function indicatorView<C extends string>(
     source = "data";
   } else if (fromClaim) {
     source = "attestation";
-  } else if (attestation?.reviewState === "confirmed") {
+  } else if (attestation?.row.review_state === "confirmed") {
     // A computable indicator the statistics do not carry and without a single figure: the reviewed claim decides.
     source = "attestation";
-    met = attestation.claimMet;
+    met = attestation.row.claim_met;
   } else {
     source = "none";
   }
   return {
-    code: def.code,
-    number: def.number,
-    name: def.name,
-    thresholdText: def.thresholdText,
-    kind: def.kind,
+    def,
+    verdict: v,
     met,
     source,
-    checks: v.checks.map((c) => ({
-      code: c.code,
-      name: c.name,
-      thresholdKey: c.thresholdKey,
-      threshold: c.threshold,
-      direction: c.direction,
-      isStrict: c.isStrict,
-      numerator: c.numerator,
-      denominator: c.denominator,
-      value: c.value,
-      met: c.met,
-    })),
-    failing: v.failing,
     failingNames: v.failing.map((id) => names.get(id) ?? id),
     inputs: fromData ? (shown[def.code] ?? []) : [],
     attestation: attestation ?? null,
@@ -109,7 +114,7 @@ export async function evaluateSupervisionPart(
   actor: Actor,
   input: SupervisionInput,
   part: "government" | "quality",
-): Promise<SupervisionPartResult> {
+): Promise<SupervisionPartOutcome> {
   const unit = await loadUnit(deps, actor, input.orgUnitId);
   const ruleSet = findRuleSet(input.ruleSetId);
   const { year } = input;
@@ -118,13 +123,13 @@ export async function evaluateSupervisionPart(
     supervisionRepo.listAttestations(deps.handle.db, unit.id, year),
     part === "quality" ? retentionPercent(deps, actor, unit, year) : Promise.resolve(null),
   ]);
-  const views = await presentAttestations(
+  const records = await loadAttestationRecords(
     deps,
     rows.filter((r) => r.part === part),
   );
-  const claims = claimFacts(views);
+  const claims = claimFacts(records);
   const names = new Map(schools.map((s) => [s.code, s.name]));
-  let indicators: SupervisionIndicatorView[];
+  let indicators: SupervisionIndicatorOutcome[];
   let issues: Issue[];
   if (part === "government") {
     const { inputs, shown } = governmentFromStatistics(schools);
@@ -138,13 +143,13 @@ export async function evaluateSupervisionPart(
     const r = evaluateGovernment(inputs, { ruleSet });
     issues = r.issues;
     indicators = r.indicators.map((v) =>
-      indicatorView(
+      indicatorOutcome(
         GOVERNMENT_INDICATORS[v.code],
         v,
         dataCodes.has(v.code),
         filled.has(v.code),
         shown,
-        views.get(v.code),
+        records.get(v.code),
         names,
       ),
     );
@@ -156,24 +161,16 @@ export async function evaluateSupervisionPart(
     const r = evaluateQuality(inputs, { ruleSet });
     issues = r.issues;
     indicators = r.indicators.map((v) =>
-      indicatorView(
+      indicatorOutcome(
         QUALITY_INDICATORS[v.code],
         v,
         dataCodes.has(v.code),
         filled.has(v.code),
         shown,
-        views.get(v.code),
+        records.get(v.code),
         names,
       ),
     );
   }
-  return {
-    orgUnit: { id: unit.id, code: unit.code, name: unit.name },
-    year,
-    part,
-    ruleSet: ruleSetInfo(ruleSet),
-    indicators,
-    isPass: allMet(indicators.map((i) => i.met)),
-    issues: presentIssues(issues),
-  };
+  return { unit, year, part, ruleSet, indicators, isPass: allMet(indicators.map((i) => i.met)), issues };
 }

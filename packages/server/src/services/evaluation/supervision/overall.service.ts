@@ -1,19 +1,19 @@
 /** The overall 优质均衡 verdict (spec §1.1e) with its 一票否决 items. */
-import type { AttestationView, OverallResult } from "@luoshi/contracts";
 import {
   VETO_ITEMS,
   type VetoItem,
   evaluateOverall,
   type OverallPart,
-  VETO_ITEM_LABELS,
+  type OverallVerdict,
+  type RuleSet,
 } from "@luoshi/domain/evaluation";
-import { supervisionRepo } from "@luoshi/db";
+import { type OrgUnitRow, supervisionRepo } from "@luoshi/db";
 import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { evaluateBalance } from "../evaluation.service.ts";
-import { type SupervisionInput, ruleSetInfo, loadUnit, unitHead } from "./supervision-common.ts";
+import { type SupervisionInput, loadUnit } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { presentAttestations } from "./attestation-views.ts";
+import { type AttestationRecord, loadAttestationRecords } from "./attestation-records.ts";
 import { getRecognition } from "./recognition.service.ts";
 import { evaluateSupervisionPart } from "./evaluate-part.service.ts";
 
@@ -22,22 +22,37 @@ async function vetoAttestations(
   deps: ServiceDeps,
   unitId: string,
   year: number,
-): Promise<Map<VetoItem, AttestationView>> {
+): Promise<Map<VetoItem, AttestationRecord>> {
   const rows = await supervisionRepo.listAttestations(deps.handle.db, unitId, year);
-  const views = await presentAttestations(
+  const records = await loadAttestationRecords(
     deps,
     rows.filter((r) => r.part === "veto"),
   );
-  return new Map([...views].map(([k, v]) => [k as VetoItem, v]));
+  return new Map([...records].map(([k, v]) => [k as VetoItem, v]));
 }
 
-const PART_LABELS: Record<OverallPart, string> = {
+/** The parts of the overall verdict in the order results list them, with their names. */
+export const OVERALL_PART_LABELS: Record<OverallPart, string> = {
   resource: "资源配置",
   government: "政府保障程度",
   quality: "教育质量",
   recognition: "社会认可度",
   prerequisite: "申报条件（通过基本均衡认定三年以上）",
 };
+
+/** The overall verdict of a county and year with what it rests on. */
+export interface OverallOutcome extends OverallVerdict {
+  unit: OrgUnitRow;
+  year: number;
+  ruleSet: RuleSet;
+  /** Each part's verdict; null while pending. */
+  isPass: Record<OverallPart, boolean | null>;
+  /** Each veto item: true when a reviewed declaration says the county is free of it, null when unreviewed. */
+  vetoMet: Record<VetoItem, boolean | null>;
+  /** The declarations of the veto items, by item. */
+  vetoAttestations: ReadonlyMap<VetoItem, AttestationRecord>;
+  basicBalanceYear: number | null;
+}
 
 /**
  * The overall verdict (spec §1.1e): 资源配置 from the stored statistics, the other parts as stored,
@@ -47,7 +62,7 @@ export async function getOverall(
   deps: ServiceDeps,
   actor: Actor,
   input: SupervisionInput,
-): Promise<OverallResult> {
+): Promise<OverallOutcome> {
   const unit = await loadUnit(deps, actor, input.orgUnitId);
   const ruleSet = findRuleSet(input.ruleSetId);
   const resource = await evaluateBalance(deps, actor, {
@@ -71,14 +86,14 @@ export async function getOverall(
   const basicBalanceYear = settings?.basic_balance_year ?? null;
   const vetoMet = (item: (typeof VETO_ITEMS)[number]): boolean | null => {
     const a = vetoes.get(item);
-    return a?.reviewState === "confirmed" ? a.claimMet : null;
+    return a?.row.review_state === "confirmed" ? a.row.claim_met : null;
   };
   const v = evaluateOverall({
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     resource: { isResourcePass: resource ?? true },
     government: { isPass: government.isPass },
     quality: { isPass: quality.isPass },
-    recognition: { isPass: recognition.isPass },
+    recognition: { isPass: recognition.evaluation.isPass },
     vetoes: Object.fromEntries(
       VETO_ITEMS.map((item) => [item, { met: vetoMet(item), evidence: "", reviewer: "" }]),
     ),
@@ -89,7 +104,7 @@ export async function getOverall(
   const reasons = [...v.reasons];
   if (resource === null) {
     pendingParts.unshift("resource");
-    reasons.push(`${PART_LABELS.resource}缺少 ${String(input.year)} 年的学校统计数据，尚未完成评估`);
+    reasons.push(`${OVERALL_PART_LABELS.resource}缺少 ${String(input.year)} 年的学校统计数据，尚未完成评估`);
     if (verdict === "pass") {
       verdict = "pending";
     }
@@ -98,25 +113,20 @@ export async function getOverall(
     resource,
     government: government.isPass,
     quality: quality.isPass,
-    recognition: recognition.isPass,
+    recognition: recognition.evaluation.isPass,
     prerequisite: basicBalanceYear === null ? null : input.year - basicBalanceYear >= 3,
   };
   return {
-    orgUnit: unitHead(unit),
+    unit,
     year: input.year,
-    ruleSet: ruleSetInfo(ruleSet),
+    ruleSet,
     verdict,
-    parts: (Object.keys(PART_LABELS) as OverallPart[]).map((part) => ({
-      part,
-      label: PART_LABELS[part],
-      isPass: isPass[part],
-    })),
-    vetoItems: VETO_ITEMS.map((item) => ({
-      item,
-      label: VETO_ITEM_LABELS[item],
-      met: vetoMet(item),
-      attestation: vetoes.get(item) ?? null,
-    })),
+    isPass,
+    vetoMet: Object.fromEntries(VETO_ITEMS.map((item) => [item, vetoMet(item)])) as Record<
+      VetoItem,
+      boolean | null
+    >,
+    vetoAttestations: vetoes,
     vetoes: v.vetoes,
     failedParts: v.failedParts,
     pendingParts,

@@ -1,9 +1,9 @@
 /** 学前普及普惠 (spec §2) of a unit and year from stored statistics and confirmed claims. */
-import type { PreschoolResult } from "@luoshi/contracts";
 import {
   isPreschoolAttestedCode,
-  RULE_SETS,
   evaluatePreschool,
+  type PreschoolEvaluation,
+  type RuleSet,
   type PreschoolAttestedCode,
   type PreschoolClaim,
   type PreschoolFigures,
@@ -11,15 +11,9 @@ import {
 import { type OrgUnitRow, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { computeIndicators } from "../../statistics/stats-indicators.service.ts";
-import {
-  type SupervisionInput,
-  ruleSetInfo,
-  loadUnit,
-  presentIssues,
-  unitHead,
-} from "./supervision-common.ts";
+import { type SupervisionInput, loadUnit } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { presentAttestations, claimFacts } from "./attestation-views.ts";
+import { type AttestationRecord, loadAttestationRecords, claimFacts } from "./attestation-records.ts";
 import { toAttestation } from "../supervision-inputs.ts";
 
 /** The county figures of spec §2 the indicator engine computes from stored statistics. */
@@ -63,57 +57,43 @@ async function preschoolFigures(
   return f;
 }
 
+/** 学前普及普惠 of a unit and year: the evaluation and the claims behind its attested items. */
+export interface PreschoolOutcome {
+  unit: OrgUnitRow;
+  year: number;
+  ruleSet: RuleSet;
+  evaluation: PreschoolEvaluation;
+  /** The claims of the attested items, by indicator code. */
+  attestations: ReadonlyMap<string, AttestationRecord>;
+}
+
 /**
  * 学前普及普惠 (spec §2) of a unit and year from stored statistics under the chosen rule set (河南's
  * 90% 毛入园率 via `cn-41-henan`), the items no statistic carries from claims a second person confirmed
- * (the 佐证 flow of 优质均衡, part `preschool`); the result records the set and lists the ones to choose from.
+ * (the 佐证 flow of 优质均衡, part `preschool`); the result names the set it used.
  */
 export async function getPreschool(
   deps: ServiceDeps,
   actor: Actor,
   input: SupervisionInput,
-): Promise<PreschoolResult> {
+): Promise<PreschoolOutcome> {
   const unit = await loadUnit(deps, actor, input.orgUnitId);
   const ruleSet = findRuleSet(input.ruleSetId);
   const [figures, rows] = await Promise.all([
     preschoolFigures(deps, actor, unit, input.year),
     supervisionRepo.listAttestations(deps.handle.db, unit.id, input.year),
   ]);
-  const views = await presentAttestations(
+  const records = await loadAttestationRecords(
     deps,
     rows.filter((row) => row.part === "preschool" && isPreschoolAttestedCode(row.code)),
   );
   const claims: Partial<Record<PreschoolAttestedCode, PreschoolClaim>> = {};
-  for (const c of claimFacts(views).values()) {
+  for (const c of claimFacts(records).values()) {
     if (isPreschoolAttestedCode(c.code)) {
       claims[c.code] = { ...toAttestation(c), value: c.confirmed ? c.claimedValue : null };
     }
   }
   figures.claims = claims;
-  const r = evaluatePreschool(figures, { ruleSet });
-  return {
-    orgUnit: unitHead(unit),
-    year: input.year,
-    ruleSet: ruleSetInfo(ruleSet),
-    ruleSets: RULE_SETS.map(ruleSetInfo),
-    checks: r.checks.map((c) => ({
-      code: c.code,
-      name: c.name,
-      thresholdKey: c.thresholdKey,
-      threshold: c.threshold,
-      direction: c.direction,
-      isStrict: c.isStrict,
-      numerator: c.numerator,
-      denominator: c.denominator,
-      value: c.value,
-      met: c.met,
-      indicator: c.indicator,
-      number: c.number,
-      attestable: c.attestable,
-      source: c.source,
-      attestation: views.get(c.indicator) ?? null,
-    })),
-    isPass: r.isPass,
-    issues: presentIssues(r.issues),
-  };
+  const evaluation = evaluatePreschool(figures, { ruleSet });
+  return { unit, year: input.year, ruleSet, evaluation, attestations: records };
 }

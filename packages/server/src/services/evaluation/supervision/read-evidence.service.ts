@@ -5,7 +5,7 @@ import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { authorize } from "../../access/authorize.ts";
 import { loadUpload } from "../../shared/attachments.ts";
-import { loadAttestation } from "./attestation-views.ts";
+import { loadAttestation } from "./attestation-records.ts";
 
 /** An evidence file the actor may see, with its bytes; the read is audited. */
 export async function readEvidenceFile(deps: ServiceDeps, actor: Actor, evidenceId: string) {

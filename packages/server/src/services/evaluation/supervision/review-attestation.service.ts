@@ -1,12 +1,12 @@
 /** 审核: another person confirms or returns a claim (four-eyes). */
-import type { AttestationView, ReviewBody } from "@luoshi/contracts";
+import type { ReviewBody } from "@luoshi/contracts";
 import { ReviewBody as ReviewSchema } from "@luoshi/contracts";
 import { inTransaction, supervisionRepo } from "@luoshi/db";
 import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { actingUser } from "./supervision-common.ts";
-import { viewOf, auditView, loadAttestation } from "./attestation-views.ts";
+import { recordOf, auditView, loadAttestation, type AttestationRecord } from "./attestation-records.ts";
 
 /**
  * 审核: confirms or returns a pending claim. Needs `evaluation.review`; the submitter may not review
@@ -17,7 +17,7 @@ export async function reviewAttestation(
   actor: Actor,
   attestationId: string,
   body: ReviewBody,
-): Promise<AttestationView> {
+): Promise<AttestationRecord> {
   const b = ReviewSchema.parse(body);
   const row = await loadAttestation(deps, actor, attestationId, "evaluation.review");
   if (row.submitted_by === actor.userId) {
@@ -50,5 +50,5 @@ export async function reviewAttestation(
     });
     return updated;
   });
-  return viewOf(deps, after);
+  return recordOf(deps, after);
 }

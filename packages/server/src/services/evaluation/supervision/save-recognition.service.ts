@@ -1,11 +1,11 @@
 /** 录入社会认可度: the survey results and their aggregation of a county and year (audited). */
-import type { RecognitionBody, RecognitionResult } from "@luoshi/contracts";
+import type { RecognitionBody } from "@luoshi/contracts";
 import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { loadUnit, actingUser } from "./supervision-common.ts";
 import { findRuleSet } from "../rule-set.ts";
-import { getRecognition } from "./recognition.service.ts";
+import { getRecognition, type RecognitionOutcome } from "./recognition.service.ts";
 
 /**
  * Replaces the survey results and the aggregation of a county and year, then answers the recomputed
@@ -15,7 +15,7 @@ export async function saveRecognition(
   deps: ServiceDeps,
   actor: Actor,
   body: RecognitionBody,
-): Promise<RecognitionResult> {
+): Promise<RecognitionOutcome> {
   const unit = await loadUnit(deps, actor, body.orgUnitId, "evaluation.write");
   const ruleSet = findRuleSet(body.ruleSet);
   const now = deps.now();

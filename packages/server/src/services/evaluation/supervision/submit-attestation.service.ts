@@ -1,11 +1,11 @@
 /** 提交佐证: a claim for one indicator or veto item, reviewed later by another person (four-eyes). */
-import type { AttestationBody, AttestationView } from "@luoshi/contracts";
+import type { AttestationBody } from "@luoshi/contracts";
 import { AttestationBody as AttestationSchema } from "@luoshi/contracts";
 import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { loadUnit, actingUser } from "./supervision-common.ts";
-import { viewOf, auditView, partOfCode } from "./attestation-views.ts";
+import { recordOf, auditView, partOfCode, type AttestationRecord } from "./attestation-records.ts";
 
 /**
  * 提交佐证: submits or replaces the claim of one indicator or veto item for a county and year; its review
@@ -15,7 +15,7 @@ export async function submitAttestation(
   deps: ServiceDeps,
   actor: Actor,
   body: AttestationBody,
-): Promise<AttestationView> {
+): Promise<AttestationRecord> {
   const b = AttestationSchema.parse(body);
   const unit = await loadUnit(deps, actor, b.orgUnitId, "evaluation.write");
   const part = partOfCode(b.code);
@@ -42,5 +42,5 @@ export async function submitAttestation(
     });
     return after;
   });
-  return viewOf(deps, row);
+  return recordOf(deps, row);
 }

@@ -1,7 +1,4 @@
-/** What every 督导评估 use case shares: the input, the rule set, the unit in scope, the acting person. */
-import type { EvaluationIssue } from "@luoshi/contracts";
-import type { Issue } from "@luoshi/domain";
-import type { RuleSet } from "@luoshi/domain/evaluation";
+/** What every 督导评估 use case shares: the input, the unit in scope, the acting person, the school records. */
 import { evaluationRepo, type OrgUnitRow, scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
@@ -14,10 +11,6 @@ export interface SupervisionInput {
   orgUnitId: string;
   year: number;
   ruleSetId?: string | undefined;
-}
-/** The rule set as results show it. */
-export function ruleSetInfo(r: RuleSet): { id: string; version: string; name: string } {
-  return { id: r.id, version: r.version, name: r.name };
 }
 
 /** Loads a unit the actor may see (`permission` first, then scope). */
@@ -40,20 +33,6 @@ export function actingUser(actor: Actor): string {
   return actor.userId;
 }
 
-/** Domain issues as the contracts carry them. */
-export function presentIssues(issues: readonly Issue[]): EvaluationIssue[] {
-  return issues.map((i) => {
-    const where =
-      i.where === undefined
-        ? undefined
-        : (Object.fromEntries(Object.entries(i.where).filter(([, v]) => v !== undefined)) as Record<
-            string,
-            string | number
-          >);
-    return { code: i.code, severity: i.severity, message: i.message, ...(where ? { where } : {}) };
-  });
-}
-
 /** The schools below a unit with their records of one year (two queries). */
 export async function loadSchoolRecords(
   deps: ServiceDeps,
@@ -73,6 +52,3 @@ export async function loadSchoolRecords(
       : [{ code: r.code, name: r.name, schoolType: r.schoolType, values }];
   });
 }
-
-/** A unit as results name it. */
-export const unitHead = (unit: OrgUnitRow) => ({ id: unit.id, code: unit.code, name: unit.name });

@@ -1,7 +1,11 @@
 /** 佐证 attestations as the 督导评估 use cases read them: with their evidence, people and review. */
-import type { AttestationView } from "@luoshi/contracts";
 import { type AttestationPart, attestationPartOfCode } from "@luoshi/domain/evaluation";
-import { evaluationRepo, type SupervisionAttestationRow, supervisionRepo } from "@luoshi/db";
+import {
+  evaluationRepo,
+  type SupervisionAttestationRow,
+  type SupervisionEvidenceRow,
+  supervisionRepo,
+} from "@luoshi/db";
 import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { authorize } from "../../access/authorize.ts";
@@ -25,11 +29,25 @@ async function userNames(deps: ServiceDeps, ids: readonly (string | null)[]): Pr
   ]);
 }
 
-/** Attestation rows with their evidence and people, as the API shows them, by code. */
-export async function presentAttestations(
+/** A person an attestation names, with the display name (or a placeholder once the user is deleted). */
+interface AttestationPerson {
+  id: string;
+  name: string;
+}
+
+/** An attestation row with its evidence files and the people who submitted and reviewed it. */
+export interface AttestationRecord {
+  row: SupervisionAttestationRow;
+  evidence: SupervisionEvidenceRow[];
+  submittedBy: AttestationPerson;
+  reviewedBy: AttestationPerson | null;
+}
+
+/** Attestation rows with their evidence and people (two queries), by code. */
+export async function loadAttestationRecords(
   deps: ServiceDeps,
   rows: readonly SupervisionAttestationRow[],
-): Promise<Map<string, AttestationView>> {
+): Promise<Map<string, AttestationRecord>> {
   const evidence = await supervisionRepo.listEvidence(
     deps.handle.db,
     rows.map((r) => r.id),
@@ -43,55 +61,42 @@ export async function presentAttestations(
     rows.map((r) => [
       r.code,
       {
-        id: r.id,
-        code: r.code,
-        claimMet: r.claim_met,
-        claimedValue: r.claimed_value,
-        note: r.note,
+        row: r,
+        evidence: evidence.filter((e) => e.attestation_id === r.id),
         submittedBy: person(r.submitted_by),
-        submittedAt: r.submitted_at.toISOString(),
-        reviewState: r.review_state as AttestationView["reviewState"],
         reviewedBy: r.reviewed_by === null ? null : person(r.reviewed_by),
-        reviewComment: r.review_comment,
-        reviewedAt: r.reviewed_at === null ? null : r.reviewed_at.toISOString(),
-        evidence: evidence
-          .filter((e) => e.attestation_id === r.id)
-          .map((e) => ({
-            id: e.id,
-            fileName: e.file_name,
-            mediaType: e.media_type,
-            sizeBytes: e.size_bytes,
-            uploadedAt: e.uploaded_at.toISOString(),
-          })),
       },
     ]),
   );
 }
 
 /** Claims by code, as the checks read them. */
-export function claimFacts(views: ReadonlyMap<string, AttestationView>): Map<string, ClaimFacts> {
+export function claimFacts(records: ReadonlyMap<string, AttestationRecord>): Map<string, ClaimFacts> {
   return new Map(
-    [...views.values()].map((a) => [
-      a.code,
+    [...records.values()].map(({ row, evidence, reviewedBy }) => [
+      row.code,
       {
-        code: a.code,
-        claimMet: a.claimMet,
-        claimedValue: a.claimedValue,
-        confirmed: a.reviewState === "confirmed",
-        evidence: a.evidence.map((e) => e.fileName).join("、"),
-        reviewer: a.reviewedBy?.name ?? "",
+        code: row.code,
+        claimMet: row.claim_met,
+        claimedValue: row.claimed_value,
+        confirmed: row.review_state === "confirmed",
+        evidence: evidence.map((e) => e.file_name).join("、"),
+        reviewer: reviewedBy?.name ?? "",
       },
     ]),
   );
 }
 
-/** One attestation row as the API shows it. */
-export async function viewOf(deps: ServiceDeps, row: SupervisionAttestationRow): Promise<AttestationView> {
-  const view = (await presentAttestations(deps, [row])).get(row.code);
-  if (view === undefined) {
+/** One attestation row with its evidence and people. */
+export async function recordOf(
+  deps: ServiceDeps,
+  row: SupervisionAttestationRow,
+): Promise<AttestationRecord> {
+  const record = (await loadAttestationRecords(deps, [row])).get(row.code);
+  if (record === undefined) {
     throw new AppError("internal", "佐证记录读取失败");
   }
-  return view;
+  return record;
 }
 
 /** The fields of an attestation an audit entry records. */
