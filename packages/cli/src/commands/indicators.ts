@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
+import { formatNumber } from "@luoshi/common";
 import { orgUnitRepo } from "@luoshi/db";
 import {
   AppError,
@@ -58,8 +59,6 @@ const IndicatorOptions = z
     path: ["all-units"],
     error: "--xlsx 和 --kind 只与 --all-units 一起使用",
   });
-
-const num = (v: number | null): string => (v === null ? "—" : String(Math.round(v * 1e4) / 1e4));
 
 /** One JSON line per unit and year: the indicators' unrounded values by code (null: no value). */
 function printJsonLines(result: CatalogueTables): void {
@@ -135,7 +134,10 @@ export function indicatorsCommand(): Command {
         }
         console.log(`${result.orgUnit.name}（${result.orgUnit.code}）${result.year} 年指标`);
         for (const i of result.items) {
-          const parts = i.numerator === null ? "" : `\t${num(i.numerator)} / ${num(i.denominator)}`;
+          const parts =
+            i.numerator === null
+              ? ""
+              : `\t${formatNumber(i.numerator, 4)} / ${formatNumber(i.denominator, 4)}`;
           console.log(`  ${i.code}\t${i.name}\t${i.display}${parts}`);
         }
       });

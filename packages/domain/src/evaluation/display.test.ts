@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatDecimal,
-  formatDifferenceCoefficient,
-  formatIndicatorValue,
-  formatRate,
-  roundHalfUp,
-} from "./display.ts";
+import { formatDecimal, roundHalfUp } from "@luoshi/common";
+import { formatDifferenceCoefficient, formatIndicatorValue, formatRate } from "./display.ts";
 
 describe("display rounding (spec §1.1b: 3 decimals for CV)", () => {
   it.each([

@@ -5,8 +5,6 @@
  */
 import { formatDecimal, formatPercent } from "@luoshi/common";
 
-export { formatDecimal, roundHalfUp } from "@luoshi/common";
-
 /** 差异系数 as official tables print it: 3 decimals (0.51529… → "0.515"); "—" when undefined. */
 export function formatDifferenceCoefficient(cv: number | null | undefined): string {
   return formatDecimal(cv, 3);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { linkMetric } from "../parsing/metrics.ts";
 import { STANDARD_INDICATORS } from "./catalogue.ts";
 import { compileIndicators, evaluateIndicators } from "./definition.ts";
-import { formatIndicatorValue } from "./display.ts";
+import { formatIndicatorValue } from "@luoshi/common";
 import { tableValue } from "./engine.ts";
 import { buildStatRows } from "./rows.ts";
 import { INDICATOR_SYNONYMS } from "./target-rules.ts";

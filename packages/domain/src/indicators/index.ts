@@ -1,6 +1,7 @@
 /**
  * 指标 (indicators): a small typed formula language over statistics data elements, its one-pass engine
- * over the org hierarchy, the standard catalogue, display rules and target monitoring.
+ * over the org hierarchy, the standard catalogue and target monitoring (display formats live in
+ * @luoshi/common).
  */
 export * from "./ast.ts";
 export * from "./tokenizer.ts";
@@ -11,7 +12,6 @@ export * from "./engine.ts";
 export * from "./rows.ts";
 export * from "./definition.ts";
 export * from "./catalogue.ts";
-export * from "./display.ts";
 export * from "./targets.ts";
 export * from "./cohort-projection.ts";
 export * from "./target-rules.ts";

@@ -4,6 +4,7 @@
  * target's baseline, status, projection and the yearly change still needed ({@link assessMonitoredTargets}).
  * The service loads the plans and statistics and evaluates the series between the two calls.
  */
+import { roundHalfUp } from "@luoshi/common";
 import {
   COHORT_INDICATORS,
   isCohortIndicator,
@@ -223,7 +224,7 @@ export interface MonitoredTarget {
   origin: "target" | "text";
 }
 
-const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e4) / 1e4);
+const round = (v: number | null): number | null => (v === null ? null : roundHalfUp(v, 4));
 
 /**
  * The 队列推算 value of a cohort-defined indicator in the target year, when its cohort can be followed

@@ -3,12 +3,12 @@
  * numbers for a month or a year, from plain rows. Rates are fractions 0–1, unrounded (rounding belongs
  * to presentation), and null when nothing was due.
  */
-import { chinaDate, daysBetween, isoDate, minDate, monthBounds, type IsoDate } from "./dates.ts";
+import { chinaDate, endOfChinaDay } from "@luoshi/common";
+import { daysBetween, isoDate, minDate, monthBounds, type IsoDate } from "./dates.ts";
 import { lightOf, type LightOptions, type LightResult } from "./lights.ts";
 import {
   closedOn,
   countReports,
-  endOfChinaDay,
   isSupervised,
   orderedUnitIds,
   punctuality,

@@ -49,9 +49,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** 北京时间日期: the calendar day of an instant in China Standard Time (UTC+08:00). */
-export { chinaDate } from "@luoshi/common";
-
 /** Number of days in a month (`month` 1–12). */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -2,8 +2,8 @@
  * 报送义务 (report obligations): every (task, unit, period) report owed, with what came in. The
  * monthly bulletin, the 月调度 board and the year scoreboard all count from these.
  */
-import { endOfChinaDay } from "@luoshi/common";
-import { addDays, chinaDate, isIsoDate, minDate, type IsoDate } from "./dates.ts";
+import { chinaDate, endOfChinaDay } from "@luoshi/common";
+import { addDays, isIsoDate, minDate, type IsoDate } from "./dates.ts";
 import {
   reportingPeriods,
   reportTimeliness,
@@ -51,9 +51,6 @@ export function closedOn(task: Pick<LedgerTask, "state" | "closedAt">, asOf: Iso
 export function isSupervised(task: Pick<LedgerTask, "state" | "assignedAt">, asOf: IsoDate): boolean {
   return task.state !== "pending" && task.assignedAt !== null && task.assignedAt <= asOf;
 }
-
-/** The instant a China calendar day ends: `chinaDate(t) <= day` exactly when `t < endOfChinaDay(day)`. */
-export { endOfChinaDay };
 
 const dueCache = new Map<string, ReportingPeriod[]>();
 

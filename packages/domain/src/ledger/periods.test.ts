@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, isIsoDate, isoWeek, isoWeekday } from "./dates.ts";
+import { chinaDate } from "@luoshi/common";
+import { isIsoDate, isoWeek, isoWeekday } from "./dates.ts";
 import { periodBounds, periodKeyOf, periodLabel, reportingPeriods, reportTimeliness } from "./periods.ts";
 
 describe("dates", () => {

@@ -11,6 +11,7 @@
  * due date never falls after the task's deadline (the last report is due by the deadline at the latest),
  * and a period whose due date is before the 交办 day is not owed.
  */
+import { chinaDate } from "@luoshi/common";
 import {
   addDays,
   daysInMonth,
@@ -20,7 +21,6 @@ import {
   isoWeekMonday,
   minDate,
   monthBounds,
-  chinaDate,
   yearMonth,
   type IsoDate,
 } from "./dates.ts";

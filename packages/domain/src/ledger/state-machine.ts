@@ -4,7 +4,8 @@
  * `{ok: false}` with a Chinese message, never as a throw.
  */
 import type { Role } from "../auth/roles.ts";
-import { chinaDate, isIsoDate, type IsoDate } from "./dates.ts";
+import { chinaDate } from "@luoshi/common";
+import { isIsoDate, type IsoDate } from "./dates.ts";
 import { TASK_STATE_LABELS, type AdjustmentRequest, type LedgerTask, type TaskState } from "./types.ts";
 
 /**

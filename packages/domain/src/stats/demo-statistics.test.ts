@@ -4,7 +4,7 @@ import { generateDemoCounty } from "../demo/demo-county.ts";
 import { findStandardIndicator } from "../indicators/catalogue.ts";
 import { evaluateIndicators } from "../indicators/definition.ts";
 import { roundHalfUp as roundTo } from "@luoshi/common";
-import { formatIndicatorValue } from "../indicators/display.ts";
+import { formatIndicatorValue } from "@luoshi/common";
 import { tableValue } from "../indicators/engine.ts";
 import { buildStatRows } from "../indicators/rows.ts";
 import type { IndicatorDefinition } from "../indicators/definition.ts";

@@ -1,3 +1,4 @@
+import { csvLine, writeCsv } from "@luoshi/common";
 import { auditRepo, type AuditRow } from "@luoshi/db";
 import type { AuditListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -36,17 +37,12 @@ const CSV_HEADER = [
   "校验值",
 ];
 
-function csvCell(value: unknown): string {
-  const text =
-    value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  // Cells that a spreadsheet would run as a formula are prefixed (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** One audit row as a CSV line. */
+/**
+ * One audit row as a CSV line, without its line end. Cells go through the one CSV writer, so text a
+ * spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection).
+ */
 export function auditCsvLine(r: AuditRow): string {
-  return [
+  return csvLine([
     r.id,
     r.at.toISOString(),
     r.actor_login,
@@ -57,11 +53,10 @@ export function auditCsvLine(r: AuditRow): string {
     r.result === "success" ? "成功" : "失败",
     r.client_ip,
     r.request_id,
-    { before: r.before, after: r.after, details: r.details },
+    // the JSON columns go out as one JSON text: CSV cells hold text and numbers only
+    JSON.stringify({ before: r.before, after: r.after, details: r.details }),
     r.hash,
-  ]
-    .map(csvCell)
-    .join(",");
+  ]);
 }
 
 /**
@@ -80,7 +75,7 @@ export async function* exportAuditCsv(
     entityId: null,
     details: { filters: { ...q } },
   });
-  yield `\uFEFF${CSV_HEADER.join(",")}\r\n`;
+  yield writeCsv([CSV_HEADER]);
   const pageSize = 1000;
   const first = await auditRepo.list(deps.handle.db, toAuditQuery({ ...q, page: 1, pageSize: 1 }));
   const pages = Math.ceil(first.total / pageSize);

@@ -1,3 +1,4 @@
+import { endOfChinaDay, startOfChinaDay } from "@luoshi/common";
 import { auditRepo, type AuditQuery, type Db } from "@luoshi/db";
 import type { Actor } from "../../context.ts";
 
@@ -117,11 +118,11 @@ export function toAuditQuery(q: {
     query.action = q.action;
   }
   if (q.from) {
-    query.from = new Date(`${q.from}T00:00:00+08:00`);
+    query.from = startOfChinaDay(q.from);
   }
   if (q.to) {
     // `to` is inclusive: up to the end of that day, China time
-    query.to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
+    query.to = new Date(endOfChinaDay(q.to));
   }
   return query;
 }

@@ -11,6 +11,7 @@ import type {
   QualityCode,
   QualityInputs,
 } from "@luoshi/domain/evaluation";
+import { formatNumber, formatPercent } from "@luoshi/common";
 import type { SchoolType } from "@luoshi/domain/org";
 
 /** One school's record for the year, as the loaders read it. */
@@ -33,9 +34,23 @@ const COMPULSORY: readonly SchoolType[] = [
   "completeSecondary",
 ];
 
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString("zh-CN", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const pct = (part: number, total: number): string => (total > 0 ? `${fmt((part * 100) / total, 2)}%` : "—");
+/** `12345.6` → `12,345.6`: the thousands grouping the shown inputs have always had. */
+function grouped(text: string): string {
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${dot < 0 ? "" : text.slice(dot)}`;
+}
+/** A count or amount for reading: half up to `digits` decimals, trailing zeros dropped, grouped. */
+const fmt = (n: number, digits = 0): string => grouped(formatNumber(n, digits));
+/** A share as a percentage to at most 2 decimals (`95.1%`, `100%`); "—" without a total. */
+const pct = (part: number, total: number): string =>
+  total > 0
+    ? grouped(
+        formatPercent(part / total, 2).replace(/\.(\d*?)0*%$/, (_, kept: string) =>
+          kept === "" ? "%" : `.${kept}%`,
+        ),
+      )
+    : "—";
 
 function has(values: Record<string, number>, key: string): boolean {
   return typeof values[key] === "number" && Number.isFinite(values[key]);

@@ -1,3 +1,4 @@
+import { chinaDate } from "@luoshi/common";
 import { orgUnitRepo, planRepo, taskDetailRepo, taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { TaskCreateBody } from "@luoshi/contracts";
 import { TaskCreateBody as TaskCreateSchema } from "@luoshi/contracts";
@@ -7,7 +8,6 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { scopeRoot } from "../plans/plan-import.service.ts";
 import { inScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
-import { chinaToday } from "./ledger-task.ts";
 
 /**
  * 新建任务 (待交办): from a confirmed plan's node (its 督办依据) or by hand. The lead and co-units must lie
@@ -18,7 +18,7 @@ export async function createTask(deps: ServiceDeps, actor: Actor, input: TaskCre
   const body = TaskCreateSchema.parse(input);
   const { db } = deps.handle;
   const owner = await scopeRoot(db, actor);
-  const today = chinaToday(deps.now());
+  const today = chinaDate(deps.now());
   const assignedOn = body.assignedOn ?? today;
   if (body.deadline < assignedOn) {
     throw new AppError("validation-failed", `完成时限 ${body.deadline} 早于交办日期 ${assignedOn}`, {

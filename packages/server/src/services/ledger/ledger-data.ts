@@ -1,9 +1,10 @@
 import type { Instruction, LedgerTask, LedgerUnit, ProgressReport } from "@luoshi/domain/ledger";
+import { chinaDate, startOfChinaDay } from "@luoshi/common";
 import { taskRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
 import { taskScopeFor } from "./task-access.ts";
-import { chinaToday, toLedgerTask, toProgressReports } from "./ledger-task.ts";
+import { toLedgerTask, toProgressReports } from "./ledger-task.ts";
 
 /** What the month and year views (月调度, 月通报, 年度考核) read. */
 export interface LedgerData {
@@ -38,12 +39,12 @@ export async function ledgerData(deps: ServiceDeps, actor: Actor, since: Date): 
 
 /** The first instant of a month (`YYYY-MM`) in China. */
 export function monthStart(month: string): Date {
-  return new Date(`${month}-01T00:00:00+08:00`);
+  return startOfChinaDay(`${month}-01`);
 }
 
 /** 统计截止日 of a month: its last day, or today while the month runs. */
 export function asOfFor(deps: ServiceDeps, month: string): string {
-  const today = chinaToday(deps.now());
+  const today = chinaDate(deps.now());
   const end = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
     .toISOString()
     .slice(0, 10);

@@ -2,13 +2,8 @@
  * The ledger's rows as the ledger rules read them: a task row with its bundle becomes a `LedgerTask`,
  * report rows become `ProgressReport`s. Shared by every ledger use case.
  */
-import { chinaDate, type LedgerTask, type ProgressReport } from "@luoshi/domain/ledger";
+import type { LedgerTask, ProgressReport } from "@luoshi/domain/ledger";
 import type { TaskBundle, TaskListRow } from "@luoshi/db";
-
-/** Today in China as YYYY-MM-DD. */
-export function chinaToday(now: Date): string {
-  return chinaDate(now);
-}
 
 /** Rows grouped by a key, in their order. */
 export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

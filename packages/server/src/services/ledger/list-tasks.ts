@@ -1,3 +1,4 @@
+import { chinaDate } from "@luoshi/common";
 import {
   lightOf,
   matchesTaskFilters,
@@ -12,7 +13,7 @@ import type { TaskListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
 import { taskScopeFor } from "./task-access.ts";
-import { bundleIndex, chinaToday, groupBy, toLedgerTask } from "./ledger-task.ts";
+import { bundleIndex, groupBy, toLedgerTask } from "./ledger-task.ts";
 
 /** Lights look at the current and the previous reporting period only. */
 const RECENT_DAYS = 62;
@@ -59,7 +60,7 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
   const { db } = deps.handle;
   const scope = listScope(actor, q);
   const now = deps.now();
-  const today = chinaToday(now);
+  const today = chinaDate(now);
   // the lights of the whole scope from narrow rows; full rows only for the page shown
   const data = await taskRepo.lightData(db, scope, new Date(now.getTime() - RECENT_DAYS * 86_400_000), today);
   const reportsByTask = groupBy(

@@ -1,8 +1,9 @@
+import { chinaDate } from "@luoshi/common";
 import { lightOf } from "@luoshi/domain/ledger";
 import { taskDetailRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { actionsFor, canReport, loadTask } from "./task-access.ts";
-import { chinaToday, toProgressReports } from "./ledger-task.ts";
+import { toProgressReports } from "./ledger-task.ts";
 
 /** What the task page shows, as data: `presentTaskDetail` (http/tasks/presenters.ts) gives it its shape. */
 export type TaskDetailData = Awaited<ReturnType<typeof loadTaskDetail>>;
@@ -22,7 +23,7 @@ export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: st
     row,
     bundle,
     task,
-    light: lightOf(task, chinaToday(deps.now()), toProgressReports(reports)),
+    light: lightOf(task, chinaDate(deps.now()), toProgressReports(reports)),
     sourceText: sourceText ?? null,
     reports,
     attachments,

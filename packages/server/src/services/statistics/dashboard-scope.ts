@@ -3,9 +3,9 @@
  * the scope's units and statistics in a few set-based queries and evaluates the chosen indicators once
  * over all units and years — a county's value is Σ分子 ÷ Σ分母 of its schools, exactly as on /api/indicators.
  */
+import { formatIndicatorValue } from "@luoshi/common";
 import {
   evaluateIndicators,
-  formatIndicatorValue,
   type CompiledIndicator,
   type IndicatorDefinition,
   type IndicatorTable,

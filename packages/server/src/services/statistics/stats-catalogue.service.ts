@@ -4,10 +4,10 @@
  * indicator engine — a province of 25,000 schools over 10 years in a few seconds on the embedded
  * database. Values equal {@link computeIndicators}' for each unit and year.
  */
+import { formatIndicatorValue } from "@luoshi/common";
 import {
   ancestorChains,
   evaluateIndicators,
-  formatIndicatorValue,
   prepareRows,
   shareAggregates,
   type CompiledIndicator,

@@ -4,6 +4,7 @@
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { readCsv } from "@luoshi/common";
 import type { Cell } from "@luoshi/domain/stats";
 import { AppError } from "../../errors.ts";
 import { decodeTextBytes, looksBinary } from "../../documents/text-encoding.ts";
@@ -125,65 +126,17 @@ async function readXlsx(bytes: Uint8Array): Promise<StatsFileSheet[]> {
   });
 }
 
-/** RFC 4180 fields: quotes, doubled quotes, commas and line breaks inside quotes; blank lines dropped. */
-function csvLines(text: string): SheetRow[] {
-  const out: SheetRow[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let line = 1;
-  let start = 1;
-  const end = (): void => {
-    fields.push(field);
-    if (!isBlank(fields)) {
-      out.push({ row: start, cells: fields });
-    }
-    fields = [];
-    field = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        inQuotes = false;
-      } else {
-        line += c === "\n" ? 1 : 0;
-        field += c;
-      }
-    } else if (c === '"') {
-      inQuotes = true;
-    } else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") {
-        i++;
-      }
-      end();
-      line++;
-      start = line;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== "" || fields.length > 0) {
-    end();
-  }
-  return out;
-}
-
-function readCsv(bytes: Uint8Array): StatsFileSheet[] {
+function readCsvSheets(bytes: Uint8Array): StatsFileSheet[] {
   if (looksBinary(bytes)) {
     throw new AppError("validation-failed", "文件不是文本格式的 CSV", {
       problems: [{ sheet: "", row: 0, column: "", message: "文件不是文本格式的 CSV" }],
     });
   }
   const decoded = decodeTextBytes(bytes);
-  const text = decoded.ok ? decoded.text.replace(/^\uFEFF/, "") : "";
-  const [header, ...rows] = csvLines(text);
+  // the one CSV reader; a line of empty cells (",,,") counts as blank here as it does in a sheet
+  const [header, ...rows] = readCsv(decoded.ok ? decoded.text : "")
+    .records.filter((r) => !isBlank(r.fields))
+    .map((r): SheetRow => ({ row: r.line, cells: r.fields }));
   // A CSV holds one sheet; its headers tell which (the caller matches them against the template).
   return header === undefined ? [] : [{ name: "", headers: header.cells, rows }];
 }
@@ -208,7 +161,7 @@ export async function readStatsFile(bytes: Uint8Array, fileName: string): Promis
   if (lower.endsWith(".xlsx")) {
     sheets = await readXlsx(bytes);
   } else if (lower.endsWith(".csv")) {
-    sheets = readCsv(bytes);
+    sheets = readCsvSheets(bytes);
   } else {
     throw new AppError("validation-failed", "只支持 .xlsx 或 .csv 格式的统计数据文件");
   }

@@ -2,7 +2,8 @@
  * 指标计算 over stored statistics: every standard indicator for one org unit and year, from the school
  * rows below the unit (one query per table, never one per school) through the domain's indicator engine.
  */
-import { evaluateIndicators, formatIndicatorValue, tableValue } from "@luoshi/domain/indicators";
+import { formatIndicatorValue } from "@luoshi/common";
+import { evaluateIndicators, tableValue } from "@luoshi/domain/indicators";
 import { scopeOf } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
