@@ -22,13 +22,13 @@ export async function scopePathFor(db: Db, role: Role, unit: OrgUnitRow): Promis
 }
 
 /** True when the unit lies within the actor's scope. */
-export function inScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): boolean {
+export function unitInScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): boolean {
   return scopeContains(actor.scope, unit.path);
 }
 
 /** Throws 403 unless the unit lies within the actor's scope. */
 export function assertInScope(actor: Actor, unit: Pick<OrgUnitRow, "path">): void {
-  if (!inScope(actor, unit)) {
+  if (!unitInScope(actor, unit)) {
     throw new AppError("forbidden", "无权访问该单位的数据：不在您的管辖范围内");
   }
 }

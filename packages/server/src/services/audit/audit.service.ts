@@ -1,17 +1,12 @@
 import { endOfChinaDay, startOfChinaDay } from "@luoshi/common";
-import { auditRepo, type AuditQuery, type Db } from "@luoshi/db";
+import { auditRepo, type AuditEntry, type AuditQuery, type Db } from "@luoshi/db";
 import type { Actor } from "../../context.ts";
 
-/** What changed, for the trail. Personal data values never go in here (only which fields changed). */
-export interface AuditEvent {
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  result?: "success" | "failure";
-  before?: unknown;
-  after?: unknown;
-  details?: unknown;
-}
+/**
+ * What changed, for the trail: an audit row without the actor's fields, which {@link recordAudit}
+ * takes from the Actor. Personal data values never go in here (only which fields changed).
+ */
+export type AuditEvent = Omit<AuditEntry, "actorId" | "actorLogin" | "actorRole" | "clientIp" | "requestId">;
 
 /**
  * Writes one audit row in the caller's transaction, so that a failed audit write fails the action
@@ -22,13 +17,8 @@ export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Prom
     actorId: actor.userId,
     actorLogin: actor.login,
     actorRole: actor.role,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
+    ...event,
     result: event.result ?? "success",
-    before: event.before,
-    after: event.after,
-    details: event.details,
     clientIp: actor.clientIp,
     requestId: actor.requestId,
   });

@@ -6,7 +6,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { scopeRoot } from "../plans/plan-import.service.ts";
-import { inScope } from "../access/scope.ts";
+import { unitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 
 /**
@@ -34,7 +34,7 @@ export async function createTask(deps: ServiceDeps, actor: Actor, input: TaskCre
   for (const [i, id] of unitIds.entries()) {
     const unit = await orgUnitRepo.findById(db, id);
     const path = i === 0 ? "body.leadUnitId" : `body.coUnitIds.${i - 1}`;
-    if (unit === undefined || !inScope(actor, unit)) {
+    if (unit === undefined || !unitInScope(actor, unit)) {
       throw new AppError("validation-failed", `${i === 0 ? "牵头单位" : "协办单位"}不在本辖区内`, {
         fields: [{ path, message: "单位不在本辖区内" }],
       });

@@ -4,7 +4,7 @@ import type { OrgUnitListQuery } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
-import { assertInScope, inScope } from "../access/scope.ts";
+import { assertInScope, unitInScope } from "../access/scope.ts";
 
 /** An org unit with what the browser needs beside it. */
 export interface OrgUnitView {
@@ -78,7 +78,7 @@ export async function getOrgUnit(
   assertInScope(actor, unit);
   const ancestorIds = unit.path.split("/").filter((s) => s !== "" && s !== unit.id);
   const ancestors = (await Promise.all(ancestorIds.map((a) => orgUnitRepo.findById(db, a)))).filter(
-    (a): a is OrgUnitRow => a !== undefined && inScope(actor, a),
+    (a): a is OrgUnitRow => a !== undefined && unitInScope(actor, a),
   );
   const counts = await orgUnitRepo.childCounts(db, [unit.id]);
   return {
