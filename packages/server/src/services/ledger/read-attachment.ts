@@ -1,7 +1,7 @@
 import { taskDetailRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { loadUpload } from "../shared/attachments.ts";
+import { loadUpload } from "../uploads/attachments.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { loadTask } from "./task-access.ts";
 

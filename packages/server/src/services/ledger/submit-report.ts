@@ -4,7 +4,7 @@ import type { TaskReportBody } from "@luoshi/contracts";
 import { TaskReportBody as TaskReportSchema } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { checkUpload, storeUpload } from "../shared/attachments.ts";
+import { checkUpload, storeUpload } from "../uploads/attachments.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 import { ledgerActor, loadTask } from "./task-access.ts";

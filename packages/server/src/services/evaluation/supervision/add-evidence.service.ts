@@ -3,7 +3,7 @@ import type { EvidenceUploadBody } from "@luoshi/contracts";
 import { inTransaction, supervisionRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
-import { checkUpload, storeUpload } from "../../shared/attachments.ts";
+import { checkUpload, storeUpload } from "../../uploads/attachments.ts";
 import { recordOf, loadAttestation, type AttestationRecord } from "./attestation-records.ts";
 
 /**

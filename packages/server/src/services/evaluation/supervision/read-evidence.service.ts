@@ -4,7 +4,7 @@ import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { recordAudit } from "../../audit/audit.service.ts";
 import { authorize } from "../../access/authorize.ts";
-import { loadUpload } from "../../shared/attachments.ts";
+import { loadUpload } from "../../uploads/attachments.ts";
 import { loadAttestation } from "./attestation-records.ts";
 
 /** An evidence file the actor may see, with its bytes; the read is audited. */
