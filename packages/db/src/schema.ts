@@ -1,10 +1,12 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 import type { Role } from "@luoshi/domain/auth";
 import type { ReportingFrequency, TaskPriority, TaskState, UnitRole } from "@luoshi/domain/ledger";
-import type { OrgKind, Ownership, SchoolType, UrbanRural } from "@luoshi/domain/org";
+import type { OrgKind, OrgUnitChangeKind, Ownership, SchoolType, UrbanRural } from "@luoshi/domain/org";
 
 /** Timestamps come back as Date and may be written as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** date columns travel as ISO text (yyyy-mm-dd) on both engines; see `client.ts`. */
+type DateColumn = ColumnType<string | null, string | null | undefined, string | null>;
 type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** jsonb columns: read as parsed JSON, written as JSON text or values. */
 export type Json = ColumnType<unknown, string | null | undefined, string | null>;
@@ -24,8 +26,50 @@ export interface OrgUnitsTable {
   is_inclusive: boolean | null;
   urban_rural: UrbanRural | null;
   parent_school_id: string | null;
+  /** 办学类型代码 as the 教育事业统计 school list gives it (211 小学 …); null when not imported. */
+  school_type_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 举办者. */
+  sponsor: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 校长（负责人）. */
+  principal: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Day the unit opened (开办); null: before any record. ISO date text. */
+  opened_on: DateColumn;
+  /** Day the unit closed (撤销/撤并); null while open. ISO date text. */
+  closed_on: DateColumn;
+  /** The school a merged unit went into. */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** org_unit_changes — 单位变更: one row per change to a unit, with the day it takes effect. */
+export interface OrgUnitChangesTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  kind: OrgUnitChangeKind;
+  /** ISO date (yyyy-mm-dd). */
+  effective_on: ColumnType<string, string, string>;
+  before: Json;
+  after: Json;
+  related_unit_id: string | null;
+  reason: string | null;
+  import_id: string | null;
+  actor_id: string | null;
+  created_at: Timestamp;
+}
+
+/** installation — the jurisdiction this installation serves (one row). */
+export interface InstallationTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  division_code: string;
+  division_name: string;
+  division_level: "province" | "city" | "county";
+  division_source: string;
+  root_unit_id: string;
+  initialized_by: string | null;
+  initialized_at: Timestamp;
 }
 
 /** users — 用户. */
@@ -320,6 +364,8 @@ export interface SchemaMigrationsTable {
 /** The whole database as Kysely sees it. */
 export interface Database {
   org_units: OrgUnitsTable;
+  org_unit_changes: OrgUnitChangesTable;
+  installation: InstallationTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
@@ -352,6 +398,9 @@ export interface Database {
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
 export type NewOrgUnitRow = Insertable<OrgUnitsTable>;
+export type OrgUnitChangeRow = Selectable<OrgUnitChangesTable>;
+export type NewOrgUnitChangeRow = Insertable<OrgUnitChangesTable>;
+export type InstallationRow = Selectable<InstallationTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;

@@ -1,1 +1,2 @@
 export * from "./org-unit.ts";
+export * from "./unit-history.ts";
