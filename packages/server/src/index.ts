@@ -26,6 +26,7 @@ export * from "./services/statistics/stats-import.service.ts";
 export * from "./services/statistics/stats-indicators.service.ts";
 export * from "./services/statistics/stats-catalogue.service.ts";
 export * from "./reports/catalogue-xlsx.ts";
+export * from "./reports/stats-workbook.ts";
 export * from "./services/ledger/ledger-task.ts";
 export * from "./services/ledger/task-access.ts";
 export * from "./services/ledger/list-tasks.ts";

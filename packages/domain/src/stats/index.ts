@@ -12,3 +12,4 @@ export * from "./demo-allocate.ts";
 export { DEMO_STATS_REFERENCE_YEAR } from "./demo-school-model.ts";
 export * from "./demo-statistics.ts";
 export * from "./import-plan.ts";
+export * from "./synthetic.ts";
