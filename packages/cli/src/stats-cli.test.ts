@@ -52,6 +52,22 @@ describe("luoshi indicators and stats import after luoshi demo", { timeout: 240_
     expect(text.out).toMatch(/学前三年毛入园率\t94\.08%\t17909 \/ \d+/);
   });
 
+  it("evaluates the stored statistics of a county for 优质均衡 资源配置", () => {
+    const json = run("evaluate", "balance", "--org", "620802", "--year", "2024", "--json");
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.out) as Record<string, { cv: number[]; cvPass: boolean[] }>;
+    expect(result.primary?.cv).toHaveLength(7);
+    expect(result.junior?.cvPass).toHaveLength(7);
+    const text = run("evaluate", "balance", "--org", "620802", "--year", "2024");
+    expect(text.out).toMatch(/小学（\d+ 所）差异系数/);
+    expect(text.out).toMatch(/资源配置评估结论：(未)?达标/);
+    expect(run("evaluate", "balance", "--org", "620802").err).toMatch(/--year：请用 --year 给出统计年度/);
+    expect(run("evaluate", "balance", "--org", "999999", "--year", "2024").err).toMatch(
+      /--org：没有代码为 999999 的单位/,
+    );
+    expect(run("evaluate", "balance", "--org", "620802", "--year", "1999").err).toMatch(/--year：/);
+  });
+
   it("imports a year's population from a CSV, and refuses a bad file naming the row", () => {
     const good = join(dir, "good.csv");
     const bad = join(dir, "bad.csv");

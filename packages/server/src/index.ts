@@ -37,3 +37,4 @@ export * from "./services/ledger/dispatch.ts";
 export * from "./services/ledger/remind-missing.ts";
 export * from "./services/ledger/scoreboard.ts";
 export * from "./services/ledger/export-ledger.ts";
+export * from "./services/evaluation/evaluation.service.ts";
