@@ -34,8 +34,8 @@ describe("planBulkAccounts", () => {
       existingAccounts: [],
     });
     expect(plan.accounts.map((a) => [a.login, a.role, a.displayName])).toEqual([
-      ["620821-jyj-zz", "unitUser", "学生资助管理中心联系人"],
       ["620821-czj", "unitUser", "泾川县财政局联系人"],
+      ["620821-jyj-zz", "unitUser", "学生资助管理中心联系人"],
       ["620821-wjj", "unitUser", "泾川县卫生健康局联系人"],
       ["1620821001", "schoolUser", "马校长"],
       ["1620821003", "schoolUser", "泾川县西关小学联系人"],

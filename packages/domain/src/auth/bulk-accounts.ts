@@ -126,8 +126,8 @@ function displayNameFor(unit: BulkUnit): string {
 }
 
 /**
- * Plans the accounts for `input.units` following the rule above. Accounts and skipped units keep the
- * order of `input.units`; units of kinds not asked for (and areas) are neither planned nor reported.
+ * Plans the accounts for `input.units` following the rule above, departments first, then schools, each
+ * by code; units of kinds not asked for (and areas) are neither planned nor reported.
  */
 export function planBulkAccounts(input: BulkPlanInput): BulkPlan {
   const byId = new Map<string, BulkUnit>();
@@ -153,7 +153,9 @@ export function planBulkAccounts(input: BulkPlanInput): BulkPlan {
   const hasAccount = new Set(input.existingAccounts.map((a) => `${a.orgUnitId}:${a.role}`));
   const accounts: PlannedAccount[] = [];
   const skipped: SkippedUnit[] = [];
-  for (const unit of input.units) {
+  const order = (u: BulkUnit) => `${u.kind === "department" ? 0 : 1}:${u.code}`;
+  const sorted = [...input.units].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  for (const unit of sorted) {
     const kind = BULK_ACCOUNT_KINDS.find((k) => k === unit.kind);
     if (kind === undefined || !input.kinds.includes(kind)) {
       continue;
