@@ -17,10 +17,7 @@ async function readAccountsFile(body: Buffer): Promise<{ title: string; note: st
   if (sheet === undefined) {
     throw new Error("no sheet");
   }
-  const values = (n: number) =>
-    (sheet.getRow(n).values as unknown[])
-      .slice(1)
-      .map((v) => (v === null || v === undefined ? "" : String(v)));
+  const values = (n: number) => Array.from({ length: 7 }, (_, i) => sheet.getRow(n).getCell(i + 1).text);
   const rows: string[][] = [];
   for (let n = 4; n <= sheet.rowCount; n += 1) {
     rows.push(values(n));
