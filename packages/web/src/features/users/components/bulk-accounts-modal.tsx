@@ -104,8 +104,9 @@ export function BulkAccountsModal({ open, onClose }: { open: boolean; onClose: (
             />
           )}
           <Form layout="vertical">
-            <Form.Item label={t("users.bulkUnit")} required>
+            <Form.Item label={t("users.bulkUnit")} htmlFor="bulk-accounts-unit" required>
               <OrgUnitSelect
+                id="bulk-accounts-unit"
                 value={unitId}
                 onChange={setUnitId}
                 placeholder={t("users.bulkUnitPlaceholder")}
