@@ -177,6 +177,32 @@ describe.each(testEngines())("bulk accounts on %s", (engine) => {
     expect(preview.json<Preview>().accounts).toEqual([]);
   });
 
+  it("lets only one of two simultaneous requests open the accounts", async () => {
+    const { db } = server.handle;
+    const township = await orgUnitRepo.findByCode(db, "620802001");
+    for (const code of ["1620802005", "1620802006"]) {
+      await orgUnitRepo.insert(
+        db,
+        {
+          code,
+          name: `学校${code}`,
+          kind: "school",
+          parent_id: township?.id ?? null,
+          school_type: "primary",
+        },
+        township ?? null,
+      );
+    }
+    const before = await userCount();
+    const body = { unitId: countyId, kinds: ["school"] };
+    const answers = await Promise.all([
+      admin.request("POST", "/api/users/bulk", body),
+      admin.request("POST", "/api/users/bulk", body),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(await userCount()).toBe(before + 2);
+  });
+
   it("refuses a disabled account with the answer a wrong password gets, and ends its sessions", async () => {
     const user = new TestClient(server.app);
     await user.login("leader");

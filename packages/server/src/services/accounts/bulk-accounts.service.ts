@@ -79,41 +79,73 @@ export async function previewBulkAccounts(
   return plan(deps.handle.db, actor, input);
 }
 
+/** PostgreSQL's unique_violation, as both drivers report it. */
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "23505";
+
+/** The planned logins, in order: two plans that agree on them open the same accounts. */
+const loginsOf = (accounts: readonly PlannedAccount[]) => accounts.map((a) => a.login).join("\n");
+
 /**
  * 开通: creates the planned accounts in one transaction, each with a random initial password and a
  * forced change at first login. Throws `conflict` when there is nothing left to open (every unit has
  * its account already), so that a repeated request says so instead of answering an empty file.
+ * Passwords are hashed before the transaction (argon2 is slow on purpose; a county has hundreds of
+ * schools), and the plan is checked again inside it: should it have changed meanwhile, nothing is
+ * written and the caller is asked to try again.
  */
 export async function createBulkAccounts(
   deps: ServiceDeps,
   actor: Actor,
   input: BulkAccountsRequest,
 ): Promise<{ unit: OrgUnitRow; accounts: CreatedBulkAccount[]; skipped: BulkPlan["skipped"] }> {
-  return inTransaction(deps.handle.db, async (trx) => {
-    // Planned inside the transaction: two requests at once derive the same logins, and the unique
-    // login index lets only one of them through.
-    const { unit, accounts, skipped } = await plan(trx, actor, input);
-    if (accounts.length === 0) {
-      throw new AppError(
-        "conflict",
-        `“${unit.name}”下没有需要开通账号的单位：${skipped.length} 个单位已有账号或不开通；初始密码只在开通时提供一次，遗失请逐个重置口令`,
-      );
-    }
-    const passwords = accounts.map(() => generatePassword());
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
-    const now = deps.now();
-    const rows = await userRepo.insertMany(
-      trx,
-      accounts.map((a, i) => ({
-        login: a.login,
-        display_name: a.displayName,
-        role: a.role,
-        org_unit_id: a.unitId,
-        password_hash: hashes[i] ?? "",
-        must_change_password: true,
-        password_changed_at: now,
-      })),
+  const { db } = deps.handle;
+  const first = await plan(db, actor, input);
+  if (first.accounts.length === 0) {
+    throw new AppError(
+      "conflict",
+      `“${first.unit.name}”下没有需要开通账号的单位：${first.skipped.length} 个单位已有账号或不开通；初始密码只在开通时提供一次，遗失请逐个重置口令`,
     );
+  }
+  const secrets = await Promise.all(
+    first.accounts.map(async () => {
+      const password = generatePassword();
+      return { password, hash: await hashPassword(password) };
+    }),
+  );
+  const now = deps.now();
+  return inTransaction(db, async (trx) => {
+    const { unit, accounts, skipped } = await plan(trx, actor, input);
+    if (loginsOf(accounts) !== loginsOf(first.accounts)) {
+      throw new AppError("conflict", "开通期间账号或单位有变动，未开通任何账号，请重新预览后再试");
+    }
+    const created = accounts.map((a, i) => {
+      const secret = secrets[i];
+      if (secret === undefined) {
+        throw new AppError("internal", "初始密码与账号数目不符");
+      }
+      return { account: a, ...secret };
+    });
+    // Two requests at once derive the same logins; the unique login index lets only one through.
+    const rows = await userRepo
+      .insertMany(
+        trx,
+        created.map(({ account: a, hash }) => ({
+          login: a.login,
+          display_name: a.displayName,
+          role: a.role,
+          org_unit_id: a.unitId,
+          password_hash: hash,
+          must_change_password: true,
+          password_changed_at: now,
+        })),
+      )
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) {
+          throw new AppError("conflict", "另一次开通正在进行或刚刚完成，未开通任何账号，请重新预览后再试");
+        }
+        throw error;
+      });
     const idByLogin = new Map(rows.map((r) => [r.login, r.id]));
     await recordAudit(trx, actor, {
       action: "user.bulk-create",
@@ -130,11 +162,13 @@ export async function createBulkAccounts(
     return {
       unit,
       skipped,
-      accounts: accounts.map((a, i) => ({
-        ...a,
-        userId: idByLogin.get(a.login) ?? "",
-        initialPassword: passwords[i] ?? "",
-      })),
+      accounts: created.map(({ account, password }) => {
+        const userId = idByLogin.get(account.login);
+        if (userId === undefined) {
+          throw new AppError("internal", `账号 ${account.login} 未能写入`);
+        }
+        return { ...account, userId, initialPassword: password };
+      }),
     };
   });
 }
