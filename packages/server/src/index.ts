@@ -17,6 +17,12 @@ export * from "./services/access/authorize.ts";
 export * from "./services/accounts/list-users.service.ts";
 export * from "./services/accounts/create-user.service.ts";
 export * from "./services/accounts/reset-password.service.ts";
+export { createBulkAccounts } from "./services/accounts/bulk-accounts.service.ts";
+export {
+  INITIAL_ACCOUNT_HEADERS,
+  initialAccountRows,
+  initialAccountsXlsx,
+} from "./reports/initial-accounts-xlsx.ts";
 export * from "./services/demo/demo.service.ts";
 export * from "./services/audit/audit-query.service.ts";
 export * from "./services/org/org-import.service.ts";

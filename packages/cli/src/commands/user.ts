@@ -1,9 +1,21 @@
+import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import { extname, resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
-import { Login, RoleCode } from "@luoshi/contracts";
+import { writeCsv } from "@luoshi/common";
+import { BULK_ACCOUNT_KIND_VALUES, Login, RoleCode } from "@luoshi/contracts";
 import { orgUnitRepo, userRepo } from "@luoshi/db";
-import { ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
-import { AppError, createUser, listUsers, resetPassword } from "@luoshi/server";
+import { BULK_ACCOUNT_KIND_LABELS, BULK_SKIP_LABELS, ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
+import {
+  AppError,
+  createBulkAccounts,
+  createUser,
+  INITIAL_ACCOUNT_HEADERS,
+  initialAccountRows,
+  initialAccountsXlsx,
+  listUsers,
+  resetPassword,
+} from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
 
@@ -14,7 +26,92 @@ const AddOptions = z.object({
   unit: z.string().min(2, { error: "请用 --unit 给出所属单位代码" }),
 });
 
-/** `luoshi user add|list|reset-password`. */
+const BulkOptions = z.object({
+  unit: z.string().min(2, { error: "请用 --unit 给出单位代码" }),
+  kinds: z
+    .string()
+    .transform((k) => [...new Set(k.split(",").map((s) => s.trim()))])
+    .pipe(z.array(z.enum(BULK_ACCOUNT_KIND_VALUES, { error: "只能是 school、department" })).min(1)),
+  out: z
+    .string()
+    .regex(/\.(xlsx|csv)$/i, { error: "文件名应以 .xlsx 或 .csv 结尾" })
+    .transform((p) => resolve(p)),
+});
+
+/**
+ * Opens the output file before any account is made (mode 600, never over an existing file): a path that
+ * cannot be written must not cost the only copy of the passwords.
+ */
+function openPrivateFile(path: string): number {
+  try {
+    return openSync(path, "wx", 0o600);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "EEXIST" ? "文件已存在，请换一个文件名" : String(error);
+    throw new AppError("validation-failed", `--out：无法新建 ${path}：${reason}`);
+  }
+}
+
+/** `luoshi user bulk`: 批量开通账号, the passwords written only to the file. */
+function bulkCommand(): Command {
+  return new Command("bulk")
+    .description(
+      "批量开通账号：为单位下每所学校、每个责任单位开通一个账号，初始密码只写入 --out 文件（首次登录须修改）",
+    )
+    .requiredOption("--unit <code>", "单位代码（县区、乡镇或学校的代码）")
+    .option(
+      "--kinds <kinds>",
+      "开通哪些单位：school（学校）、department（责任单位），逗号分隔",
+      "school,department",
+    )
+    .requiredOption("--out <file>", "初始账号文件（.xlsx 或 .csv），权限 600，不覆盖已有文件")
+    .action(async (raw: unknown) => {
+      const o = parseOptions(BulkOptions, raw);
+      await withServices(async (deps) => {
+        const unit = await orgUnitRepo.findByCode(deps.handle.db, o.unit);
+        if (unit === undefined) {
+          throw new AppError("validation-failed", `--unit：没有代码为 ${o.unit} 的单位`);
+        }
+        const fd = openPrivateFile(o.out);
+        let written = false;
+        try {
+          const actor = { ...cliActor(), role: "systemAdmin" as const };
+          const result = await createBulkAccounts(deps, actor, { unitId: unit.id, kinds: o.kinds });
+          const now = deps.now();
+          const bytes =
+            extname(o.out).toLowerCase() === ".csv"
+              ? Buffer.from(
+                  writeCsv([INITIAL_ACCOUNT_HEADERS, ...initialAccountRows(result.accounts)]),
+                  "utf8",
+                )
+              : await initialAccountsXlsx(unit.name, result.accounts, now);
+          writeSync(fd, bytes);
+          written = true;
+          const byKind = o.kinds.map(
+            (k) => `${BULK_ACCOUNT_KIND_LABELS[k]} ${result.accounts.filter((a) => a.kind === k).length} 个`,
+          );
+          console.log(`已为“${unit.name}”开通 ${result.accounts.length} 个账号（${byKind.join("，")}）`);
+          const reasons = Object.entries(BULK_SKIP_LABELS)
+            .map(
+              ([reason, label]) => [label, result.skipped.filter((s) => s.reason === reason).length] as const,
+            )
+            .filter(([, n]) => n > 0)
+            .map(([label, n]) => `${label} ${n} 个`);
+          if (reasons.length > 0) {
+            console.log(`跳过 ${result.skipped.length} 个单位：${reasons.join("；")}`);
+          }
+          console.log(`初始账号文件：${o.out}（仅此一份，系统不保存初始密码；请安全分发后删除）`);
+        } finally {
+          closeSync(fd);
+          if (!written) {
+            rmSync(o.out, { force: true });
+          }
+        }
+      });
+    });
+}
+
+/** `luoshi user add|list|reset-password|bulk`. */
 export function userCommand(): Command {
   const user = new Command("user").description("用户管理 — accounts");
   user
@@ -78,5 +175,6 @@ export function userCommand(): Command {
         console.log(`已重置 ${login} 的口令。临时口令：${temporaryPassword}（首次登录须修改）`);
       });
     });
+  user.addCommand(bulkCommand());
   return user;
 }

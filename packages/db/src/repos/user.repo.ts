@@ -1,6 +1,7 @@
 import type { Db } from "../db.ts";
 import type { NewUserRow, UserRow, UserUpdate } from "../schema.ts";
 import { inScope, type Scope } from "../scope.ts";
+import type { Role } from "@luoshi/domain/auth";
 
 /** A user in lists, with the name of its org unit. */
 export type UserListRow = UserRow & { org_unit_name: string };
@@ -41,6 +42,35 @@ export const userRepo = {
       query.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
+  },
+
+  /** Every login in use, as stored (to pick new ones that collide with none, whatever the case). */
+  async allLogins(db: Db): Promise<string[]> {
+    const rows = await db.selectFrom("users").select("login").execute();
+    return rows.map((r) => r.login);
+  },
+
+  /** Which roles the accounts of units inside the scope hold, disabled accounts included. */
+  async rolesByUnitInScope(db: Db, scope: Scope): Promise<{ org_unit_id: string; role: Role }[]> {
+    return db
+      .selectFrom("users")
+      .innerJoin("org_units", "org_units.id", "users.org_unit_id")
+      .where(inScope("org_units.path", scope))
+      .select(["users.org_unit_id", "users.role"])
+      .distinct()
+      .execute();
+  },
+
+  /** Inserts several users at once, in the order given. */
+  async insertMany(db: Db, rows: readonly NewUserRow[]): Promise<UserRow[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    return db
+      .insertInto("users")
+      .values([...rows])
+      .returningAll()
+      .execute();
   },
 
   async insert(db: Db, row: NewUserRow): Promise<UserRow> {

@@ -1,2 +1,3 @@
 export * from "./roles.ts";
 export * from "./password-policy.ts";
+export * from "./bulk-accounts.ts";

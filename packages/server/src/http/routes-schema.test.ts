@@ -19,6 +19,7 @@ const BINARY_DOWNLOADS: readonly string[] = [
   "GET /api/evaluations/balance/report.xlsx",
   "GET /api/evaluations/balance/report.docx",
   "GET /api/evaluations/evidence/:id",
+  "POST /api/users/bulk",
 ];
 
 /** Swagger UI's own pages and assets: served by the plugin, not by us. */

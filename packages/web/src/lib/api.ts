@@ -101,6 +101,11 @@ async function fetchCsrfToken(): Promise<string> {
   return pendingCsrf;
 }
 
+/** The CSRF header for a write that does not go through {@link request} (a POST answering a file). */
+export async function csrfHeader(): Promise<Record<string, string>> {
+  return { "x-csrf-token": csrfToken ?? (await fetchCsrfToken()) };
+}
+
 /** Options for {@link request}. */
 export interface RequestOptions<T> {
   body?: unknown;

@@ -2,7 +2,7 @@
  * Downloads a file the server makes (an .xlsx export) through fetch, so that a refusal shows as a
  * message in the page instead of replacing it with a JSON error.
  */
-import { toApiError } from "./api.ts";
+import { csrfHeader, toApiError } from "./api.ts";
 
 /**
  * The file name a `Content-Disposition` header gives: RFC 5987 `filename*=UTF-8''…` first (Chinese
@@ -30,6 +30,27 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   if (!response.ok) {
     throw await toApiError(response);
   }
+  await saveResponse(response, fallbackName);
+}
+
+/**
+ * POSTs a JSON body (with the CSRF header) to a route that answers a file, and saves the file: for
+ * writes whose answer is a download, such as the one-time file of initial passwords.
+ */
+export async function downloadFromPost(url: string, body: unknown, fallbackName: string): Promise<void> {
+  const response = await fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", ...(await csrfHeader()) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  await saveResponse(response, fallbackName);
+}
+
+async function saveResponse(response: Response, fallbackName: string): Promise<void> {
   const blob = await response.blob();
   const name = fileNameFromDisposition(response.headers.get("content-disposition")) ?? fallbackName;
   const href = URL.createObjectURL(blob);

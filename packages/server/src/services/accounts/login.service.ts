@@ -78,8 +78,10 @@ export async function login(
     throw new AppError("invalid-credentials", GENERIC_FAILURE);
   }
   if (user.is_disabled || (user.expires_at !== null && user.expires_at <= now)) {
+    // The same answer as a wrong password (security.md: one message for every failure); the trail
+    // keeps the reason.
     await fail(user.is_disabled ? "disabled" : "expired");
-    throw new AppError("invalid-credentials", "账号已停用或已过期，请联系系统管理员");
+    throw new AppError("invalid-credentials", GENERIC_FAILURE);
   }
 
   const token = randomBytes(32).toString("base64url");

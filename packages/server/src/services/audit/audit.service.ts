@@ -31,6 +31,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "auth.password-change": "修改口令",
   "auth.session-expired": "会话超时",
   "user.create": "新建用户",
+  "user.bulk-create": "批量开通账号",
   "user.reset-password": "重置口令",
   "user.update": "修改用户",
   "org.create": "新建组织机构",

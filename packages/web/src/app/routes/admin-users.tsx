@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { App, Button } from "antd";
-import { PlusOutlined } from "@ant-design/icons";
+import { App, Button, Space } from "antd";
+import { PlusOutlined, UsergroupAddOutlined } from "@ant-design/icons";
 import type { UserSummary } from "@luoshi/contracts";
 import { ErrorResult } from "../../components/error-result.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useSessionUser } from "../../features/auth/api/session.ts";
 import { useResetPassword, useUsers } from "../../features/users/api/users.ts";
+import { BulkAccountsModal } from "../../features/users/components/bulk-accounts-modal.tsx";
 import { TemporaryPasswordModal } from "../../features/users/components/temporary-password-modal.tsx";
 import type { TemporaryPassword } from "../../features/users/components/temporary-password-modal.tsx";
 import { UserCreateModal } from "../../features/users/components/user-create-modal.tsx";
@@ -13,7 +14,10 @@ import { UserTable } from "../../features/users/components/user-table.tsx";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 
-/** /admin/users — 用户管理: list, 新建用户, 重置口令; temporary passwords are shown once. */
+/**
+ * /admin/users — 用户管理: list, 新建用户, 重置口令, 批量开通账号; temporary passwords are shown once, the
+ * bulk file is downloaded once.
+ */
 export function UsersRoute() {
   const { t, tOr } = useI18n();
   const { message } = App.useApp();
@@ -23,6 +27,7 @@ export function UsersRoute() {
   const users = useUsers(paging.page, paging.pageSize);
   const reset = useResetPassword();
   const [creating, setCreating] = useState(false);
+  const [bulk, setBulk] = useState(false);
   const [temporary, setTemporary] = useState<TemporaryPassword | null>(null);
 
   const onReset = (user: UserSummary) => {
@@ -40,15 +45,25 @@ export function UsersRoute() {
         title={t("users.title")}
         extra={
           canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setCreating(true);
-              }}
-            >
-              {t("users.create")}
-            </Button>
+            <Space>
+              <Button
+                icon={<UsergroupAddOutlined />}
+                onClick={() => {
+                  setBulk(true);
+                }}
+              >
+                {t("users.bulk")}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setCreating(true);
+                }}
+              >
+                {t("users.create")}
+              </Button>
+            </Space>
           )
         }
       />
@@ -83,6 +98,14 @@ export function UsersRoute() {
               reason: "created",
               password: created.temporaryPassword,
             });
+          }}
+        />
+      )}
+      {canWrite && (
+        <BulkAccountsModal
+          open={bulk}
+          onClose={() => {
+            setBulk(false);
           }}
         />
       )}
