@@ -74,25 +74,27 @@ const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周",
 const URBAN_RURAL = ["121", "122", "210", "220"];
 
 /**
- * `count` schools (at most 999) of a county, spread over its townships, deterministic for a seed.
- * 学校标识码 are 1 + the county code + a 3-digit number; each 教学点 belongs to the 小学 before it.
+ * `count` schools of a county, spread over its townships, deterministic for a seed. 学校标识码 are
+ * 1 + the county code + a 3-digit number from `start` (default 1; numbers stop at 999); each 教学点
+ * belongs to the 小学 before it.
  */
 export function syntheticSchoolList(
   countyCode: string,
   countyName: string,
   townships: readonly SyntheticTownship[],
-  options: { count: number; seed: number },
+  options: { count: number; seed: number; start?: number },
 ): SyntheticSchoolList {
   const next = random(options.seed);
   const numbers = new Map<string, number>();
   let host = "";
   const rows: string[][] = [];
-  const count = Math.max(0, Math.min(999, options.count));
+  const start = Math.max(1, options.start ?? 1);
+  const count = Math.max(0, Math.min(1000 - start, options.count));
   for (let i = 0; i < count; i++) {
     const kind = PATTERN[i % PATTERN.length] ?? { code: "211", suffix: "小学" };
     const n = (numbers.get(kind.suffix) ?? 0) + 1;
     numbers.set(kind.suffix, n);
-    const code = `1${countyCode}${String(i + 1).padStart(3, "0")}`;
+    const code = `1${countyCode}${String(start + i).padStart(3, "0")}`;
     const t = Math.floor(next() * townships.length);
     const township = townships[t] ?? { code: "", name: "" };
     const isPrivate = kind.code === "111" && next() < 0.3;
@@ -106,9 +108,9 @@ export function syntheticSchoolList(
       isPrivate ? "民办" : "县级教育部门",
       t === 0 ? "111" : (URBAN_RURAL[Math.floor(next() * URBAN_RURAL.length)] ?? "220"),
       township.name,
-      `${township.name}示例路${i + 1}号`,
+      `${township.name}示例路${start + i}号`,
       `${SURNAMES[Math.floor(next() * SURNAMES.length)] ?? "王"}示例`,
-      `1390000${String(i + 1).padStart(4, "0")}`,
+      `1390000${String(start + i).padStart(4, "0")}`,
       kind.code === "218" ? host : "",
     ]);
   }
