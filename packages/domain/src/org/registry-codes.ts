@@ -39,20 +39,6 @@ export const SCHOOL_TYPE_CODES: readonly SchoolTypeCode[] = [
   { code: "515", name: "附设特教班", schoolType: null },
 ];
 
-/** The code a school type is written with when a unit has none of its own (the template's examples). */
-export const DEFAULT_SCHOOL_TYPE_CODE: Record<SchoolType, string> = {
-  kindergarten: "111",
-  primary: "211",
-  teachingPoint: "218",
-  junior: "311",
-  nineYear: "312",
-  completeSecondary: "341",
-  senior: "342",
-  twelveYear: "345",
-  special: "514",
-  vocational: "364",
-};
-
 const squash = (s: string): string => s.replace(/[\s\u3000]/g, "");
 
 /**
