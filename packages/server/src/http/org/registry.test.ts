@@ -143,6 +143,44 @@ describe.each(testEngines())("unit registry import on %s", (engine) => {
     expect((await admin.request("POST", `/api/org-units/registry/${c.id}/apply`, {})).statusCode).toBe(409);
   });
 
+  it("adds departments under new and existing parents and moves one, keeping paths whole", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("学校名录").addRow(["学校标识码", "学校名称", "办学类型", "城乡分类", "所在乡镇"]);
+    const sheet = wb.addWorksheet("责任单位");
+    sheet.addRow(["单位名称", "单位代码", "简称/别名", "上级单位"]);
+    sheet.addRow(["崆峒区教育局", "620802-jyj", "区教育局", ""]);
+    sheet.addRow(["崆峒区教育局办公室", "", "局办", "区教育局"]);
+    sheet.addRow(["发改局规划股", "", "", "崆峒区发改局"]);
+    sheet.addRow(["崆峒区发改局", "", "", ""]);
+    sheet.addRow(["崆峒区财政局", "620802-czj", "区财政局", "崆峒区发改局"]);
+    const res = await upload(admin, Buffer.from(await wb.xlsx.writeBuffer()), "责任单位.xlsx");
+    expect(res.statusCode).toBe(201);
+    const p = res.json<RegistryImport>();
+    expect(p.added.map((a) => [a.name, a.code, a.parentName])).toEqual([
+      ["崆峒区发改局", "620802-3", "崆峒区"],
+      ["崆峒区教育局办公室", "620802-1", "崆峒区教育局"],
+      ["发改局规划股", "620802-2", "崆峒区发改局"],
+    ]);
+    expect(p.changed.map((c) => [c.code, c.changeKinds])).toEqual([["620802-czj", ["move"]]]);
+    expect(p.unchanged).toBe(1);
+    expect((await admin.request("POST", `/api/org-units/registry/${p.id}/apply`, {})).statusCode).toBe(200);
+    const db = server.handle.db;
+    const [ndrc, section, finance, office, bureau] = await Promise.all(
+      ["620802-3", "620802-2", "620802-czj", "620802-1", "620802-jyj"].map((c) =>
+        orgUnitRepo.findByCode(db, c),
+      ),
+    );
+    expect(section?.path).toBe(`${ndrc?.path ?? ""}${section?.id ?? ""}/`);
+    expect(finance?.path).toBe(`${ndrc?.path ?? ""}${finance?.id ?? ""}/`);
+    expect(finance?.depth).toBe((ndrc?.depth ?? 0) + 1);
+    expect(office?.parent_id).toBe(bureau?.id);
+    expect(office?.aliases).toEqual(["局办"]);
+    // the unit user of 财政局 keeps a scope that follows the moved unit
+    const unitUser = new TestClient(server.app);
+    await unitUser.login("unituser");
+    expect((await unitUser.request("GET", `/api/org-units/${finance?.id ?? ""}`)).statusCode).toBe(200);
+  });
+
   it("answers 403 for another county and for roles without org.write", async () => {
     const other = await server.unitId("620821");
     expect((await upload(admin, csv(list), "名录.csv", `&countyId=${other}`)).statusCode).toBe(403);
