@@ -8,6 +8,7 @@ import { indicatorsCommand } from "./commands/indicators.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
+import { unitsCommand } from "./commands/units.ts";
 import { userCommand } from "./commands/user.ts";
 
 const program = new Command("luoshi")
@@ -30,6 +31,7 @@ program.addCommand(parseCommand());
 program.addCommand(importCommand());
 program.addCommand(statsCommand());
 program.addCommand(indicatorsCommand());
+program.addCommand(unitsCommand());
 
 try {
   await program.parseAsync(process.argv);

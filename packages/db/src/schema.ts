@@ -72,6 +72,20 @@ export interface InstallationTable {
   initialized_at: Timestamp;
 }
 
+/** org_registry_imports — 名录导入: a previewed registry file, applied exactly as previewed. */
+export interface OrgRegistryImportsTable {
+  id: Generated<string>;
+  county_unit_id: string;
+  file_name: string;
+  status: ColumnType<"pending" | "applied" | "discarded", "pending" | "applied" | "discarded" | undefined>;
+  preview: Json;
+  fingerprint: string;
+  effective_on: DateColumn;
+  created_by: string | null;
+  created_at: Timestamp;
+  applied_at: TimestampNullable;
+}
+
 /** users — 用户. */
 export interface UsersTable {
   id: Generated<string>;
@@ -366,6 +380,7 @@ export interface Database {
   org_units: OrgUnitsTable;
   org_unit_changes: OrgUnitChangesTable;
   installation: InstallationTable;
+  org_registry_imports: OrgRegistryImportsTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
@@ -401,6 +416,7 @@ export type NewOrgUnitRow = Insertable<OrgUnitsTable>;
 export type OrgUnitChangeRow = Selectable<OrgUnitChangesTable>;
 export type NewOrgUnitChangeRow = Insertable<OrgUnitChangesTable>;
 export type InstallationRow = Selectable<InstallationTable>;
+export type OrgRegistryImportRow = Selectable<OrgRegistryImportsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;

@@ -44,3 +44,6 @@ export * from "./services/ledger/remind-missing.ts";
 export * from "./services/ledger/scoreboard.ts";
 export * from "./services/ledger/export-ledger.ts";
 export * from "./services/evaluation/evaluation.service.ts";
+export * from "./services/org/registry-preview.service.ts";
+export * from "./services/org/registry-apply.service.ts";
+export { registryTemplateXlsx } from "./services/org/registry-template.service.ts";

@@ -26,6 +26,7 @@ import { evaluationReportRoutes } from "./evaluations/report-routes.ts";
 import { evaluationRoutes } from "./evaluations/routes.ts";
 import { supervisionRoutes } from "./evaluations/supervision-routes.ts";
 import { orgRoutes } from "./org/routes.ts";
+import { registryRoutes } from "./org/registry-routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import { statsCatalogueRoutes } from "./stats/catalogue-routes.ts";
 import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
@@ -144,6 +145,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   );
   await app.register(authRoutes(deps), { prefix: "/api/auth" });
   await app.register(orgRoutes(deps), { prefix: "/api/org-units" });
+  await app.register(registryRoutes(deps), { prefix: "/api/org-units/registry" });
   await app.register(userRoutes(deps), { prefix: "/api/users" });
   await app.register(auditRoutes(deps), { prefix: "/api/audit" });
   await app.register(planRoutes(deps), { prefix: "/api/plans" });

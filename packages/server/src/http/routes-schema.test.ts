@@ -12,6 +12,7 @@ const BINARY_DOWNLOADS: readonly string[] = [
   "GET /api/audit/export.csv",
   "GET /api/plans/:id/export.xlsx",
   "GET /api/stats/template.xlsx",
+  "GET /api/org-units/registry/template.xlsx",
   "GET /api/indicators/table.xlsx",
   "GET /api/tasks/export.xlsx",
   "GET /api/ledger/bulletin.docx",

@@ -39,6 +39,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "audit.search": "查询审计日志",
   "audit.export": "导出审计日志",
   "org.import": "导入组织机构",
+  "org.registry-import": "导入单位名录",
+  "org.registry-discard": "放弃单位名录导入",
   "plan.import": "导入规划文件",
   "plan.node-update": "修改条目",
   "plan.node-units": "设置责任单位",

@@ -5,6 +5,7 @@ import { OrgTree } from "../../features/org/components/org-tree.tsx";
 import { OrgUnitDetailPanel } from "../../features/org/components/org-unit-detail.tsx";
 import { OrgUnitTable } from "../../features/org/components/org-unit-table.tsx";
 import { useOrgUnit } from "../../features/org/api/org-units.ts";
+import { RegistryImportButton } from "../../features/org/registry-import.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /** /org and /org/:id — tree beside the selected unit's details, and a search table below. */
@@ -17,7 +18,7 @@ export function OrgRoute() {
 
   return (
     <>
-      <PageHeader title={t("org.title")} />
+      <PageHeader title={t("org.title")} extra={<RegistryImportButton />} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9} xl={8}>
           <Card title={t("org.tree")} size="small" className="org-tree-card">

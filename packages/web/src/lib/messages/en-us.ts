@@ -6,6 +6,7 @@ import { statsImportEnUS } from "./stats-import-en-us.ts";
 import { evaluationEnUS } from "./evaluation-en-us.ts";
 import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
+import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
@@ -363,4 +364,5 @@ export const enUS: Messages = {
   ...evaluationEnUS,
   ...supervisionEnUS,
   ...evaluationReportEnUS,
+  ...registryEnUS,
 };
