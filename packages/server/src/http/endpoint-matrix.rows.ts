@@ -111,13 +111,12 @@ const SYSTEM: Row[] = [
 
 const PLANS_READ: Row[] = [
   { op: "GET /api/plans/", need: "plan.read", req: () => ({ url: "/api/plans/" }) },
-  { op: "GET /api/plans/{id}", need: "plan.read", req: (t) => ({ url: `/api/plans/${t.plan}` }) },
-  {
-    op: "GET /api/plans/{id}/source",
+  ...(["", "/source", "/diff"] as const).map((sub): Row => ({
+    op: `GET /api/plans/{id}${sub}`,
     need: "plan.read",
-    req: (t) => ({ url: `/api/plans/${t.plan}/source` }),
-  },
-  { op: "GET /api/plans/{id}/diff", need: "plan.read", req: (t) => ({ url: `/api/plans/${t.plan}/diff` }) },
+    req: (t) => ({ url: `/api/plans/${t.plan}${sub}` }),
+    ownRefused: UNIT_SCOPED,
+  })),
   {
     op: "GET /api/plans/{id}/export.xlsx",
     ownRefused: UNIT_SCOPED,
