@@ -12,6 +12,7 @@
  *     The test calls it with the role's own county, with the other county, and with the city above
  *     (`home`/`county` = 平凉市), and checks that no 2xx answer carries the other county's identifiers.
  *     Path ids, query and body must be valid (validation answers 400 before the session check).
+ *   - `mixed`: requests on the own county naming the other county's records in a filter or body field.
  *   - `denied`: statuses a role without `need` may get when not 403 (a 404 for records it cannot see).
  *   - `ownRefused`: roles that hold `need` yet are refused their own county's request, with the reason.
  *   - `body`: "xlsx"/"docx" answers are unzipped and their XML scanned; "csv"/"json" scanned as text;
@@ -59,6 +60,11 @@ export interface Row {
    * kind, not by every role that shares that scope; cross-county and city requests still go out for all.
    */
   costly?: true;
+  /**
+   * Requests on the own county that name the other county in a filter or a body field (`o`): a filter
+   * may narrow the scope, never widen it. Judged like the other-county request.
+   */
+  mixed?: readonly ((t: Target, o: Target) => MatrixRequest)[];
   /** A POST that computes and changes nothing: judged like a read (its answer may be 2xx). */
   computes?: true;
 }
@@ -89,6 +95,10 @@ const SYSTEM: Row[] = [
     op: "GET /api/org-units/",
     need: "org.read",
     req: (t) => ({ url: `/api/org-units/${qs({ parentId: t.home })}` }),
+    mixed: [
+      (_t, o) => ({ url: `/api/org-units/${qs({ q: o.label, pageSize: 100 })}` }),
+      (_t, o) => ({ url: `/api/org-units/${qs({ q: o.schoolCode, kind: "school" })}` }),
+    ],
   },
   { op: "GET /api/org-units/{id}", need: "org.read", req: (t) => ({ url: `/api/org-units/${t.home}` }) },
   { op: "GET /api/users/", need: "user.read", req: () => ({ url: "/api/users/?pageSize=200" }) },
@@ -119,6 +129,7 @@ const PLANS_READ: Row[] = [
   })),
   {
     op: "GET /api/plans/{id}/export.xlsx",
+    costly: true,
     ownRefused: UNIT_SCOPED,
     need: "plan.read",
     req: (t) => ({ url: `/api/plans/${t.plan}/export.xlsx` }),
@@ -137,6 +148,7 @@ const STATS_READ: Row[] = [
   },
   {
     op: "GET /api/stats/template.xlsx",
+    costly: true,
     need: "stats.read",
     req: () => ({ url: "/api/stats/template.xlsx" }),
     body: "xlsx",
@@ -161,6 +173,7 @@ const STATS_READ: Row[] = [
   },
   {
     op: "GET /api/indicators/table.xlsx",
+    costly: true,
     need: "stats.read",
     req: (t) => ({ url: `/api/indicators/table.xlsx${qs({ orgUnitId: t.home, from: YEAR, to: YEAR })}` }),
     body: "xlsx",
@@ -178,9 +191,19 @@ const STATS_READ: Row[] = [
 ];
 
 const TASKS_READ: Row[] = [
-  { op: "GET /api/tasks/", need: "task.read", req: (t) => ({ url: `/api/tasks/${qs({ unitId: t.home })}` }) },
+  {
+    op: "GET /api/tasks/",
+    need: "task.read",
+    req: (t) => ({ url: `/api/tasks/${qs({ unitId: t.home })}` }),
+    mixed: [
+      (_t, o) => ({ url: `/api/tasks/${qs({ planId: o.plan })}` }),
+      (_t, o) => ({ url: `/api/tasks/${qs({ q: o.label })}` }),
+      (_t, o) => ({ url: `/api/tasks/${qs({ unitId: o.department, mine: "false" })}` }),
+    ],
+  },
   {
     op: "GET /api/tasks/export.xlsx",
+    costly: true,
     need: "task.read",
     req: (t) => ({ url: `/api/tasks/export.xlsx${qs({ unitId: t.home })}` }),
     body: "xlsx",
@@ -198,6 +221,7 @@ const TASKS_READ: Row[] = [
   },
   {
     op: "GET /api/ledger/bulletin.docx",
+    costly: true,
     need: "task.read",
     req: () => ({ url: `/api/ledger/bulletin.docx?month=${month()}` }),
     body: "docx",
@@ -237,6 +261,9 @@ const EVALUATIONS_READ: Row[] = [
     ownRefused: NO_SCHOOLS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/balance/school${balance(t)}&code=${t.schoolCode}&part=primary` }),
+    mixed: [
+      (t, o) => ({ url: `/api/evaluations/balance/school${balance(t)}&code=${o.schoolCode}&part=primary` }),
+    ],
   },
   {
     op: "GET /api/evaluations/balance/unit-costs",
@@ -245,6 +272,7 @@ const EVALUATIONS_READ: Row[] = [
   },
   {
     op: "GET /api/evaluations/balance/report.xlsx",
+    costly: true,
     ownRefused: NO_SCHOOLS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/balance/report.xlsx${balance(t)}` }),

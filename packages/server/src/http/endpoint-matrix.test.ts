@@ -162,6 +162,14 @@ async function probeAccount(
     }
     const otherRes = await send(account.client, method, row.req(targetFor(theirs, account.role)));
     found.push(...(await crossCheck(row, otherRes, isWrite, theirs, `${who} → ${theirs.label}`)));
+    for (const mixed of row.mixed ?? []) {
+      const req = mixed(own, targetFor(theirs, account.role));
+      const res = await send(account.client, method, req);
+      // an answer may echo what the request named ("找不到学校 …"): only what it adds counts
+      const echo = JSON.stringify(req);
+      const unsent = { ...theirs, secrets: theirs.secrets.filter((secret) => !echo.includes(secret)) };
+      found.push(...(await crossCheck(row, res, isWrite, unsent, `${who} own, naming ${theirs.label}`)));
+    }
     if (usesUnit) {
       const aboveRes = await send(
         account.client,
@@ -187,6 +195,9 @@ async function crossCheck(
   }
   if (isWrite && res.statusCode < 300) {
     return [`${label}: a write across the county border succeeded: ${short(res)}`];
+  }
+  if (row.body === "file" && res.statusCode < 300) {
+    return [`${label}: served the other county's file: ${res.statusCode}`];
   }
   return check(row, res, theirs, label);
 }

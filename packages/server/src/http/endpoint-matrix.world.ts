@@ -5,6 +5,7 @@
  * record of its own county and one of the other county.
  */
 import { readFileSync } from "node:fs";
+import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import type { Role } from "@luoshi/domain/auth";
 import { ROLES } from "@luoshi/domain/auth";
@@ -27,6 +28,7 @@ export interface Side {
   department: string;
   school: string;
   schoolCode: string;
+  schoolName: string;
   /** A task led by the department (reported on, with an attachment) and one led by the school. */
   departmentTask: string;
   schoolTask: string;
@@ -80,7 +82,8 @@ const inDays = (n: number) =>
 /** The current China month, the period reports are made for. */
 const month = () => inDays(0).slice(0, 7);
 
-async function ok<T>(res: Promise<{ statusCode: number; body: string; json: <U>() => U }>): Promise<T> {
+/** The answer's JSON, after checking it is a success. */
+async function ok<T>(res: Promise<LightMyRequestResponse>): Promise<T> {
   const r = await res;
   expect(r.statusCode, r.body).toBeLessThan(300);
   return r.json<T>();
@@ -293,6 +296,7 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
   const side = (codes: SideCodes, ids: typeof a, extra: string[]): Side => ({
     label: codes.label,
     schoolCode: codes.school,
+    schoolName: codes.schoolName,
     ...ids,
     // Not the bare county name: the standard catalogue cites 崆峒区's plan as the source of a norm.
     secrets: [

@@ -83,6 +83,12 @@ const PLANS: Row[] = [
       url: `${node(t)}/units`,
       body: { units: [{ name: `${t.label}教育局`, orgUnitId: t.bureau, isLead: true }] },
     }),
+    mixed: [
+      (t, o) => ({
+        url: `${node(t)}/units`,
+        body: { units: [{ name: `${o.label}教育局`, orgUnitId: o.bureau, isLead: true }] },
+      }),
+    ],
   },
   {
     op: "POST /api/plans/{id}/nodes/{nodeId}/split",
@@ -144,7 +150,9 @@ const STATS: Row[] = [
       body: {
         fileName: "矩阵.csv",
         year: YEAR,
-        contentBase64: Buffer.from(`学校标识码,小学在校生数\n${t.schoolCode},300\n`).toString("base64"),
+        contentBase64: Buffer.from(
+          `学校标识码,学校名称,统计年度,小学在校生数\r\n${t.schoolCode},${t.schoolName},${YEAR},310\r\n`,
+        ).toString("base64"),
       },
     }),
   },
@@ -241,6 +249,24 @@ const EVALUATIONS: Row[] = [
     need: "evaluation.read",
     computes: true,
     req: (t) => ({ url: "/api/evaluations/scenarios/evaluate", body: { ...countyYear(t), changes: [] } }),
+    mixed: [
+      (t, o) => ({
+        url: "/api/evaluations/scenarios/evaluate",
+        body: {
+          ...countyYear(t),
+          changes: [
+            { kind: "add", schoolCode: o.schoolCode, field: "students", level: "primary", amount: 10 },
+          ],
+        },
+      }),
+      (t, o) => ({
+        url: "/api/evaluations/scenarios/evaluate",
+        body: {
+          ...countyYear(t),
+          changes: [{ kind: "merge-schools", intoCode: t.schoolCode, fromCodes: [o.schoolCode] }],
+        },
+      }),
+    ],
   },
   {
     op: "POST /api/evaluations/scenarios/{id}/evaluate",
