@@ -154,6 +154,21 @@ async function probeAccount(
   problems.push(...(await crossCases()));
   return problems;
 
+  /** A unit or school user asking for the records of the other unit of its own county. */
+  async function siblingCase(): Promise<string[]> {
+    if (account.role !== "unitUser" && account.role !== "schoolUser") {
+      return [];
+    }
+    const siblingRole = account.role === "unitUser" ? "schoolUser" : "unitUser";
+    const req = row.req(targetFor(mine, siblingRole));
+    if (JSON.stringify(req) === JSON.stringify(ownReq)) {
+      return []; // the request names nothing of a unit (a county record, or no record at all)
+    }
+    const sibling = { ...mine, secrets: mine.unitSecrets[siblingRole] };
+    const res = await send(account.client, method, req);
+    return crossCheck(row, res, isWrite, sibling, `${who} → ${siblingRole} of ${mine.label}`);
+  }
+
   /** The other county's records, and the city above in place of the own county. */
   async function crossCases(): Promise<string[]> {
     const found: string[] = [];
@@ -170,6 +185,7 @@ async function probeAccount(
       const unsent = { ...theirs, secrets: theirs.secrets.filter((secret) => !echo.includes(secret)) };
       found.push(...(await crossCheck(row, res, isWrite, unsent, `${who} own, naming ${theirs.label}`)));
     }
+    found.push(...(await siblingCase()));
     if (usesUnit) {
       const aboveRes = await send(
         account.client,
@@ -197,7 +213,7 @@ async function crossCheck(
     return [`${label}: a write across the county border succeeded: ${short(res)}`];
   }
   if (row.body === "file" && res.statusCode < 300) {
-    return [`${label}: served the other county's file: ${res.statusCode}`];
+    return [`${label}: served another unit's file: ${res.statusCode}`];
   }
   return check(row, res, theirs, label);
 }

@@ -46,6 +46,8 @@ export interface Side {
   importJob: string;
   /** Everything that identifies this side: no answer to the other side may contain any of it. */
   secrets: string[];
+  /** What identifies the department's and the school's own records: neither may see the other's. */
+  unitSecrets: { unitUser: string[]; schoolUser: string[] };
 }
 
 /** A signed-in account of the matrix: its role, its side, its client. */
@@ -299,6 +301,10 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
     schoolName: codes.schoolName,
     ...ids,
     // Not the bare county name: the standard catalogue cites 崆峒区's plan as the source of a norm.
+    unitSecrets: {
+      unitUser: [ids.department, ids.departmentTask, ids.departmentAttachment, `${codes.label}财政局`],
+      schoolUser: [ids.school, codes.school, codes.schoolName, ids.schoolTask, ids.schoolAttachment],
+    },
     secrets: [
       `${codes.label}教育局`,
       `${codes.label}财政局`,
