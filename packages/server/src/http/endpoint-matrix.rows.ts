@@ -206,6 +206,7 @@ const TASKS_READ: Row[] = [
     costly: true,
     need: "task.read",
     req: (t) => ({ url: `/api/tasks/export.xlsx${qs({ unitId: t.home })}` }),
+    mixed: [(_t, o) => ({ url: `/api/tasks/export.xlsx${qs({ planId: o.plan, q: o.label })}` })],
     body: "xlsx",
   },
   { op: "GET /api/tasks/{id}", need: "task.read", req: (t) => ({ url: `/api/tasks/${t.task}` }) },

@@ -227,6 +227,16 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   if (evidence === undefined) {
     throw new Error("no evidence");
   }
+  // a finished import of the year before, named after the school: the import history has a record
+  await ok(
+    planner.request("POST", "/api/stats/imports", {
+      fileName: `${codes.schoolName}.csv`,
+      year: YEAR - 1,
+      contentBase64: Buffer.from(
+        `学校标识码,学校名称,统计年度,小学在校生数\r\n${codes.school},${codes.schoolName},${YEAR - 1},280\r\n`,
+      ).toString("base64"),
+    }),
+  );
   const job = await planner.request(
     "POST",
     `/api/stats/import-jobs?fileName=${encodeURIComponent("统计.csv")}&year=${YEAR}`,
