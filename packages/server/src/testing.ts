@@ -130,6 +130,28 @@ export async function createTestServer(engine: "pglite" | "postgres"): Promise<T
   };
 }
 
+/**
+ * Adds one more account (the test password, no forced change) at the unit with `code`: for tests that
+ * need users beyond the one-per-role set, such as the other county's staff. Returns the account's id.
+ */
+export async function addTestAccount(
+  server: TestServer,
+  account: { login: string; role: Role; unitCode: string },
+): Promise<string> {
+  const { user } = await createUser(
+    server.deps,
+    { ...systemActor("test"), role: "securityAdmin" },
+    {
+      login: account.login,
+      displayName: account.login,
+      role: account.role,
+      orgUnitId: await server.unitId(account.unitCode),
+    },
+    { mustChangePassword: false, password: TEST_PASSWORD },
+  );
+  return user.id;
+}
+
 /** A cookie-keeping client over `app.inject`, the way a browser talks to the API. */
 export class TestClient {
   private readonly app: FastifyInstance;

@@ -1,0 +1,346 @@
+/**
+ * The writes of the endpoint × role matrix (how to add a row: endpoint-matrix.rows.ts). They run after
+ * every read, in this order: a write that uses up its record (delete, discard, confirm, logout) comes
+ * after the writes that need it. Bodies are small and valid; an own-county write may answer 4xx (a
+ * state rule, a conflict) but never 5xx, and a write into the other county never answers 2xx.
+ */
+import type { Role } from "@luoshi/domain/auth";
+import { inDays, NO_SCHOOLS, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
+import { YEAR } from "./endpoint-matrix.world.ts";
+import { PDF } from "./evaluations/supervision-test-world.ts";
+
+/** The roles the ledger lets handle a task (act-on-task.ts). */
+const HANDLING: readonly Role[] = ["bureauPlanner", "bureauSupervisor", "unitUser", "schoolUser"];
+
+let serial = 0;
+/** A fresh suffix for names that must be unique (logins, indicator codes). */
+const fresh = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
+
+const ACCOUNTS: Row[] = [
+  {
+    op: "POST /api/auth/login",
+    need: "public",
+    req: () => ({ url: "/api/auth/login", body: { login: "nobody-here", password: "Wrong#Pass2026" } }),
+  },
+  {
+    op: "POST /api/auth/password",
+    need: "authenticated",
+    req: () => ({
+      url: "/api/auth/password",
+      body: { currentPassword: "Not#ThePassword1", newPassword: "Another#Pass2026x" },
+    }),
+  },
+  {
+    op: "POST /api/users/",
+    need: ["systemAdmin", "securityAdmin"],
+    req: (t) => ({
+      url: "/api/users/",
+      body: { login: `m-${fresh()}`, displayName: "矩阵", role: "leader", orgUnitId: t.home },
+    }),
+  },
+  {
+    op: "POST /api/users/{id}/reset-password",
+    need: "user.write",
+    req: (t) => ({ url: `/api/users/${t.user}/reset-password` }),
+  },
+];
+
+const planTarget = {
+  path: "1",
+  text: "到2025年达标",
+  metric: "达标率",
+  indicatorCode: null,
+  comparator: ">=",
+  value: 90,
+  valueMax: null,
+  unit: "%",
+  year: 2025,
+  kind: "target",
+};
+const node = (t: Target) => `/api/plans/${t.plan}/nodes/${t.planNode}`;
+
+const PLANS: Row[] = [
+  {
+    op: "POST /api/plans/",
+    need: "plan.write",
+    req: () => ({
+      url: "/api/plans/",
+      body: {
+        fileName: "矩阵.txt",
+        contentBase64: Buffer.from("一、总体目标\n二、主要任务\n").toString("base64"),
+      },
+    }),
+  },
+  {
+    op: "PATCH /api/plans/{id}/nodes/{nodeId}",
+    need: "plan.write",
+    req: (t) => ({ url: node(t), body: { deadline: "2025年底" } }),
+  },
+  {
+    op: "PUT /api/plans/{id}/nodes/{nodeId}/units",
+    need: "plan.write",
+    req: (t) => ({
+      url: `${node(t)}/units`,
+      body: { units: [{ name: `${t.label}教育局`, orgUnitId: t.bureau, isLead: true }] },
+    }),
+    mixed: [
+      (t, o) => ({
+        url: `${node(t)}/units`,
+        body: { units: [{ name: `${o.label}教育局`, orgUnitId: o.bureau, isLead: true }] },
+      }),
+    ],
+  },
+  {
+    op: "POST /api/plans/{id}/nodes/{nodeId}/split",
+    need: "plan.write",
+    req: (t) => ({ url: `${node(t)}/split`, body: { offset: 0, title: "拆分条目" } }),
+  },
+  {
+    op: "POST /api/plans/{id}/targets",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/plans/${t.plan}/targets`, body: planTarget }),
+  },
+  {
+    op: "PATCH /api/plans/{id}/targets/{targetId}",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/plans/${t.plan}/targets/${t.planTarget}`, body: { metric: "覆盖率" } }),
+  },
+  {
+    op: "PUT /api/targets/{id}/link",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/targets/${t.planTarget}/link`, body: { indicatorCode: null } }),
+  },
+  {
+    op: "DELETE /api/plans/{id}/targets/{targetId}",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/plans/${t.plan}/targets/${t.planTarget}` }),
+  },
+  {
+    op: "POST /api/plans/{id}/nodes/{nodeId}/merge",
+    need: "plan.write",
+    req: (t) => ({ url: `${node(t)}/merge` }),
+  },
+  {
+    op: "POST /api/plans/{id}/confirm",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/plans/${t.plan}/confirm` }),
+  },
+  {
+    op: "POST /api/plans/{id}/discard",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/plans/${t.plan}/discard` }),
+  },
+];
+
+const STATS: Row[] = [
+  {
+    op: "POST /api/stats/import-jobs",
+    need: "stats.write",
+    req: () => ({
+      url: `/api/stats/import-jobs${qs({ fileName: "矩阵.csv", year: YEAR })}`,
+      body: "not a statistics file",
+      headers: { "content-type": "application/octet-stream" },
+    }),
+  },
+  {
+    op: "POST /api/stats/imports",
+    need: "stats.write",
+    req: (t) => ({
+      url: "/api/stats/imports",
+      body: {
+        fileName: "矩阵.csv",
+        year: YEAR,
+        contentBase64: Buffer.from(
+          `学校标识码,学校名称,统计年度,小学在校生数\r\n${t.schoolCode},${t.schoolName},${YEAR},310\r\n`,
+        ).toString("base64"),
+      },
+    }),
+  },
+  {
+    op: "POST /api/indicators/custom/check",
+    need: "stats.read",
+    computes: true,
+    req: () => ({ url: "/api/indicators/custom/check", body: { formula: "1 + 1" } }),
+  },
+  {
+    op: "POST /api/indicators/custom",
+    // stats.write, and only bureau staff define indicators (indicator-formula.ts)
+    need: ["bureauPlanner"],
+    req: () => ({
+      url: "/api/indicators/custom",
+      body: { code: `m-${fresh()}`, name: "矩阵指标", unit: "", formula: "1 + 1" },
+    }),
+  },
+  {
+    op: "PATCH /api/indicators/custom/{code}",
+    need: ["bureauPlanner"],
+    req: () => ({ url: "/api/indicators/custom/matrix-none", body: { active: false } }),
+  },
+];
+
+const task = (t: Target) => `/api/tasks/${t.task}`;
+
+const TASKS: Row[] = [
+  {
+    op: "POST /api/tasks/",
+    need: "task.write",
+    req: (t) => ({
+      url: "/api/tasks/",
+      body: {
+        title: `${t.label}矩阵任务`,
+        sourceKind: "meeting",
+        leadUnitId: t.department,
+        deadline: inDays(30),
+      },
+    }),
+  },
+  {
+    op: "POST /api/tasks/{id}/reports",
+    need: "task.report",
+    req: (t) => ({
+      url: `${task(t)}/reports`,
+      body: { period: inDays(0).slice(0, 7), progress: 60, text: "矩阵进展" },
+    }),
+  },
+  {
+    op: "POST /api/tasks/{id}/instructions",
+    // leaders instruct; a unit may only reply to an instruction (with replyTo), which this body is not
+    need: ["leader"],
+    req: (t) => ({ url: `${task(t)}/instructions`, body: { text: "抓紧落实" } }),
+  },
+  {
+    op: "POST /api/tasks/{id}/adjustments",
+    // the lead unit asks for an adjustment and the bureau decides (the ledger rules)
+    need: UNIT_SCOPED,
+    req: (t) => ({ url: `${task(t)}/adjustments`, body: { reason: "矩阵调整", newDeadline: inDays(90) } }),
+  },
+  {
+    op: "POST /api/tasks/{id}/adjustments/decision",
+    need: ["bureauPlanner", "bureauSupervisor"],
+    req: (t) => ({ url: `${task(t)}/adjustments/decision`, body: { isApproved: false, comment: "不同意" } }),
+  },
+  {
+    op: "POST /api/tasks/{id}/actions",
+    need: HANDLING,
+    req: (t) => ({ url: `${task(t)}/actions`, body: { action: "accept" } }),
+  },
+  {
+    op: "POST /api/ledger/reminders",
+    need: "task.review",
+    req: () => ({ url: "/api/ledger/reminders", body: { month: inDays(0).slice(0, 7) } }),
+  },
+];
+
+const countyYear = (t: Target) => ({ orgUnitId: t.home, year: YEAR });
+const scenario = (t: Target) => `/api/evaluations/scenarios/${t.scenario}`;
+const attestation = (t: Target) => `/api/evaluations/attestations/${t.attestation}`;
+
+const EVALUATIONS: Row[] = [
+  {
+    op: "POST /api/evaluations/balance/pass-plan",
+    ownRefused: NO_SCHOOLS,
+    need: "evaluation.read",
+    computes: true,
+    req: (t) => ({ url: "/api/evaluations/balance/pass-plan", body: countyYear(t) }),
+  },
+  {
+    op: "POST /api/evaluations/scenarios/evaluate",
+    ownRefused: NO_SCHOOLS,
+    need: "evaluation.read",
+    computes: true,
+    req: (t) => ({ url: "/api/evaluations/scenarios/evaluate", body: { ...countyYear(t), changes: [] } }),
+    mixed: [
+      (t, o) => ({
+        url: "/api/evaluations/scenarios/evaluate",
+        body: {
+          ...countyYear(t),
+          changes: [
+            { kind: "add", schoolCode: o.schoolCode, field: "students", level: "primary", amount: 10 },
+          ],
+        },
+      }),
+      (t, o) => ({
+        url: "/api/evaluations/scenarios/evaluate",
+        body: {
+          ...countyYear(t),
+          changes: [{ kind: "merge-schools", intoCode: t.schoolCode, fromCodes: [o.schoolCode] }],
+        },
+      }),
+    ],
+  },
+  {
+    op: "POST /api/evaluations/scenarios/{id}/evaluate",
+    ownRefused: UNIT_SCOPED,
+    need: "evaluation.read",
+    computes: true,
+    req: (t) => ({ url: `${scenario(t)}/evaluate` }),
+  },
+  {
+    op: "POST /api/evaluations/scenarios",
+    need: "evaluation.write",
+    req: (t) => ({
+      url: "/api/evaluations/scenarios",
+      body: { name: "矩阵情景", ...countyYear(t), changes: [] },
+    }),
+  },
+  {
+    op: "PUT /api/evaluations/scenarios/{id}",
+    need: "evaluation.write",
+    req: (t) => ({ url: scenario(t), body: { name: `${t.label}情景`, ...countyYear(t), changes: [] } }),
+  },
+  {
+    op: "PUT /api/evaluations/attestations",
+    need: "evaluation.write",
+    req: (t) => ({
+      url: "/api/evaluations/attestations",
+      body: { ...countyYear(t), code: "G02", claimMet: true, note: "矩阵" },
+    }),
+  },
+  {
+    op: "POST /api/evaluations/attestations/{id}/evidence",
+    need: "evaluation.write",
+    req: (t) => ({ url: `${attestation(t)}/evidence`, body: { fileName: "矩阵.pdf", contentBase64: PDF } }),
+  },
+  {
+    op: "POST /api/evaluations/attestations/{id}/review",
+    need: "evaluation.review",
+    // the supervisor submitted the planted attestation: a second person must review it (双人复核)
+    ownRefused: ["bureauSupervisor"],
+    req: (t) => ({ url: `${attestation(t)}/review`, body: { decision: "return", comment: "材料不全" } }),
+  },
+  {
+    op: "PUT /api/evaluations/recognition",
+    need: "evaluation.write",
+    req: (t) => ({
+      url: "/api/evaluations/recognition",
+      body: {
+        ...countyYear(t),
+        aggregation: "respondents",
+        groups: [{ group: "parents", respondents: 10, satisfied: 9 }],
+      },
+    }),
+  },
+  {
+    op: "PUT /api/evaluations/overall/settings",
+    need: "evaluation.write",
+    req: (t) => ({
+      url: "/api/evaluations/overall/settings",
+      body: { ...countyYear(t), basicBalanceYear: 2015 },
+    }),
+  },
+  {
+    op: "DELETE /api/evaluations/scenarios/{id}",
+    need: "evaluation.write",
+    req: (t) => ({ url: scenario(t) }),
+  },
+];
+
+/** Every write, in the order the matrix runs them; logging out ends each account's run. */
+export const WRITE_ROWS: readonly Row[] = [
+  ...ACCOUNTS,
+  ...PLANS,
+  ...STATS,
+  ...TASKS,
+  ...EVALUATIONS,
+  { op: "POST /api/auth/logout", need: "authenticated", req: () => ({ url: "/api/auth/logout" }) },
+];
