@@ -1,2 +1,3 @@
 export * from "./org-unit.ts";
 export * from "./unit-history.ts";
+export * from "./jurisdiction.ts";
