@@ -12,3 +12,4 @@ export * from "./stats-catalogue.ts";
 export * from "./stats-targets.ts";
 export * from "./supervision.ts";
 export * from "./ledger.ts";
+export * from "./setup.ts";

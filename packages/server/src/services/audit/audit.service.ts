@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "audit.search": "查询审计日志",
   "audit.export": "导出审计日志",
   "org.import": "导入组织机构",
+  "org.init": "初始化辖区",
   "plan.import": "导入规划文件",
   "plan.node-update": "修改条目",
   "plan.node-units": "设置责任单位",
