@@ -36,3 +36,7 @@ export * from "./services/ledger/dispatch.ts";
 export * from "./services/ledger/remind-missing.ts";
 export * from "./services/ledger/scoreboard.ts";
 export * from "./services/ledger/export-ledger.ts";
+export * from "./services/org/init-jurisdiction.service.ts";
+export { getInstallation, listDivisions } from "./services/org/installation.service.ts";
+export { DIVISION_SOURCE } from "./services/org/division-data.ts";
+export { prepareSetupToken, discardSetupToken, SETUP_TOKEN_FILE } from "./services/org/setup-token.ts";
