@@ -6,6 +6,7 @@ import { evaluationEnUS } from "./evaluation-en-us.ts";
 import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
+import { setupEnUS } from "./setup-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -361,4 +362,5 @@ export const enUS: Messages = {
   ...evaluationEnUS,
   ...supervisionEnUS,
   ...evaluationReportEnUS,
+  ...setupEnUS,
 };

@@ -9,6 +9,7 @@ import { statsImportZhCN } from "./stats-import-zh-cn.ts";
 import { evaluationZhCN } from "./evaluation-zh-cn.ts";
 import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
+import { setupZhCN } from "./setup-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -357,6 +358,7 @@ export const zhCN = {
   ...evaluationZhCN,
   ...supervisionZhCN,
   ...evaluationReportZhCN,
+  ...setupZhCN,
 } as const;
 
 /** A key of the dictionary. */
