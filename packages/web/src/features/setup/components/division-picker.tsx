@@ -49,7 +49,9 @@ export function DivisionPicker({ onChange }: { onChange: (picked: PickedDivision
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Radio.Group
         value={level}
-        onChange={(e) => setLevel(e.target.value as Level)}
+        onChange={(e) => {
+          setLevel(e.target.value as Level);
+        }}
         aria-label={t("setup.level")}
       >
         <Radio.Button value="county">{t("setup.level.county")}</Radio.Button>
@@ -98,7 +100,9 @@ export function DivisionPicker({ onChange }: { onChange: (picked: PickedDivision
             loading={counties.isFetching}
             options={options(counties.data)}
             value={county?.code}
-            onChange={(code: string) => setCounty(pick(counties.data, code))}
+            onChange={(code: string) => {
+              setCounty(pick(counties.data, code));
+            }}
           />
         )}
       </Space>
