@@ -78,4 +78,24 @@ describe("luoshi init and divisions", { timeout: RUN_TIMEOUT * 4 }, () => {
     const users = run(["user", "list"]);
     expect(users.out).toMatch(/wang\.fang\s+王芳\s+系统管理员\s+泾川县教育局/);
   });
+
+  it("knows the demo's jurisdiction and will not initialise over it", () => {
+    const demoDir = mkdtempSync(join(tmpdir(), "luoshi-init-demo-"));
+    try {
+      const env = { LUOSHI_DATA_DIR: demoDir };
+      expect(run(["demo"], undefined, env).code).toBe(0);
+      const refused = run(
+        ["init", "--division", "620821", "--admin", "li.na", "--admin-name", "李娜"],
+        undefined,
+        {
+          ...env,
+          LUOSHI_ADMIN_PASSWORD: PASSWORD,
+        },
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain("本系统已初始化，辖区为 甘肃省平凉市崆峒区（620802）");
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  });
 });
