@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 
 const CLI = fileURLToPath(new URL("../packages/cli/bin/luoshi.js", import.meta.url));
 
-/** A luoshi server started the way a user starts it: `luoshi serve --demo` on a fresh data folder. */
+/**
+ * A luoshi server started the way a user starts it: `luoshi serve --demo` on a fresh data folder (or
+ * plain `luoshi serve`, an empty installation waiting for its first-run setup).
+ */
 export interface RunningServer {
   url: string;
   logins: Map<string, string>;
@@ -70,11 +73,15 @@ function parseLogins(output: string): Map<string, string> {
  * process exits: both fail with the server's output). The demo logins are printed before the server
  * listens, so they are read from the output once it is healthy.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: { demo?: boolean } = {},
+): Promise<RunningServer> {
+  const demo = options.demo ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
-  const child: ChildProcess = spawn(process.execPath, [CLI, "serve", "--demo"], {
+  const child: ChildProcess = spawn(process.execPath, [CLI, "serve", ...(demo ? ["--demo"] : [])], {
     env: { ...process.env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -110,7 +117,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 
   // Everything printed before listen is in the pipe by now; let the stream deliver it.
   let logins = parseLogins(output);
-  while (logins.size === 0 && !output.includes("演示数据已存在") && Date.now() < deadline) {
+  while (demo && logins.size === 0 && !output.includes("演示数据已存在") && Date.now() < deadline) {
     await sleep(20);
     logins = parseLogins(output);
   }

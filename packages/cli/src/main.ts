@@ -5,6 +5,7 @@ import { demo } from "./commands/demo.ts";
 import { importCommand, parseCommand } from "./commands/documents.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { indicatorsCommand } from "./commands/indicators.ts";
+import { divisionsCommand, initCommand } from "./commands/init.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
@@ -22,6 +23,8 @@ program
   .option("--demo", "数据库为空时载入演示县（平凉市崆峒区）并打印演示账号")
   .option("--port <port>", "端口（缺省 3000，或环境变量 PORT）")
   .action(serve);
+program.addCommand(initCommand());
+program.addCommand(divisionsCommand());
 program.command("demo").description("创建数据目录并载入演示县").action(demo);
 program.command("migrate").description("执行数据库迁移").action(migrateCommand);
 program.addCommand(userCommand());

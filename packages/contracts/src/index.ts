@@ -13,3 +13,4 @@ export * from "./stats-targets.ts";
 export * from "./supervision.ts";
 export * from "./ledger.ts";
 export * from "./org-registry.ts";
+export * from "./setup.ts";

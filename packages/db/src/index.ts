@@ -17,3 +17,4 @@ export * from "./repos/supervision.repo.ts";
 export * from "./repos/indicator.repo.ts";
 export * from "./repos/scenario.repo.ts";
 export * from "./repos/evaluation.repo.ts";
+export * from "./repos/installation.repo.ts";

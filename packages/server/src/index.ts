@@ -47,3 +47,7 @@ export * from "./services/evaluation/evaluation.service.ts";
 export * from "./services/org/registry-preview.service.ts";
 export * from "./services/org/registry-apply.service.ts";
 export { registryTemplateXlsx } from "./services/org/registry-template.service.ts";
+export * from "./services/org/init-jurisdiction.service.ts";
+export { getInstallation, listDivisions } from "./services/org/installation.service.ts";
+export { DIVISION_SOURCE } from "./services/org/division-data.ts";
+export { prepareSetupToken, discardSetupToken, SETUP_TOKEN_FILE } from "./services/org/setup-token.ts";

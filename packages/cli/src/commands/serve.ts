@@ -6,6 +6,8 @@ import {
   loadConfig,
   loadDemo,
   openServices,
+  prepareSetupToken,
+  SETUP_TOKEN_FILE,
   VERSION,
   WEB_DIST,
 } from "@luoshi/server";
@@ -36,7 +38,10 @@ export async function serve(raw: unknown): Promise<void> {
       console.log(`\n演示账号（登录名 / 口令 / 角色 / 单位）— demo logins:\n${formatLogins(logins)}`);
     }
   }
+  // An empty database: the first-run page claims it with this token (null once initialised).
+  const setupToken = await prepareSetupToken(deps);
   const app = await buildApp(deps, {
+    setupToken,
     cookieSecret: cookieSecretFor(config),
     webDir: WEB_DIST,
     logger: { level: config.logLevel },
@@ -54,4 +59,15 @@ export async function serve(raw: unknown): Promise<void> {
   console.log(
     `\n落实 luoshi 已启动：http://localhost:${config.port}  数据库：${engine}  接口文档：/api/docs`,
   );
+  if (setupToken !== null) {
+    console.log(
+      [
+        "",
+        "尚未初始化辖区。请在浏览器打开首次设置页面（或用 luoshi init 命令）：",
+        `  http://localhost:${config.port}/setup`,
+        `  设置口令：${setupToken}`,
+        `  （口令也保存在数据目录的 ${SETUP_TOKEN_FILE} 中；初始化完成后自动删除）`,
+      ].join("\n"),
+    );
+  }
 }

@@ -6,3 +6,4 @@ export * from "./registry-departments.ts";
 export * from "./registry-diff.ts";
 export * from "./registry-plan.ts";
 export * from "./registry-synthetic.ts";
+export * from "./jurisdiction.ts";

@@ -27,6 +27,7 @@ import { evaluationRoutes } from "./evaluations/routes.ts";
 import { supervisionRoutes } from "./evaluations/supervision-routes.ts";
 import { orgRoutes } from "./org/routes.ts";
 import { registryRoutes } from "./org/registry-routes.ts";
+import { installationRoutes, setupRoutes } from "./setup/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import { statsCatalogueRoutes } from "./stats/catalogue-routes.ts";
 import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
@@ -55,6 +56,11 @@ export interface AppOptions {
    * the first route): lets a test check each route's declaration, such as its response schema.
    */
   onRoute?: (route: RouteOptions) => void;
+  /**
+   * The first-run page's setup token (`luoshi serve` makes one for an empty database); absent or null,
+   * the page cannot claim the installation (use `luoshi init`).
+   */
+  setupToken?: string | null;
 }
 
 /**
@@ -144,6 +150,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     async () => ({ ...app.swagger() }),
   );
   await app.register(authRoutes(deps), { prefix: "/api/auth" });
+  await app.register(setupRoutes(deps, options.setupToken ?? null), { prefix: "/api/setup" });
+  await app.register(installationRoutes(deps), { prefix: "/api/installation" });
   await app.register(orgRoutes(deps), { prefix: "/api/org-units" });
   await app.register(registryRoutes(deps), { prefix: "/api/org-units/registry" });
   await app.register(userRoutes(deps), { prefix: "/api/users" });

@@ -12,6 +12,7 @@ import { StandaloneSuspense } from "./routes/standalone-suspense.tsx";
 
 // Route pages load on demand; each becomes its own chunk.
 const LoginRoute = lazy(() => import("./routes/login.tsx").then((m) => ({ default: m.LoginRoute })));
+const SetupRoute = lazy(() => import("./routes/setup.tsx").then((m) => ({ default: m.SetupRoute })));
 const PasswordRoute = lazy(() => import("./routes/password.tsx").then((m) => ({ default: m.PasswordRoute })));
 const DashboardRoute = lazy(() =>
   import("./routes/dashboard.tsx").then((m) => ({ default: m.DashboardRoute })),
@@ -65,6 +66,14 @@ const routes: RouteObject[] = [
     element: (
       <StandaloneSuspense>
         <LoginRoute />
+      </StandaloneSuspense>
+    ),
+  },
+  {
+    path: "/setup",
+    element: (
+      <StandaloneSuspense>
+        <SetupRoute />
       </StandaloneSuspense>
     ),
   },

@@ -41,6 +41,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "org.import": "导入组织机构",
   "org.registry-import": "导入单位名录",
   "org.registry-discard": "放弃单位名录导入",
+  "org.init": "初始化辖区",
   "plan.import": "导入规划文件",
   "plan.node-update": "修改条目",
   "plan.node-units": "设置责任单位",

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { generateDemoCounty } from "@luoshi/domain/demo";
 import type { Role } from "@luoshi/domain/auth";
 import { ADMIN_ROLES, ROLE_LABELS } from "@luoshi/domain/auth";
-import { orgUnitRepo } from "@luoshi/db";
+import { installationRepo, orgUnitRepo } from "@luoshi/db";
 import type { ServiceDeps } from "../../context.ts";
 import { systemActor } from "../../context.ts";
 import { AppError } from "../../errors.ts";
@@ -22,6 +22,7 @@ interface DemoAccount {
 }
 
 const BUREAU = "620802-jyj";
+const DEMO_DIVISION = { code: "620802", name: "甘肃省平凉市崆峒区" };
 /** The demo's accounts, one per role, in the units where such people work. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { login: "admin", displayName: "王建国", role: "systemAdmin", unitCode: BUREAU },
@@ -80,8 +81,25 @@ export async function loadDemo(deps: ServiceDeps): Promise<{ isNew: boolean; log
     );
     logins.push({ login: account.login, password, role: ROLE_LABELS[account.role], unit: unit.name });
   }
+  await recordDemoInstallation(deps);
   writeFileSync(loginsFile(deps.config.dataDir), formatLogins(logins), { mode: 0o600 });
   return { isNew: true, logins };
+}
+
+/** The demo serves 平凉市崆峒区 too: an installation always knows its jurisdiction. */
+async function recordDemoInstallation(deps: ServiceDeps): Promise<void> {
+  const root = await orgUnitRepo.findByCode(deps.handle.db, DEMO_DIVISION.code);
+  if (root === undefined) {
+    throw new AppError("internal", `演示数据缺少辖区 ${DEMO_DIVISION.code}`);
+  }
+  await installationRepo.insert(deps.handle.db, {
+    division_code: DEMO_DIVISION.code,
+    division_name: DEMO_DIVISION.name,
+    division_level: "county",
+    division_source: "演示数据",
+    root_unit_id: root.id,
+    initialized_by: null,
+  });
 }
 
 /** The demo logins as an aligned table. */

@@ -1,18 +1,20 @@
 import { checkOrgCode, type OrgUnitSeed } from "@luoshi/domain/org";
-import { inTransaction, orgUnitRepo, type NewOrgUnitRow } from "@luoshi/db";
+import { inTransaction, orgUnitRepo, type NewOrgUnitRow, type Tx } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
 /**
  * Inserts a tree of org units given parent-before-child, all or nothing. Ids and materialised paths
- * are computed here so that the whole tree goes in with a few multi-row inserts.
+ * are computed here so that the whole tree goes in with a few multi-row inserts. Given `trx`, it writes
+ * in the caller's transaction (which then owns all-or-nothing).
  */
 export async function importOrgUnits(
   deps: ServiceDeps,
   actor: Actor,
   seeds: readonly OrgUnitSeed[],
   action = "org.import",
+  trx?: Tx,
 ): Promise<number> {
   const rows: (NewOrgUnitRow & { id: string })[] = [];
   const byCode = new Map<string, { id: string; path: string; depth: number }>();
@@ -66,14 +68,15 @@ export async function importOrgUnits(
       problems,
     });
   }
-  await inTransaction(deps.handle.db, async (trx) => {
-    await orgUnitRepo.insertTree(trx, rows);
-    await recordAudit(trx, actor, {
+  const write = async (tx: Tx) => {
+    await orgUnitRepo.insertTree(tx, rows);
+    await recordAudit(tx, actor, {
       action,
       entityType: "org_unit",
       entityId: rows[0]?.id ?? null,
       details: { count: rows.length },
     });
-  });
+  };
+  await (trx === undefined ? inTransaction(deps.handle.db, write) : write(trx));
   return rows.length;
 }

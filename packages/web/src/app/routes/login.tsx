@@ -3,6 +3,7 @@ import { Typography } from "antd";
 import type { SessionResponse } from "@luoshi/contracts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
 import { useSession } from "../../features/auth/api/session.ts";
+import { useSetupStatus } from "../../features/setup/api/setup.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { safeNext } from "../../lib/safe-next.ts";
 import { PageSpinner } from "../require-auth.tsx";
@@ -12,12 +13,17 @@ import { AuthFrame } from "./auth-frame.tsx";
 export function LoginRoute() {
   const { t } = useI18n();
   const session = useSession();
+  const setup = useSetupStatus();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
 
   if (session.isPending) {
     return <PageSpinner />;
+  }
+  if (setup.data?.initialized === false) {
+    // an empty installation: nobody can sign in before the first-run setup
+    return <Navigate to="/setup" replace />;
   }
   if (session.data) {
     return <Navigate to={session.data.user.mustChangePassword ? "/password" : next} replace />;

@@ -8,6 +8,7 @@ import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
+import { setupEnUS } from "./setup-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -365,4 +366,5 @@ export const enUS: Messages = {
   ...supervisionEnUS,
   ...evaluationReportEnUS,
   ...registryEnUS,
+  ...setupEnUS,
 };

@@ -11,6 +11,7 @@ import { evaluationZhCN } from "./evaluation-zh-cn.ts";
 import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
+import { setupZhCN } from "./setup-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -361,6 +362,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...evaluationReportZhCN,
   ...registryZhCN,
+  ...setupZhCN,
 } as const;
 
 /** A key of the dictionary. */
