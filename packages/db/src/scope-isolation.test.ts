@@ -201,12 +201,12 @@ describe.each(testEngines())("no repository reaches across units on %s", (engine
   const reads: ScopedRead[] = [
     {
       name: "evaluationRepo.listBalanceSchools",
-      read: (db, scope) => evaluationRepo.listBalanceSchools(db, scope, ["primary"]),
+      read: (db, scope) => evaluationRepo.listBalanceSchools(db, scope, ["primary"], YEAR),
       expects: (own) => own.school.id,
     },
     {
       name: "evaluationRepo.listSchools",
-      read: (db, scope) => evaluationRepo.listSchools(db, scope),
+      read: (db, scope) => evaluationRepo.listSchools(db, scope, YEAR),
       expects: (own) => own.school.name,
     },
     {
