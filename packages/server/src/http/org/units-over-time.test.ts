@@ -72,4 +72,23 @@ describe.each(testEngines())("a past year's evaluation sees the units as they we
     expect(r.primary.schoolCount).toBe(1);
     expect(JSON.stringify(r.issues)).not.toContain(S1);
   });
+
+  it("refuses a year's statistics row of a school closed before that year, takes the years it existed", async () => {
+    const file = (year: number) => ({
+      fileName: "学生.csv",
+      year,
+      contentBase64: Buffer.from(
+        `学校标识码,统计年度,小学在校生数\n${S1},${String(year)},300\n${S2},${String(year)},200\n`,
+      ).toString("base64"),
+    });
+    const refused = await planner.request("POST", "/api/stats/imports", file(2024));
+    expect(refused.statusCode).toBe(400);
+    const error = refused.json<{
+      error: { message: string; details: { problems: { row: number; column: string }[] } };
+    }>().error;
+    expect(error.message).toContain(`${S1}（崆峒区实验小学）已于 2024-07-01 撤并或撤销，不属于 2024 年度`);
+    expect(error.details.problems).toEqual([expect.objectContaining({ row: 2, column: "学校标识码" })]);
+    const accepted = await planner.request("POST", "/api/stats/imports", file(2023));
+    expect(accepted.statusCode).toBe(201);
+  });
 });

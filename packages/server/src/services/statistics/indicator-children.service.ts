@@ -2,7 +2,7 @@
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { evaluateScope, isStatUnit, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import { evaluateScope, isStatUnitOf, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
 
 /** A unit's children as computed; the route presents the units and the indicators' descriptions. */
@@ -22,9 +22,11 @@ export async function indicatorChildren(
 ): Promise<IndicatorChildrenResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
   const e = await evaluateScope(deps.handle.db, unit, [query.year], (c) => pick(c, query.codes));
-  const parents = new Set(e.units.filter(isStatUnit).map((u) => u.parentId));
+  // The units of that year: a school merged before it is not listed as one without data.
+  const ofYear = isStatUnitOf(query.year);
+  const parents = new Set(e.units.filter(ofYear).map((u) => u.parentId));
   const children = e.units
-    .filter((u) => u.parentId === unit.id && isStatUnit(u))
+    .filter((u) => u.parentId === unit.id && ofYear(u))
     .sort(
       (a, b) => Number(a.kind === "school") - Number(b.kind === "school") || a.code.localeCompare(b.code),
     );
