@@ -94,7 +94,7 @@ export const orgUnitChangeRepo = {
       orgUnitId: r.org_unit_id,
       kind: r.kind === "move" ? "move" : "rename",
       effectiveOn: r.effective_on,
-      before: parseJson(r.before) as { name?: string; parentId?: string },
+      before: parseJson(r.before),
     }));
   },
 };

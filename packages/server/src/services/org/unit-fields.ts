@@ -58,7 +58,7 @@ export function registryDiff(
     after[field] = next;
     patch[column] = field === "aliases" && next === null ? [] : next;
   }
-  return { before, after, patch: patch as OrgUnitUpdate };
+  return { before, after, patch };
 }
 
 /** The columns of the registry fields `body` gives (for a new unit). */
@@ -70,5 +70,5 @@ export function registryPatch(body: Partial<Pick<OrgUnitEditBody, RegistryField>
       patch[column] = field === "aliases" && value === null ? [] : value;
     }
   }
-  return patch as OrgUnitUpdate;
+  return patch;
 }

@@ -1,4 +1,5 @@
 import { ledgerEnUS } from "./ledger-en-us.ts";
+import { orgUnitsEnUS } from "./org-units-en-us.ts";
 import { indicatorsEnUS } from "./indicators-en-us.ts";
 import { targetsEnUS } from "./targets-en-us.ts";
 import { statsImportEnUS } from "./stats-import-en-us.ts";
@@ -355,6 +356,7 @@ export const enUS: Messages = {
   "tasks.deadline": "Deadline",
   "tasks.empty": "No task items",
   ...ledgerEnUS,
+  ...orgUnitsEnUS,
   ...indicatorsEnUS,
   ...targetsEnUS,
   ...statsImportEnUS,

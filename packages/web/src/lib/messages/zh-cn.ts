@@ -3,6 +3,7 @@
  * are filled by `t()`. Every other language must provide exactly these keys.
  */
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
+import { orgUnitsZhCN } from "./org-units-zh-cn.ts";
 import { indicatorsZhCN } from "./indicators-zh-cn.ts";
 import { targetsZhCN } from "./targets-zh-cn.ts";
 import { statsImportZhCN } from "./stats-import-zh-cn.ts";
@@ -351,6 +352,7 @@ export const zhCN = {
   "tasks.deadline": "时限",
   "tasks.empty": "没有主要任务条目",
   ...ledgerZhCN,
+  ...orgUnitsZhCN,
   ...indicatorsZhCN,
   ...targetsZhCN,
   ...statsImportZhCN,
