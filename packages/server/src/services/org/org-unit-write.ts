@@ -6,12 +6,6 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
 import { findUnitInScope } from "../access/scope.ts";
 
-/** What every unit change takes beside its own fields: the day it takes effect and why. */
-export interface ChangeInput {
-  effectiveOn?: string | undefined;
-  reason?: string | undefined;
-}
-
 /** The day a change takes effect: the given one, else today in China. */
 export function effectiveDay(deps: ServiceDeps, given: string | undefined): string {
   return given ?? chinaDate(deps.now());

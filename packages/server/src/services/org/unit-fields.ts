@@ -2,7 +2,7 @@ import type { OrgUnitRow, OrgUnitUpdate } from "@luoshi/db";
 import type { OrgUnitEditBody } from "@luoshi/contracts";
 
 /** The registry fields of a unit as the API names them, and the column each is stored in. */
-export const REGISTRY_FIELDS = {
+const REGISTRY_FIELDS = {
   schoolType: "school_type",
   ownership: "ownership",
   isInclusive: "is_inclusive",

@@ -101,7 +101,7 @@ export function valueAt(e: Evaluated, d: IndicatorDefinition, unitCode: string, 
 }
 
 /** Units that hold statistics (departments do not). */
-export const isStatUnit = (u: ScopeUnit): boolean => u.kind !== "department";
+const isStatUnit = (u: ScopeUnit): boolean => u.kind !== "department";
 
 /**
  * Units that hold statistics in the statistical year `year`: open on its reference day

@@ -11,7 +11,7 @@ import { OrgUnitActions } from "./org-unit-actions.tsx";
 import { OrgUnitChanges } from "./org-unit-changes.tsx";
 
 /** 在办 / 已撤并 → 并入 X / 已撤销, as a tag. */
-export function OrgUnitStatusTag({ unit }: { unit: OrgUnitDetail }) {
+function OrgUnitStatusTag({ unit }: { unit: OrgUnitDetail }) {
   const { t } = useI18n();
   if (unit.status === "open") {
     return <Tag color="green">{unit.statusLabel}</Tag>;
