@@ -186,6 +186,7 @@ export function OrgUnitActionModal({
       )}
       <Form<Values>
         form={form}
+        name="orgUnitAction"
         layout="vertical"
         initialValues={initialValues(mode, unit)}
         onFinish={(v) => void submit(v)}
