@@ -215,6 +215,11 @@ describe.each(testEngines())("no repository reaches across units on %s", (engine
       expects: (own) => own.department.id,
     },
     {
+      name: "orgUnitRepo.list (open today only)",
+      read: (db, scope) => orgUnitRepo.list(db, { scope, activeOn: "2024-09-01", limit: 100, offset: 0 }),
+      expects: (own) => own.department.id,
+    },
+    {
       name: "planRepo.registryUnits",
       read: (db, scope) => planRepo.registryUnits(db, scope),
       expects: (own) => own.department.id,
