@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
-import type { BalanceResult } from "@luoshi/contracts";
+import type { BalanceResult, IndicatorChildren } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 import { FAILING, PASSING, S1, S2 } from "../evaluations/balance-test-county.ts";
 
@@ -71,6 +71,24 @@ describe.each(testEngines())("a past year's evaluation sees the units as they we
     expect(r.schools.map((s) => [s.code, s.name])).toEqual([[S2, "崆峒区育英小学"]]);
     expect(r.primary.schoolCount).toBe(1);
     expect(JSON.stringify(r.issues)).not.toContain(S1);
+  });
+
+  it("drills down to a 乡镇's schools of a year as they were, named as then", async () => {
+    const township = await server.unitId("620802001");
+    const children = async (year: number) =>
+      (
+        await planner.request(
+          "GET",
+          `/api/indicators/children?orgUnitId=${township}&year=${String(year)}&codes=student-teacher-ratio-primary`,
+        )
+      )
+        .json<IndicatorChildren>()
+        .children.map((c) => [c.code, c.name]);
+    expect(await children(2023)).toEqual([
+      [S1, "崆峒区第1小学"],
+      [S2, "崆峒区第2小学"],
+    ]);
+    expect(await children(2024)).toEqual([[S2, "崆峒区育英小学"]]);
   });
 
   it("refuses a year's statistics row of a school closed before that year, takes the years it existed", async () => {

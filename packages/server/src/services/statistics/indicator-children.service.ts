@@ -1,6 +1,8 @@
 /** 指标看板, drill-down (县 → 乡镇 → 学校): one year's values of a unit and of each direct child. */
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
+import { orgUnitChangeRepo } from "@luoshi/db";
+import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, isStatUnitOf, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
@@ -30,6 +32,21 @@ export async function indicatorChildren(
     .sort(
       (a, b) => Number(a.kind === "school") - Number(b.kind === "school") || a.code.localeCompare(b.code),
     );
+  // Each child under the name it had in that year (renames after its 1 September).
+  const day = referenceDay(query.year);
+  const renames = await orgUnitChangeRepo.listRenamesAndMovesAfter(
+    deps.handle.db,
+    children.map((c) => c.id),
+    day,
+  );
+  const named = children.map((c) => ({
+    ...c,
+    name: nameOn(
+      c.name,
+      renames.filter((r) => r.orgUnitId === c.id),
+      day,
+    ),
+  }));
   const valuesOf = (code: string) =>
     Object.fromEntries(e.catalogue.map(({ definition: d }) => [d.code, valueAt(e, d, code, 0)]));
   return {
@@ -37,7 +54,7 @@ export async function indicatorChildren(
     year: query.year,
     definitions: e.catalogue.map((c) => c.definition),
     total: valuesOf(unit.code),
-    children: children.map((c) => ({
+    children: named.map((c) => ({
       unit: c,
       hasChildren: parents.has(c.id),
       values: valuesOf(c.code),
