@@ -81,7 +81,8 @@ describe("组织机构 changes in Chromium", () => {
     await expect.poll(() => changes.textContent(), { timeout: 15_000 }).toContain("撤并");
     const text = (await changes.textContent()) ?? "";
     expect(text).toContain("更名");
-    expect(text).toContain("崆峒区测试小学 → 崆峒区测试实验小学");
+    expect(text).toContain("名称：崆峒区测试小学 → 崆峒区测试实验小学");
+    expect(text).toContain(`并入 ${target.name}`);
     expect(text).toContain("开办");
     expect(text).toContain("王建国");
   });

@@ -45,5 +45,8 @@ export const orgUnitsEnUS: Record<keyof typeof orgUnitsZhCN, string> = {
   "org.kindTownship": "Township",
   "org.kindSchool": "School",
   "org.kindDepartment": "Department",
+  "org.changeOpen": "Opened: {name} ({code})",
+  "org.changeMove": "Moved under {name}",
+  "org.changeAbsorbed": "{name} merged into this school",
   "org.system": "System",
 };

@@ -41,5 +41,8 @@ export const orgUnitsZhCN = {
   "org.kindTownship": "乡镇（街道）",
   "org.kindSchool": "学校",
   "org.kindDepartment": "部门",
+  "org.changeOpen": "开办：{name}（{code}）",
+  "org.changeMove": "调整至 {name}",
+  "org.changeAbsorbed": "{name} 并入本校",
   "org.system": "系统",
 } as const;
