@@ -49,6 +49,10 @@ describe("组织机构 changes in Chromium", () => {
     const township = await unitId(page, base, `kind=township&q=${encodeURIComponent("中街街道")}`);
     const target = await unitId(page, base, `kind=school&parentId=${township.id}`);
     await page.goto(`${base}/org/${township.id}`);
+    // The page names the jurisdiction the installation was set up for.
+    await expect
+      .poll(() => page.getByText(/本系统辖区：.*崆峒区（620802）；区划数据：演示数据/).isVisible())
+      .toBe(true);
 
     await page.getByRole("button", { name: "新增单位" }).click();
     const dialog = page.getByRole("dialog");

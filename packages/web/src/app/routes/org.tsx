@@ -7,6 +7,7 @@ import { OrgUnitDetailPanel } from "../../features/org/components/org-unit-detai
 import { OrgUnitTable } from "../../features/org/components/org-unit-table.tsx";
 import { useOrgUnit, useScopeRoots } from "../../features/org/api/org-units.ts";
 import { RegistryImportButton } from "../../features/org/registry-import.tsx";
+import { JurisdictionNote } from "../../features/setup/components/jurisdiction-note.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /**
@@ -43,6 +44,7 @@ export function OrgRoute() {
           </Space>
         }
       />
+      <JurisdictionNote />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9} xl={8}>
           <Card title={t("org.tree")} size="small" className="org-tree-card">

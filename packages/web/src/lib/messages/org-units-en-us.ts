@@ -3,6 +3,7 @@ import type { orgUnitsZhCN } from "./org-units-zh-cn.ts";
 /** Changing org units, in English; must carry every key of the Chinese strings. */
 export const orgUnitsEnUS: Record<keyof typeof orgUnitsZhCN, string> = {
   "org.showClosed": "Show closed units",
+  "org.jurisdiction": "Jurisdiction: {name} ({code}); division data: {source}",
   "org.status": "Status",
   "org.mergedInto": "Merged into {name}",
   "org.openedOn": "Opened on",

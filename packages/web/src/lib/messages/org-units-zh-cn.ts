@@ -1,6 +1,7 @@
 /** 组织机构的变更（新增、编辑、调整隶属、撤并、撤销、恢复）与变更记录. */
 export const orgUnitsZhCN = {
   "org.showClosed": "显示已撤销单位",
+  "org.jurisdiction": "本系统辖区：{name}（{code}）；区划数据：{source}",
   "org.status": "状态",
   "org.mergedInto": "并入 {name}",
   "org.openedOn": "开办日期",

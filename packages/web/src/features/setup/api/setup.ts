@@ -1,6 +1,6 @@
 /** 首次设置: whether the installation is set up, the division picker's lists, and the setup call. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { DivisionList, SetupResult, SetupStatus } from "@luoshi/contracts";
+import { DivisionList, InstallationResponse, SetupResult, SetupStatus } from "@luoshi/contracts";
 import type { SetupBody } from "@luoshi/contracts";
 import { getJson, postJson } from "../../../lib/api.ts";
 
@@ -35,5 +35,14 @@ export function useSetup() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: STATUS_KEY });
     },
+  });
+}
+
+/** `GET /api/installation` — the jurisdiction this installation serves, for signed-in users. */
+export function useInstallation() {
+  return useQuery({
+    queryKey: ["installation"],
+    queryFn: ({ signal }) => getJson("/api/installation", InstallationResponse, signal),
+    staleTime: Infinity,
   });
 }
