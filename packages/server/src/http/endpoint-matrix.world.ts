@@ -14,6 +14,7 @@ import type { AttestationView, PlanDetail, Scenario, TaskDetail } from "@luoshi/
 import { addTestAccount, createTestServer, TestClient, type TestServer } from "../testing.ts";
 import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
+import { plantRegistry, sideBAdmin } from "./endpoint-matrix.world-org.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -44,6 +45,9 @@ export interface Side {
   user: string;
   /** A statistics import job its planner started. */
   importJob: string;
+  /** Two pending registry previews of the county: one the apply row applies, one the discard row drops. */
+  registryImport: string;
+  registryDiscard: string;
   /** Everything that identifies this side: no answer to the other side may contain any of it. */
   secrets: string[];
   /** What identifies the department's and the school's own records: neither may see the other's. */
@@ -303,8 +307,16 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
     school: "1620821001",
     schoolName: "泾川县城关小学",
   };
-  const a = await plant(server, accounts, "A", codesA);
-  const b = await plant(server, accounts, "B", codesB);
+  const registry = async (admin: TestClient, codes: SideCodes) =>
+    plantRegistry(admin, { id: await server.unitId(codes.county), code: codes.county, label: codes.label });
+  const a = {
+    ...(await plant(server, accounts, "A", codesA)),
+    ...(await registry(clientOf(accounts, "A", "systemAdmin"), codesA)),
+  };
+  const b = {
+    ...(await plant(server, accounts, "B", codesB)),
+    ...(await registry(await sideBAdmin(server), codesB)),
+  };
   const side = (codes: SideCodes, ids: typeof a, extra: string[]): Side => ({
     label: codes.label,
     schoolCode: codes.school,
@@ -332,11 +344,7 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
     sides: {
       // the second school and the township of 崆峒区: their ids (the county code covers their codes)
       A: side(codesA, a, [secondSchool, await server.unitId("620802001"), "崆峒区第2小学"]),
-      B: side(
-        codesB,
-        b,
-        SIDE_B_ACCOUNTS.map((x) => x.login),
-      ),
+      B: side(codesB, b, [...SIDE_B_ACCOUNTS.map((x) => x.login), "jc.systemadmin"]),
     },
   };
 }
