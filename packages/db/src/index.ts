@@ -5,6 +5,7 @@ export * from "./schema.ts";
 export * from "./scope.ts";
 export * from "./repos/org-unit.repo.ts";
 export * from "./repos/org-registry.repo.ts";
+export * from "./repos/org-unit-change.repo.ts";
 export * from "./repos/user.repo.ts";
 export * from "./repos/session.repo.ts";
 export * from "./repos/audit.repo.ts";

@@ -201,17 +201,22 @@ describe.each(testEngines())("no repository reaches across units on %s", (engine
   const reads: ScopedRead[] = [
     {
       name: "evaluationRepo.listBalanceSchools",
-      read: (db, scope) => evaluationRepo.listBalanceSchools(db, scope, ["primary"]),
+      read: (db, scope) => evaluationRepo.listBalanceSchools(db, scope, ["primary"], YEAR),
       expects: (own) => own.school.id,
     },
     {
       name: "evaluationRepo.listSchools",
-      read: (db, scope) => evaluationRepo.listSchools(db, scope),
+      read: (db, scope) => evaluationRepo.listSchools(db, scope, YEAR),
       expects: (own) => own.school.name,
     },
     {
       name: "orgUnitRepo.list",
       read: (db, scope) => orgUnitRepo.list(db, { scope, limit: 100, offset: 0 }),
+      expects: (own) => own.department.id,
+    },
+    {
+      name: "orgUnitRepo.list (open today only)",
+      read: (db, scope) => orgUnitRepo.list(db, { scope, activeOn: "2024-09-01", limit: 100, offset: 0 }),
       expects: (own) => own.department.id,
     },
     {

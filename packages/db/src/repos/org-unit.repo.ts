@@ -1,7 +1,11 @@
+import { sql, type Updateable } from "kysely";
 import type { Db } from "../db.ts";
 import type { OrgKind, SchoolType } from "@luoshi/domain/org";
-import type { NewOrgUnitRow, OrgUnitRow } from "../schema.ts";
+import type { NewOrgUnitRow, OrgUnitRow, OrgUnitsTable } from "../schema.ts";
 import { inScope, type Scope } from "../scope.ts";
+
+/** The columns of a unit a write may change. */
+export type OrgUnitUpdate = Updateable<OrgUnitsTable>;
 
 /** Units per multi-row insert when a whole tree goes in. */
 const INSERT_CHUNK = 500;
@@ -14,6 +18,11 @@ export interface OrgUnitQuery {
   kind?: OrgKind;
   schoolType?: SchoolType;
   search?: string;
+  /**
+   * Only units not closed on this day (ISO date): today's work lists hide closed units. Absent: every
+   * unit, closed ones too (history and year views).
+   */
+  activeOn?: string;
   limit: number;
   offset: number;
 }
@@ -50,6 +59,10 @@ export const orgUnitRepo = {
     if (q.schoolType !== undefined) {
       query = query.where("school_type", "=", q.schoolType);
     }
+    const activeOn = q.activeOn;
+    if (activeOn !== undefined) {
+      query = query.where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", activeOn)]));
+    }
     if (q.search !== undefined && q.search !== "") {
       const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) => eb.or([eb("name", "like", like), eb("code", "like", like)]));
@@ -61,15 +74,20 @@ export const orgUnitRepo = {
     return { rows, total: Number(count.n) };
   },
 
-  /** Number of direct children per unit id, for the tree browser's expand arrows. */
-  async childCounts(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  /**
+   * Number of direct children per unit id, for the tree browser's expand arrows; with `activeOn`, only
+   * the children not closed on that day.
+   */
+  async childCounts(db: Db, ids: readonly string[], activeOn?: string): Promise<Map<string, number>> {
     if (ids.length === 0) {
       return new Map();
     }
-    const rows = await db
-      .selectFrom("org_units")
+    let query = db.selectFrom("org_units").where("parent_id", "in", ids);
+    if (activeOn !== undefined) {
+      query = query.where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", activeOn)]));
+    }
+    const rows = await query
       .select(["parent_id", (eb) => eb.fn.countAll<string | number>().as("n")])
-      .where("parent_id", "in", ids)
       .groupBy("parent_id")
       .execute();
     return new Map(rows.map((r) => [r.parent_id ?? "", Number(r.n)]));
@@ -108,6 +126,57 @@ export const orgUnitRepo = {
           .execute();
       }
     }
+  },
+
+  /** Changes the unit's own fields (not its place in the tree: see {@link orgUnitRepo.moveSubtree}). */
+  async update(db: Db, id: string, patch: OrgUnitUpdate): Promise<OrgUnitRow> {
+    return db
+      .updateTable("org_units")
+      .set({ ...patch, updated_at: new Date() })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Closes a unit on `closedOn` (撤销), or merges it into `mergedIntoId` (撤并). */
+  async close(db: Db, id: string, closedOn: string, mergedIntoId: string | null): Promise<OrgUnitRow> {
+    return orgUnitRepo.update(db, id, { closed_on: closedOn, merged_into_id: mergedIntoId });
+  },
+
+  /** Opens a closed unit again (恢复): no closing day, merged into nothing. */
+  async reopen(db: Db, id: string): Promise<OrgUnitRow> {
+    return orgUnitRepo.update(db, id, { closed_on: null, merged_into_id: null });
+  },
+
+  /**
+   * Puts `unit` and its whole subtree below `parent`: the unit's parent_id, and every path under the
+   * unit's old path re-prefixed with the new one, depths shifted by the same amount.
+   */
+  async moveSubtree(db: Db, unit: OrgUnitRow, parent: OrgUnitRow): Promise<OrgUnitRow> {
+    const oldPath = unit.path;
+    const newPath = `${parent.path}${unit.id}/`;
+    const shift = parent.depth + 1 - unit.depth;
+    await db
+      .updateTable("org_units")
+      .set({
+        path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})`,
+        depth: sql<number>`depth + ${shift}`,
+        updated_at: new Date(),
+      })
+      .where("path", "like", `${oldPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      .execute();
+    return orgUnitRepo.update(db, unit.id, { parent_id: parent.id });
+  },
+
+  /** Direct children of a unit still open on `day` (not closed on or before it). */
+  async openChildren(db: Db, id: string, day: string): Promise<OrgUnitRow[]> {
+    return db
+      .selectFrom("org_units")
+      .selectAll()
+      .where("parent_id", "=", id)
+      .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", day)]))
+      .orderBy("code")
+      .execute();
   },
 
   async count(db: Db): Promise<number> {

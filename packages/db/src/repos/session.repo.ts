@@ -54,4 +54,17 @@ export const sessionRepo = {
       .where("ended_at", "is", null)
       .execute();
   },
+
+  /** Ends every live session of these users (their accounts were disabled with their unit). */
+  async endAllForUsers(db: Db, userIds: readonly string[], at: Date): Promise<void> {
+    if (userIds.length === 0) {
+      return;
+    }
+    await db
+      .updateTable("sessions")
+      .set({ ended_at: at })
+      .where("user_id", "in", userIds)
+      .where("ended_at", "is", null)
+      .execute();
+  },
 };

@@ -64,6 +64,9 @@ export interface StatsScopeUnit {
   ownership: Ownership | null;
   urbanRural: UrbanRural | null;
   isInclusive: boolean | null;
+  /** Day the unit opened / closed (ISO dates; null: open-ended), for the year views. */
+  openedOn: string | null;
+  closedOn: string | null;
 }
 
 /** `value` as a member of `list`, or null: the org_units columns' CHECK constraints admit only these. */
@@ -110,6 +113,8 @@ export const statsRepo = {
         "ownership",
         "urban_rural",
         "is_inclusive",
+        "opened_on",
+        "closed_on",
       ])
       .where(inScope("org_units.path", scope))
       .execute();
@@ -124,6 +129,8 @@ export const statsRepo = {
       ownership: member(OWNERSHIPS, r.ownership),
       urbanRural: member(URBAN_RURAL, r.urban_rural),
       isInclusive: r.is_inclusive,
+      openedOn: r.opened_on,
+      closedOn: r.closed_on,
     }));
   },
 

@@ -85,4 +85,16 @@ export const userRepo = {
       .returningAll()
       .executeTakeFirstOrThrow();
   },
+
+  /** Disables every enabled account of the unit (a closed or merged unit); returns their ids. */
+  async disableAllOfUnit(db: Db, unitId: string): Promise<string[]> {
+    const rows = await db
+      .updateTable("users")
+      .set({ is_disabled: true, updated_at: new Date() })
+      .where("org_unit_id", "=", unitId)
+      .where("is_disabled", "=", false)
+      .returning("id")
+      .execute();
+    return rows.map((r) => r.id);
+  },
 };

@@ -1,14 +1,29 @@
-import type { OrgUnitRow } from "@luoshi/db";
-import type { OrgUnit, OrgUnitDetail } from "@luoshi/contracts";
+import type { OrgUnitChangeListRow } from "@luoshi/db";
+import type { OrgUnit, OrgUnitChange, OrgUnitDetail } from "@luoshi/contracts";
 import {
+  ORG_UNIT_CHANGE_LABELS,
   ORG_KIND_LABELS,
   OWNERSHIP_LABELS,
   SCHOOL_TYPE_LABELS,
   URBAN_RURAL_LABELS,
 } from "@luoshi/domain/org";
 
+import type { OrgUnitView } from "../../services/org/org.service.ts";
+
+/** 在办, or since its closing day 已撤并 (merged into a school) / 已撤销. */
+function statusOf(view: OrgUnitView): Pick<OrgUnit, "status" | "statusLabel"> {
+  const { closed_on: closedOn, merged_into_id: into } = view.unit;
+  if (closedOn === null || closedOn > view.today) {
+    return { status: "open", statusLabel: "在办" };
+  }
+  return into === null
+    ? { status: "closed", statusLabel: "已撤销" }
+    : { status: "merged", statusLabel: "已撤并" };
+}
+
 /** The fields of an org unit that leave the server, with the Chinese labels of its codes. */
-export function presentOrgUnit(unit: OrgUnitRow, childCount: number): OrgUnit {
+export function presentOrgUnit(view: OrgUnitView): OrgUnit {
+  const { unit, childCount } = view;
   return {
     id: unit.id,
     parentId: unit.parent_id,
@@ -32,17 +47,42 @@ export function presentOrgUnit(unit: OrgUnitRow, childCount: number): OrgUnit {
             urbanRuralLabel: unit.urban_rural === null ? null : URBAN_RURAL_LABELS[unit.urban_rural],
             parentSchoolId: unit.parent_school_id,
           },
+    schoolTypeCode: unit.school_type_code,
+    sponsor: unit.sponsor,
+    address: unit.address,
+    principal: unit.principal,
+    phone: unit.phone,
+    openedOn: unit.opened_on,
+    closedOn: unit.closed_on,
+    mergedInto: view.mergedInto,
+    ...statusOf(view),
   };
 }
 
 /** An org unit's detail page: the unit and its ancestors inside the reader's scope. */
 export function presentOrgUnitDetail(
-  unit: OrgUnitRow,
-  childCount: number,
+  view: OrgUnitView,
   ancestors: readonly { id: string; name: string }[],
 ): OrgUnitDetail {
   return {
-    ...presentOrgUnit(unit, childCount),
+    ...presentOrgUnit(view),
     ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })),
+  };
+}
+
+/** One row of a unit's 变更记录. */
+export function presentOrgUnitChange(row: OrgUnitChangeListRow): OrgUnitChange {
+  return {
+    id: row.id,
+    kind: row.kind,
+    kindLabel: ORG_UNIT_CHANGE_LABELS[row.kind],
+    effectiveOn: row.effective_on,
+    before: row.before as Record<string, unknown>,
+    after: row.after as Record<string, unknown>,
+    relatedUnit:
+      row.related_unit_id === null ? null : { id: row.related_unit_id, name: row.related_unit_name ?? "" },
+    reason: row.reason,
+    actorName: row.actor_name,
+    createdAt: row.created_at.toISOString(),
   };
 }

@@ -96,7 +96,8 @@ export async function loadCounty(
   const { year } = input;
   const [rows, stats] = await Promise.all([
     // The unit was checked to lie in the actor's scope: its subtree is what the evaluation reads.
-    evaluationRepo.listBalanceSchools(db, scopeOf(unit.path), EVALUATED_TYPES),
+    // The schools as they were that year (docs/org-units.md): a school merged later still counts.
+    evaluationRepo.listBalanceSchools(db, scopeOf(unit.path), EVALUATED_TYPES, year),
     // One JSON text for the year: on the embedded database one row per school costs more than its values.
     statsRepo.listPackedInScope(db, "school_stats", scopeOf(unit.path), year, year),
   ]);

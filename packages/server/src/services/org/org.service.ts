@@ -1,5 +1,6 @@
+import { chinaDate } from "@luoshi/common";
 import { SCHOOL_TYPES } from "@luoshi/domain/org";
-import { orgUnitRepo, type OrgUnitRow } from "@luoshi/db";
+import { orgUnitRepo, type Db, type OrgUnitRow } from "@luoshi/db";
 import type { OrgUnitListQuery } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -9,7 +10,38 @@ import { assertInScope, unitInScope } from "../access/scope.ts";
 /** An org unit with what the browser needs beside it. */
 export interface OrgUnitView {
   unit: OrgUnitRow;
+  /** Direct children (open today ones only, unless closed units are listed too). */
   childCount: number;
+  /** The school a merged unit went into. */
+  mergedInto: { id: string; name: string } | null;
+  /** Today in China: a unit whose closing day has come shows as closed. */
+  today: string;
+}
+
+/** The views of `rows`: child counts and the names of the schools merged ones went into. */
+async function viewsOf(
+  db: Db,
+  rows: readonly OrgUnitRow[],
+  today: string,
+  activeOn: string | undefined,
+): Promise<OrgUnitView[]> {
+  const counts = await orgUnitRepo.childCounts(
+    db,
+    rows.map((r) => r.id),
+    activeOn,
+  );
+  const intoIds = [...new Set(rows.flatMap((r) => (r.merged_into_id === null ? [] : [r.merged_into_id])))];
+  const into = await Promise.all(intoIds.map((id) => orgUnitRepo.findById(db, id)));
+  const names = new Map(into.flatMap((u) => (u === undefined ? [] : [[u.id, u.name] as const])));
+  return rows.map((unit) => ({
+    unit,
+    childCount: counts.get(unit.id) ?? 0,
+    mergedInto:
+      unit.merged_into_id === null
+        ? null
+        : { id: unit.merged_into_id, name: names.get(unit.merged_into_id) ?? "" },
+    today,
+  }));
 }
 
 /**
@@ -23,6 +55,9 @@ export async function listOrgUnits(
 ): Promise<{ items: OrgUnitView[]; total: number }> {
   authorize(actor, "org.read");
   const { db } = deps.handle;
+  const today = chinaDate(deps.now());
+  // Today's lists hide closed units; "includeClosed" shows them for history.
+  const activeOn = q.includeClosed === "true" ? undefined : today;
   const isFiltered = q.kind !== undefined || q.schoolType !== undefined || (q.q ?? "") !== "";
   const parentId = q.parentId;
   if (parentId !== undefined) {
@@ -50,24 +85,25 @@ export async function listOrgUnits(
       ...(q.kind === undefined ? {} : { kind: q.kind }),
       ...(schoolType === undefined ? {} : { schoolType }),
       ...(q.q === undefined ? {} : { search: q.q }),
+      ...(activeOn === undefined ? {} : { activeOn }),
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
     rows = page.rows;
     total = page.total;
   }
-  const counts = await orgUnitRepo.childCounts(
-    db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((unit) => ({ unit, childCount: counts.get(unit.id) ?? 0 })), total };
+  return { items: await viewsOf(db, rows, today, activeOn), total };
 }
 
-/** One org unit with its ancestors inside the actor's scope; 403 outside it. */
+/**
+ * One org unit with its ancestors inside the actor's scope; 403 outside it. A closed unit is still
+ * found: its history stays readable.
+ */
 export async function getOrgUnit(
   deps: ServiceDeps,
   actor: Actor,
   id: string,
+  includeClosed = false,
 ): Promise<OrgUnitView & { ancestors: { id: string; name: string }[] }> {
   authorize(actor, "org.read");
   const { db } = deps.handle;
@@ -80,10 +116,13 @@ export async function getOrgUnit(
   const ancestors = (await Promise.all(ancestorIds.map((a) => orgUnitRepo.findById(db, a)))).filter(
     (a): a is OrgUnitRow => a !== undefined && unitInScope(actor, a),
   );
-  const counts = await orgUnitRepo.childCounts(db, [unit.id]);
+  const today = chinaDate(deps.now());
+  const [view] = await viewsOf(db, [unit], today, includeClosed ? undefined : today);
   return {
     unit,
-    childCount: counts.get(unit.id) ?? 0,
+    childCount: view?.childCount ?? 0,
+    mergedInto: view?.mergedInto ?? null,
+    today,
     ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })),
   };
 }

@@ -11,6 +11,7 @@ import {
   type IndicatorTable,
 } from "@luoshi/domain/indicators";
 import { type Db, type OrgUnitRow, scopeOf } from "@luoshi/db";
+import { openInYear } from "@luoshi/domain/org";
 import type { DashboardValue } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -100,4 +101,13 @@ export function valueAt(e: Evaluated, d: IndicatorDefinition, unitCode: string, 
 }
 
 /** Units that hold statistics (departments do not). */
-export const isStatUnit = (u: ScopeUnit): boolean => u.kind !== "department";
+const isStatUnit = (u: ScopeUnit): boolean => u.kind !== "department";
+
+/**
+ * Units that hold statistics in the statistical year `year`: open on its reference day
+ * (docs/org-units.md), so a school merged before it is not shown as one without data.
+ */
+export const isStatUnitOf =
+  (year: number) =>
+  (u: ScopeUnit): boolean =>
+    isStatUnit(u) && openInYear(u, year);

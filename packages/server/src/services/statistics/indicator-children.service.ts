@@ -1,8 +1,10 @@
 /** 指标看板, drill-down (县 → 乡镇 → 学校): one year's values of a unit and of each direct child. */
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
+import { orgUnitChangeRepo } from "@luoshi/db";
+import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { evaluateScope, isStatUnit, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import { evaluateScope, isStatUnitOf, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
 
 /** A unit's children as computed; the route presents the units and the indicators' descriptions. */
@@ -22,12 +24,29 @@ export async function indicatorChildren(
 ): Promise<IndicatorChildrenResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
   const e = await evaluateScope(deps.handle.db, unit, [query.year], (c) => pick(c, query.codes));
-  const parents = new Set(e.units.filter(isStatUnit).map((u) => u.parentId));
+  // The units of that year: a school merged before it is not listed as one without data.
+  const ofYear = isStatUnitOf(query.year);
+  const parents = new Set(e.units.filter(ofYear).map((u) => u.parentId));
   const children = e.units
-    .filter((u) => u.parentId === unit.id && isStatUnit(u))
+    .filter((u) => u.parentId === unit.id && ofYear(u))
     .sort(
       (a, b) => Number(a.kind === "school") - Number(b.kind === "school") || a.code.localeCompare(b.code),
     );
+  // Each child under the name it had in that year (renames after its 1 September).
+  const day = referenceDay(query.year);
+  const renames = await orgUnitChangeRepo.listRenamesAndMovesAfter(
+    deps.handle.db,
+    children.map((c) => c.id),
+    day,
+  );
+  const named = children.map((c) => ({
+    ...c,
+    name: nameOn(
+      c.name,
+      renames.filter((r) => r.orgUnitId === c.id),
+      day,
+    ),
+  }));
   const valuesOf = (code: string) =>
     Object.fromEntries(e.catalogue.map(({ definition: d }) => [d.code, valueAt(e, d, code, 0)]));
   return {
@@ -35,7 +54,7 @@ export async function indicatorChildren(
     year: query.year,
     definitions: e.catalogue.map((c) => c.definition),
     total: valuesOf(unit.code),
-    children: children.map((c) => ({
+    children: named.map((c) => ({
       unit: c,
       hasChildren: parents.has(c.id),
       values: valuesOf(c.code),

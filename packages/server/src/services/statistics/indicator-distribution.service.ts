@@ -12,7 +12,7 @@ import {
 import type { DashboardValue, IndicatorDistribution, IndicatorDistributionQuery } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { evaluateScope, isStatUnit, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import { evaluateScope, isStatUnitOf, scopedUnit, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
 
 /** A distribution as computed; the route presents the unit and the indicator's description. */
@@ -41,9 +41,11 @@ export async function indicatorDistribution(
   const d = (e.catalogue[0] as CompiledIndicator).definition;
   const measure = (units: ScopeUnit[]) => units.map((u) => ({ unit: u, v: valueAt(e, d, u.code, 0) }));
   let level: "school" | "area" = "school";
-  let measured = measure(e.units.filter((u) => u.kind === "school"));
+  // The schools of that year only: one closed before it is not counted as missing its value.
+  const ofYear = isStatUnitOf(query.year);
+  let measured = measure(e.units.filter((u) => u.kind === "school" && ofYear(u)));
   if (!measured.some((m) => m.v.value !== null)) {
-    const areas = e.units.filter((u) => u.parentId === unit.id && isStatUnit(u) && u.kind !== "school");
+    const areas = e.units.filter((u) => u.parentId === unit.id && ofYear(u) && u.kind !== "school");
     if (areas.length > 0) {
       level = "area";
       measured = measure(areas);

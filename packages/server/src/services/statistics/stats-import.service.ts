@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 import { readStatsFile } from "./stats-file.service.ts";
 import { scopeUnits } from "./stats-scope.service.ts";
+import { closedUnitRows } from "./closed-school-rows.ts";
 
 /** A problem in an upload, located by sheet, 1-based row and column header. */
 export interface StatsProblem {
@@ -111,6 +112,17 @@ export async function importStatistics(
     throw new AppError("forbidden", `${outcome.issues[0]?.message ?? ""}（共 ${outcome.issues.length} 行）`, {
       problems: outcome.issues.slice(0, MAX_PROBLEMS).map(toProblem),
     });
+  }
+  const closed = closedUnitRows(parsed.rows, scope.byCode, year);
+  if (closed.length > 0) {
+    throw new AppError(
+      "validation-failed",
+      `统计数据有 ${closed.length} 处错误，未导入：${closed[0]?.message ?? ""}`,
+      {
+        problems: closed.slice(0, MAX_PROBLEMS),
+        problemCount: closed.length,
+      },
+    );
   }
   if (outcome.kind === "invalid") {
     const { errors } = outcome;

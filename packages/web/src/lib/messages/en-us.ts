@@ -1,5 +1,6 @@
 import { ledgerEnUS } from "./ledger-en-us.ts";
 import { usersBulkEnUS } from "./users-bulk-en-us.ts";
+import { orgUnitsEnUS } from "./org-units-en-us.ts";
 import { indicatorsEnUS } from "./indicators-en-us.ts";
 import { targetsEnUS } from "./targets-en-us.ts";
 import { statsImportEnUS } from "./stats-import-en-us.ts";
@@ -359,6 +360,7 @@ export const enUS: Messages = {
   "tasks.empty": "No task items",
   ...ledgerEnUS,
   ...usersBulkEnUS,
+  ...orgUnitsEnUS,
   ...indicatorsEnUS,
   ...targetsEnUS,
   ...statsImportEnUS,

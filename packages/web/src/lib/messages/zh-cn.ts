@@ -4,6 +4,7 @@
  */
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
 import { usersBulkZhCN } from "./users-bulk-zh-cn.ts";
+import { orgUnitsZhCN } from "./org-units-zh-cn.ts";
 import { indicatorsZhCN } from "./indicators-zh-cn.ts";
 import { targetsZhCN } from "./targets-zh-cn.ts";
 import { statsImportZhCN } from "./stats-import-zh-cn.ts";
@@ -355,6 +356,7 @@ export const zhCN = {
   "tasks.empty": "没有主要任务条目",
   ...ledgerZhCN,
   ...usersBulkZhCN,
+  ...orgUnitsZhCN,
   ...indicatorsZhCN,
   ...targetsZhCN,
   ...statsImportZhCN,

@@ -1,5 +1,6 @@
 /** 2012 基本均衡 综合差异系数 per year (spec §3) from stored statistics. */
 import type { Issue } from "@luoshi/domain";
+import type { SchoolType } from "@luoshi/domain/org";
 import {
   basicBalanceParts,
   BASIC_BALANCE_INDICATOR_KEYS,
@@ -55,15 +56,20 @@ export async function basicBalanceHistory(
   const unit = await loadUnit(deps, actor, input.orgUnitId);
   const ruleSet = findRuleSet(input.ruleSetId);
   const { db } = deps.handle;
-  const [schools, stats] = await Promise.all([
-    evaluationRepo.listSchools(db, scopeOf(unit.path)),
+  const yearList = Array.from({ length: Math.max(0, input.to - input.from + 1) }, (_, i) => input.from + i);
+  const [schoolsByYear, stats] = await Promise.all([
+    // Each year sees the schools open on its reference day (docs/org-units.md).
+    Promise.all(yearList.map((y) => evaluationRepo.listSchools(db, scopeOf(unit.path), y))),
     statsRepo.listInScope(db, "school_stats", scopeOf(unit.path), input.from, input.to),
   ]);
-  const typeOf = new Map(schools.map((s) => [s.code, s.schoolType]));
+  const typeOfYear = new Map(
+    yearList.map((y, i) => [y, new Map((schoolsByYear[i] ?? []).map((s) => [s.code, s.schoolType]))]),
+  );
   const issues: Issue[] = [];
   const years: BasicBalanceYear[] = [];
   let missingTitles = false as boolean;
   for (let year = input.from; year <= input.to; year++) {
+    const typeOf = typeOfYear.get(year) ?? new Map<string, SchoolType | null>();
     const parts = stats
       .filter((s) => s.year === year)
       .flatMap((s) => {

@@ -41,7 +41,7 @@ export async function loadSchoolRecords(
 ): Promise<SchoolRecord[]> {
   const { db } = deps.handle;
   const [rows, stats] = await Promise.all([
-    evaluationRepo.listSchools(db, scopeOf(unit.path)),
+    evaluationRepo.listSchools(db, scopeOf(unit.path), year),
     statsRepo.listInScope(db, "school_stats", scopeOf(unit.path), year, year),
   ]);
   const byCode = new Map(stats.map((s) => [s.code, s.values]));

@@ -12,6 +12,8 @@ export interface OrgUnitFilters {
   kind?: OrgKindCode;
   schoolType?: string;
   q?: string;
+  /** "true": closed and merged units too. */
+  includeClosed?: "true";
   page?: number;
   pageSize?: number;
 }

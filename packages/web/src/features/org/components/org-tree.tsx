@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Key } from "react";
-import { App, Empty, Spin, Tree } from "antd";
+import { App, Empty, Spin, Tag, Tree } from "antd";
 import type { TreeDataNode } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import type { OrgUnit } from "@luoshi/contracts";
@@ -25,7 +25,14 @@ function toNodes(
     const level = levels[unit.id];
     const node: TreeDataNode = {
       key: unit.id,
-      title: unit.name,
+      title:
+        unit.status === "open" ? (
+          unit.name
+        ) : (
+          <span className="org-tree-closed">
+            {unit.name} <Tag>{unit.statusLabel}</Tag>
+          </span>
+        ),
       icon: <OrgKindIcon kind={unit.kind} />,
       isLeaf: unit.childCount === 0,
     };
@@ -53,7 +60,10 @@ export function OrgTree({
   selectedId,
   ancestorIds,
   onSelect,
+  includeClosed = false,
 }: {
+  /** Closed and merged units too (the page's 显示已撤销单位 switch). */
+  includeClosed?: boolean;
   selectedId: string | undefined;
   ancestorIds: readonly string[];
   onSelect: (id: string) => void;
@@ -67,14 +77,18 @@ export function OrgTree({
 
   const ensureChildren = useCallback(
     async (parentId: string) => {
-      const filters = { parentId, pageSize: TREE_PAGE_SIZE };
+      const filters = {
+        parentId,
+        pageSize: TREE_PAGE_SIZE,
+        ...(includeClosed ? { includeClosed: "true" as const } : {}),
+      };
       const page = await queryClient.query({
         queryKey: orgKeys.list(filters),
         queryFn: ({ signal }) => fetchOrgUnits(filters, signal),
       });
       setLevels((prev) => ({ ...prev, [parentId]: { items: page.items, total: page.total } }));
     },
-    [queryClient],
+    [queryClient, includeClosed],
   );
 
   const loadData = useCallback(

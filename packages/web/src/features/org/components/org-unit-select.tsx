@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Select, Typography } from "antd";
 import { useI18n } from "../../../lib/i18n.tsx";
+import type { OrgKindCode } from "../../../lib/codes.ts";
 import { useDebouncedValue } from "../../../lib/use-debounced-value.ts";
 import { useOrgUnits } from "../api/org-units.ts";
 
@@ -13,7 +14,13 @@ export function OrgUnitSelect({
   value,
   onChange,
   placeholder,
+  kind,
+  excludeId,
 }: {
+  /** Only units of this kind. */
+  kind?: OrgKindCode;
+  /** Leave this unit out (the unit being merged). */
+  excludeId?: string;
   id?: string;
   value?: string;
   onChange?: (value: string | undefined) => void;
@@ -22,13 +29,15 @@ export function OrgUnitSelect({
   const { tOr } = useI18n();
   const [term, setTerm] = useState("");
   const q = useDebouncedValue(term.trim());
-  const units = useOrgUnits({ q, page: 1, pageSize: 50 });
-  const options = (units.data?.items ?? []).map((u) => ({
-    value: u.id,
-    label: u.name,
-    kind: tOr(`kind.${u.kind}`, u.kindLabel),
-    code: u.code,
-  }));
+  const units = useOrgUnits({ q, page: 1, pageSize: 50, ...(kind === undefined ? {} : { kind }) });
+  const options = (units.data?.items ?? [])
+    .filter((u) => u.id !== excludeId)
+    .map((u) => ({
+      value: u.id,
+      label: u.name,
+      kind: tOr(`kind.${u.kind}`, u.kindLabel),
+      code: u.code,
+    }));
 
   return (
     <Select

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Form, Input, Select, Table } from "antd";
+import { Button, Form, Input, Select, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { Link } from "react-router";
 import type { OrgUnit } from "@luoshi/contracts";
@@ -16,12 +16,15 @@ interface FilterValues {
   schoolType?: string;
 }
 
-/** 机构查询: search by 名称/代码, 类型 and 办学类型 across the user's scope, paged on the server. */
-export function OrgUnitTable() {
+/**
+ * 机构查询: search by 名称/代码, 类型 and 办学类型 across the user's scope, paged on the server; closed
+ * units only when `includeClosed`.
+ */
+export function OrgUnitTable({ includeClosed = false }: { includeClosed?: boolean }) {
   const { t, tOr } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<OrgUnitFilters>({ page: 1, pageSize: 20 });
-  const list = useOrgUnits(filters);
+  const list = useOrgUnits(includeClosed ? { ...filters, includeClosed: "true" } : filters);
 
   const columns: TableColumnsType<OrgUnit> = [
     {
@@ -48,6 +51,12 @@ export function OrgUnitTable() {
       key: "urbanRural",
       width: 110,
       render: (_: unknown, u) => u.school?.urbanRuralLabel ?? t("common.none"),
+    },
+    {
+      title: t("org.status"),
+      key: "status",
+      width: 110,
+      render: (_: unknown, u) => (u.status === "open" ? u.statusLabel : <Tag>{u.statusLabel}</Tag>),
     },
   ];
 
