@@ -47,20 +47,48 @@ export async function sideBAdmin(server: TestServer): Promise<TestClient> {
   return admin;
 }
 
-/** Two pending previews of the county, by its system administrator. */
-export async function plantRegistry(
+/** What the org rows act on in one county. */
+export interface PlantedOrg {
+  registryImport: string;
+  registryDiscard: string;
+  spare: string;
+  spareMerged: string;
+}
+
+/**
+ * The county's throwaway schools (under its township, no accounts: the edit, move, close, reopen and
+ * merge rows act on them), then two pending registry previews — after the schools, so that the
+ * previews are not stale — all by the county's system administrator.
+ */
+export async function plantOrg(
+  server: TestServer,
   admin: TestClient,
-  county: { id: string; code: string; label: string },
-): Promise<{ registryImport: string; registryDiscard: string }> {
+  county: { code: string; label: string },
+): Promise<PlantedOrg> {
+  const countyId = await server.unitId(county.code);
+  const township = await server.unitId(TOWNSHIPS[county.code]?.[0]?.code ?? "");
+  const school = async (n: number, name: string) => {
+    const res = await admin.request("POST", "/api/org-units", {
+      parentId: township,
+      kind: "school",
+      code: `1${county.code}${String(n).padStart(3, "0")}`,
+      name: `${county.label}${name}`,
+      schoolType: "primary",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  const spare = await school(90, "矩阵备用学校");
+  const spareMerged = await school(91, "矩阵撤并学校");
   const preview = async (start: number) => {
     const res = await admin.request(
       "POST",
-      registryPreviewUrl(county.id),
+      registryPreviewUrl(countyId),
       registryCsv(county.code, county.label, start),
       { "content-type": "application/octet-stream" },
     );
     expect(res.statusCode, res.body).toBe(201);
     return res.json<RegistryImport>().id;
   };
-  return { registryImport: await preview(50), registryDiscard: await preview(60) };
+  return { registryImport: await preview(50), registryDiscard: await preview(60), spare, spareMerged };
 }

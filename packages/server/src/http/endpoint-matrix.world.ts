@@ -14,7 +14,7 @@ import type { AttestationView, PlanDetail, Scenario, TaskDetail } from "@luoshi/
 import { addTestAccount, createTestServer, TestClient, type TestServer } from "../testing.ts";
 import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
-import { plantRegistry, sideBAdmin } from "./endpoint-matrix.world-org.ts";
+import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -48,6 +48,9 @@ export interface Side {
   /** Two pending registry previews of the county: one the apply row applies, one the discard row drops. */
   registryImport: string;
   registryDiscard: string;
+  /** Two throwaway schools without accounts: the unit-life rows edit, move, close, reopen and merge them. */
+  spare: string;
+  spareMerged: string;
   /** Everything that identifies this side: no answer to the other side may contain any of it. */
   secrets: string[];
   /** What identifies the department's and the school's own records: neither may see the other's. */
@@ -307,15 +310,15 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
     school: "1620821001",
     schoolName: "泾川县城关小学",
   };
-  const registry = async (admin: TestClient, codes: SideCodes) =>
-    plantRegistry(admin, { id: await server.unitId(codes.county), code: codes.county, label: codes.label });
+  const org = (admin: TestClient, codes: SideCodes) =>
+    plantOrg(server, admin, { code: codes.county, label: codes.label });
   const a = {
     ...(await plant(server, accounts, "A", codesA)),
-    ...(await registry(clientOf(accounts, "A", "systemAdmin"), codesA)),
+    ...(await org(clientOf(accounts, "A", "systemAdmin"), codesA)),
   };
   const b = {
     ...(await plant(server, accounts, "B", codesB)),
-    ...(await registry(await sideBAdmin(server), codesB)),
+    ...(await org(await sideBAdmin(server), codesB)),
   };
   const side = (codes: SideCodes, ids: typeof a, extra: string[]): Side => ({
     label: codes.label,
