@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import type { AuditRow } from "../schema.ts";
+import { inScope, type Scope } from "../scope.ts";
 
 /** One audit entry as the application writes it; the database adds id, time and the hash chain. */
 export interface AuditEntry {
@@ -19,6 +20,12 @@ export interface AuditEntry {
 
 /** Filters for reading the audit trail. */
 export interface AuditQuery {
+  /**
+   * The reader's scope: rows whose acting account sits (now) in a unit within it, and the rows no
+   * account wrote (system, CLI, unknown login) only when no org unit lies outside it — the whole
+   * installation's auditor. Left out by the system's own reads (tests, verification) only.
+   */
+  scope?: Scope;
   actorId?: string;
   actorLogin?: string;
   entityType?: string;
@@ -56,6 +63,30 @@ export const auditRepo = {
 
   async list(db: Db, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
     let query = db.selectFrom("audit_log");
+    if (q.scope !== undefined) {
+      const scope = q.scope;
+      query = query.where((eb) =>
+        eb.or([
+          eb(
+            "actor_id",
+            "in",
+            eb
+              .selectFrom("users")
+              .innerJoin("org_units", "org_units.id", "users.org_unit_id")
+              .select("users.id")
+              .where(inScope("org_units.path", scope)),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("org_units")
+                .select("id")
+                .where(eb.not(inScope("org_units.path", scope))),
+            ),
+          ),
+        ]),
+      );
+    }
     if (q.actorId !== undefined) {
       query = query.where("actor_id", "=", q.actorId);
     }

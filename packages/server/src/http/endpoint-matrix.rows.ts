@@ -106,16 +106,12 @@ const SYSTEM: Row[] = [
     op: "GET /api/audit/",
     need: "audit.read",
     req: (t) => ({ url: `/api/audit/${qs({ entityId: t.task })}` }),
-    scan: false,
-    why: "the audit trail is installation-wide: the audit administrator audits every account (三员分立)",
   },
   {
     op: "GET /api/audit/export.csv",
     need: "audit.export",
     req: (t) => ({ url: `/api/audit/export.csv${qs({ entityId: t.task })}` }),
     body: "csv",
-    scan: false,
-    why: "the audit trail is installation-wide: the audit administrator audits every account (三员分立)",
   },
 ];
 

@@ -14,6 +14,7 @@ import type { AttestationView, PlanDetail, Scenario, TaskDetail } from "@luoshi/
 import { addTestAccount, createTestServer, TestClient, type TestServer } from "../testing.ts";
 import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
+import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -44,6 +45,12 @@ export interface Side {
   user: string;
   /** A statistics import job its planner started. */
   importJob: string;
+  /** Two pending registry previews of the county: one the apply row applies, one the discard row drops. */
+  registryImport: string;
+  registryDiscard: string;
+  /** Two throwaway schools without accounts: the unit-life rows edit, move, close, reopen and merge them. */
+  spare: string;
+  spareMerged: string;
   /** Everything that identifies this side: no answer to the other side may contain any of it. */
   secrets: string[];
   /** What identifies the department's and the school's own records: neither may see the other's. */
@@ -303,8 +310,16 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
     school: "1620821001",
     schoolName: "泾川县城关小学",
   };
-  const a = await plant(server, accounts, "A", codesA);
-  const b = await plant(server, accounts, "B", codesB);
+  const org = (admin: TestClient, codes: SideCodes) =>
+    plantOrg(server, admin, { code: codes.county, label: codes.label });
+  const a = {
+    ...(await plant(server, accounts, "A", codesA)),
+    ...(await org(clientOf(accounts, "A", "systemAdmin"), codesA)),
+  };
+  const b = {
+    ...(await plant(server, accounts, "B", codesB)),
+    ...(await org(await sideBAdmin(server), codesB)),
+  };
   const side = (codes: SideCodes, ids: typeof a, extra: string[]): Side => ({
     label: codes.label,
     schoolCode: codes.school,
@@ -332,11 +347,7 @@ export async function createMatrixWorld(engine: "pglite" | "postgres"): Promise<
     sides: {
       // the second school and the township of 崆峒区: their ids (the county code covers their codes)
       A: side(codesA, a, [secondSchool, await server.unitId("620802001"), "崆峒区第2小学"]),
-      B: side(
-        codesB,
-        b,
-        SIDE_B_ACCOUNTS.map((x) => x.login),
-      ),
+      B: side(codesB, b, [...SIDE_B_ACCOUNTS.map((x) => x.login), "jc.systemadmin"]),
     },
   };
 }

@@ -5,14 +5,18 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { ACTION_LABELS, recordAudit, toAuditQuery } from "./audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 
-/** 审计日志查询 — for the audit administrator; the search itself is recorded too. */
+/**
+ * 审计日志查询 — for the audit administrator, within its scope (docs/security-requirements.md: the
+ * actions of accounts in its jurisdiction; rows no account wrote only for the whole installation's
+ * auditor); the search itself is recorded too.
+ */
 export async function searchAudit(
   deps: ServiceDeps,
   actor: Actor,
   q: AuditListQuery,
 ): Promise<{ rows: AuditRow[]; total: number }> {
   authorize(actor, "audit.read");
-  const result = await auditRepo.list(deps.handle.db, toAuditQuery(q));
+  const result = await auditRepo.list(deps.handle.db, toAuditQuery(actor.scope, q));
   await recordAudit(deps.handle.db, actor, {
     action: "audit.search",
     entityType: "audit_log",
@@ -77,10 +81,16 @@ export async function* exportAuditCsv(
   });
   yield writeCsv([CSV_HEADER]);
   const pageSize = 1000;
-  const first = await auditRepo.list(deps.handle.db, toAuditQuery({ ...q, page: 1, pageSize: 1 }));
+  const first = await auditRepo.list(
+    deps.handle.db,
+    toAuditQuery(actor.scope, { ...q, page: 1, pageSize: 1 }),
+  );
   const pages = Math.ceil(first.total / pageSize);
   for (let page = pages; page >= 1; page--) {
-    const { rows } = await auditRepo.list(deps.handle.db, toAuditQuery({ ...q, page, pageSize }));
+    const { rows } = await auditRepo.list(
+      deps.handle.db,
+      toAuditQuery(actor.scope, { ...q, page, pageSize }),
+    );
     yield rows
       .reverse()
       .map((r) => `${auditCsvLine(r)}\r\n`)

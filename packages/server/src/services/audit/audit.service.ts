@@ -1,5 +1,5 @@
 import { endOfChinaDay, startOfChinaDay } from "@luoshi/common";
-import { auditRepo, type AuditEntry, type AuditQuery, type Db } from "@luoshi/db";
+import { auditRepo, type AuditEntry, type AuditQuery, type Db, type Scope } from "@luoshi/db";
 import type { Actor } from "../../context.ts";
 
 /**
@@ -93,18 +93,21 @@ export const ACTION_LABELS: Record<string, string> = {
   "evaluation.settings-save": "修改评估设置",
 };
 
-/** Converts API filters into the repository's query. */
-export function toAuditQuery(q: {
-  actor?: string | undefined;
-  entityType?: string | undefined;
-  entityId?: string | undefined;
-  action?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  page: number;
-  pageSize: number;
-}): AuditQuery {
-  const query: AuditQuery = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+/** Converts API filters into the repository's query, limited to the reader's scope. */
+export function toAuditQuery(
+  scope: Scope,
+  q: {
+    actor?: string | undefined;
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    action?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): AuditQuery {
+  const query: AuditQuery = { scope, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   if (q.actor) {
     query.actorLogin = q.actor;
   }
