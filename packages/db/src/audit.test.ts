@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import type { DatabaseHandle } from "./client.ts";
 import { auditRepo } from "./repos/audit.repo.ts";
+import { WHOLE_TREE } from "./scope.ts";
 import { createTestDatabase, testEngines } from "./testing.ts";
 
 describe.each(testEngines())("audit trail on %s", (engine) => {
@@ -42,14 +43,20 @@ describe.each(testEngines())("audit trail on %s", (engine) => {
     await expect(sql`UPDATE audit_log SET action = 'x'`.execute(handle.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
-    const { total } = await auditRepo.list(handle.db, { limit: 10, offset: 0 });
+    const { total } = await auditRepo.list(handle.db, { scope: WHOLE_TREE, limit: 10, offset: 0 });
     expect(total).toBe(3);
   });
 
   it("filters by actor, entity and time", async () => {
-    const { rows } = await auditRepo.list(handle.db, { action: "logout", limit: 10, offset: 0 });
+    const { rows } = await auditRepo.list(handle.db, {
+      scope: WHOLE_TREE,
+      action: "logout",
+      limit: 10,
+      offset: 0,
+    });
     expect(rows).toHaveLength(1);
     const none = await auditRepo.list(handle.db, {
+      scope: WHOLE_TREE,
       from: new Date(Date.now() + 60_000),
       limit: 10,
       offset: 0,

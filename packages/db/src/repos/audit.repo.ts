@@ -23,9 +23,9 @@ export interface AuditQuery {
   /**
    * The reader's scope: rows whose acting account sits (now) in a unit within it, and the rows no
    * account wrote (system, CLI, unknown login) only when no org unit lies outside it — the whole
-   * installation's auditor. Left out by the system's own reads (tests, verification) only.
+   * installation's auditor. The system's own reads (tests, the CLI) pass WHOLE_TREE.
    */
-  scope?: Scope;
+  scope: Scope;
   actorId?: string;
   actorLogin?: string;
   entityType?: string;
@@ -63,7 +63,7 @@ export const auditRepo = {
 
   async list(db: Db, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
     let query = db.selectFrom("audit_log");
-    if (q.scope !== undefined) {
+    {
       const scope = q.scope;
       query = query.where((eb) =>
         eb.or([

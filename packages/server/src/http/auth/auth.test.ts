@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "@luoshi/db/testing";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, WHOLE_TREE } from "@luoshi/db";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 
 describe.each(testEngines())("authentication on %s", (engine) => {
@@ -13,7 +13,7 @@ describe.each(testEngines())("authentication on %s", (engine) => {
   });
 
   const lastAudit = async (action: string) =>
-    (await auditRepo.list(server.handle.db, { action, limit: 1, offset: 0 })).rows[0];
+    (await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, action, limit: 1, offset: 0 })).rows[0];
 
   it("logs in, sets an HttpOnly SameSite cookie, and records the login", async () => {
     const client = new TestClient(server.app);
@@ -87,13 +87,15 @@ describe.each(testEngines())("authentication on %s", (engine) => {
     const client = new TestClient(server.app);
     const csrf = await client.request("GET", "/api/auth/csrf");
     client.csrfToken = csrf.json<{ csrfToken: string }>().csrfToken;
-    const before = (await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total;
+    const before = (await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, limit: 1, offset: 0 })).total;
     const res = await client.request("POST", "/api/auth/login", body, { "content-type": "application/json" });
     expect(res.statusCode).toBe(400);
     const error = res.json<{ error: { code: string; message: string } }>().error;
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
-    expect((await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total).toBe(before);
+    expect((await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, limit: 1, offset: 0 })).total).toBe(
+      before,
+    );
   });
 
   it("ends a session idle for longer than 15 minutes", async () => {

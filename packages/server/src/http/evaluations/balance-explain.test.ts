@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type {
   BalanceExplain,
@@ -203,7 +203,12 @@ describe.each(testEngines())("优质均衡 explanations and scenarios on %s", (e
     expect((await planner.request("GET", `/api/evaluations/scenarios/${scenario.id}`)).statusCode).toBe(404);
     // the trail newest first, read back in the order it was written
     const audit = (
-      await auditRepo.list(server.handle.db, { entityId: scenario.id, limit: 100, offset: 0 })
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        entityId: scenario.id,
+        limit: 100,
+        offset: 0,
+      })
     ).rows.reverse();
     expect(audit.map((a) => a.action)).toEqual([
       "evaluation.scenario-create",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { AttestationView, PreschoolResult } from "@luoshi/contracts";
 import { createTestServer, type TestClient, type TestServer } from "../../testing.ts";
@@ -178,6 +178,7 @@ describe.each(testEngines())("学前普及普惠 attestations on %s", (engine) =
     });
     expect(check(r, "P07")).toMatchObject({ value: null, met: true, source: "attestation" });
     const audit = await auditRepo.list(server.handle.db, {
+      scope: WHOLE_TREE,
       action: "evaluation.attestation-review",
       limit: 20,
       offset: 0,

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { BalanceResult } from "@luoshi/contracts";
 import { roundHalfUp } from "@luoshi/common";
@@ -172,7 +172,12 @@ describe.each(testEngines())("优质均衡 report files on %s", (engine) => {
 
     // the trail newest first, read back in the order it was written
     const audit = (
-      await auditRepo.list(server.handle.db, { action: "evaluation.report-export", limit: 100, offset: 0 })
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "evaluation.report-export",
+        limit: 100,
+        offset: 0,
+      })
     ).rows.reverse();
     expect(audit.map((a) => [a.actor_login, (a.details as { format: string }).format])).toEqual([
       ["bureauplanner", "xlsx"],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type {
   AttestationView,
@@ -173,6 +173,7 @@ describe.each(testEngines())("督导评估 supervision API on %s", (engine) => {
 
     const { db } = server.handle;
     const submit = await auditRepo.list(db, {
+      scope: WHOLE_TREE,
       action: "evaluation.attestation-submit",
       entityId: a.id,
       limit: 5,
@@ -180,6 +181,7 @@ describe.each(testEngines())("督导评估 supervision API on %s", (engine) => {
     });
     expect(submit.rows[0]?.after).toMatchObject({ code: "G01", claimMet: true, reviewState: "pending" });
     const review = await auditRepo.list(db, {
+      scope: WHOLE_TREE,
       action: "evaluation.attestation-review",
       entityId: a.id,
       limit: 5,
@@ -277,6 +279,7 @@ describe.each(testEngines())("督导评估 supervision API on %s", (engine) => {
     });
     expect(bad.statusCode).toBe(400);
     const audit = await auditRepo.list(server.handle.db, {
+      scope: WHOLE_TREE,
       action: "evaluation.survey-save",
       limit: 5,
       offset: 0,

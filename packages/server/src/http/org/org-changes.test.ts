@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, orgUnitChangeRepo, userRepo } from "@luoshi/db";
+import { auditRepo, orgUnitChangeRepo, userRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { OrgUnitChangeList, OrgUnitDetail, OrgUnitPage } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 
 /** What the audit trail holds for one action on one unit. */
 async function auditOf(server: TestServer, action: string, entityId: string) {
-  return (await auditRepo.list(server.handle.db, { action, entityId, limit: 10, offset: 0 })).rows;
+  return (
+    await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, action, entityId, limit: 10, offset: 0 })
+  ).rows;
 }
 
 describe.each(testEngines())("changing org units on %s", (engine) => {

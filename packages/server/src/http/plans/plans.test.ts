@@ -32,7 +32,7 @@ describe.each(testEngines())("plans on %s", (engine) => {
 
   const counts = async () => ({
     plans: (await planRepo.listInScope(server.handle.db, WHOLE_TREE)).length,
-    audit: (await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total,
+    audit: (await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, limit: 1, offset: 0 })).total,
   });
 
   it("imports a document as a draft with its tree, units and targets", async () => {
@@ -45,8 +45,14 @@ describe.each(testEngines())("plans on %s", (engine) => {
     const text = source.json<{ text: string }>().text;
     const node = plan.nodes[0];
     expect(text.slice(node?.titleSpan[0], node?.titleSpan[1])).not.toBe("");
-    const entry = (await auditRepo.list(server.handle.db, { action: "plan.import", limit: 1, offset: 0 }))
-      .rows[0];
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "plan.import",
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
     expect(entry?.actor_login).toBe("bureauplanner");
     const list = await planner.request("GET", "/api/plans");
     expect(list.json<{ items: { id: string; taskCount: number }[] }>().items[0]).toMatchObject({
@@ -110,7 +116,12 @@ describe.each(testEngines())("plans on %s", (engine) => {
     });
     expect(twoLeads.statusCode).toBe(400);
     expect(twoLeads.json<{ error: { message: string } }>().error.message).toMatch(/牵头单位只能有一个/);
-    const trail = await auditRepo.list(server.handle.db, { action: "plan.node-update", limit: 1, offset: 0 });
+    const trail = await auditRepo.list(server.handle.db, {
+      scope: WHOLE_TREE,
+      action: "plan.node-update",
+      limit: 1,
+      offset: 0,
+    });
     expect(trail.rows[0]?.after).toMatchObject({ title: "改过的标题" });
   });
 
@@ -273,6 +284,7 @@ describe.each(testEngines())("plans on %s", (engine) => {
     expect(now(untouched?.text)?.indicator_confirmed_at).toBeNull();
     const entry = (
       await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
         action: "plan.confirm",
         entityId: draft.id,
         limit: 1,

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { StatsImportJob, StatsImportJobCreated, StatsImportList } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -148,8 +148,14 @@ describe.each(testEngines())("statistics import jobs on %s", (engine) => {
     expect((await finish(planner, res.json<StatsImportJobCreated>().jobId)).job.result).toMatchObject({
       changedValues: 1,
     });
-    const entry = (await auditRepo.list(server.handle.db, { action: "stats.import", limit: 1, offset: 0 }))
-      .rows[0];
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "stats.import",
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
     expect(entry?.details).toMatchObject({
       changedValues: 1,
       changedPerSchool: { [S1]: 1 },

@@ -75,7 +75,7 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     schools: await count("school_stats"),
     imports: await count("stats_imports"),
     population: await count("population_stats"),
-    audit: (await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total,
+    audit: (await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, limit: 1, offset: 0 })).total,
   });
   const stored = async (code: string, year: number) =>
     (await statsRepo.listInScope(server.handle.db, "school_stats", WHOLE_TREE, year, year)).find(
@@ -104,8 +104,14 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
       "teachers.fullTime.primary": 20,
       "area.building": 5000,
     });
-    const entry = (await auditRepo.list(server.handle.db, { action: "stats.import", limit: 1, offset: 0 }))
-      .rows[0];
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "stats.import",
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
     expect(entry?.actor_login).toBe("bureauplanner");
     expect(entry?.details).toMatchObject({
       year: 2020,
@@ -143,8 +149,14 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     expect(await stored(S1, 2020)).toEqual({ "pupils.primary": 310 });
     expect(await stored(S2, 2020)).toBeUndefined();
     expect(await count("population_stats")).toBe(1);
-    const entry = (await auditRepo.list(server.handle.db, { action: "stats.import", limit: 1, offset: 0 }))
-      .rows[0];
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "stats.import",
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
     expect(entry?.details).toMatchObject({
       changedPerSchool: { [S1]: 4, [S2]: 4 },
       replacedSchoolRows: 2,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo, orgUnitRepo, statsRepo } from "@luoshi/db";
+import { auditRepo, orgUnitRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type {
   CatalogueEntry,
@@ -208,8 +208,14 @@ describe.each(testEngines())("目标监测 and custom indicators on %s", (engine
       linkState: "confirmed",
       indicatorCode: "teacher-qualification-rate-preschool",
     });
-    const entry = (await auditRepo.list(server.handle.db, { action: "target.link", limit: 1, offset: 0 }))
-      .rows[0];
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "target.link",
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
     expect(entry).toMatchObject({
       actor_login: "bureauplanner",
       entity_id: target.targetId,
@@ -283,7 +289,14 @@ describe.each(testEngines())("目标监测 and custom indicators on %s", (engine
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json<CatalogueEntry>()).toMatchObject({ origin: "custom", active: true, category: "办学规模" });
     expect(
-      (await auditRepo.list(server.handle.db, { action: "indicator.create", limit: 1, offset: 0 })).total,
+      (
+        await auditRepo.list(server.handle.db, {
+          scope: WHOLE_TREE,
+          action: "indicator.create",
+          limit: 1,
+          offset: 0,
+        })
+      ).total,
     ).toBe(1);
 
     const catalogue = (await leader.request("GET", "/api/indicators/catalogue")).json<IndicatorCatalogue>();
@@ -307,7 +320,12 @@ describe.each(testEngines())("目标监测 and custom indicators on %s", (engine
     expect(off.statusCode, off.body).toBe(200);
     expect((await indicators()).some((i) => i.code === "primary-average-class-size")).toBe(false);
     const entry = (
-      await auditRepo.list(server.handle.db, { action: "indicator.deactivate", limit: 1, offset: 0 })
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "indicator.deactivate",
+        limit: 1,
+        offset: 0,
+      })
     ).rows[0];
     expect(entry).toMatchObject({ before: { active: true }, after: { active: false } });
   });

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRepo } from "@luoshi/db";
+import { auditRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import {
   DispatchBoard,
@@ -146,7 +146,12 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
     expect(closedReport.json<{ error: { message: string } }>().error.message).toBe(
       "已销号的任务不能再提交进展",
     );
-    const trail = await auditRepo.list(server.handle.db, { action: "task.approve", limit: 5, offset: 0 });
+    const trail = await auditRepo.list(server.handle.db, {
+      scope: WHOLE_TREE,
+      action: "task.approve",
+      limit: 5,
+      offset: 0,
+    });
     expect(trail.rows[0]?.actor_login).toBe("bureauplanner");
   });
 

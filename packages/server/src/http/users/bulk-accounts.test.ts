@@ -150,14 +150,21 @@ describe.each(testEngines())("bulk accounts on %s", (engine) => {
       }
     }
 
-    const audit = await auditRepo.list(server.handle.db, { action: "user.bulk-create", limit: 5, offset: 0 });
+    const audit = await auditRepo.list(server.handle.db, {
+      scope: WHOLE_TREE,
+      action: "user.bulk-create",
+      limit: 5,
+      offset: 0,
+    });
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]?.actor_login).toBe("systemadmin");
     expect(audit.rows[0]?.details).toMatchObject({
       count: 3,
       logins: ["620802-jyj-zz", "1620802002", "1620802004"],
     });
-    const trail = JSON.stringify((await auditRepo.list(server.handle.db, { limit: 1000, offset: 0 })).rows);
+    const trail = JSON.stringify(
+      (await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, limit: 1000, offset: 0 })).rows,
+    );
     for (const password of passwords) {
       expect(password).toHaveLength(14);
       expect(trail).not.toContain(password);

@@ -18,7 +18,7 @@ describe.each(testEngines())("user management on %s", (engine) => {
   const counts = async () => ({
     // Every user belongs to a unit, so the whole tree's users are all users.
     users: (await userRepo.listInScope(server.handle.db, WHOLE_TREE, { limit: 1, offset: 0 })).total,
-    audit: (await auditRepo.list(server.handle.db, { limit: 1, offset: 0 })).total,
+    audit: (await auditRepo.list(server.handle.db, { scope: WHOLE_TREE, limit: 1, offset: 0 })).total,
   });
 
   it("creates a user with a one-time password and records who did it", async () => {
@@ -36,8 +36,14 @@ describe.each(testEngines())("user management on %s", (engine) => {
     expect(body.user).toMatchObject({ login: "zhang.wei", mustChangePassword: true });
     expect(body.temporaryPassword).toHaveLength(14);
     expect(JSON.stringify(body)).not.toMatch(/argon2/);
-    const entry = (await auditRepo.list(server.handle.db, { action: "user.create", limit: 1, offset: 0 }))
-      .rows[0];
+    const entry = (
+      await auditRepo.list(server.handle.db, {
+        scope: WHOLE_TREE,
+        action: "user.create",
+        limit: 1,
+        offset: 0,
+      })
+    ).rows[0];
     expect(entry?.actor_login).toBe("systemadmin");
     expect(entry?.after).toMatchObject({ login: "zhang.wei", role: "schoolUser" });
     const list = await admin.request("GET", "/api/users?pageSize=50");

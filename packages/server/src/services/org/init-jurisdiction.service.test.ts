@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installationRepo, orgUnitRepo, userRepo, auditRepo, type DatabaseHandle } from "@luoshi/db";
+import {
+  installationRepo,
+  orgUnitRepo,
+  userRepo,
+  auditRepo,
+  type DatabaseHandle,
+  WHOLE_TREE,
+} from "@luoshi/db";
 import { createTestDatabase, testEngines } from "@luoshi/db/testing";
 import { parseConfig } from "../../config.ts";
 import type { ServiceDeps } from "../../context.ts";
@@ -80,7 +87,7 @@ describe.each(testEngines())("initJurisdiction on %s", (engine) => {
     expect(user).toMatchObject({ role: "systemAdmin", must_change_password: false, org_unit_id: bureau?.id });
     expect(installation?.initialized_by).toBe(user?.id);
     expect(await verifyPassword(user?.password_hash ?? "", PASSWORD)).toBe(true);
-    const trail = await auditRepo.list(db, { action: "org.init", limit: 10, offset: 0 });
+    const trail = await auditRepo.list(db, { scope: WHOLE_TREE, action: "org.init", limit: 10, offset: 0 });
     expect(trail.rows).toHaveLength(1);
     expect(JSON.stringify(trail.rows[0])).not.toContain(PASSWORD);
     expect(trail.rows[0]?.details).toMatchObject({ divisionCode: "620821", townships: 15 });
