@@ -46,6 +46,7 @@ describe("a county's first day through the CLI", { timeout: RUN_TIMEOUT * 12 }, 
     );
     expect(init.err).toBe("");
     expect(init.out).toContain("已初始化辖区：甘肃省平凉市泾川县（620821，县（区）级）");
+    expect(init.out).toContain("luoshi units import 学校名录.xlsx --county 620821");
 
     const divisions = run(["divisions", COUNTY.code]);
     expect(divisions.code).toBe(0);
