@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startServer, type RunningServer } from "./server.ts";
 
 /** Debian's Chromium; the tests never download a browser. */
@@ -37,6 +37,15 @@ export async function logIn(page: Page, server: RunningServer, login: string): P
   await page.getByLabel("口令").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** On the statistics import tab: picks `name` in the file input (统计数据文件) and presses 开始导入. */
+export async function importStatsFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByLabel("统计数据文件", { exact: true }).setInputFiles({ name, mimeType: XLSX, buffer });
+  await expect.poll(() => page.getByText(name, { exact: true }).first().isVisible()).toBe(true);
+  await page.getByRole("button", { name: "开始导入" }).click();
 }
 
 /** The demo server and the browser of one test file. */

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
-import { logIn, useDemoRig } from "./browser.ts";
+import { importStatsFile, logIn, useDemoRig } from "./browser.ts";
 
 /** Two of the demo county's 小学 (serials from 101). */
 const SCHOOLS = ["1620802101", "1620802102"] as const;
@@ -20,15 +19,6 @@ async function workbook(area: number): Promise<Buffer> {
     land.addRow([code, YEAR, i === 1 ? area : 4000]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Picks `name` in the drop zone's file input (labelled 统计数据文件) and presses 开始导入. */
-async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.getByLabel("统计数据文件", { exact: true }).setInputFiles({ name, mimeType: XLSX, buffer });
-  await expect.poll(() => page.getByText(name, { exact: true }).first().isVisible()).toBe(true);
-  await page.getByRole("button", { name: "开始导入" }).click();
 }
 
 describe("统计数据导入 in Chromium", () => {
@@ -58,7 +48,7 @@ describe("统计数据导入 in Chromium", () => {
       .getByRole("spinbutton", { name: "导入年度" });
     await year.fill(String(YEAR));
     await year.blur();
-    await importFile(page, "2025 统计.xlsx", await workbook(5000));
+    await importStatsFile(page, "2025 统计.xlsx", await workbook(5000));
     await expect
       .poll(() => page.getByText(`已导入 ${YEAR} 年统计数据（2025 统计.xlsx）`).isVisible(), {
         timeout: 30_000,
@@ -70,7 +60,7 @@ describe("统计数据导入 in Chromium", () => {
     await expect.poll(() => history.getByRole("row", { name: /2025 统计\.xlsx/ }).count()).toBe(1);
 
     // A negative area: refused, the problem named by sheet, row and column, nothing stored.
-    await importFile(page, "2025 有误.xlsx", await workbook(-5));
+    await importStatsFile(page, "2025 有误.xlsx", await workbook(-5));
     await expect
       .poll(() => page.getByText(/统计数据有 1 处错误，未导入/).isVisible(), { timeout: 30_000 })
       .toBe(true);

@@ -74,13 +74,15 @@ export function initCommand(): Command {
         );
         console.log(`  区划数据：${r.divisionSource}`);
         console.log(`已创建系统管理员：${r.admin.login}（${r.admin.displayName}，${r.admin.orgUnitName}）`);
+        const county = j.level === "county" ? j.code : "<县（区）代码>";
         console.log(
           [
             "",
             "下一步：",
-            "  1. 导入学校名单（组织机构）",
-            "  2. 由安全管理员创建各股室、学校的账号：luoshi user add …",
-            "  3. 启动服务：luoshi serve",
+            `  1. 导入学校名录（先预览，再加 --apply）：luoshi units import 学校名录.xlsx --county ${county}`,
+            `  2. 为各学校开通账号：luoshi user bulk --unit ${j.code} --kinds school --out 初始账号.xlsx`,
+            `  3. 导入统计数据：luoshi stats import 统计.xlsx --year <年度> --unit ${j.code}`,
+            "  4. 启动服务：luoshi serve",
           ].join("\n"),
         );
       });

@@ -3,6 +3,8 @@
  * the demo: names read 某县示例第一小学, phones 1390000xxxx, so nobody mistakes it for real data.
  */
 import { writeCsv } from "@luoshi/common";
+import type { OrgUnitSeed } from "./org-unit.ts";
+import { deriveOwnership, findSchoolTypeCode, findUrbanRural } from "./registry-codes.ts";
 
 /** A township the generated schools are spread over. */
 export interface SyntheticTownship {
@@ -124,4 +126,44 @@ export function syntheticSchoolList(
 /** The list as a CSV file (UTF-8 with BOM), title row first as real exports have it. */
 export function schoolListCsv(list: SyntheticSchoolList): string {
   return writeCsv([[list.title], list.headers, ...list.rows]);
+}
+
+/**
+ * The county, its townships and the list's schools as org-unit seeds, read the way an import reads
+ * the columns (办学类型 and 城乡分类 codes, 民办 举办者): what `syntheticStatistics` needs to give the
+ * same schools a year of figures. Rows of an unknown type or township are left out.
+ */
+export function schoolListSeeds(
+  countyCode: string,
+  countyName: string,
+  townships: readonly SyntheticTownship[],
+  list: SyntheticSchoolList,
+): OrgUnitSeed[] {
+  const byName = new Map(townships.map((t) => [t.name, t.code]));
+  const seeds: OrgUnitSeed[] = [
+    { code: countyCode, name: countyName, kind: "county" },
+    ...townships.map((t) => ({
+      code: t.code,
+      name: t.name,
+      kind: "township" as const,
+      parentCode: countyCode,
+    })),
+  ];
+  for (const [code = "", name = "", type = "", sponsor = "", urbanRural = "", township = ""] of list.rows) {
+    const schoolType = findSchoolTypeCode(type)?.schoolType;
+    const where = findUrbanRural(urbanRural);
+    const parentCode = byName.get(township);
+    if (schoolType === null || schoolType === undefined || where === undefined || parentCode === undefined) {
+      continue;
+    }
+    const ownership = deriveOwnership(sponsor, null) ?? "public";
+    seeds.push({
+      code,
+      name,
+      kind: "school",
+      parentCode,
+      school: { schoolType, ownership, isInclusive: ownership === "public", urbanRural: where },
+    });
+  }
+  return seeds;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveOwnership, findSchoolTypeCode, findUrbanRural, SCHOOL_TYPE_CODES } from "./registry-codes.ts";
 import { planRegistryImport } from "./registry-plan.ts";
-import { schoolListCsv, syntheticSchoolList } from "./registry-synthetic.ts";
+import { schoolListCsv, schoolListSeeds, syntheticSchoolList } from "./registry-synthetic.ts";
 import type { RegistryUnit } from "./registry-diff.ts";
 import type { RegistrySheet } from "./school-registry.ts";
 
@@ -195,5 +195,22 @@ describe("the synthetic school list", () => {
     expect(
       plan.diff.added.find((x) => x.school?.schoolType === "teachingPoint")?.school?.hostSchoolCode,
     ).toBe("1620821001");
+  });
+
+  it("gives the same schools as seeds with the types, places and ownership the importer reads", () => {
+    const towns = TOWNSHIPS.map((t) => ({ code: t.code, name: t.name }));
+    const list = syntheticSchoolList("620821", "泾川县", towns, { count: 20, seed: 3 });
+    const seeds = schoolListSeeds("620821", "泾川县", towns, list);
+    expect(seeds.filter((s) => s.kind === "township").map((s) => s.code)).toEqual(towns.map((t) => t.code));
+    const plan = planRegistryImport([sheet([[list.title], list.headers, ...list.rows])], COUNTY, TOWNSHIPS);
+    const read = plan.diff.added.map((a) => [a.code, a.school?.schoolType, a.school?.ownership]);
+    const seeded = seeds.flatMap((s) =>
+      s.school === undefined ? [] : [[s.code, s.school.schoolType, s.school.ownership]],
+    );
+    expect(seeded).toEqual(read);
+    const townOf = new Map(towns.map((t) => [t.code, t.name]));
+    expect(seeds.filter((s) => s.kind === "school").map((s) => townOf.get(s.parentCode ?? ""))).toEqual(
+      list.rows.map((r) => r[5]),
+    );
   });
 });

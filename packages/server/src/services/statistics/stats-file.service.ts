@@ -70,11 +70,28 @@ function addRow(sheet: StatsFileSheet, number: number, values: RowValues): void 
 }
 
 /**
+ * True when the zip holds xl/workbook.xml and its relationships before the first worksheet. Streaming
+ * writers (exceljs's own among them) put the workbook part last; exceljs's streaming reader then names
+ * the sheets "Sheet1", "Sheet2" … without an error. A zip's local file headers carry the part names
+ * uncompressed, in the order of the parts.
+ */
+function workbookPartFirst(bytes: Uint8Array): boolean {
+  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sheet = zip.indexOf("xl/worksheets/sheet");
+  const book = zip.indexOf("xl/workbook.xml");
+  const rels = zip.indexOf("xl/_rels/workbook.xml.rels");
+  return sheet === -1 || (book !== -1 && rels !== -1 && book < sheet && rels < sheet);
+}
+
+/**
  * exceljs's streaming reader: cell values only (no styles, no in-memory model), about half the time and
  * a fraction of the memory of `xlsx.load` on a province's file. It cannot read a workbook whose zip
- * lists a sheet before xl/workbook.xml (some writers do); null then, and the caller loads it whole.
+ * lists a sheet before xl/workbook.xml (streaming writers do); null then, and the caller loads it whole.
  */
 async function readXlsxStreaming(bytes: Uint8Array): Promise<StatsFileSheet[] | null> {
+  if (!workbookPartFirst(bytes)) {
+    return null;
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
     worksheets: "emit",
     sharedStrings: "cache",
