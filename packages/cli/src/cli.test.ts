@@ -1,11 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+import { RUN_TIMEOUT, runCli } from "./run-cli.ts";
 
 /**
  * Every test here runs the CLI as child processes, each opening (and at first migrating) an embedded
@@ -13,19 +11,11 @@ const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
  * Each run gets RUN_TIMEOUT, and a test as long as its runs together may take, so that only a hung
  * process fails a test, never a slow machine.
  */
-const RUN_TIMEOUT = 120_000;
 const runsTimeout = (runs: number) => runs * RUN_TIMEOUT;
 
 describe("luoshi CLI on an embedded database", { timeout: RUN_TIMEOUT }, () => {
   let dataDir: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: RUN_TIMEOUT,
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (...args: string[]) => runCli(dataDir, args);
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "luoshi-cli-"));
@@ -46,12 +36,8 @@ describe("luoshi CLI on an embedded database", { timeout: RUN_TIMEOUT }, () => {
     expect(second.out).toContain(admin?.[1]);
     const other = mkdtempSync(join(tmpdir(), "luoshi-cli-other-"));
     try {
-      const elsewhere = spawnSync(process.execPath, [CLI, "demo"], {
-        env: { ...process.env, LUOSHI_DATA_DIR: other },
-        encoding: "utf8",
-        timeout: RUN_TIMEOUT,
-      });
-      expect(/^admin\s+(\S+)/m.exec(elsewhere.stdout)?.[1]).not.toBe(admin?.[1]);
+      const elsewhere = runCli(other, ["demo"]);
+      expect(/^admin\s+(\S+)/m.exec(elsewhere.out)?.[1]).not.toBe(admin?.[1]);
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
@@ -127,14 +113,7 @@ describe("luoshi evaluate, parse and import", { timeout: RUN_TIMEOUT }, () => {
   const HEADER =
     "学校标识码,学校名称,办学类型,小学在校生数,初中在校生数,高中在校生数,高于规定学历教师数_小学,高于规定学历教师数_初中,骨干教师数_小学,骨干教师数_初中,体育艺术专任教师数_小学,体育艺术专任教师数_初中,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数";
   let dir: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: RUN_TIMEOUT,
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (...args: string[]) => runCli(join(dir, "data"), args);
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-cli-docs-"));
   });

@@ -1,17 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schoolListCsv, schoolListSeeds, syntheticSchoolList } from "@luoshi/domain/org";
 import { syntheticStatistics } from "@luoshi/domain/stats";
 import { writeStatsWorkbook } from "@luoshi/server";
+import { RUN_TIMEOUT, runCli } from "./run-cli.ts";
 
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
-/** As in the other CLI tests: every run is a child process opening an embedded database. */
-const RUN_TIMEOUT = 120_000;
 const PASSWORD = "Jc#2026-Chuan";
 const COUNTY = { code: "620821", name: "泾川县" };
 
@@ -22,15 +18,8 @@ const COUNTY = { code: "620821", name: "泾川县" };
  */
 describe("a county's first day through the CLI", { timeout: RUN_TIMEOUT * 12 }, () => {
   let dir: string;
-  const run = (args: string[], input?: string) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: RUN_TIMEOUT,
-      ...(input === undefined ? {} : { input }),
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (args: string[], input?: string) =>
+    runCli(join(dir, "data"), args, input === undefined ? {} : { input });
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-first-day-"));

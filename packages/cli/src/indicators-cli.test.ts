@@ -1,12 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+import { runCli } from "./run-cli.ts";
 
 interface UnitYearLine {
   code: string;
@@ -20,15 +17,7 @@ interface UnitYearLine {
 // 2-core machine, so that only a hung command fails on time.
 describe("luoshi indicators --all-units after luoshi demo", { timeout: 240_000 }, () => {
   let dir: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: 120_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (...args: string[]) => runCli(join(dir, "data"), args);
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-indicators-cli-"));

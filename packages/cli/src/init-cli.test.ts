@@ -1,26 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RUN_TIMEOUT, runCli } from "./run-cli.ts";
 
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
 /** Each run opens (and at first migrates) an embedded database: slow on a busy machine. */
-const RUN_TIMEOUT = 120_000;
 const PASSWORD = "Jc#2026-Chuan";
 
 describe("luoshi init and divisions", { timeout: RUN_TIMEOUT * 4 }, () => {
   let dataDir: string;
-  const run = (args: string[], input?: string, env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
-      encoding: "utf8",
-      timeout: RUN_TIMEOUT,
-      ...(input === undefined ? {} : { input }),
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
+    runCli(dataDir, args, { env, ...(input === undefined ? {} : { input }) });
   const init = (division: string, input?: string) =>
     run(
       ["init", "--division", division, "--admin", "wang.fang", "--admin-name", "王芳", "--password-stdin"],

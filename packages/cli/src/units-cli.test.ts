@@ -1,25 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schoolListCsv, syntheticSchoolList } from "@luoshi/domain/org";
-
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+import { runCli } from "./run-cli.ts";
 
 // The CLI runs as child processes (a few seconds each when idle); the budget fits a busy 2-core machine.
 describe("luoshi units template and import after luoshi demo", { timeout: 240_000 }, () => {
   let dir: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (...args: string[]) => runCli(join(dir, "data"), args);
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-units-cli-"));

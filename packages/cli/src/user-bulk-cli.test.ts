@@ -1,27 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsv } from "@luoshi/common";
-
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+import { RUN_TIMEOUT, runCli } from "./run-cli.ts";
 
 /** As in cli.test.ts: every run is a child process on an embedded database; the demo load is slow. */
-const RUN_TIMEOUT = 120_000;
 
 describe("luoshi user bulk", { timeout: 3 * RUN_TIMEOUT }, () => {
   let dataDir: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], {
-      env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: RUN_TIMEOUT,
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = (...args: string[]) => runCli(dataDir, args);
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "luoshi-bulk-"));
