@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          globalSetup: ["packages/cli/src/test-global-setup.ts"],
           pool: "forks",
           maxWorkers: 2,
           testTimeout: 30_000,
@@ -22,6 +23,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
           pool: "forks",
           maxWorkers: 1,
           testTimeout: 60_000,

@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 const CLI = fileURLToPath(new URL("../packages/cli/bin/luoshi.js", import.meta.url));
 
 /**
- * A luoshi server started the way a user starts it: `luoshi serve --demo` on a fresh data folder (or
- * plain `luoshi serve`, an empty installation waiting for its first-run setup).
+ * A luoshi server started the way a user starts it: `luoshi serve --demo` on a data folder of its own
+ * that already holds the demo county (a copy of the one the run loaded once), or plain `luoshi serve`
+ * on an empty folder, an installation waiting for its first-run setup.
  */
 export interface RunningServer {
   url: string;
@@ -79,6 +81,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const demo = options.demo ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), "luoshi-e2e-"));
+  if (demo) {
+    // The run's demo county, loaded once (global-setup.ts): the server finds it there and says so.
+    cpSync(inject("demoDataDir"), dataDir, { recursive: true });
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const child: ChildProcess = spawn(process.execPath, [CLI, "serve", ...(demo ? ["--demo"] : [])], {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUN_TIMEOUT, runCli } from "./run-cli.ts";
+import { RUN_TIMEOUT, copyDemoData, runCli } from "./run-cli.ts";
 
 /**
  * Every test here runs the CLI as child processes, each opening (and at first migrating) an embedded
@@ -168,9 +168,9 @@ describe("luoshi evaluate, parse and import", { timeout: RUN_TIMEOUT }, () => {
     expect(gold.nodes.filter((n) => n.role === "task").length).toBeGreaterThanOrEqual(29);
   });
 
-  // A demo load and two imports.
+  // Two imports over the run's demo county.
   it("imports a document as a draft plan for the county", { timeout: runsTimeout(3) }, () => {
-    expect(run("demo").code).toBe(0);
+    copyDemoData(join(dir, "data"));
     const r = run("import", SEED, "--unit", "620802");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(

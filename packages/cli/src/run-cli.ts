@@ -3,7 +3,10 @@
  * Child processes are slow on a busy 2-core machine; the budget makes only a hung command fail on time.
  */
 import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
 
@@ -34,4 +37,47 @@ export function runCli(dataDir: string, args: readonly string[], options: CliRun
     ...(options.input === undefined ? {} : { input: options.input }),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Blocks the (test) thread for `ms` milliseconds. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Fills the empty folder `dataDir` with the demo county, as `luoshi demo` leaves it. The county is loaded
+ * once per test run (by whichever test file asks first; the others wait for it) and copied after that.
+ */
+export function copyDemoData(dataDir: string): void {
+  const root = inject("cliDemoRoot");
+  const template = join(root, "data");
+  const ready = join(root, "ready");
+  if (claim(join(root, "lock"))) {
+    const r = runCli(template, ["demo"]);
+    if (r.code !== 0) {
+      throw new Error(`luoshi demo failed (${String(r.code)}):\n${r.out}\n${r.err}`);
+    }
+    writeFileSync(ready, "");
+  }
+  const deadline = Date.now() + 2 * RUN_TIMEOUT;
+  while (!existsSync(ready)) {
+    if (Date.now() > deadline) {
+      throw new Error("the shared demo data folder was not ready in time");
+    }
+    pause(250);
+  }
+  cpSync(template, dataDir, { recursive: true });
+}
+
+/** True for the one caller that creates the folder `lock`; false for every caller after it. */
+function claim(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+      return false;
+    }
+    throw error;
+  }
 }

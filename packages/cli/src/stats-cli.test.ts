@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./run-cli.ts";
+import { copyDemoData, runCli } from "./run-cli.ts";
 
 interface Indicator {
   code: string;
@@ -23,7 +23,7 @@ describe("luoshi indicators and stats import after luoshi demo", { timeout: 240_
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "luoshi-stats-cli-"));
-    expect(run("demo").code).toBe(0);
+    copyDemoData(join(dir, "data"));
   }, 240_000);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsv } from "@luoshi/common";
-import { RUN_TIMEOUT, runCli } from "./run-cli.ts";
+import { RUN_TIMEOUT, copyDemoData, runCli } from "./run-cli.ts";
 
 /** As in cli.test.ts: every run is a child process on an embedded database; the demo load is slow. */
 
@@ -14,7 +14,7 @@ describe("luoshi user bulk", { timeout: 3 * RUN_TIMEOUT }, () => {
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "luoshi-bulk-"));
-    expect(run("demo").code).toBe(0);
+    copyDemoData(dataDir);
   }, RUN_TIMEOUT);
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
