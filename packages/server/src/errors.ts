@@ -17,7 +17,6 @@ export const ERROR_STATUS = {
   conflict: 409,
   "invalid-transition": 409,
   "payload-too-large": 413,
-  "account-locked": 423,
   "rate-limited": 429,
   internal: 500,
 } as const;

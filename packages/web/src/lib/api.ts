@@ -19,7 +19,7 @@ export interface Parser<T> {
 
 /**
  * A failed request. `status` 0 means the server was not reached. `code` is the server's stable code
- * (`forbidden`, `not-found`, `account-locked`, `csrf-invalid` …) or one of ours: `network-error`,
+ * (`forbidden`, `not-found`, `invalid-credentials`, `csrf-invalid` …) or one of ours: `network-error`,
  * `bad-response`, `http-error`.
  */
 export class ApiError extends Error {

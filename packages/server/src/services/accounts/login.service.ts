@@ -10,10 +10,15 @@ import { describeAccount, sessionIdOf, type AuthenticatedSession, type ClientInf
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 15 * 60_000;
 
-const GENERIC_FAILURE = "登录名或口令错误";
+/**
+ * The one answer to every failed login — unknown name, wrong password, locked, disabled or expired — so
+ * that nobody can learn from it whether an account exists or what state it is in; it names the lock
+ * rule so that a locked user knows to wait. The audit trail keeps the real reason.
+ */
+const GENERIC_FAILURE = `登录名或口令错误；连续 ${String(MAX_FAILED_LOGINS)} 次错误后账号锁定 ${String(LOCK_MS / 60_000)} 分钟`;
 
 /**
- * 登录. One generic message for an unknown login and a wrong password; five failures lock the account
+ * 登录. One generic message for every failure (unknown login, wrong password, locked …); five failures lock the account
  * for fifteen minutes. Every attempt, failed or not, is in the audit trail.
  */
 export async function login(
@@ -55,7 +60,7 @@ export async function login(
 
   if (user.locked_until !== null && user.locked_until > now) {
     await fail("locked");
-    throw new AppError("account-locked", lockedMessage(user.locked_until, now));
+    throw new AppError("invalid-credentials", GENERIC_FAILURE);
   }
   const isValid = await verifyPassword(user.password_hash, input.password);
   if (!isValid) {
@@ -72,9 +77,6 @@ export async function login(
         details: { reason: "wrong-password", failures, locked: lock },
       });
     });
-    if (lockedUntil !== null) {
-      throw new AppError("account-locked", lockedMessage(lockedUntil, now));
-    }
     throw new AppError("invalid-credentials", GENERIC_FAILURE);
   }
   if (user.is_disabled || (user.expires_at !== null && user.expires_at <= now)) {
@@ -105,9 +107,4 @@ export async function login(
     });
   });
   return { token, session: { sessionId, ...described } };
-}
-
-function lockedMessage(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`;
 }

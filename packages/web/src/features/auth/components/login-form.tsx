@@ -5,7 +5,7 @@ import { useI18n } from "../../../lib/i18n.tsx";
 import { errorText } from "../../../lib/error-text.ts";
 import { useLogin } from "../api/session.ts";
 
-/** 登录 form: 登录名 + 口令; shows the server's message (登录名或口令错误, 账号已锁定 …) as it comes. */
+/** 登录 form: 登录名 + 口令; shows the server's message (登录名或口令错误 …) as it comes. */
 export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionResponse) => void }) {
   const { t, tOr } = useI18n();
   const login = useLogin();
