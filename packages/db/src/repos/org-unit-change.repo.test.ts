@@ -6,6 +6,7 @@ import { createTestDatabase, testEngines } from "../testing.ts";
 import { evaluationRepo } from "./evaluation.repo.ts";
 import { orgUnitChangeRepo } from "./org-unit-change.repo.ts";
 import { orgUnitRepo } from "./org-unit.repo.ts";
+import { planRepo } from "./plan.repo.ts";
 
 describe.each(testEngines())("units over time in the repositories on %s", (engine) => {
   let handle: DatabaseHandle;
@@ -93,5 +94,21 @@ describe.each(testEngines())("units over time in the repositories on %s", (engin
     expect(await orgUnitChangeRepo.listRenamesAndMovesAfter(handle.db, [school.id], "2024-09-01")).toEqual(
       [],
     );
+  });
+
+  it("matches new work only to units still open, while old plans still find a closed one", async () => {
+    const db = handle.db;
+    const office = await orgUnitRepo.insert(
+      db,
+      { code: "620899-wsj", name: "测试县卫生局", kind: "department", parent_id: county.id },
+      county,
+    );
+    await orgUnitRepo.close(db, office.id, "2025-01-01", null);
+    const names = async (openOn?: string) =>
+      (await planRepo.registryUnits(db, scopeOf(county.path), openOn)).map((u) => u.name);
+    expect(await names("2024-12-31")).toContain("测试县卫生局");
+    expect(await names("2025-01-01")).not.toContain("测试县卫生局");
+    expect(await names("2025-06-01")).toContain("东镇");
+    expect(await names()).toContain("测试县卫生局");
   });
 });

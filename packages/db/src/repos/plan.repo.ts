@@ -41,14 +41,19 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
 export const planRepo = {
   /**
    * The units parsed responsible-unit names are matched against: every unit in the scope but schools,
-   * and the departments of the areas above it (a county plan names 市教育局 too).
+   * and the departments of the areas above it (a county plan names 市教育局 too). With `openOn` (an ISO
+   * day) only the units still open on it: a closed unit takes no new work, but plans that named it
+   * still show it.
    */
-  async registryUnits(db: Db, scope: Scope): Promise<OrgUnitRow[]> {
+  async registryUnits(db: Db, scope: Scope, openOn?: string): Promise<OrgUnitRow[]> {
     const ancestorIds = scope.path.split("/").filter((s) => s !== "");
     return db
       .selectFrom("org_units")
       .selectAll()
       .where("kind", "!=", "school")
+      .$if(openOn !== undefined, (q) =>
+        q.where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", openOn ?? "")])),
+      )
       .where((eb) =>
         eb.or([
           inScope("path", scope),

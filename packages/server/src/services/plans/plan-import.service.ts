@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseDocument, matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
 import { hasErrors } from "@luoshi/domain";
+import { chinaDate } from "@luoshi/common";
 import { type Db, inTransaction, planRepo, type OrgUnitRow, type PlanRow, type Scope } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -10,10 +11,11 @@ import { authorize } from "../access/authorize.ts";
 
 /**
  * The registry parsed unit names are matched against: every non-school unit in the scope, and the
- * departments of the areas above it (a county plan names 市教育局 too).
+ * departments of the areas above it (a county plan names 市教育局 too). Given `today` (a Date), only
+ * the units open on that China day: new work goes to none that closed.
  */
-export async function unitRegistry(db: Db, scope: Scope): Promise<OrgUnitRow[]> {
-  return planRepo.registryUnits(db, scope);
+export async function unitRegistry(db: Db, scope: Scope, today?: Date): Promise<OrgUnitRow[]> {
+  return planRepo.registryUnits(db, scope, today === undefined ? undefined : chinaDate(today));
 }
 
 /** The area unit at the root of the actor's scope: the owner of the plans the actor imports. */
@@ -47,7 +49,7 @@ export async function importPlan(
   }
   const parsed = parseDocument(decoded.text);
   const owner = await scopeRoot(db, actor);
-  const registry = await unitRegistry(db, actor.scope);
+  const registry = await unitRegistry(db, actor.scope, deps.now());
   const entries: UnitRegistryEntry[] = registry.map((u) => ({
     code: u.code,
     name: u.name,

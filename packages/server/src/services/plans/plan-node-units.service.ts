@@ -21,7 +21,7 @@ export async function setPlanNodeUnits(
   if (node === undefined) {
     throw new AppError("not-found", "该条目不存在");
   }
-  const registry = new Map((await unitRegistry(db, actor.scope)).map((u) => [u.id, u]));
+  const registry = new Map((await unitRegistry(db, actor.scope, deps.now())).map((u) => [u.id, u]));
   body.units.forEach((u, i) => {
     if (u.orgUnitId !== null && !registry.has(u.orgUnitId)) {
       throw new AppError("validation-failed", `第 ${i + 1} 个责任单位不在本辖区的单位名录中`, {
