@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statsRepo } from "@luoshi/db";
+import { scopeOf, statsRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { BalanceResult, IndicatorChildren } from "@luoshi/contracts";
+import { systemActor } from "../../context.ts";
+import { computeCatalogueTables } from "../../services/statistics/stats-catalogue.service.ts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 import { FAILING, PASSING, S1, S2 } from "../evaluations/balance-test-county.ts";
 
@@ -71,6 +73,27 @@ describe.each(testEngines())("a past year's evaluation sees the units as they we
     expect(r.schools.map((s) => [s.code, s.name])).toEqual([[S2, "崆峒区育英小学"]]);
     expect(r.primary.schoolCount).toBe(1);
     expect(JSON.stringify(r.issues)).not.toContain(S1);
+  });
+
+  it("counts a merged school's rows in the county's totals only for the years it was open", async () => {
+    // A's 2024 row was written before the merger of 1 July 2024; 2024 sees the county without A.
+    const pupils = async (year: number) => {
+      const res = await planner.request("GET", `/api/indicators?orgUnitId=${county}&year=${String(year)}`);
+      expect(res.statusCode).toBe(200);
+      return res
+        .json<{ items: { code: string; numerator: number | null }[] }>()
+        .items.find((i) => i.code === "student-teacher-ratio-primary")?.numerator;
+    };
+    expect(await pupils(2023)).toBe(500);
+    expect(await pupils(2024)).toBe(200);
+    const leader = { ...systemActor("test"), role: "leader" as const, scope: scopeOf("/") };
+    const tables = await computeCatalogueTables(server.deps, leader, {
+      orgUnitId: county,
+      from: 2023,
+      to: 2024,
+    });
+    const cell = (year: number) => tables.cell("student-teacher-ratio-primary", "620802", year).numerator;
+    expect([cell(2023), cell(2024)]).toEqual([500, 200]);
   });
 
   it("drills down to a 乡镇's schools of a year as they were, named as then", async () => {

@@ -25,7 +25,7 @@ import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { copyValuesInto } from "./stats-columns.ts";
-import { scopeUnits, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
+import { countsInYear, scopeUnits, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率: 招生 of year − 9). */
 const MAX_LAG = 9;
@@ -202,12 +202,17 @@ function tagRows(
   const scoped = [...inScope];
   const seeds = toSeeds(scoped);
   const chains = ancestorChains(seeds);
-  const unitOf = new Map<string, { index: number; seed: OrgUnitSeed; chain: readonly string[] }>();
+  const unitOf = new Map<
+    string,
+    { index: number; seed: OrgUnitSeed; chain: readonly string[]; dated: ScopeUnit | null }
+  >();
   scoped.forEach((u, index) => {
     const seed = seeds[index];
     const chain = seed === undefined ? undefined : chains.get(seed.code);
     if (seed !== undefined && chain !== undefined) {
-      unitOf.set(u.id, { index, seed, chain });
+      // Units with an opening or closing day count only in the years they were open.
+      const dated = u.openedOn === null && u.closedOn === null ? null : u;
+      unitOf.set(u.id, { index, seed, chain, dated });
     }
   });
   const [schools = [], history = [], population = []] = reads;
@@ -227,7 +232,7 @@ function tagRows(
     const list = JSON.parse(y.json) as unknown[];
     for (let i = 0; i < list.length; i += 2) {
       const u = unitOf.get(list[i] as string);
-      if (u?.seed.school !== undefined) {
+      if (u?.seed.school !== undefined && (u.dated === null || countsInYear(u.dated, y.year))) {
         hasRecord[u.index * span + (y.year - firstYear)] = 1;
       }
     }
@@ -237,7 +242,7 @@ function tagRows(
   const add = ({ year, list }: ParsedYear, kind: "school" | "history" | "area"): void => {
     for (let i = 0; i + 1 < list.length; i += 2) {
       const unit = unitOf.get(list[i] as string);
-      if (unit === undefined) {
+      if (unit === undefined || (unit.dated !== null && !countsInYear(unit.dated, year))) {
         continue;
       }
       const { seed, chain } = unit;

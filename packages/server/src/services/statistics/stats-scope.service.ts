@@ -4,7 +4,7 @@
  */
 import { type Db, type Scope, type StatsScopeUnit, statsRepo } from "@luoshi/db";
 import { buildStatRows, type StatRow } from "@luoshi/domain/indicators";
-import type { OrgUnitSeed } from "@luoshi/domain/org";
+import { openInYear, type OrgUnitSeed } from "@luoshi/domain/org";
 
 /** An org unit as the statistics services need it. */
 export type ScopeUnit = StatsScopeUnit;
@@ -15,6 +15,11 @@ export interface ScopeUnits {
   byCode: Map<string, ScopeUnit>;
   /** Which of `codes` (not in the scope) name units that exist elsewhere: one query. */
   outside(db: Db, codes: readonly string[]): Promise<Set<string>>;
+}
+
+/** True when the unit belongs to the statistical year: open on its reference day (most units have no dates). */
+export function countsInYear(unit: Pick<ScopeUnit, "openedOn" | "closedOn">, year: number): boolean {
+  return (unit.openedOn === null && unit.closedOn === null) || openInYear(unit, year);
 }
 
 /** Loads the units within `scope` in one query. */
@@ -73,14 +78,22 @@ export async function loadStatRows(
     statsRepo.listInScope(db, "enrolment_history", scope, from - lag, to),
     statsRepo.listInScope(db, "population_stats", scope, from, to),
   ]);
-  const full = new Set(schools.map((s) => `${s.code}|${String(s.year)}`));
-  const records = [...history.filter((h) => !full.has(`${h.code}|${String(h.year)}`)), ...schools].map(
-    (r) => ({ schoolCode: r.code, year: r.year, values: r.values }),
-  );
+  // A year counts only the units open in it (docs/org-units.md): rows a school wrote for a year before
+  // it was merged or closed stay stored but are not added up.
+  const open = (r: { code: string; year: number }): boolean => {
+    const u = units.byCode.get(r.code);
+    return u === undefined || countsInYear(u, r.year);
+  };
+  const openSchools = schools.filter(open);
+  const full = new Set(openSchools.map((s) => `${s.code}|${String(s.year)}`));
+  const records = [
+    ...history.filter((h) => open(h) && !full.has(`${h.code}|${String(h.year)}`)),
+    ...openSchools,
+  ].map((r) => ({ schoolCode: r.code, year: r.year, values: r.values }));
   const { rows } = buildStatRows(
     toSeeds(units.byCode.values()),
     records,
-    population.map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
+    population.filter(open).map((p) => ({ areaCode: p.code, year: p.year, values: p.values })),
   );
   return { units, rows };
 }
