@@ -1,49 +1,41 @@
 import { describe, expect, it } from "vitest";
 import type { RegistryUnit } from "./registry-diff.ts";
+import { registryUnit, TEST_COUNTY } from "./registry-test-units.ts";
 import { planRegistryImport } from "./registry-plan.ts";
 import type { RegistrySheet } from "./school-registry.ts";
 
-const COUNTY = { id: "county", code: "620821", name: "泾川县" };
-const base: Omit<RegistryUnit, "id" | "code" | "name" | "kind"> = {
-  parentId: COUNTY.id,
-  aliases: [],
-  closedOn: null,
-  schoolType: null,
-  schoolTypeCode: null,
-  ownership: null,
-  isInclusive: null,
-  urbanRural: null,
-  sponsor: null,
-  address: null,
-  principal: null,
-  phone: null,
-  parentSchoolCode: null,
-};
-const school = (id: string, code: string, name: string, over: Partial<RegistryUnit> = {}): RegistryUnit => ({
-  ...base,
-  id,
-  code,
-  name,
-  kind: "school",
-  parentId: "t1",
-  schoolType: "primary",
-  schoolTypeCode: "211",
-  ownership: "public",
-  isInclusive: true,
-  urbanRural: "town",
-  sponsor: "县级教育部门",
-  phone: "13900000001",
-  ...over,
-});
+const COUNTY = TEST_COUNTY;
+const school = (id: string, code: string, name: string, over: Partial<RegistryUnit> = {}): RegistryUnit =>
+  registryUnit({
+    id,
+    code,
+    name,
+    kind: "school",
+    parentId: "t1",
+    schoolType: "primary",
+    schoolTypeCode: "211",
+    ownership: "public",
+    isInclusive: true,
+    urbanRural: "town",
+    sponsor: "县级教育部门",
+    phone: "13900000001",
+    ...over,
+  });
 const UNITS: RegistryUnit[] = [
-  { ...base, id: "t1", code: "620821100", name: "城关镇", kind: "township" },
-  { ...base, id: "t2", code: "620821101", name: "玉都镇", kind: "township" },
+  registryUnit({ id: "t1", code: "620821100", name: "城关镇", kind: "township" }),
+  registryUnit({ id: "t2", code: "620821101", name: "玉都镇", kind: "township" }),
   school("s1", "1620821001", "甲小学"),
   school("s2", "1620821002", "乙小学"),
   school("s3", "1620821003", "丙小学"),
   school("s4", "1620821004", "丁小学"),
   school("s5", "1620821005", "戊小学", { closedOn: "2024-08-31" }),
-  { ...base, id: "d1", code: "620821-jyj", name: "泾川县教育局", kind: "department", aliases: ["县教育局"] },
+  registryUnit({
+    id: "d1",
+    code: "620821-jyj",
+    name: "泾川县教育局",
+    kind: "department",
+    aliases: ["县教育局"],
+  }),
 ];
 const HEADER = ["学校标识码", "学校名称", "办学类型", "举办者", "城乡分类", "所在乡镇", "联系电话"];
 const row = (code: string, name: string, town = "城关镇", phone = "13900000001") => [

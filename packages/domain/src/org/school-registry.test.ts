@@ -2,28 +2,11 @@ import { describe, expect, it } from "vitest";
 import { deriveOwnership, findSchoolTypeCode, findUrbanRural, SCHOOL_TYPE_CODES } from "./registry-codes.ts";
 import { planRegistryImport } from "./registry-plan.ts";
 import { schoolListCsv, schoolListSeeds, syntheticSchoolList } from "./registry-synthetic.ts";
-import type { RegistryUnit } from "./registry-diff.ts";
+import { registryUnit, TEST_COUNTY } from "./registry-test-units.ts";
 import type { RegistrySheet } from "./school-registry.ts";
 
-const COUNTY = { id: "county", code: "620821", name: "泾川县" };
-const unit = (
-  u: Partial<RegistryUnit> & Pick<RegistryUnit, "id" | "code" | "name" | "kind">,
-): RegistryUnit => ({
-  parentId: COUNTY.id,
-  aliases: [],
-  closedOn: null,
-  schoolType: null,
-  schoolTypeCode: null,
-  ownership: null,
-  isInclusive: null,
-  urbanRural: null,
-  sponsor: null,
-  address: null,
-  principal: null,
-  phone: null,
-  parentSchoolCode: null,
-  ...u,
-});
+const COUNTY = TEST_COUNTY;
+const unit = registryUnit;
 const TOWNSHIPS = [
   unit({ id: "t1", code: "620821100", name: "城关镇", kind: "township" }),
   unit({ id: "t2", code: "620821101", name: "玉都镇", kind: "township", aliases: ["玉都"] }),
