@@ -2,17 +2,28 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { logIn, useDemoRig } from "./browser.ts";
 
-/** Opens an antd select in the open dialog by its label, types to search and picks the option. */
+/**
+ * Opens an antd select in the open dialog by its label, types to search and picks the option; tries
+ * again when the pick did not take (a click can land while the dropdown is still sliding in).
+ */
 async function choose(page: Page, label: string, search: string, option: string): Promise<void> {
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel(label, { exact: true }).click();
-  if (search !== "") {
-    await dialog.getByLabel(label, { exact: true }).fill(search);
+  const field = dialog.locator(".ant-form-item").filter({ has: page.getByLabel(label, { exact: true }) });
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByLabel(label, { exact: true }).click();
+    if (search !== "") {
+      await dialog.getByLabel(label, { exact: true }).fill(search);
+    }
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
+      .first()
+      .click();
+    const chosen = field.locator(".ant-select-content", { hasText: option });
+    if ((await chosen.count()) > 0 || attempt === 3) {
+      await chosen.first().waitFor({ timeout: 5_000 });
+      return;
+    }
   }
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
-    .first()
-    .click();
 }
 
 /** Confirms the open dialog and waits for it to close. */
