@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   "invalid-transition": 409,
   "payload-too-large": 413,
+  "too-complex": 422,
   "rate-limited": 429,
   internal: 500,
 } as const;
