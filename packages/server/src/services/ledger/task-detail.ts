@@ -1,5 +1,6 @@
 import { chinaDate } from "@luoshi/common";
 import { lightOf } from "@luoshi/domain/ledger";
+import { cleanText } from "@luoshi/domain/parsing";
 import { taskDetailRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { actionsFor, canReport, loadTask } from "./task-access.ts";
@@ -24,7 +25,8 @@ export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: st
     bundle,
     task,
     light: lightOf(task, chinaDate(deps.now()), toProgressReports(reports)),
-    sourceText: sourceText ?? null,
+    // the clause as a person reads it: simplified, without the pinyin glosses some sites inject
+    sourceText: sourceText === undefined ? null : cleanText(sourceText).clean.text,
     reports,
     attachments,
     events,
