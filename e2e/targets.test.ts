@@ -25,7 +25,31 @@ describe("目标监测 in Chromium", () => {
     await page.getByRole("button", { name: "确定" }).click();
     await expect.poll(() => page.getByRole("button", { name: "导出Excel" }).isVisible()).toBe(true);
 
-    // 指标监测 → 目标监测: the plan's targets with statuses computed from the demo statistics.
+    // 指标监测 opens on 指标看板, which reads the same targets; switching to 目标监测 in the page (no
+    // reload) must still list them — both tabs once kept different shapes under one cache key.
+    await page.goto(`${rig.server.url}/indicators`);
+    await expect.poll(() => page.locator(".indicator-dashboard").isVisible(), { timeout: 30_000 }).toBe(true);
+    // Record every count the summary ever shows, so a wrong one shown for a moment is caught too.
+    // (a script string: the browser's DOM types are not part of this Node project)
+    await page.evaluate(`(() => {
+      const seen = (window.seenCounts = []);
+      new MutationObserver(() => {
+        const m = /共 (\\d+) 项规划目标/.exec(document.body.innerText);
+        if (m && seen.at(-1) !== m[1]) seen.push(m[1]);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
+    await page.getByRole("tab", { name: "目标监测" }).click();
+    await expect
+      .poll(() => page.getByText(/共 \d+ 项规划目标/).textContent(), { timeout: 30_000 })
+      .toMatch(/共 (?!0 )\d+ 项规划目标/);
+    const seenCounts = await page.evaluate<string[]>("window.seenCounts");
+    expect(seenCounts).not.toContain("0");
+    // and back: the cards read the targets 目标监测 just loaded
+    await page.getByRole("tab", { name: "指标看板" }).click();
+    await expect.poll(() => page.locator(".indicator-card").count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    expect(await page.getByText("页面出错").count()).toBe(0);
+
+    // 目标监测: the plan's targets with statuses computed from the demo statistics.
     await page.goto(`${rig.server.url}/indicators?tab=targets`);
     const card = page.locator(".target-plan-card", { hasText: "平凉市崆峒区“十四五”教育事业发展专项规划" });
     await expect.poll(() => card.isVisible(), { timeout: 30_000 }).toBe(true);
@@ -52,7 +76,7 @@ describe("目标监测 in Chromium", () => {
     await row.getByRole("button", { name: /展开|Expand row/ }).click();
     await expect.poll(() => page.getByLabel("学前三年毛入园率历年走势与目标").isVisible()).toBe(true);
     await page.close();
-  });
+  }, 150_000);
 
   it("shows the catalogue and explains a bad formula where it goes wrong", async () => {
     const page = await rig.browser.newPage();

@@ -1,13 +1,10 @@
-/** 指标看板 data: series, drill-down children, distribution, and plan targets (when that API answers). */
+/**
+ * 指标看板 data: series, drill-down children and distribution. The plan targets come from the one
+ * 目标监测 query (`target-queries.ts`), so both tabs share its cache entry and its shape.
+ */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import {
-  IndicatorChildren,
-  IndicatorDistribution,
-  IndicatorSeries,
-  TargetMonitorList,
-} from "@luoshi/contracts";
-import type { TargetMonitorItem } from "@luoshi/contracts";
-import { getJson, isApiStatus } from "../../../lib/api.ts";
+import { IndicatorChildren, IndicatorDistribution, IndicatorSeries } from "@luoshi/contracts";
+import { getJson } from "../../../lib/api.ts";
 import { toQueryString } from "../../../lib/query-string.ts";
 
 /** Years of history the dashboard shows (the chosen year and the eight before it). */
@@ -19,7 +16,6 @@ const dashboardKeys = {
   children: (unitId: string, year: number) => ["indicators", "children", unitId, year] as const,
   distribution: (unitId: string, year: number, code: string) =>
     ["indicators", "distribution", unitId, year, code] as const,
-  targets: (unitId: string, year: number) => ["targets", "monitor", unitId, year] as const,
 };
 
 /** Every catalogue indicator of the unit for the `DASHBOARD_YEARS` years up to `year`. */
@@ -61,31 +57,5 @@ export function useIndicatorDistribution(unitId: string, year: number, code: str
         IndicatorDistribution,
         signal,
       ),
-  });
-}
-
-/**
- * The plan targets monitored for the unit. A 404 (the targets API not installed) or any failure gives
- * no targets: the cards then fall back to the national reference values.
- */
-export function useTargetMonitor(unitId: string, year: number) {
-  return useQuery({
-    queryKey: dashboardKeys.targets(unitId, year),
-    queryFn: async ({ signal }): Promise<TargetMonitorItem[]> => {
-      try {
-        const list = await getJson(
-          `/api/targets/monitor${toQueryString({ orgUnitId: unitId, year })}`,
-          TargetMonitorList,
-          signal,
-        );
-        return list.items;
-      } catch (error) {
-        if (isApiStatus(error, 404) || isApiStatus(error, 403)) {
-          return [];
-        }
-        throw error;
-      }
-    },
-    retry: false,
   });
 }

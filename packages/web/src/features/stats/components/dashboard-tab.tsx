@@ -6,7 +6,8 @@ import { DASHBOARD_AREA_VALUES } from "@luoshi/contracts";
 import type { DashboardIndicator, IndicatorSeries, TargetMonitorItem } from "@luoshi/contracts";
 import { ErrorResult } from "../../../components/error-result.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { useIndicatorSeries, useTargetMonitor } from "../api/dashboard-queries.ts";
+import { useIndicatorSeries } from "../api/dashboard-queries.ts";
+import { useTargetMonitor } from "../api/target-queries.ts";
 import { cardGoal } from "../api/indicator-light.ts";
 import { IndicatorCard } from "./indicator-card.tsx";
 import { IndicatorDetail } from "./indicator-detail.tsx";
@@ -60,7 +61,8 @@ export function DashboardTab({ unit, year }: UnitYearProps) {
     return <Empty description={t("ind.empty")} />;
   }
   const byCode = new Map(data.series.map((s) => [s.code, s]));
-  const monitored: readonly TargetMonitorItem[] = targets.data ?? [];
+  // without targets (none confirmed, or a role that may not read them) the cards use national values
+  const monitored: readonly TargetMonitorItem[] = targets.data?.items ?? [];
   const goalOf = (d: DashboardIndicator) =>
     cardGoal(d, valueIn(byCode.get(d.code), year)?.value ?? null, monitored);
   const opened = data.indicators.find((d) => d.code === open);
