@@ -4,6 +4,7 @@
  * within one county no alias may point at two units.
  */
 import type { OrgUnitSeed } from "../org/org-unit.ts";
+import { COUNTY_EDUCATION_OFFICES } from "../org/jurisdiction.ts";
 import { CITY, COUNTY } from "./kongtong-data.ts";
 
 /** One department as written by hand; its code is `<parent code>-<key>`. */
@@ -22,25 +23,36 @@ const office = (key: string, name: string, extra: readonly string[] = []): Depar
   aliases: [`区教育局${name}`, `崆峒区教育局${name}`, ...extra],
 });
 
-/** 崆峒区教育局 and its 股室. */
+/** Aliases the demo county's documents use beyond those every county bureau starts with. */
+const LOCAL_OFFICE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  bgs: ["局办"],
+  jcjyg: ["教育局基础教育股"],
+  xqjyg: ["教育局学前教育股"],
+  dds: ["区政府教育督导室", "区教育督导室"],
+  jhcwg: ["教育局计划财务股"],
+  rsg: ["人事科"],
+  aqwdg: ["教育局安全稳定股"],
+  twyg: ["体育卫生与艺术教育股"],
+  jys: ["区教研室"],
+  zzzx: ["区学生资助管理中心"],
+};
+
+/** 股室 the demo bureau has besides the standard ones, and the standard office each follows. */
+const LOCAL_OFFICES: Readonly<Record<string, DepartmentData>> = {
+  bgs: office("djb", "党建工作办公室", ["党建办", "教育局党建办"]),
+  twyg: office("xmb", "教育项目办公室", ["项目办", "教育项目办"]),
+};
+
+/** 崆峒区教育局 and its 股室: the standard offices of a county bureau (`COUNTY_EDUCATION_OFFICES`) and its own. */
 export const EDUCATION_BUREAU: DepartmentData = {
   key: "jyj",
   name: "崆峒区教育局",
   aliases: ["平凉市崆峒区教育局", "区教育局", "教育局", "区教体局", "崆峒区教体局", "区教育体育局"],
-  children: [
-    office("bgs", "办公室", ["局办公室", "教育局办公室", "局办"]),
-    office("djb", "党建工作办公室", ["党建办", "教育局党建办"]),
-    office("jcjyg", "基础教育股", ["基教股", "教育局基础教育股"]),
-    office("xqjyg", "学前教育股", ["学前股", "教育局学前教育股"]),
-    office("dds", "教育督导室", ["督导室", "区政府教育督导室", "区教育督导室", "督导办"]),
-    office("jhcwg", "计划财务股", ["计财股", "财务股", "教育局计划财务股"]),
-    office("rsg", "人事股", ["教育局人事股", "人事科"]),
-    office("aqwdg", "安全稳定股", ["安稳股", "安全股", "教育局安全稳定股"]),
-    office("twyg", "体卫艺股", ["体育卫生与艺术教育股", "体卫艺办"]),
-    office("xmb", "教育项目办公室", ["项目办", "教育项目办"]),
-    office("jys", "教研室", ["区教研室", "教育研究室"]),
-    office("zzzx", "学生资助管理中心", ["资助中心", "学生资助中心", "区学生资助管理中心"]),
-  ],
+  children: COUNTY_EDUCATION_OFFICES.flatMap((o) => {
+    const own = office(o.key, o.name, [...o.aliases, ...(LOCAL_OFFICE_ALIASES[o.key] ?? [])]);
+    const after = LOCAL_OFFICES[o.key];
+    return after === undefined ? [own] : [own, after];
+  }),
 };
 
 /** Other district departments named in education documents (保障, 编制, 用地, 安全, 关爱 …). */
