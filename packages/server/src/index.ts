@@ -52,3 +52,4 @@ export { getInstallation, listDivisions } from "./services/org/installation.serv
 export { DIVISION_SOURCE } from "./services/org/division-data.ts";
 export { prepareSetupToken, discardSetupToken, SETUP_TOKEN_FILE } from "./services/org/setup-token.ts";
 export * from "./reports/jiceng-workbook.ts";
+export { zipWorkbooks } from "./services/statistics/jiceng-upload.ts";
