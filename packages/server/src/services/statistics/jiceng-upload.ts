@@ -11,9 +11,9 @@ import { AppError } from "../../errors.ts";
 import { MAX_STATS_FILE_BYTES, readStatsFile, type StatsFileSheet } from "./stats-file.service.ts";
 
 /** Workbooks one archive may hold (a county has a few hundred schools). */
-export const MAX_ARCHIVE_ENTRIES = 5000;
+const MAX_ARCHIVE_ENTRIES = 5000;
 /** Bytes an archive may unpack to, all entries together. */
-export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
 /** What an upload became: the template's sheets, and findings that do not stop the import. */
 export interface StatsUpload {
