@@ -106,6 +106,26 @@ describe("基层表 import", () => {
     expect(messages[0]).toContain(first.fileName);
   });
 
+  it("runs the value checks itself, naming 表号/行代码/栏号 instead of a template sheet", () => {
+    const { workbooks } = upload(2024);
+    const first = workbooks[1];
+    if (first === undefined) {
+      throw new Error("no workbook");
+    }
+    const negative: GridWorkbook = {
+      ...first,
+      sheets: first.sheets.map((s) =>
+        s.name.startsWith("教基5176")
+          ? { ...s, rows: s.rows.map((r) => (r[1] === "03" ? [...r.slice(0, 3), -3] : r)) }
+          : s,
+      ),
+    };
+    const read = readJicengUpload([negative], 2024);
+    expect(read.issues.filter((i) => i.severity === "error").map((i) => i.message)).toEqual([
+      expect.stringMatching(new RegExp(`^${first.fileName}（.*）表 教基5176 行代码 03 栏号 1：.*-3`)),
+    ]);
+  });
+
   it("refuses a 基础基 workbook for a 教基 year and warns on an unknown supplement column", () => {
     const old = upload(2020).workbooks[0];
     if (old === undefined) {

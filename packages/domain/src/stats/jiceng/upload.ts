@@ -8,7 +8,8 @@ import { DATA_ELEMENTS, STATS_SHEETS, isBaseElement, type StatsSheet } from "../
 import type { ImportSheet } from "../import-plan.ts";
 import { sheetByName, templateHeaders } from "../template.ts";
 import { matchHeaders, normalizeHeader, readNumber, rowToCells, type Cell } from "../template-parse.ts";
-import { isJicengWorkbook, jicengGenerationFor } from "./layout.ts";
+import { validateRecordValues } from "../validation.ts";
+import { isJicengWorkbook, jicengGenerationFor, parseCellRef } from "./layout.ts";
 import { readJicengWorkbook, type GridWorkbook, type JicengSchool } from "./read.ts";
 
 /** The template sheets an upload became, and what was found on the way. */
@@ -226,6 +227,9 @@ export function readJicengUpload(workbooks: readonly GridWorkbook[], year: numbe
     }
     return { school: s, values };
   });
+  for (const { school, values } of merged) {
+    issues.push(...valueErrors(school, values, supplement.schools.get(school.schoolCode)?.where ?? {}));
+  }
 
   const byElementSheet = new Map(DATA_ELEMENTS.map((e) => [e.code, e.sheet]));
   const sheets: ImportSheet[] = [];
@@ -264,4 +268,44 @@ export function readJicengUpload(workbooks: readonly GridWorkbook[], year: numbe
 
 function templateSheetName(sheet: StatsSheet): string {
   return matchHeaders(sheet, []).binding.sheetName;
+}
+
+/** `教基3112/01/2+教基3112/01/3` → 表 教基3112 行代码 01 栏号 2、3. */
+function describeCells(source: string): string {
+  const refs = source.split("+").map(parseCellRef);
+  const first = refs[0];
+  if (first === undefined) {
+    return source;
+  }
+  const sameRow = refs.every((r) => r.table === first.table && r.row === first.row);
+  return sameRow
+    ? `表 ${first.table} 行代码 ${first.row} 栏号 ${refs.map((r) => r.column).join("、")}`
+    : refs.map((r) => `表 ${r.table} 行代码 ${r.row} 栏号 ${r.column}`).join(" + ");
+}
+
+/**
+ * The value checks of the template import (negative values, grades or bands that do not add up,
+ * 专任教师 above 教职工 …) run here first, so that an error names the workbook, the school and the
+ * 表号/行代码/栏号 (or the supplement's row) rather than a template sheet the bureau never saw. Only
+ * errors: warnings are the import's to give, once.
+ */
+function valueErrors(
+  school: JicengSchool,
+  values: Record<string, number>,
+  supplementWhere: Record<string, string>,
+): Issue[] {
+  const who =
+    school.fileName === ""
+      ? school.schoolCode
+      : `${school.fileName}（${school.schoolName === "" ? school.schoolCode : `${school.schoolName} ${school.schoolCode}`}）`;
+  const placeOf = (element: string): string => {
+    const source = school.sourceOf[element];
+    return source !== undefined ? describeCells(source) : (supplementWhere[element] ?? element);
+  };
+  return validateRecordValues(values, {
+    ...(school.attributes.schoolType === undefined ? {} : { schoolType: school.attributes.schoolType }),
+    locate: (element) => ({ file: school.fileName, sheet: "", row: 0, column: placeOf(element) }),
+  })
+    .filter((i) => i.severity === "error")
+    .map((i) => ({ ...i, message: `${who}${i.where?.column ?? ""}：${i.message}` }));
 }
