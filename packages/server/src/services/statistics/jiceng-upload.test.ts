@@ -1,4 +1,5 @@
 import { zipSync } from "fflate";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { jicengWorkbook } from "@luoshi/domain/stats";
 import { AppError } from "../../errors.ts";
@@ -31,6 +32,17 @@ describe("reading a 基层表 upload", () => {
     const row = conditions?.rows[0]?.cells ?? [];
     // 万元 in the 基层表, 元 in luoshi
     expect(row[conditions?.headers.indexOf("教学仪器设备资产值") ?? -1]).toBe(345678);
+  });
+
+  it("names a workbook zipped on Windows (GBK name, no UTF-8 flag) in Chinese", async () => {
+    const good = await gridWorkbookBytes(jicengWorkbook(SCHOOL, 2023, { "pupils.primary": 120 }));
+    const broken = { ...jicengWorkbook(SCHOOL, 2023, { "pupils.primary": 120 }) };
+    broken.sheets = broken.sheets.filter((s) => !s.name.startsWith("教基1001"));
+    // the name as fflate hands back one written without the UTF-8 flag: one Latin-1 character per GBK byte
+    const gbk = iconv.encode("某县第九十九小学.xlsx", "gbk").toString("latin1");
+    const zip = zipSync({ "ok.xlsx": good, [gbk]: await gridWorkbookBytes(broken) });
+    const error = await readStatsUpload(zip, "县.zip", 2023).catch((e: unknown) => e);
+    expect((error as AppError).message).toMatch(/某县第九十九小学\.xlsx：缺少教基1001/);
   });
 
   it("refuses an archive that would unpack beyond its bounds, and one that is no zip", async () => {

@@ -4,6 +4,7 @@
  * template file passes through untouched. Reading the zip is bounded: entries, sizes, total unpacked.
  */
 import { unzipSync, zipSync, type UnzipFileInfo } from "fflate";
+import iconv from "iconv-lite";
 import type { Issue } from "@luoshi/domain";
 import { isJicengWorkbook, readJicengUpload, type Cell, type GridWorkbook } from "@luoshi/domain/stats";
 import type { StatsProblem } from "@luoshi/contracts";
@@ -45,6 +46,24 @@ const toProblem = (i: Issue): StatsProblem => ({
   column: i.where?.column ?? "",
   message: i.message,
 });
+
+/**
+ * An entry's name as people wrote it. fflate decodes a name without the zip's UTF-8 flag byte by byte
+ * (Latin-1); Windows writes such names in GBK and macOS in UTF-8 without the flag. Those bytes are
+ * read as UTF-8 when they are valid UTF-8, else as GB18030.
+ */
+function entryName(name: string): string {
+  const codes = Array.from({ length: name.length }, (_, i) => name.charCodeAt(i));
+  if (codes.every((c) => c < 0x80) || codes.some((c) => c > 0xff)) {
+    return name;
+  }
+  const bytes = Buffer.from(name, "latin1");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, "gb18030");
+  }
+}
 
 /** The .xlsx entries of an archive (folders, macOS metadata and Office lock files skipped). */
 function unpack(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
@@ -89,7 +108,7 @@ function unpack(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
     );
   }
   return Object.entries(files)
-    .map(([name, data]) => ({ name, bytes: data }))
+    .map(([name, data]) => ({ name: entryName(name), bytes: data }))
     .sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
 }
 
