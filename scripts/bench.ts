@@ -8,6 +8,7 @@ const benches = [
   "bench-evaluation-api.ts",
   "bench-indicators.ts",
   "bench-stats-import.ts",
+  "bench-jiceng-import.ts",
   "bench-stats-db.ts",
   "bench-balance-report.ts",
   "bench-ledger.ts",

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { StatsYear } from "./common.ts";
 
-/** POST /api/stats/imports — one 统计年度's statistics file in the template layout. */
+/** POST /api/stats/imports — one 统计年度's statistics: a template file, or 基层表 workbooks (.xlsx / .zip). */
 export const StatsImportBody = z.strictObject({
   fileName: z
     .string()
     .trim()
     .min(1, { error: "请给出文件名" })
     .max(200, { error: "文件名最多 200 个字符" })
-    .regex(/\.(xlsx|csv)$/i, { error: "只支持 .xlsx、.csv 文件" }),
+    .regex(/\.(xlsx|csv|zip)$/i, { error: "只支持 .xlsx、.csv 文件或基层表 .zip 压缩包" }),
   year: z.number().int({ error: "统计年度应为整数" }).min(2000, { error: "统计年度不早于 2000" }).max(2100, {
     error: "统计年度不晚于 2100",
   }),
@@ -72,7 +72,7 @@ export const StatsImportJobQuery = z.object({
     .trim()
     .min(1, { error: "请给出文件名" })
     .max(200, { error: "文件名最多 200 个字符" })
-    .regex(/\.(xlsx|csv)$/i, { error: "只支持 .xlsx、.csv 文件" }),
+    .regex(/\.(xlsx|csv|zip)$/i, { error: "只支持 .xlsx、.csv 文件或基层表 .zip 压缩包" }),
   year: z.coerce
     .number({ error: "统计年度应为整数" })
     .int({ error: "统计年度应为整数" })

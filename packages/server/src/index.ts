@@ -51,3 +51,5 @@ export * from "./services/org/init-jurisdiction.service.ts";
 export { getInstallation, listDivisions } from "./services/org/installation.service.ts";
 export { DIVISION_SOURCE } from "./services/org/division-data.ts";
 export { prepareSetupToken, discardSetupToken, SETUP_TOKEN_FILE } from "./services/org/setup-token.ts";
+export * from "./reports/jiceng-workbook.ts";
+export { zipWorkbooks } from "./services/statistics/jiceng-upload.ts";

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { orgUnitRepo, scopeOf } from "@luoshi/db";
@@ -7,6 +7,7 @@ import { Presets, SingleBar } from "cli-progress";
 import {
   AppError,
   importStatistics,
+  zipWorkbooks,
   type StatsImportStage,
   type StatsProblem,
   type StatsProgress,
@@ -98,27 +99,56 @@ const where = (p: StatsProblem): string =>
     .join(" ");
 
 /**
- * `luoshi stats import FILE --year YYYY --unit CODE [--quiet]`: one year's statistics, all or nothing,
+ * The bytes to import: a file as it is, or a folder's .xlsx workbooks (基层表 and supplements, one
+ * level deep) packed into one .zip named after the folder.
+ */
+function readInput(path: string): { bytes: Uint8Array; fileName: string } {
+  const unreadable = () => new AppError("validation-failed", `${path}：文件不存在或无法读取`);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    throw unreadable();
+  }
+  try {
+    if (!isFolder) {
+      return { bytes: readFileSync(path), fileName: basename(path) };
+    }
+    const names = readdirSync(path)
+      .filter((n) => n.toLowerCase().endsWith(".xlsx") && !n.startsWith("~$") && !n.startsWith("."))
+      .sort();
+    if (names.length === 0) {
+      throw new AppError("validation-failed", `${path}：文件夹中没有 .xlsx 工作簿`);
+    }
+    const files = names.map((name) => ({ name, bytes: readFileSync(join(path, name)) }));
+    return { bytes: zipWorkbooks(files), fileName: `${basename(path)}.zip` };
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw error;
+    }
+    throw unreadable();
+  }
+}
+
+/**
+ * `luoshi stats import FILE|FOLDER --year YYYY --unit CODE [--quiet]`: one year's statistics (template
+ * file, or 基层表 workbooks as .xlsx, .zip or a folder), all or nothing,
  * with its progress on stderr.
  */
 export function statsCommand(): Command {
   const stats = new Command("stats").description("学校统计数据 — school statistics");
   stats
     .command("import")
-    .description("导入一个统计年度的统计数据（.xlsx / .csv，模板格式；有错误则全部不导入）")
-    .argument("<file>", ".xlsx / .csv")
+    .description(
+      "导入一个统计年度的统计数据：模板格式的 .xlsx / .csv，或基层表（一校一个 .xlsx，可为 .zip 或文件夹，含补充数据）；有错误则全部不导入",
+    )
+    .argument("<file>", ".xlsx / .csv / .zip，或基层表文件夹")
     .requiredOption("--year <year>", "统计年度，如 2020")
     .requiredOption("--unit <code>", "数据所属地区（行政区划代码）或学校（学校标识码）")
     .option("--quiet", "不显示进度")
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(StatsImportOptions, raw);
-      let bytes: Uint8Array;
-      try {
-        statSync(file);
-        bytes = readFileSync(file);
-      } catch {
-        throw new AppError("validation-failed", `${file}：文件不存在或无法读取`);
-      }
+      const { bytes, fileName } = readInput(file);
       await withServices(async (deps) => {
         const unit = await orgUnitRepo.findByCode(deps.handle.db, o.unit);
         if (unit === undefined || unit.kind === "department") {
@@ -131,7 +161,7 @@ export function statsCommand(): Command {
           const result = await importStatistics(
             deps,
             actor,
-            { fileName: basename(file), year: o.year, bytes },
+            { fileName, year: o.year, bytes },
             progress.report,
           );
           progress.stop();

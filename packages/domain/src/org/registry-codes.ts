@@ -94,6 +94,46 @@ export function findUrbanRural(text: string): UrbanRural | undefined {
   return URBAN_RURAL_CODES.find((c) => c.name === t)?.urbanRural ?? URBAN_RURAL_WORDS[t];
 }
 
+/** One 举办者 group of the 基本情况 form and the 办学性质 it implies. */
+export interface SponsorCode {
+  code: string;
+  name: string;
+  ownership: Ownership;
+}
+
+/**
+ * 举办者 groups as the 基本情况 form (教基1001) prints them, with the codes luoshi accepts for them
+ * (docs/jiceng-import.md). Text is matched by name; a leading code may stand in for the name.
+ */
+export const SPONSOR_CODES: readonly SponsorCode[] = [
+  { code: "811", name: "教育部", ownership: "public" },
+  { code: "812", name: "中央其他部门", ownership: "public" },
+  { code: "821", name: "省级教育部门", ownership: "public" },
+  { code: "822", name: "省级其他部门", ownership: "public" },
+  { code: "831", name: "地级教育部门", ownership: "public" },
+  { code: "832", name: "地级其他部门", ownership: "public" },
+  { code: "841", name: "县级教育部门", ownership: "public" },
+  { code: "842", name: "县级其他部门", ownership: "public" },
+  { code: "851", name: "乡镇人民政府", ownership: "public" },
+  { code: "891", name: "事业单位", ownership: "public" },
+  { code: "892", name: "部队", ownership: "public" },
+  { code: "893", name: "集体", ownership: "public" },
+  { code: "894", name: "地方企业", ownership: "private" },
+  { code: "999", name: "民办", ownership: "private" },
+];
+
+/** The 举办者 a text names: "841", "县级教育部门" or "841 县级教育部门"; undefined when none matches. */
+export function findSponsorCode(text: string): SponsorCode | undefined {
+  const t = squash(text);
+  const code = /^(\d{3})/.exec(t)?.[1];
+  if (code !== undefined) {
+    const byCode = SPONSOR_CODES.find((c) => c.code === code);
+    const rest = t.slice(3).replace(/^[-—:：、.]/, "");
+    return byCode !== undefined && (rest === "" || rest === byCode.name) ? byCode : undefined;
+  }
+  return SPONSOR_CODES.find((c) => c.name === t);
+}
+
 /** 举办者 words that make a school 民办 when no 办学性质 column says otherwise. */
 const PRIVATE_SPONSOR = /民办|个人|企业|公司/;
 
@@ -111,6 +151,10 @@ export function deriveOwnership(sponsor: string | null, explicit: string | null)
       return "private";
     }
     return undefined;
+  }
+  const coded = sponsor === null ? undefined : findSponsorCode(sponsor);
+  if (coded !== undefined) {
+    return coded.ownership;
   }
   return sponsor !== null && PRIVATE_SPONSOR.test(sponsor) ? "private" : "public";
 }

@@ -8,6 +8,7 @@ import {
   BANDED_LEVELS,
   CLASS_SIZE_BANDS,
   EDU_LEVEL_LABELS,
+  FINE_CLASS_SIZE_BANDS,
   EDU_LEVELS,
   GRADE_LABELS,
   schoolTypesWithLevel,
@@ -147,6 +148,9 @@ function buildElements(): DataElement[] {
     school(`classes.${level}`, `${L}班数`, "pupils", types, { level, unit: "个" });
     if ((BANDED_LEVELS as readonly EduLevel[]).includes(level)) {
       for (const b of CLASS_SIZE_BANDS) {
+        school(`classes.${level}.${b.key}`, `${L}${b.label}班数`, "pupils", types, { level, unit: "个" });
+      }
+      for (const b of FINE_CLASS_SIZE_BANDS) {
         school(`classes.${level}.${b.key}`, `${L}${b.label}班数`, "pupils", types, { level, unit: "个" });
       }
       school(`classes.${level}.maxSize`, `${L}最大班额`, "pupils", types, {

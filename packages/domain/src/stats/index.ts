@@ -13,3 +13,4 @@ export { DEMO_STATS_REFERENCE_YEAR } from "./demo-school-model.ts";
 export * from "./demo-statistics.ts";
 export * from "./import-plan.ts";
 export * from "./synthetic.ts";
+export * from "./jiceng/index.ts";

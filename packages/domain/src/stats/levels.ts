@@ -47,6 +47,22 @@ export const CLASS_SIZE_BANDS = [
   { key: "size56to65", label: "56-65人", min: 56, max: 65 },
   { key: "size66plus", label: "66人及以上", min: 66, max: Number.POSITIVE_INFINITY },
 ] as const;
+/**
+ * The 5-wide 班额 bands the 基层表 itself prints (25人及以下, 26-30 … 61-65, 66人及以上). The two open ends
+ * are the bands of {@link CLASS_SIZE_BANDS}; the eight inner ones split its 10-wide bands, so a limit of 50
+ * (初中, 优质均衡) can be judged. `of` names the 10-wide band a 5-wide band belongs to.
+ */
+export const FINE_CLASS_SIZE_BANDS = [
+  { key: "size26to30", label: "26-30人", min: 26, max: 30, of: "size26to35" },
+  { key: "size31to35", label: "31-35人", min: 31, max: 35, of: "size26to35" },
+  { key: "size36to40", label: "36-40人", min: 36, max: 40, of: "size36to45" },
+  { key: "size41to45", label: "41-45人", min: 41, max: 45, of: "size36to45" },
+  { key: "size46to50", label: "46-50人", min: 46, max: 50, of: "size46to55" },
+  { key: "size51to55", label: "51-55人", min: 51, max: 55, of: "size46to55" },
+  { key: "size56to60", label: "56-60人", min: 56, max: 60, of: "size56to65" },
+  { key: "size61to65", label: "61-65人", min: 61, max: 65, of: "size56to65" },
+] as const;
+
 /** Key of one 班额 band, e.g. `size56to65` (大班额). */
 export type ClassSizeBandKey = (typeof CLASS_SIZE_BANDS)[number]["key"];
 

@@ -4,6 +4,7 @@
  */
 import type { Issue } from "../issues.ts";
 import type { Ownership, SchoolAttributes, SchoolType, UrbanRural } from "../org/org-unit.ts";
+import { findSchoolTypeCode, findUrbanRural } from "../org/registry-codes.ts";
 import { STATS_SHEET_LABELS, type StatsSheet } from "./data-elements.ts";
 import type { PopulationRecord, SchoolYearRecord } from "./records.ts";
 import { ATTRIBUTE_CELL_VALUES, templateSheet, type TemplateColumn } from "./template.ts";
@@ -124,7 +125,16 @@ export function readNumber(cell: Cell): number | null {
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
 }
 
+/** An attribute cell: its key or label, and for 办学类型 / 城乡分类 also the national code ("211 小学", "121"). */
 function readAttribute(field: keyof typeof ATTRIBUTE_CELL_VALUES, text: string): string | null {
+  if (field === "schoolType") {
+    const coded = findSchoolTypeCode(text)?.schoolType;
+    if (coded !== undefined && coded !== null) {
+      return coded;
+    }
+  } else if (field === "urbanRural" && /^\d{3}/.test(text.trim())) {
+    return findUrbanRural(text) ?? null;
+  }
   const table: Readonly<Record<string, string>> = ATTRIBUTE_CELL_VALUES[field];
   for (const [k, label] of Object.entries(table)) {
     if (text === label || text === k) {

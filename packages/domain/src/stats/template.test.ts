@@ -130,6 +130,21 @@ describe("parseTemplateRow", () => {
     ]);
   });
 
+  it("reads 办学类型 and 城乡分类 given as national codes", () => {
+    const { binding: b } = matchHeaders("basic", ["学校标识码", "统计年度", "办学类型", "城乡分类"]);
+    const coded = parseTemplateRow(b, ["6208020001", 2020, "312 九年一贯制学校", "121"], 2);
+    expect(coded.issues).toEqual([]);
+    expect(coded.row?.attributes).toEqual({ schoolType: "nineYear", urbanRural: "town" });
+    expect(parseTemplateRow(b, ["6208020001", 2020, "小学", "乡村"], 3).row?.attributes).toEqual({
+      schoolType: "primary",
+      urbanRural: "rural",
+    });
+    // a 附设班 is no school type
+    expect(parseTemplateRow(b, ["6208020001", 2020, "219", "220"], 4).issues.map((i) => i.code)).toEqual([
+      "unknown-attribute-value",
+    ]);
+  });
+
   it.each([
     [" 12 ", 12],
     ["—", null],

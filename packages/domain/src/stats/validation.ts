@@ -6,7 +6,14 @@
 import type { Issue, Where } from "../issues.ts";
 import type { SchoolType } from "../org/org-unit.ts";
 import { DATA_ELEMENT_INDEX, QUALIFICATIONS, isElementForSchoolType } from "./data-elements.ts";
-import { BANDED_LEVELS, CLASS_SIZE_BANDS, EDU_LEVELS, GRADE_LABELS, classSizeBand } from "./levels.ts";
+import {
+  BANDED_LEVELS,
+  CLASS_SIZE_BANDS,
+  EDU_LEVELS,
+  FINE_CLASS_SIZE_BANDS,
+  GRADE_LABELS,
+  classSizeBand,
+} from "./levels.ts";
 import type { ElementValues } from "./records.ts";
 
 /** Where a value sits in an upload: sheet, 1-based row, column header. */
@@ -43,7 +50,7 @@ function sumPresent(values: ElementValues, codes: readonly string[]): number | n
 /**
  * Validates a record's values. Issue codes: `unknown-data-element`, `derived-element-reported`,
  * `negative-value`, `non-integer-count`, `element-not-for-school-type` (warning), `grades-sum-mismatch`,
- * `female-exceeds-total`, `class-bands-sum-mismatch`, `max-class-size-mismatch` (warning),
+ * `female-exceeds-total`, `class-bands-sum-mismatch` (also a 10-wide band against its two 5-wide halves), `max-class-size-mismatch` (warning),
  * `qualifications-sum-mismatch`, `subset-exceeds-total`, `teachers-exceed-staff`, `year-on-year-jump`
  * (warning).
  */
@@ -143,6 +150,21 @@ function checkParts(values: ElementValues, add: Add): void {
         `${label(`classes.${level}`)} ${classes} 不等于各班额段之和 ${bandSum}`,
         `classes.${level}`,
       );
+    }
+    for (const coarse of new Set(FINE_CLASS_SIZE_BANDS.map((b) => b.of))) {
+      const whole = values[`classes.${level}.${coarse}`];
+      const parts = sumPresent(
+        values,
+        FINE_CLASS_SIZE_BANDS.filter((b) => b.of === coarse).map((b) => `classes.${level}.${b.key}`),
+      );
+      if (whole !== undefined && parts !== null && parts !== whole) {
+        add(
+          "class-bands-sum-mismatch",
+          "error",
+          `${label(`classes.${level}.${coarse}`)} ${whole} 不等于其两个 5 人班额段之和 ${parts}`,
+          `classes.${level}.${coarse}`,
+        );
+      }
     }
     const max = values[`classes.${level}.maxSize`];
     if (max !== undefined && max > 0 && bandSum !== null) {

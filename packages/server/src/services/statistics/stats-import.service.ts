@@ -11,7 +11,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
-import { readStatsFile } from "./stats-file.service.ts";
+import { readStatsUpload } from "./jiceng-upload.ts";
 import { scopeUnits } from "./stats-scope.service.ts";
 import { closedUnitRows } from "./closed-school-rows.ts";
 
@@ -83,7 +83,8 @@ export async function importStatistics(
   const { db } = deps.handle;
   const { year } = input;
   onProgress?.(0, 1, "reading");
-  const sheets = await readStatsFile(input.bytes, input.fileName);
+  // a .zip or workbook of 基层表 becomes the template's sheets here; a template file passes through
+  const { sheets, warnings: readWarnings } = await readStatsUpload(input.bytes, input.fileName, year);
   onProgress?.(1, 1, "reading");
   const scope = await scopeUnits(db, actor.scope);
   const stored = await statsRepo.listInScope(db, "school_stats", actor.scope, year - 1, year);
@@ -204,6 +205,6 @@ export async function importStatistics(
     schools: plan.schools,
     areas: plan.areas,
     changedValues: diff.changedValues,
-    warnings: plan.warnings.slice(0, MAX_PROBLEMS).map(toProblem),
+    warnings: [...readWarnings, ...plan.warnings.map(toProblem)].slice(0, MAX_PROBLEMS),
   };
 }

@@ -19,12 +19,12 @@ export const IMPORT_TEMPLATE_URL = "/api/stats/template.xlsx";
 /** The largest file the server takes (20 MB). */
 const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** What the file picker accepts. */
-export const IMPORT_ACCEPT = ".xlsx,.csv";
+/** What the file picker accepts: the template (.xlsx / .csv) or 基层表 workbooks (.xlsx, or a .zip of them). */
+export const IMPORT_ACCEPT = ".xlsx,.csv,.zip";
 
 /** A file the server would refuse before reading it: wrong type, empty or too large; null when fine. */
 export function importFileProblem(file: { name: string; size: number }): "type" | "empty" | "size" | null {
-  if (!/\.(xlsx|csv)$/i.test(file.name)) {
+  if (!/\.(xlsx|csv|zip)$/i.test(file.name)) {
     return "type";
   }
   if (file.size === 0) {

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { generateDemoCounty } from "../../demo/index.ts";
+import type { SchoolAttributes } from "../../org/org-unit.ts";
+import { deriveOwnership, findSponsorCode } from "../../org/registry-codes.ts";
+import { generateDemoStatistics } from "../demo-statistics.ts";
+import { validateRecordValues } from "../validation.ts";
+import { parseImportSheets, type ImportUnit } from "../import-plan.ts";
+import { mergeParsedRows } from "../template-parse.ts";
+import {
+  JICENG_GENERATIONS,
+  isJicengWorkbook,
+  isSupplementElement,
+  jicengGenerationFor,
+  jicengWorkbook,
+  mappedElements,
+  readJicengUpload,
+  supplementWorkbook,
+  withFineClassBands,
+  type GridWorkbook,
+} from "./index.ts";
+
+const county = generateDemoCounty();
+const schools = county.units.filter(
+  (u): u is typeof u & { school: SchoolAttributes } => u.school !== undefined,
+);
+const stats = generateDemoStatistics(county, [2020, 2024]);
+const units = new Map<string, ImportUnit>(
+  county.units.map((u) => [u.code, { id: u.code, kind: u.kind, schoolType: u.school?.schoolType ?? null }]),
+);
+
+function upload(year: number) {
+  const records = stats.records
+    .filter((r) => r.year === year)
+    .map((r) => ({ ...r, values: withFineClassBands(r.values as Record<string, number>) }));
+  const workbooks: GridWorkbook[] = records.map((r) => {
+    const s = schools.find((u) => u.code === r.schoolCode);
+    if (s === undefined) {
+      throw new Error(r.schoolCode);
+    }
+    return jicengWorkbook({ code: s.code, name: s.name, attributes: s.school }, year, r.values);
+  });
+  const population = stats.population.filter((p) => p.year === year);
+  workbooks.push(supplementWorkbook(year, records, population));
+  return { records, population, workbooks };
+}
+
+describe("基层表 import", () => {
+  it("keeps one layout per statistical year, 基础基 before 2021 and 教基 after", () => {
+    expect(jicengGenerationFor(2020)?.prefix).toBe("基础基");
+    expect(jicengGenerationFor(2021)?.id).toBe("jiaoji-2021");
+    expect(jicengGenerationFor(2024)?.id).toBe("jiaoji-2022");
+    expect(jicengGenerationFor(2011)).toBeUndefined();
+    // every mapped element is a data element of luoshi, and no generation maps a supplement element
+    for (const g of JICENG_GENERATIONS) {
+      for (const e of mappedElements(g)) {
+        expect(isSupplementElement(e), `${g.id} ${e}`).toBe(false);
+      }
+    }
+  });
+
+  for (const year of [2020, 2024]) {
+    it(`reads the demo county's ${year} workbooks back into exactly the template's records`, () => {
+      const { records, population, workbooks } = upload(year);
+      const types = new Set(schools.map((s) => s.school.schoolType));
+      expect(types.size).toBeGreaterThanOrEqual(8);
+      expect(workbooks.slice(0, -1).every((w) => isJicengWorkbook(w.sheets.map((s) => s.name)))).toBe(true);
+      // the supplement carries only what the 基层表 lacks
+      const supplementHeaders = workbooks.at(-1)?.sheets[0]?.rows[0] ?? [];
+      expect(supplementHeaders.length).toBeLessThan(40);
+
+      const read = readJicengUpload(workbooks, year);
+      expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(read.workbooks).toBe(records.length);
+      const parsed = parseImportSheets(read.sheets, year, units);
+      expect(parsed.issues.filter((i) => i.severity === "error")).toEqual([]);
+      const merged = mergeParsedRows(parsed.rows);
+      const byCode = new Map(merged.records.map((r) => [r.schoolCode, r.values]));
+      for (const r of records) {
+        expect(byCode.get(r.schoolCode), r.schoolCode).toEqual(r.values);
+      }
+      expect(merged.population.map((p) => p.values)).toEqual(population.map((p) => p.values));
+    });
+  }
+
+  it("refuses a malformed workbook naming file, school, 表号, 行代码, 栏号 and the value", () => {
+    const { workbooks } = upload(2024);
+    const first = workbooks[1];
+    if (first === undefined) {
+      throw new Error("no workbook");
+    }
+    const broken: GridWorkbook = {
+      ...first,
+      sheets: first.sheets.map((s) =>
+        s.name.startsWith("教基5176")
+          ? { ...s, rows: s.rows.map((r) => (r[1] === "03" ? [...r.slice(0, 3), "三千册"] : r)) }
+          : s.name.startsWith("教基4149")
+            ? { ...s, rows: s.rows.map((r) => (r[1] === "甲" || r[0] === "甲" ? r.slice(0, 5) : r)) }
+            : s,
+      ),
+    };
+    const read = readJicengUpload([broken], 2024);
+    const messages = read.issues.map((i) => i.message);
+    expect(messages).toContainEqual(expect.stringMatching(/教基5176 行代码 03 栏号 1：“三千册”不是数字/));
+    expect(messages).toContainEqual(expect.stringMatching(/表 教基4149：缺少栏号 6（校（园）长）/));
+    expect(read.issues[0]?.where?.file).toBe(first.fileName);
+    expect(messages[0]).toContain(first.fileName);
+  });
+
+  it("runs the value checks itself, naming 表号/行代码/栏号 instead of a template sheet", () => {
+    const { workbooks } = upload(2024);
+    const first = workbooks[1];
+    if (first === undefined) {
+      throw new Error("no workbook");
+    }
+    const negative: GridWorkbook = {
+      ...first,
+      sheets: first.sheets.map((s) =>
+        s.name.startsWith("教基5176")
+          ? { ...s, rows: s.rows.map((r) => (r[1] === "03" ? [...r.slice(0, 3), -3] : r)) }
+          : s,
+      ),
+    };
+    const read = readJicengUpload([negative], 2024);
+    expect(read.issues.filter((i) => i.severity === "error").map((i) => i.message)).toEqual([
+      expect.stringMatching(new RegExp(`^${first.fileName}（.*）表 教基5176 行代码 03 栏号 1：.*-3`)),
+    ]);
+  });
+
+  it("refuses a 基础基 workbook for a 教基 year and warns on an unknown supplement column", () => {
+    const old = upload(2020).workbooks[0];
+    if (old === undefined) {
+      throw new Error("no workbook");
+    }
+    const read = readJicengUpload(
+      [
+        old,
+        {
+          fileName: "补充.xlsx",
+          sheets: [
+            {
+              name: "补充数据",
+              rows: [
+                ["学校标识码", "食堂面积"],
+                ["1", 3],
+              ],
+            },
+          ],
+        },
+      ],
+      2024,
+    );
+    expect(read.issues.map((i) => [i.code, i.severity])).toEqual([
+      ["jiceng-wrong-generation", "error"],
+      ["supplement-unknown-column", "warning"],
+    ]);
+  });
+
+  it("reads 举办者 codes and keeps the 5-wide 班额 halves consistent with their 10-wide band", () => {
+    expect(findSponsorCode("841 县级教育部门")?.ownership).toBe("public");
+    expect(findSponsorCode("999")?.name).toBe("民办");
+    expect(deriveOwnership("999 民办", null)).toBe("private");
+    const issues = validateRecordValues({
+      "classes.junior": 3,
+      "classes.junior.size46to55": 3,
+      "classes.junior.size46to50": 1,
+      "classes.junior.size51to55": 1,
+    });
+    expect(issues.map((i) => i.code)).toEqual(["class-bands-sum-mismatch"]);
+    expect(issues[0]?.message).toContain("5 人班额段");
+  });
+});
