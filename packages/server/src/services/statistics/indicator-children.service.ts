@@ -4,7 +4,7 @@ import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contract
 import { orgUnitChangeRepo } from "@luoshi/db";
 import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { evaluateScope, isStatUnitOf, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import { evaluateScope, pick, scopedUnit, unitsOfYear, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
 
 /** A unit's children as computed; the route presents the units and the indicators' descriptions. */
@@ -23,12 +23,14 @@ export async function indicatorChildren(
   query: IndicatorChildrenQuery,
 ): Promise<IndicatorChildrenResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
-  const e = await evaluateScope(deps.handle.db, unit, [query.year], (c) => pick(c, query.codes));
-  // The units of that year: a school merged before it is not listed as one without data.
-  const ofYear = isStatUnitOf(query.year);
-  const parents = new Set(e.units.filter(ofYear).map((u) => u.parentId));
-  const children = e.units
-    .filter((u) => u.parentId === unit.id && ofYear(u))
+  const e = await evaluateScope(deps.handle.db, actor.scope, unit, [query.year], (c) => pick(c, query.codes));
+  // The units of that year, where they stood then: a school merged before it is not listed as one
+  // without data, one moved to another 乡镇 since is listed under the one it belonged to.
+  const ofYear = unitsOfYear(e, query.year);
+  const parents = new Set(ofYear.map((u) => u.parentCode));
+  const children = ofYear
+    .filter((u) => u.parentCode === unit.code)
+    .map((u) => u.unit)
     .sort(
       (a, b) => Number(a.kind === "school") - Number(b.kind === "school") || a.code.localeCompare(b.code),
     );
@@ -56,7 +58,7 @@ export async function indicatorChildren(
     total: valuesOf(unit.code),
     children: named.map((c) => ({
       unit: c,
-      hasChildren: parents.has(c.id),
+      hasChildren: parents.has(c.code),
       values: valuesOf(c.code),
     })),
   };

@@ -22,7 +22,7 @@ export async function indicatorSeries(
 ): Promise<IndicatorSeriesResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
   const years = Array.from({ length: query.to - query.from + 1 }, (_, i) => query.from + i);
-  const e = await evaluateScope(deps.handle.db, unit, years, (c) => pick(c, query.codes));
+  const e = await evaluateScope(deps.handle.db, actor.scope, unit, years, (c) => pick(c, query.codes));
   return {
     orgUnit: e.root,
     years,

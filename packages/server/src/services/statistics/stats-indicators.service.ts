@@ -49,7 +49,7 @@ export async function computeIndicators(
   const { year } = input;
   const [catalogue, { rows }] = await Promise.all([
     loadCatalogue(db),
-    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }),
+    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }, actor.scope),
   ]);
   const { tables } = evaluateIndicators(rows, catalogue, { years: [year], maxIssues: 0 });
   const items = catalogue.map(({ definition: d }): IndicatorResult => {

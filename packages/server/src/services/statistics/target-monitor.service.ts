@@ -10,7 +10,7 @@
  * indicator, else the computed value in the plan's base year (the year before its period). Targets without
  * a number (基本消除大班额) are assessed by the checkable rule of `QUALITATIVE_TARGET_RULES`.
  */
-import { indicatorRepo, scopeOf } from "@luoshi/db";
+import { indicatorRepo, scopeOf, type Scope } from "@luoshi/db";
 import {
   type CohortYear,
   type CompiledIndicator,
@@ -43,6 +43,7 @@ const COHORT_YEARS = 9;
  */
 async function computeSeries(
   deps: ServiceDeps,
+  within: Scope,
   unit: { code: string; path: string },
   indicators: readonly CompiledIndicator[],
   years: readonly number[],
@@ -58,7 +59,8 @@ async function computeSeries(
   const cohortYears = Array.from({ length: COHORT_YEARS }, (_, i) => last - COHORT_YEARS + 1 + i);
   const from = (cohortCodes.length === 0 ? first : Math.min(first, last - COHORT_YEARS + 1)) - MAX_LAG;
   const { db } = deps.handle;
-  const { rows } = await loadStatRows(db, scopeOf(unit.path), { from: first, to: last, lag: first - from });
+  const range = { from: first, to: last, lag: first - from };
+  const { rows } = await loadStatRows(db, scopeOf(unit.path), range, within);
   const prepared = prepareRows(rows);
   const { tables } = evaluateIndicators(prepared, indicators, { years, maxIssues: 0 });
   for (const c of indicators) {
@@ -154,6 +156,7 @@ export async function monitorTargets(
   });
   const { series, cohorts } = await computeSeries(
     deps,
+    actor.scope,
     unit,
     plan.needed.map((c) => byCode.get(c)).filter((c): c is CompiledIndicator => c !== undefined),
     plan.years,
