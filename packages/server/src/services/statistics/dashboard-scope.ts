@@ -19,6 +19,9 @@ import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { loadStatRows, type ScopeUnit } from "./stats-scope.service.ts";
+import { provinceRuleSet } from "../evaluation/rule-set.ts";
+import { basesOf } from "./indicator-basis.ts";
+import type { IndicatorBasis } from "@luoshi/contracts";
 
 /** The evaluated scope: its units and one table per indicator over the requested years. */
 export interface Evaluated {
@@ -32,6 +35,8 @@ export interface Evaluated {
   catalogue: readonly CompiledIndicator[];
   tables: Map<string, IndicatorTable>;
   years: readonly number[];
+  /** The rules applied, by code of each indicator that depends on them (教学点 policy). */
+  bases: ReadonlyMap<string, IndicatorBasis>;
   /** Index of each unit code in the tables (all tables share the engine's unit order). */
   unitIndex: Map<string, number>;
 }
@@ -84,10 +89,12 @@ export async function evaluateScope(
   if (root === undefined) {
     throw new AppError("not-found", "没有这个单位");
   }
-  const { tables } = evaluateIndicators(rows, catalogue, { years, maxIssues: 0 });
+  const ruleSet = await provinceRuleSet(db, unit);
+  const { tables } = evaluateIndicators(rows, catalogue, { years, maxIssues: 0, compulsoryRules: ruleSet });
   const first = tables.values().next().value;
   const unitIndex = new Map((first?.unitCodes ?? []).map((c, i) => [c, i]));
-  return { unit, root, units: tree.all, chainIn: tree.chainIn, catalogue, tables, years, unitIndex };
+  const bases = basesOf(catalogue, ruleSet);
+  return { unit, root, units: tree.all, chainIn: tree.chainIn, catalogue, tables, years, bases, unitIndex };
 }
 
 /** The value of `unitCode` in year `years[yi]` of one indicator ("—" when it has none). */

@@ -1,5 +1,6 @@
 /** 指标看板, drill-down (县 → 乡镇 → 学校): one year's values of a unit and of each direct child. */
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
+import type { IndicatorBasis } from "@luoshi/contracts";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
 import { orgUnitChangeRepo } from "@luoshi/db";
 import { nameOn, referenceDay } from "@luoshi/domain/org";
@@ -12,6 +13,8 @@ export interface IndicatorChildrenResult {
   orgUnit: ScopeUnit;
   year: number;
   definitions: IndicatorDefinition[];
+  /** The rules applied, by code of each indicator that depends on them. */
+  bases: ReadonlyMap<string, IndicatorBasis>;
   total: IndicatorChildren["total"];
   children: { unit: ScopeUnit; hasChildren: boolean; values: IndicatorChildren["total"] }[];
 }
@@ -55,6 +58,7 @@ export async function indicatorChildren(
     orgUnit: e.root,
     year: query.year,
     definitions: e.catalogue.map((c) => c.definition),
+    bases: e.bases,
     total: valuesOf(unit.code),
     children: named.map((c) => ({
       unit: c,

@@ -9,7 +9,12 @@ import {
   type CompiledIndicator,
   type IndicatorDefinition,
 } from "@luoshi/domain/indicators";
-import type { DashboardValue, IndicatorDistribution, IndicatorDistributionQuery } from "@luoshi/contracts";
+import type {
+  DashboardValue,
+  IndicatorBasis,
+  IndicatorDistribution,
+  IndicatorDistributionQuery,
+} from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, scopedUnit, unitsOfYear, valueAt } from "./dashboard-scope.ts";
@@ -19,6 +24,8 @@ import type { ScopeUnit } from "./stats-scope.service.ts";
 export type IndicatorDistributionResult = Omit<IndicatorDistribution, "orgUnit" | "indicator"> & {
   orgUnit: ScopeUnit;
   definition: IndicatorDefinition;
+  /** The rules applied, when the indicator depends on them. */
+  basis: IndicatorBasis | null;
 };
 
 /**
@@ -62,6 +69,7 @@ export async function indicatorDistribution(
     orgUnit: e.root,
     year: query.year,
     definition: d,
+    basis: e.bases.get(d.code) ?? null,
     level,
     total: valueAt(e, d, unit.code, 0),
     units: withValue.map((m) => ({

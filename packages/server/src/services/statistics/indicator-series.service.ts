@@ -1,5 +1,6 @@
 /** 指标看板, trends: the chosen indicators of one unit over years, with a fitted trend line. */
 import { linearTrend, type IndicatorDefinition } from "@luoshi/domain/indicators";
+import type { IndicatorBasis } from "@luoshi/contracts";
 import type { IndicatorSeries, IndicatorSeriesQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
@@ -12,6 +13,8 @@ const TREND_YEARS = 5;
 export type IndicatorSeriesResult = Omit<IndicatorSeries, "orgUnit" | "indicators"> & {
   orgUnit: ScopeUnit;
   definitions: IndicatorDefinition[];
+  /** The rules applied, by code of each indicator that depends on them. */
+  bases: ReadonlyMap<string, IndicatorBasis>;
 };
 
 /** The chosen indicators (default: all) of one unit for every year `from`..`to`, with a fitted trend. */
@@ -27,6 +30,7 @@ export async function indicatorSeries(
     orgUnit: e.root,
     years,
     definitions: e.catalogue.map((c) => c.definition),
+    bases: e.bases,
     series: e.catalogue.map(({ definition: d }) => {
       const points = years.map((year, yi) => ({ year, ...valueAt(e, d, unit.code, yi) }));
       const known = points

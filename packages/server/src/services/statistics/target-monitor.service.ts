@@ -29,6 +29,7 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { loadStatRows } from "./stats-scope.service.ts";
+import { provinceRuleSet } from "../evaluation/rule-set.ts";
 import { authorize } from "../access/authorize.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率). */
@@ -44,7 +45,7 @@ const COHORT_YEARS = 9;
 async function computeSeries(
   deps: ServiceDeps,
   within: Scope,
-  unit: { code: string; path: string },
+  unit: { id: string; code: string; path: string },
   indicators: readonly CompiledIndicator[],
   years: readonly number[],
   cohortCodes: readonly string[],
@@ -61,7 +62,7 @@ async function computeSeries(
   const { db } = deps.handle;
   const range = { from: first, to: last, lag: first - from };
   const { rows } = await loadStatRows(db, scopeOf(unit.path), range, within);
-  const prepared = prepareRows(rows);
+  const prepared = prepareRows(rows, await provinceRuleSet(db, unit));
   const { tables } = evaluateIndicators(prepared, indicators, { years, maxIssues: 0 });
   for (const c of indicators) {
     const table = tables.get(c.definition.code);
