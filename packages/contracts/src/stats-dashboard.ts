@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DASHBOARD_AREAS as DASHBOARD_AREA_VALUES, INDICATOR_DISPLAYS } from "@luoshi/common";
 import { OrgUnitIdParam as orgUnitId, StatsYear as year } from "./common.ts";
 import { ORG_KIND_VALUES } from "./org.ts";
+import { IndicatorBasis } from "./stats.ts";
 
 const indicatorCode = z
   .string()
@@ -44,6 +45,8 @@ export const DashboardIndicator = z.object({
   source: z.string(),
   description: z.string().nullable(),
   references: z.array(IndicatorReferenceItem),
+  /** The rules applied (教学点 policy), for indicators that depend on them; null otherwise. */
+  basis: IndicatorBasis.nullable(),
 });
 export type DashboardIndicator = z.infer<typeof DashboardIndicator>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEACHING_POINT_POLICIES } from "@luoshi/common";
 import { StatsYear } from "./common.ts";
 
 /** POST /api/stats/imports — one 统计年度's statistics: a template file, or 基层表 workbooks (.xlsx / .zip). */
@@ -45,6 +46,17 @@ export const IndicatorQuery = z.object({
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 
+/**
+ * The rules a figure was computed under, on every indicator that depends on them (the 义务教育生均
+ * figures): which rule set's 教学点 policy applied, and a short Chinese label to show with the value.
+ */
+export const IndicatorBasis = z.object({
+  ruleSetId: z.string(),
+  teachingPointPolicy: z.enum(TEACHING_POINT_POLICIES),
+  label: z.string(),
+});
+export type IndicatorBasis = z.infer<typeof IndicatorBasis>;
+
 /** One indicator's value: unrounded `value`, published `display`, parts when it is a ratio. */
 export const IndicatorItem = z.object({
   code: z.string(),
@@ -54,6 +66,8 @@ export const IndicatorItem = z.object({
   display: z.string(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
+  /** The rules applied, for indicators that depend on them; null otherwise. */
+  basis: IndicatorBasis.nullable(),
 });
 export type IndicatorItem = z.infer<typeof IndicatorItem>;
 

@@ -1,5 +1,6 @@
 import type { OrgUnitChangeKind } from "@luoshi/domain/org";
 import type { Db } from "../db.ts";
+import { inScope, type Scope } from "../scope.ts";
 import type { OrgUnitChangeRow } from "../schema.ts";
 
 /** A change to write: the fields before and after as plain objects (stored as jsonb). */
@@ -27,6 +28,13 @@ export interface UnitChangeFactRow {
   kind: "rename" | "move";
   effectiveOn: string;
   before: { name?: string; parentId?: string };
+}
+
+/** A move as the year views read it: which unit, when, and its parent before. */
+export interface UnitMoveRow {
+  orgUnitId: string;
+  effectiveOn: string;
+  before: { parentId?: string };
 }
 
 /** The jsonb columns come back parsed on both engines; older drivers may hand text. */
@@ -96,5 +104,30 @@ export const orgUnitChangeRepo = {
       effectiveOn: r.effective_on,
       before: parseJson(r.before),
     }));
+  },
+
+  /**
+   * The moves (调整隶属) that took effect after `day`, of units now within `scope`, oldest first: one
+   * query, usually answering nothing.
+   */
+  async listMovesInScope(db: Db, scope: Scope, day: string): Promise<UnitMoveRow[]> {
+    const rows = await db
+      .selectFrom("org_unit_changes as c")
+      .innerJoin("org_units as u", "u.id", "c.org_unit_id")
+      .select(["c.org_unit_id", "c.effective_on", "c.before"])
+      .where(inScope("u.path", scope))
+      .where("c.kind", "=", "move")
+      .where("c.effective_on", ">", day)
+      .orderBy("c.effective_on")
+      .orderBy("c.created_at")
+      .execute();
+    return rows.map((r) => {
+      const parentId = parseJson(r.before)["parentId"];
+      return {
+        orgUnitId: r.org_unit_id,
+        effectiveOn: r.effective_on,
+        before: typeof parentId === "string" ? { parentId } : {},
+      };
+    });
   },
 };

@@ -100,7 +100,18 @@ export const statsRepo = {
 
   /** Every org unit within `scope`, in one query (the scope's own root unit included). */
   async listUnitsInScope(db: Db, scope: Scope): Promise<StatsScopeUnit[]> {
-    const rows = await db
+    return statsRepo.listUnitsBelow(db, scope, null);
+  },
+
+  /**
+   * The units within `scope` that lie at or below one of `unitIds` (their subtrees), in one query; all
+   * units of the scope when `unitIds` is null. The year views read units moved out of a subtree so.
+   */
+  async listUnitsBelow(db: Db, scope: Scope, unitIds: readonly string[] | null): Promise<StatsScopeUnit[]> {
+    if (unitIds?.length === 0) {
+      return [];
+    }
+    let query = db
       .selectFrom("org_units")
       .select([
         "id",
@@ -116,8 +127,14 @@ export const statsRepo = {
         "opened_on",
         "closed_on",
       ])
-      .where(inScope("org_units.path", scope))
-      .execute();
+      .where(inScope("org_units.path", scope));
+    if (unitIds !== null) {
+      query = query.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM org_units AS top
+          WHERE top.id IN (${sql.join(unitIds)}) AND starts_with(org_units.path, top.path))`,
+      );
+    }
+    const rows = await query.execute();
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -186,7 +203,8 @@ export const statsRepo = {
   },
 
   /**
-   * Values of `table` for units within `scope`, for years `from`..`to` (inclusive), in one query.
+   * Values of `table` for units within `scope`, for years `from`..`to` (inclusive), in one query; with
+   * `alsoUnitIds`, the rows of those units too (units moved out of the scope, for past years).
    */
   async listInScope(
     db: Db,
@@ -194,13 +212,18 @@ export const statsRepo = {
     scope: Scope,
     from: number,
     to: number,
+    alsoUnitIds: readonly string[] = [],
   ): Promise<UnitYearValues[]> {
     const rows = await db
       .selectFrom(table)
       .innerJoin("org_units", "org_units.id", `${table}.org_unit_id`)
       .select([`${table}.org_unit_id as orgUnitId`, "org_units.code as code", `${table}.year as year`])
       .select(`${table}.values as values`)
-      .where(inScope("org_units.path", scope))
+      .where((eb) =>
+        alsoUnitIds.length === 0
+          ? inScope("org_units.path", scope)
+          : eb.or([inScope("org_units.path", scope), eb(`${table}.org_unit_id`, "in", alsoUnitIds)]),
+      )
       .where(`${table}.year`, ">=", from)
       .where(`${table}.year`, "<=", to)
       .execute();
@@ -223,13 +246,15 @@ export const statsRepo = {
     scope: Scope,
     from: number,
     to: number,
+    alsoUnitIds: readonly string[] = [],
   ): Promise<PackedYearValues[]> {
+    const also = alsoUnitIds.length === 0 ? sql`` : sql` OR id IN (${sql.join(alsoUnitIds)})`;
     const r = await sql<{ y: number; n: number; v: string }>`
       SELECT s.year AS y, count(*)::int AS n,
         '[' || string_agg('"' || s.org_unit_id::text || '",' || s.values_text, ',') || ']' AS v
       FROM ${sql.table(table)} s
       WHERE s.year BETWEEN ${from} AND ${to}
-        AND s.org_unit_id IN (SELECT id FROM org_units WHERE ${inScope("org_units.path", scope)})
+        AND s.org_unit_id IN (SELECT id FROM org_units WHERE ${inScope("org_units.path", scope)}${also})
       GROUP BY s.year
       ORDER BY s.year`.execute(db);
     return r.rows.map((row) => ({ year: row.y, json: row.v, count: row.n }));
@@ -244,12 +269,13 @@ export const statsRepo = {
     db: Kysely<Database>,
     scope: Scope,
     reads: readonly { table: StatsTable; from: number; to: number }[],
+    alsoUnitIds: readonly string[] = [],
   ): Promise<PackedYearValues[][]> {
     return db.transaction().execute(async (trx) => {
       await sql`SET LOCAL work_mem = '512MB'`.execute(trx);
       const out: PackedYearValues[][] = [];
       for (const r of reads) {
-        out.push(await statsRepo.listPackedInScope(trx, r.table, scope, r.from, r.to));
+        out.push(await statsRepo.listPackedInScope(trx, r.table, scope, r.from, r.to, alsoUnitIds));
       }
       return out;
     });

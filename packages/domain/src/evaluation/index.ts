@@ -7,6 +7,7 @@ export * from "./balance-csv.ts";
 export * from "./balance-json.ts";
 export * from "./basic-balance.ts";
 export * from "./basic-balance-parts.ts";
+export * from "./compulsory-part.ts";
 export * from "./difference-coefficient.ts";
 export * from "./display.ts";
 export * from "./exact-compare.ts";

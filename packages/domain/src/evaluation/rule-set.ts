@@ -216,6 +216,16 @@ export const HEBEI_RULE_SET: RuleSet = deriveRuleSet(NATIONAL_RULE_SET, {
 /** The rule sets luoshi ships, by id. */
 export const RULE_SETS: readonly RuleSet[] = [NATIONAL_RULE_SET, HENAN_RULE_SET, HEBEI_RULE_SET];
 
+/**
+ * The rule set a unit of the 行政区划 `divisionCode` (a 省/市/县/乡镇 code, 6–12 digits) follows unless a
+ * request names another: its province's published set where luoshi ships one (河北, 河南), the national
+ * set otherwise.
+ */
+export function ruleSetOfDivision(divisionCode: string): RuleSet {
+  const province = /^\d{6,12}$/.test(divisionCode) ? `${divisionCode.slice(0, 2)}0000` : "";
+  return RULE_SETS.find((r) => r.jurisdiction === province) ?? NATIONAL_RULE_SET;
+}
+
 /** The reference recorded on results. */
 export function ruleSetRef(ruleSet: RuleSetRef): RuleSetRef {
   return { id: ruleSet.id, version: ruleSet.version };

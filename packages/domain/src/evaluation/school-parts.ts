@@ -5,6 +5,7 @@
  */
 import type { Issue } from "../issues.ts";
 import type { SchoolType } from "../org/index.ts";
+import { teachingPointLeftOut } from "./compulsory-part.ts";
 import { facilityShares } from "./facility-split.ts";
 import type { SplitWeights, TeachingPointPolicy } from "./rule-set.ts";
 import {
@@ -277,7 +278,7 @@ export function splitColumns(schools: readonly BalanceSchool[], options: SplitOp
       });
     }
     if (school.schoolType === "teachingPoint") {
-      if (options.teachingPointPolicy === "exclude-below-50" && st.primary < 50) {
+      if (teachingPointLeftOut(options.teachingPointPolicy, school.schoolType, st.primary)) {
         issues.push({
           code: "teaching-point-excluded",
           severity: "info",

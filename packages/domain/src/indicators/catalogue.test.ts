@@ -32,10 +32,12 @@ const EXPECTED: readonly [string, number][] = [
   ["senior-postgraduate-teacher-share", (10 * 100) / 70],
   ["certified-teacher-rate", ((9 + 2 + 20 + 14 + 45 + 68) * 100) / 162],
   ["training-funding-share", (20000 * 100) / 400000],
-  ["teaching-area-per-pupil-compulsory", 2500 / 450],
-  ["sports-area-per-pupil-compulsory", 4000 / 450],
-  ["equipment-value-per-pupil-compulsory", 1000000 / 450],
-  ["multimedia-classrooms-per-100-compulsory", (15 * 100) / 450],
+  // 义务教育 parts: the 九年一贯制 whole (450 pupils), the 完全中学's 初中部: 600 pupils and
+  // 600 / (600 + 1.2 × 900) of its 9000 m² 教学及辅助用房 (spec §1.1b).
+  ["teaching-area-per-pupil-compulsory", (2500 + (9000 * 600) / (600 + 1.2 * 900)) / (450 + 600)],
+  ["sports-area-per-pupil-compulsory", 4000 / (450 + 600)],
+  ["equipment-value-per-pupil-compulsory", 1000000 / (450 + 600)],
+  ["multimedia-classrooms-per-100-compulsory", (15 * 100) / (450 + 600)],
   ["student-teacher-ratio-primary", 300 / 20],
   ["student-teacher-ratio-junior", 750 / 60],
   ["student-teacher-ratio-senior", 900 / 70],

@@ -36,6 +36,12 @@ const ABOVE_QUALIFIED = {
 
 const COMPULSORY_SCHOOLS = "schoolType in (primary, teachingPoint, junior, nineYear)";
 
+/** Schools with a 义务教育 part: 完全中学 count their 初中部, 十二年一贯制 their 小学部 and 初中部. */
+const COMPULSORY_PARTS = `schoolType in (primary, teachingPoint, junior, nineYear, twelveYear, completeSecondary)`;
+
+const COMPULSORY_PART_NOTE =
+  "义务教育学校及完全中学初中部、十二年一贯制学校义务教育部分：办学条件按资源配置评估的拆分权重（1:1.1:1.32，完全中学 1:1.2）计入，在校生计小学和初中；不足50人的教学点是否计入依本省规则";
+
 const LEVEL_NAMES = { primary: "小学", junior: "初中", senior: "普通高中" } as const;
 
 function perLevel(): IndicatorDefinition[] {
@@ -279,35 +285,37 @@ export const STANDARD_INDICATORS: readonly IndicatorDefinition[] = [
     code: "teaching-area-per-pupil-compulsory",
     name: "义务教育生均教学及辅助用房面积",
     unit: "平方米",
-    expression: `sum(area.teachingAux) / sum(pupils.compulsory) where ${COMPULSORY_SCHOOLS}`,
+    expression: `sum(compulsory.area.teachingAux) / sum(compulsory.pupils) where ${COMPULSORY_PARTS}`,
     direction: "higher",
-    source: "standards §1.1a #4 [C]",
-    description:
-      "义务教育学校（不含完全中学、十二年一贯制）全校面积 ÷ 义务教育在校生；分学段拆分见 evaluation",
+    source: "standards §1.1a #4, §1.1b 拆分 [C]",
+    description: COMPULSORY_PART_NOTE,
   }),
   num({
     code: "sports-area-per-pupil-compulsory",
     name: "义务教育生均体育运动场馆面积",
     unit: "平方米",
-    expression: `sum(area.gym + area.sportsGround) / sum(pupils.compulsory) where ${COMPULSORY_SCHOOLS}`,
+    expression: `sum(compulsory.area.gym + compulsory.area.sportsGround) / sum(compulsory.pupils) where ${COMPULSORY_PARTS}`,
     direction: "higher",
-    source: "standards §1.1a #5 [C]",
+    source: "standards §1.1a #5, §1.1b 拆分 [C]",
+    description: COMPULSORY_PART_NOTE,
   }),
   num({
     code: "equipment-value-per-pupil-compulsory",
     name: "义务教育生均教学仪器设备值",
     unit: "元",
-    expression: `sum(equipment.value) / sum(pupils.compulsory) where ${COMPULSORY_SCHOOLS}`,
+    expression: `sum(compulsory.equipment.value) / sum(compulsory.pupils) where ${COMPULSORY_PARTS}`,
     direction: "higher",
-    source: "standards §1.1a #6 [C]",
+    source: "standards §1.1a #6, §1.1b 拆分 [C]",
+    description: COMPULSORY_PART_NOTE,
   }),
   num({
     code: "multimedia-classrooms-per-100-compulsory",
     name: "义务教育每百名学生拥有网络多媒体教室数",
     unit: "间",
-    expression: `sum(classrooms.multimedia) * 100 / sum(pupils.compulsory) where ${COMPULSORY_SCHOOLS}`,
+    expression: `sum(compulsory.classrooms.multimedia) * 100 / sum(compulsory.pupils) where ${COMPULSORY_PARTS}`,
     direction: "higher",
-    source: "standards §1.1a #7 [C]",
+    source: "standards §1.1a #7, §1.1b 拆分 [C]",
+    description: COMPULSORY_PART_NOTE,
   }),
   ...perLevel(),
 ];

@@ -5,6 +5,7 @@
  */
 import type { IndicatorDisplay } from "@luoshi/common";
 import type { Issue } from "../issues.ts";
+import { findDataElement } from "../stats/data-elements.ts";
 import { compileIndicatorSource, type CompiledExpression } from "./compile.ts";
 import { evaluateCompiled, type EvaluateOptions, type IndicatorTable } from "./engine.ts";
 import { ensureColumns, prepareRows, type PreparedRows } from "./prepared-rows.ts";
@@ -75,7 +76,7 @@ export function evaluateIndicators(
   definitions: readonly IndicatorDefinition[] | readonly CompiledIndicator[],
   options: EvaluateOptions = {},
 ): { tables: Map<string, IndicatorTable>; issues: Issue[] } {
-  const prepared = isPrepared(rows) ? rows : prepareRows(rows);
+  const prepared = isPrepared(rows) ? rows : prepareRows(rows, options.compulsoryRules);
   const issues: Issue[] = [];
   let compiled: CompiledIndicator[];
   if (definitions.every(isCompiled)) {
@@ -97,6 +98,14 @@ export function evaluateIndicators(
     issues.push(...r.issues);
   }
   return { tables, issues };
+}
+
+/**
+ * True when the indicator reads the 义务教育 part of schools (`compulsory.*` elements): its figures
+ * depend on the rule set's 教学点 policy and split weights, which its results must show.
+ */
+export function readsSchoolParts(c: CompiledIndicator): boolean {
+  return c.plan.elements.some((code) => findDataElement(code)?.computedFrom !== undefined);
 }
 
 function isPrepared(x: readonly StatRow[] | PreparedRows): x is PreparedRows {

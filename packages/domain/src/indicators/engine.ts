@@ -6,6 +6,7 @@
  * output years and of each aggregate's look-back (year − lag) are visited. Division by zero gives null
  * with an issue, never NaN.
  */
+import type { CompulsoryPartRules } from "../evaluation/compulsory-part.ts";
 import type { Issue } from "../issues.ts";
 import type { ExprNode } from "./ast.ts";
 import type { AggregatePlan, CompiledExpression, LagGroup } from "./compile.ts";
@@ -41,6 +42,8 @@ export interface EvaluateOptions {
   maxIssues?: number;
   /** Aggregates shared with the other formulas of a batch (see {@link shareAggregates}). */
   aggregates?: AggregateCache;
+  /** 教学点 policy and split weights of the `compulsory.*` elements, when rows are prepared here. */
+  compulsoryRules?: CompulsoryPartRules;
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   type UrbanRural,
 } from "../org/org-unit.ts";
 import { findDataElement } from "../stats/data-elements.ts";
+import { compulsoryPart, type CompulsoryPartRules } from "../evaluation/compulsory-part.ts";
+import { NATIONAL_RULE_SET } from "../evaluation/rule-set.ts";
 import { EDU_LEVELS, SCHOOL_TYPE_LEVELS, type EduLevel } from "../stats/levels.ts";
 import type { FilterAttribute, FilterNode } from "./ast.ts";
 import type { StatRow } from "./rows.ts";
@@ -58,10 +60,15 @@ export interface PreparedRows {
   columns: Map<string, Float64Array>;
   /** The source rows (read when a column is first built). */
   rows: readonly StatRow[];
+  /** The rules of the 义务教育 part of a school (`compulsory.*` elements); default the national set's. */
+  compulsoryRules: CompulsoryPartRules;
 }
 
 /** Indexes rows once; reuse the result for every indicator and year. */
-export function prepareRows(rows: readonly StatRow[]): PreparedRows {
+export function prepareRows(
+  rows: readonly StatRow[],
+  compulsoryRules: CompulsoryPartRules = NATIONAL_RULE_SET,
+): PreparedRows {
   const n = rows.length;
   const unitIndex = new Map<string, number>();
   const unitCodes: string[] = [];
@@ -182,6 +189,10 @@ export function prepareRows(rows: readonly StatRow[]): PreparedRows {
     levelMask,
     columns: new Map(),
     rows,
+    compulsoryRules: {
+      teachingPointPolicy: compulsoryRules.teachingPointPolicy,
+      splitWeights: compulsoryRules.splitWeights,
+    },
   };
 }
 
@@ -228,7 +239,8 @@ export function ensureColumns(p: PreparedRows, codes: Iterable<string>): void {
     if (p.columns.has(code) || wanted.has(code)) {
       continue;
     }
-    const parts = findDataElement(code)?.sumOf;
+    const element = findDataElement(code);
+    const parts = element?.sumOf ?? element?.computedFrom;
     if (parts === undefined) {
       wanted.set(code, new Float64Array(p.rowCount));
     } else {
@@ -266,8 +278,14 @@ export function elementColumn(p: PreparedRows, code: string): Float64Array {
   if (cached !== undefined) {
     return cached;
   }
+  const element = findDataElement(code);
+  if (element?.computedFrom !== undefined) {
+    const col = compulsoryColumn(p, code);
+    p.columns.set(code, col);
+    return col;
+  }
   const col = new Float64Array(p.rowCount);
-  const parts = findDataElement(code)?.sumOf;
+  const parts = element?.sumOf;
   if (parts === undefined) {
     const rows = p.rows;
     for (let r = 0; r < p.rowCount; r++) {
@@ -359,4 +377,44 @@ function compareTest(p: PreparedRows, attribute: FilterAttribute, values: readon
       return (r) => wanted.includes(col[r] ?? 0);
     }
   }
+}
+
+/** Each row's 义务教育 part (share of facilities, pupils counted), computed once per prepared rows. */
+const compulsoryParts = new WeakMap<PreparedRows, { share: Float64Array; pupils: Float64Array }>();
+
+/**
+ * A `compulsory.*` column: `compulsory.pupils` is each school's 义务教育 pupils counted, `compulsory.X`
+ * its facility total X times its 义务教育 share — by the evaluation's rule ({@link compulsoryPart}) and
+ * the prepared rows' 教学点 policy and split weights. Area rows have none.
+ */
+function compulsoryColumn(p: PreparedRows, code: string): Float64Array {
+  let parts = compulsoryParts.get(p);
+  if (parts === undefined) {
+    const primary = elementColumn(p, "pupils.primary");
+    const junior = elementColumn(p, "pupils.junior");
+    const senior = elementColumn(p, "pupils.senior");
+    const share = new Float64Array(p.rowCount);
+    const pupils = new Float64Array(p.rowCount);
+    for (let r = 0; r < p.rowCount; r++) {
+      const type = SCHOOL_TYPES[p.schoolType[r] ?? -1];
+      if (type === undefined) {
+        continue;
+      }
+      const students = { primary: primary[r] ?? 0, junior: junior[r] ?? 0, senior: senior[r] ?? 0 };
+      const part = compulsoryPart(type, students, p.compulsoryRules);
+      share[r] = part.share;
+      pupils[r] = part.pupils;
+    }
+    parts = { share, pupils };
+    compulsoryParts.set(p, parts);
+  }
+  if (code === "compulsory.pupils") {
+    return parts.pupils;
+  }
+  const base = elementColumn(p, code.slice("compulsory.".length));
+  const col = new Float64Array(p.rowCount);
+  for (let r = 0; r < p.rowCount; r++) {
+    col[r] = (base[r] ?? 0) * (parts.share[r] ?? 0);
+  }
+  return col;
 }

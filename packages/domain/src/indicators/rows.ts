@@ -52,20 +52,32 @@ export function ancestorChains(units: readonly OrgUnitSeed[]): Map<string, reado
 /**
  * Tags school records and population records with their ancestors (学校 → 乡镇 → 县 → 市 → 省). Records
  * of unknown units are skipped with an `unknown-unit` issue; a population record must belong to an area.
+ * `chainIn`, when given, tags each record with its unit's ancestors in the record's year instead (a
+ * school moved to another 乡镇 counts under the one it belonged to then; `yearChains` of the org
+ * module); a record whose unit lay outside the computed tree that year (null) is left out.
  */
 export function buildStatRows(
   units: readonly OrgUnitSeed[],
   records: readonly SchoolYearRecord[],
   population: readonly PopulationRecord[] = [],
+  chainIn?: (code: string, year: number) => readonly string[] | null,
 ): { rows: StatRow[]; issues: Issue[] } {
-  const chains = ancestorChains(units);
+  const current = ancestorChains(units);
+  // undefined: not a unit of the tree (an issue); null: not below the tree's root in that year (skipped).
+  const chainOf: (code: string, year: number) => readonly string[] | null | undefined =
+    chainIn === undefined
+      ? (code) => current.get(code)
+      : (code, year) => (current.has(code) ? chainIn(code, year) : undefined);
   const byCode = new Map(units.map((u) => [u.code, u]));
   const rows: StatRow[] = [];
   const issues: Issue[] = [];
   const unknown = new Set<string>();
   for (const r of records) {
     const unit = byCode.get(r.schoolCode);
-    const chain = chains.get(r.schoolCode);
+    const chain = chainOf(r.schoolCode, r.year);
+    if (chain === null) {
+      continue;
+    }
     if (unit?.school === undefined || chain === undefined) {
       unknown.add(r.schoolCode);
       continue;
@@ -80,7 +92,10 @@ export function buildStatRows(
   }
   for (const p of population) {
     const unit = byCode.get(p.areaCode);
-    const chain = chains.get(p.areaCode);
+    const chain = chainOf(p.areaCode, p.year);
+    if (chain === null) {
+      continue;
+    }
     if (unit === undefined || unit.kind === "school" || unit.kind === "department" || chain === undefined) {
       unknown.add(p.areaCode);
       continue;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { nameOn, openInYear, openOn, parentOn, referenceDay, type UnitChangeFact } from "./unit-history.ts";
+import {
+  movedOutOf,
+  nameOn,
+  openInYear,
+  openOn,
+  parentOn,
+  referenceDay,
+  yearChains,
+  type UnitChangeFact,
+  type UnitMove,
+} from "./unit-history.ts";
 
 describe("units over time", () => {
   it("takes 1 September as the day a statistical year describes", () => {
@@ -35,5 +45,43 @@ describe("units over time", () => {
     expect(nameOn("丙名", changes, "2025-09-01")).toBe("丙名");
     expect(parentOn("new-township", changes, "2023-09-01")).toBe("old-township");
     expect(parentOn("new-township", changes, "2024-09-01")).toBe("new-township");
+  });
+
+  describe("a school moved from 乡镇 A to 乡镇 B on 2024-07-01", () => {
+    const units = [
+      { id: "k", code: "K", parentId: null },
+      { id: "a", code: "A", parentId: "k" },
+      { id: "b", code: "B", parentId: "k" },
+      { id: "s", code: "S", parentId: "b" },
+      { id: "t", code: "T", parentId: "a" },
+    ];
+    const moves: UnitMove[] = [{ orgUnitId: "s", effectiveOn: "2024-07-01", before: { parentId: "a" } }];
+
+    it("puts it under A up to 2023 and under B from 2024, below the county every year", () => {
+      const county = yearChains(units, moves, "k");
+      expect(county("S", 2023)).toEqual(["S", "A", "K"]);
+      expect(county("S", 2024)).toEqual(["S", "B", "K"]);
+      expect(county("T", 2023)).toEqual(["T", "A", "K"]);
+    });
+
+    it("leaves it outside A from 2024 and outside B before", () => {
+      const a = yearChains(units, moves, "a");
+      expect(a("S", 2023)).toEqual(["S", "A"]);
+      expect(a("S", 2024)).toBeNull();
+      const b = yearChains(units, moves, "b");
+      expect(b("S", 2023)).toBeNull();
+      expect(b("S", 2024)).toEqual(["S", "B"]);
+      expect(b("T", 2024)).toBeNull();
+    });
+
+    it("finds the units that were below A after a day and lie elsewhere now", () => {
+      expect(movedOutOf(new Set(["a", "t"]), moves, "2014-09-01")).toEqual(new Set(["s"]));
+      expect(movedOutOf(new Set(["a", "t"]), moves, "2024-09-01")).toEqual(new Set());
+      const twice: UnitMove[] = [
+        ...moves,
+        { orgUnitId: "b", effectiveOn: "2025-01-01", before: { parentId: "k" } },
+      ];
+      expect(movedOutOf(new Set(["k", "a", "t"]), twice, "2014-09-01")).toEqual(new Set(["s", "b"]));
+    });
   });
 });

@@ -53,6 +53,11 @@ export interface DataElement {
   isAdditive: boolean;
   /** A derived element is the sum of these base elements, never collected itself. */
   sumOf?: readonly string[];
+  /**
+   * A computed element is worked out per school row from these base elements and the school type by
+   * a rule of the evaluation (the 义务教育 part of a school), never collected itself.
+   */
+  computedFrom?: readonly string[];
 }
 
 /** Highest qualification (学历) bands of 专任教师, 基层表 style: 高中及以下 = highSchool + belowHighSchool. */
@@ -84,6 +89,18 @@ export const SUBJECT_LEVELS = ["primary", "junior", "senior"] as const satisfies
 export const POPULATION_AGES: readonly number[] = Array.from({ length: 18 }, (_, i) => i);
 
 const ALL_TYPES: readonly SchoolType[] = SCHOOL_TYPES;
+
+/**
+ * Facility totals whose 义务教育 part has an element of its own (`compulsory.area.teachingAux` …): the
+ * school's total times its 义务教育 share.
+ */
+const COMPULSORY_FACILITIES: readonly (readonly [string, string, string, ElementKind])[] = [
+  ["area.teachingAux", "教学及辅助用房面积", "平方米", "area"],
+  ["area.gym", "体育馆面积", "平方米", "area"],
+  ["area.sportsGround", "运动场地面积", "平方米", "area"],
+  ["equipment.value", "教学仪器设备资产值", "元", "money"],
+  ["classrooms.multimedia", "网络多媒体教室数", "间", "count"],
+];
 
 /** Builds the catalogue; called once at module load. */
 function buildElements(): DataElement[] {
@@ -257,6 +274,22 @@ function buildElements(): DataElement[] {
   derived("pupils.k12", "中小学在校生数", ["pupils.primary", "pupils.junior", "pupils.senior"], "pupils");
   derived("pupils.seniorStage", "高中阶段在校生数", ["pupils.senior", "pupils.vocational"], "pupils");
   derived("classes.compulsory", "义务教育班数", ["classes.primary", "classes.junior"], "pupils", "个");
+  // The 义务教育 part of a school as the evaluation splits it (evaluation/compulsory-part.ts): its
+  // pupils counted and its share of each facility total, for the 义务教育生均 indicators.
+  const pupilsByLevel = ["pupils.primary", "pupils.junior", "pupils.senior"];
+  const compulsoryTypes = ALL_TYPES.filter((t) =>
+    ["primary", "teachingPoint", "junior", "nineYear", "twelveYear", "completeSecondary"].includes(t),
+  );
+  school("compulsory.pupils", "计入义务教育生均指标的在校生数", "pupils", compulsoryTypes, {
+    computedFrom: pupilsByLevel,
+  });
+  for (const [code, label, unit, kind] of COMPULSORY_FACILITIES) {
+    school(`compulsory.${code}`, `义务教育部分${label}`, "conditions", compulsoryTypes, {
+      unit,
+      kind,
+      computedFrom: [code, ...pupilsByLevel],
+    });
+  }
   for (const b of CLASS_SIZE_BANDS) {
     derived(
       `classes.compulsory.${b.key}`,
@@ -320,9 +353,9 @@ export function findDataElement(code: string): DataElement | undefined {
   return DATA_ELEMENT_INDEX.get(code);
 }
 
-/** True for an element that is collected (not a derived total). */
+/** True for an element that is collected (not a derived total, not computed). */
 export function isBaseElement(e: DataElement): boolean {
-  return e.sumOf === undefined;
+  return e.sumOf === undefined && e.computedFrom === undefined;
 }
 
 /** Base elements collected on a template sheet, in catalogue order. */

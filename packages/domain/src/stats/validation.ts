@@ -72,7 +72,7 @@ export function validateRecordValues(
       add("unknown-data-element", "error", `未知的数据元素“${code}”`, code);
       continue;
     }
-    if (e.sumOf !== undefined) {
+    if (e.sumOf !== undefined || e.computedFrom !== undefined) {
       add("derived-element-reported", "warning", `“${e.label}”由各项自动合计，无需填报`, code);
     }
     if (v < 0) {

@@ -59,11 +59,13 @@ export async function writeCatalogueXlsx(
     { header: "单位", width: 8 },
     { header: "计算公式", width: 60 },
     { header: "依据", width: 30 },
+    { header: "计算规则", width: 60 },
   ];
   about.getRow(1).font = { bold: true };
   about.getRow(1).commit();
   for (const d of indicators) {
-    about.addRow([d.code, d.name, d.unit, d.expression, d.source]).commit();
+    const basis = result.bases.get(d.code)?.label ?? null;
+    about.addRow([d.code, d.name, d.unit, d.expression, d.source, basis]).commit();
   }
   about.addRow([]).commit();
   about

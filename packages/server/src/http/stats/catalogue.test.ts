@@ -74,6 +74,20 @@ describe.each(testEngines())("GET /api/indicators/table.xlsx on %s", (engine) =>
       }
     }
     expect(checked).toBeGreaterThan(2);
+    // The 指标说明 sheet names the rules the 义务教育生均 figures were computed under.
+    const about = wb.getWorksheet("指标说明");
+    const ruleOf = (code: string) =>
+      about
+        ?.getRows(2, list.items.length)
+        ?.find((r) => r.getCell(1).value === code)
+        ?.getCell(6).value ?? null;
+    expect(ruleOf("teaching-area-per-pupil-compulsory")).toBe(
+      list.items.find((i) => i.code === "teaching-area-per-pupil-compulsory")?.basis?.label,
+    );
+    expect(list.items.find((i) => i.code === "teaching-area-per-pupil-compulsory")?.basis?.label).toContain(
+      "教学点",
+    );
+    expect(ruleOf("student-teacher-ratio-primary")).toBeNull();
     const townships = await table(planner, `orgUnitId=${county}&from=2020&to=2020&kinds=township`);
     const only = new ExcelJS.Workbook();
     await only.xlsx.load(townships.rawPayload as unknown as ExcelJS.Buffer);

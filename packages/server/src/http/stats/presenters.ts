@@ -5,6 +5,7 @@
 import type {
   CatalogueEntry,
   DashboardIndicator,
+  IndicatorBasis,
   IndicatorChildren,
   IndicatorDistribution,
   IndicatorSeries,
@@ -123,7 +124,10 @@ export function presentTargetMonitor(result: TargetMonitorResult): TargetMonitor
 }
 
 /** The dashboard's description of an indicator. */
-function dashboardIndicator(d: IndicatorDefinition): DashboardIndicator {
+function dashboardIndicator(
+  d: IndicatorDefinition,
+  bases: ReadonlyMap<string, IndicatorBasis>,
+): DashboardIndicator {
   const area = indicatorArea(d.code);
   return {
     code: d.code,
@@ -137,6 +141,7 @@ function dashboardIndicator(d: IndicatorDefinition): DashboardIndicator {
     source: d.source,
     description: d.description ?? null,
     references: referencesFor(d.code).map((r) => ({ ...r })),
+    basis: bases.get(d.code) ?? null,
   };
 }
 
@@ -153,7 +158,7 @@ export function presentIndicatorSeries(r: IndicatorSeriesResult): IndicatorSerie
   return {
     orgUnit: unitRef(r.orgUnit),
     years: r.years,
-    indicators: r.definitions.map(dashboardIndicator),
+    indicators: r.definitions.map((d) => dashboardIndicator(d, r.bases)),
     series: r.series,
   };
 }
@@ -163,7 +168,7 @@ export function presentIndicatorChildren(r: IndicatorChildrenResult): IndicatorC
   return {
     orgUnit: unitRef(r.orgUnit),
     year: r.year,
-    indicators: r.definitions.map(dashboardIndicator),
+    indicators: r.definitions.map((d) => dashboardIndicator(d, r.bases)),
     total: r.total,
     children: r.children.map((c) => ({
       ...unitRef(c.unit),
@@ -176,8 +181,9 @@ export function presentIndicatorChildren(r: IndicatorChildrenResult): IndicatorC
 
 /** 指标看板, distribution. */
 export function presentIndicatorDistribution(r: IndicatorDistributionResult): IndicatorDistribution {
-  const { orgUnit, definition, ...rest } = r;
-  return { ...rest, orgUnit: unitRef(orgUnit), indicator: dashboardIndicator(definition) };
+  const { orgUnit, definition, basis, ...rest } = r;
+  const bases = new Map(basis === null ? [] : [[definition.code, basis]]);
+  return { ...rest, orgUnit: unitRef(orgUnit), indicator: dashboardIndicator(definition, bases) };
 }
 
 /** A background import job: its phase and progress, and its result or error once it has ended. */

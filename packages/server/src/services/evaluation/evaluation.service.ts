@@ -23,7 +23,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
-import { findRuleSet } from "./rule-set.ts";
+import { findRuleSet, provinceRuleSet } from "./rule-set.ts";
 
 /** What to evaluate: an org unit (usually a county), a 统计年度 and optional rule choices. */
 export interface BalanceInput {
@@ -90,9 +90,11 @@ export async function loadCounty(
   input: BalanceInput,
 ): Promise<BalanceContext> {
   authorize(actor, "evaluation.read");
-  const ruleSet = findRuleSet(input.ruleSetId);
+  findRuleSet(input.ruleSetId); // an unknown rule set is refused before anything is read
   const { db } = deps.handle;
   const unit = await findUnitInScope(db, actor, input.orgUnitId);
+  // Without a rule set named, the province's own (its 教学点 policy, as the indicators use it).
+  const ruleSet = findRuleSet(input.ruleSetId, await provinceRuleSet(db, unit));
   const { year } = input;
   const [rows, stats] = await Promise.all([
     // The unit was checked to lie in the actor's scope: its subtree is what the evaluation reads.

@@ -10,8 +10,8 @@ import {
   type IndicatorDefinition,
   type IndicatorTable,
 } from "@luoshi/domain/indicators";
-import { type Db, type OrgUnitRow, scopeOf } from "@luoshi/db";
-import { openInYear } from "@luoshi/domain/org";
+import { type Db, type OrgUnitRow, type Scope, scopeOf } from "@luoshi/db";
+import { openInYear, type YearChain } from "@luoshi/domain/org";
 import type { DashboardValue } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -19,16 +19,24 @@ import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { loadStatRows, type ScopeUnit } from "./stats-scope.service.ts";
+import { provinceRuleSet } from "../evaluation/rule-set.ts";
+import { basesOf } from "./indicator-basis.ts";
+import type { IndicatorBasis } from "@luoshi/contracts";
 
 /** The evaluated scope: its units and one table per indicator over the requested years. */
 export interface Evaluated {
   unit: OrgUnitRow;
   /** The unit as loaded with its scope (kind typed by the domain). */
   root: ScopeUnit;
+  /** The units below the root now and those moved out of it within the requested years. */
   units: ScopeUnit[];
+  /** A unit's area chain in a year (self first, ending at the root); null when it lay elsewhere then. */
+  chainIn: YearChain;
   catalogue: readonly CompiledIndicator[];
   tables: Map<string, IndicatorTable>;
   years: readonly number[];
+  /** The rules applied, by code of each indicator that depends on them (教学点 policy). */
+  bases: ReadonlyMap<string, IndicatorBasis>;
   /** Index of each unit code in the tables (all tables share the engine's unit order). */
   unitIndex: Map<string, number>;
 }
@@ -57,9 +65,13 @@ export function pick(
   return catalogue.filter((c) => wanted.has(c.definition.code));
 }
 
-/** Loads the statistics under `unit` for `years` (three queries) and evaluates `select(catalogue)`. */
+/**
+ * Loads the statistics under `unit` for `years` (a few queries; units placed as they stood in each
+ * year, read only within `within`, the actor's scope) and evaluates `select(catalogue)`.
+ */
 export async function evaluateScope(
   db: Db,
+  within: Scope,
   unit: OrgUnitRow,
   years: readonly number[],
   select: (catalogue: readonly CompiledIndicator[]) => readonly CompiledIndicator[],
@@ -72,15 +84,17 @@ export async function evaluateScope(
     0,
     ...catalogue.flatMap((c) => c.plan.aggregates.flatMap((a) => a.groups.map((g) => g.lag))),
   );
-  const { units: scope, rows } = await loadStatRows(db, scopeOf(unit.path), { from, to, lag });
-  const units = [...scope.byCode.values()];
-  if (scope.root === undefined) {
+  const { tree, rows } = await loadStatRows(db, scopeOf(unit.path), { from, to, lag }, within);
+  const root = tree.units.root;
+  if (root === undefined) {
     throw new AppError("not-found", "没有这个单位");
   }
-  const { tables } = evaluateIndicators(rows, catalogue, { years, maxIssues: 0 });
+  const ruleSet = await provinceRuleSet(db, unit);
+  const { tables } = evaluateIndicators(rows, catalogue, { years, maxIssues: 0, compulsoryRules: ruleSet });
   const first = tables.values().next().value;
   const unitIndex = new Map((first?.unitCodes ?? []).map((c, i) => [c, i]));
-  return { unit, root: scope.root, units, catalogue, tables, years, unitIndex };
+  const bases = basesOf(catalogue, ruleSet);
+  return { unit, root, units: tree.all, chainIn: tree.chainIn, catalogue, tables, years, bases, unitIndex };
 }
 
 /** The value of `unitCode` in year `years[yi]` of one indicator ("—" when it has none). */
@@ -107,7 +121,19 @@ const isStatUnit = (u: ScopeUnit): boolean => u.kind !== "department";
  * Units that hold statistics in the statistical year `year`: open on its reference day
  * (docs/org-units.md), so a school merged before it is not shown as one without data.
  */
-export const isStatUnitOf =
+const isStatUnitOf =
   (year: number) =>
   (u: ScopeUnit): boolean =>
     isStatUnit(u) && openInYear(u, year);
+
+/**
+ * The units that held statistics below the evaluated root in `year`, open then and placed where they
+ * stood on its 1 September, each with the code of its parent in that year (null for the root).
+ */
+export function unitsOfYear(e: Evaluated, year: number): { unit: ScopeUnit; parentCode: string | null }[] {
+  const ofYear = isStatUnitOf(year);
+  return e.units.flatMap((unit) => {
+    const chain = ofYear(unit) ? e.chainIn(unit.code, year) : null;
+    return chain === null ? [] : [{ unit, parentCode: chain[1] ?? null }];
+  });
+}

@@ -1,10 +1,11 @@
 /** 指标看板, drill-down (县 → 乡镇 → 学校): one year's values of a unit and of each direct child. */
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
+import type { IndicatorBasis } from "@luoshi/contracts";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
 import { orgUnitChangeRepo } from "@luoshi/db";
 import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { evaluateScope, isStatUnitOf, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import { evaluateScope, pick, scopedUnit, unitsOfYear, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
 
 /** A unit's children as computed; the route presents the units and the indicators' descriptions. */
@@ -12,6 +13,8 @@ export interface IndicatorChildrenResult {
   orgUnit: ScopeUnit;
   year: number;
   definitions: IndicatorDefinition[];
+  /** The rules applied, by code of each indicator that depends on them. */
+  bases: ReadonlyMap<string, IndicatorBasis>;
   total: IndicatorChildren["total"];
   children: { unit: ScopeUnit; hasChildren: boolean; values: IndicatorChildren["total"] }[];
 }
@@ -23,12 +26,14 @@ export async function indicatorChildren(
   query: IndicatorChildrenQuery,
 ): Promise<IndicatorChildrenResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
-  const e = await evaluateScope(deps.handle.db, unit, [query.year], (c) => pick(c, query.codes));
-  // The units of that year: a school merged before it is not listed as one without data.
-  const ofYear = isStatUnitOf(query.year);
-  const parents = new Set(e.units.filter(ofYear).map((u) => u.parentId));
-  const children = e.units
-    .filter((u) => u.parentId === unit.id && ofYear(u))
+  const e = await evaluateScope(deps.handle.db, actor.scope, unit, [query.year], (c) => pick(c, query.codes));
+  // The units of that year, where they stood then: a school merged before it is not listed as one
+  // without data, one moved to another 乡镇 since is listed under the one it belonged to.
+  const ofYear = unitsOfYear(e, query.year);
+  const parents = new Set(ofYear.map((u) => u.parentCode));
+  const children = ofYear
+    .filter((u) => u.parentCode === unit.code)
+    .map((u) => u.unit)
     .sort(
       (a, b) => Number(a.kind === "school") - Number(b.kind === "school") || a.code.localeCompare(b.code),
     );
@@ -53,10 +58,11 @@ export async function indicatorChildren(
     orgUnit: e.root,
     year: query.year,
     definitions: e.catalogue.map((c) => c.definition),
+    bases: e.bases,
     total: valuesOf(unit.code),
     children: named.map((c) => ({
       unit: c,
-      hasChildren: parents.has(c.id),
+      hasChildren: parents.has(c.code),
       values: valuesOf(c.code),
     })),
   };

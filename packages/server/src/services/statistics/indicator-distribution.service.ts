@@ -9,16 +9,23 @@ import {
   type CompiledIndicator,
   type IndicatorDefinition,
 } from "@luoshi/domain/indicators";
-import type { DashboardValue, IndicatorDistribution, IndicatorDistributionQuery } from "@luoshi/contracts";
+import type {
+  DashboardValue,
+  IndicatorBasis,
+  IndicatorDistribution,
+  IndicatorDistributionQuery,
+} from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { evaluateScope, isStatUnitOf, scopedUnit, valueAt } from "./dashboard-scope.ts";
+import { evaluateScope, scopedUnit, unitsOfYear, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
 
 /** A distribution as computed; the route presents the unit and the indicator's description. */
 export type IndicatorDistributionResult = Omit<IndicatorDistribution, "orgUnit" | "indicator"> & {
   orgUnit: ScopeUnit;
   definition: IndicatorDefinition;
+  /** The rules applied, when the indicator depends on them. */
+  basis: IndicatorBasis | null;
 };
 
 /**
@@ -31,7 +38,7 @@ export async function indicatorDistribution(
   query: IndicatorDistributionQuery,
 ): Promise<IndicatorDistributionResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
-  const e = await evaluateScope(deps.handle.db, unit, [query.year], (catalogue) => {
+  const e = await evaluateScope(deps.handle.db, actor.scope, unit, [query.year], (catalogue) => {
     const found = catalogue.find((c) => c.definition.code === query.code);
     if (found === undefined) {
       throw new AppError("not-found", `指标目录中没有指标“${query.code}”`);
@@ -41,11 +48,14 @@ export async function indicatorDistribution(
   const d = (e.catalogue[0] as CompiledIndicator).definition;
   const measure = (units: ScopeUnit[]) => units.map((u) => ({ unit: u, v: valueAt(e, d, u.code, 0) }));
   let level: "school" | "area" = "school";
-  // The schools of that year only: one closed before it is not counted as missing its value.
-  const ofYear = isStatUnitOf(query.year);
-  let measured = measure(e.units.filter((u) => u.kind === "school" && ofYear(u)));
+  // The schools of that year below the unit, where they stood then: one closed before it is not
+  // counted as missing its value, one moved out of the unit since still counts in it.
+  const ofYear = unitsOfYear(e, query.year);
+  let measured = measure(ofYear.filter((u) => u.unit.kind === "school").map((u) => u.unit));
   if (!measured.some((m) => m.v.value !== null)) {
-    const areas = e.units.filter((u) => u.parentId === unit.id && ofYear(u) && u.kind !== "school");
+    const areas = ofYear
+      .filter((u) => u.parentCode === unit.code && u.unit.kind !== "school")
+      .map((u) => u.unit);
     if (areas.length > 0) {
       level = "area";
       measured = measure(areas);
@@ -59,6 +69,7 @@ export async function indicatorDistribution(
     orgUnit: e.root,
     year: query.year,
     definition: d,
+    basis: e.bases.get(d.code) ?? null,
     level,
     total: valueAt(e, d, unit.code, 0),
     units: withValue.map((m) => ({

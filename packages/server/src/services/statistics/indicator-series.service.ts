@@ -1,5 +1,6 @@
 /** 指标看板, trends: the chosen indicators of one unit over years, with a fitted trend line. */
 import { linearTrend, type IndicatorDefinition } from "@luoshi/domain/indicators";
+import type { IndicatorBasis } from "@luoshi/contracts";
 import type { IndicatorSeries, IndicatorSeriesQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
@@ -12,6 +13,8 @@ const TREND_YEARS = 5;
 export type IndicatorSeriesResult = Omit<IndicatorSeries, "orgUnit" | "indicators"> & {
   orgUnit: ScopeUnit;
   definitions: IndicatorDefinition[];
+  /** The rules applied, by code of each indicator that depends on them. */
+  bases: ReadonlyMap<string, IndicatorBasis>;
 };
 
 /** The chosen indicators (default: all) of one unit for every year `from`..`to`, with a fitted trend. */
@@ -22,11 +25,12 @@ export async function indicatorSeries(
 ): Promise<IndicatorSeriesResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
   const years = Array.from({ length: query.to - query.from + 1 }, (_, i) => query.from + i);
-  const e = await evaluateScope(deps.handle.db, unit, years, (c) => pick(c, query.codes));
+  const e = await evaluateScope(deps.handle.db, actor.scope, unit, years, (c) => pick(c, query.codes));
   return {
     orgUnit: e.root,
     years,
     definitions: e.catalogue.map((c) => c.definition),
+    bases: e.bases,
     series: e.catalogue.map(({ definition: d }) => {
       const points = years.map((year, yi) => ({ year, ...valueAt(e, d, unit.code, yi) }));
       const known = points

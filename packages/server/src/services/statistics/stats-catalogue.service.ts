@@ -25,7 +25,12 @@ import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { copyValuesInto } from "./stats-columns.ts";
-import { countsInYear, scopeUnits, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
+import { countsInYear, loadYearTree, toSeeds, type ScopeUnit } from "./stats-scope.service.ts";
+import type { YearChain } from "@luoshi/domain/org";
+import type { CompulsoryPartRules } from "@luoshi/domain/evaluation";
+import type { IndicatorBasis } from "@luoshi/contracts";
+import { provinceRuleSet } from "../evaluation/rule-set.ts";
+import { basesOf } from "./indicator-basis.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率: 招生 of year − 9). */
 const MAX_LAG = 9;
@@ -63,6 +68,8 @@ export interface CatalogueTables {
   indicators: readonly IndicatorDefinition[];
   /** Indicator code → its table over every unit with data and every year of the range. */
   tables: ReadonlyMap<string, IndicatorTable>;
+  /** The rules applied (教学点 policy), by code of each indicator that depends on them. */
+  bases: ReadonlyMap<string, IndicatorBasis>;
   /** Statistic rows read (school, history and population). */
   rowsRead: number;
   /** Wall-clock milliseconds of the database reads, of tagging and scanning, and of the engine. */
@@ -88,7 +95,8 @@ const NO_VALUES: Readonly<Record<string, number>> = Object.freeze({});
 function baseElements(catalogue: readonly CompiledIndicator[]): Set<string> {
   const out = new Set<string>();
   const visit = (code: string): void => {
-    const parts = findDataElement(code)?.sumOf;
+    const element = findDataElement(code);
+    const parts = element?.sumOf ?? element?.computedFrom;
     if (parts === undefined) {
       out.add(code);
     } else {
@@ -124,15 +132,24 @@ export async function computeCatalogueTables(
   const t0 = performance.now();
   // PGlite has one connection: the reads run one after another either way.
   const catalogue = await loadCatalogue(db);
-  const scope = await scopeUnits(db, scopeOf(unit.path));
-  const reads = await statsRepo.listPackedTablesInScope(db, scopeOf(unit.path), [
-    { table: "school_stats", from: from - MAX_LAG, to },
-    { table: "enrolment_history", from: from - MAX_LAG, to },
-    { table: "population_stats", from, to },
-  ]);
+  const ruleSet = await provinceRuleSet(db, unit);
+  // The units as they stood in each year: a school moved to another 乡镇 counts under its 乡镇 of then.
+  const tree = await loadYearTree(db, scopeOf(unit.path), actor.scope, from - MAX_LAG);
+  const scope = tree.units;
+  const reads = await statsRepo.listPackedTablesInScope(
+    db,
+    scopeOf(unit.path),
+    [
+      { table: "school_stats", from: from - MAX_LAG, to },
+      { table: "enrolment_history", from: from - MAX_LAG, to },
+      { table: "population_stats", from, to },
+    ],
+    tree.movedOut,
+  );
 
   const t1 = performance.now();
-  const prepared = tagRows(reads, scope.byCode.values(), baseElements(catalogue), from - MAX_LAG, to);
+  const chainIn = tree.moved ? tree.chainIn : null;
+  const prepared = tagRows(reads, tree.all, baseElements(catalogue), from - MAX_LAG, to, chainIn, ruleSet);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const t2 = performance.now();
   // Indicators of the catalogue share many aggregates (Σ 在校生 of a level …): each is summed once.
@@ -160,6 +177,7 @@ export async function computeCatalogueTables(
     units,
     indicators: definitions,
     tables,
+    bases: basesOf(catalogue, ruleSet),
     rowsRead: prepared.rowCount,
     timings: { readMs: t1 - t0, prepareMs: t2 - t1, evaluateMs: t3 - t2 },
     cell(indicatorCode, unitCode, year) {
@@ -190,7 +208,8 @@ type ParsedYear = { year: number; list: unknown[] };
  * tagged as buildStatRows tags them and in its order — history, school records, population — with the
  * columns of `elements` filled from each year's JSON as it is parsed (the engine finds them cached and
  * never looks at the empty per-row values). A full record wins over a 招生-only history row of the same
- * school and year.
+ * school and year. With `chainIn`, each row is tagged with its unit's chain in the row's year, and rows
+ * of a year in which the unit lay outside the root are skipped.
  */
 function tagRows(
   reads: PackedYearValues[][],
@@ -198,6 +217,8 @@ function tagRows(
   elements: Iterable<string>,
   firstYear: number,
   lastYear: number,
+  chainIn: YearChain | null,
+  compulsoryRules: CompulsoryPartRules,
 ): PreparedRows {
   const scoped = [...inScope];
   const seeds = toSeeds(scoped);
@@ -245,7 +266,11 @@ function tagRows(
       if (unit === undefined || (unit.dated !== null && !countsInYear(unit.dated, year))) {
         continue;
       }
-      const { seed, chain } = unit;
+      const { seed } = unit;
+      const chain = chainIn === null ? unit.chain : chainIn(seed.code, year);
+      if (chain === null) {
+        continue;
+      }
       if (kind === "area") {
         if (seed.kind === "school" || seed.kind === "department") {
           continue;
@@ -272,7 +297,7 @@ function tagRows(
   for (const y of population.splice(0)) {
     add({ year: y.year, list: JSON.parse(y.json) as unknown[] }, "area");
   }
-  const prepared = prepareRows(rows);
+  const prepared = prepareRows(rows, compulsoryRules);
   for (const [code, col] of columns) {
     prepared.columns.set(code, col.length === rows.length ? col : col.subarray(0, rows.length));
   }

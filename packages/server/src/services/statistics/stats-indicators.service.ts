@@ -10,6 +10,9 @@ import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { loadStatRows } from "./stats-scope.service.ts";
+import { provinceRuleSet } from "../evaluation/rule-set.ts";
+import { basesOf } from "./indicator-basis.ts";
+import type { IndicatorBasis } from "@luoshi/contracts";
 
 /** One indicator's value for a unit and year; numerator and denominator when the formula is a ratio. */
 export interface IndicatorResult {
@@ -22,6 +25,8 @@ export interface IndicatorResult {
   display: string;
   numerator: number | null;
   denominator: number | null;
+  /** The rules applied (教学点 policy), for the indicators that depend on them. */
+  basis: IndicatorBasis | null;
 }
 
 /** The indicators of one unit and year. */
@@ -47,11 +52,17 @@ export async function computeIndicators(
   const { db } = deps.handle;
   const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
-  const [catalogue, { rows }] = await Promise.all([
+  const [catalogue, { rows }, ruleSet] = await Promise.all([
     loadCatalogue(db),
-    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }),
+    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }, actor.scope),
+    provinceRuleSet(db, unit),
   ]);
-  const { tables } = evaluateIndicators(rows, catalogue, { years: [year], maxIssues: 0 });
+  const { tables } = evaluateIndicators(rows, catalogue, {
+    years: [year],
+    maxIssues: 0,
+    compulsoryRules: ruleSet,
+  });
+  const bases = basesOf(catalogue, ruleSet);
   const items = catalogue.map(({ definition: d }): IndicatorResult => {
     const table = tables.get(d.code);
     const v = table === undefined ? null : tableValue(table, unit.code, year);
@@ -64,6 +75,7 @@ export async function computeIndicators(
       display: formatIndicatorValue(d, value),
       numerator: v?.numerator ?? null,
       denominator: v?.denominator ?? null,
+      basis: bases.get(d.code) ?? null,
     };
   });
   return { orgUnit: { id: unit.id, code: unit.code, name: unit.name }, year, items };

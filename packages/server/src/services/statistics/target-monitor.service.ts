@@ -10,7 +10,7 @@
  * indicator, else the computed value in the plan's base year (the year before its period). Targets without
  * a number (基本消除大班额) are assessed by the checkable rule of `QUALITATIVE_TARGET_RULES`.
  */
-import { indicatorRepo, scopeOf } from "@luoshi/db";
+import { indicatorRepo, scopeOf, type Scope } from "@luoshi/db";
 import {
   type CohortYear,
   type CompiledIndicator,
@@ -29,6 +29,7 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { loadStatRows } from "./stats-scope.service.ts";
+import { provinceRuleSet } from "../evaluation/rule-set.ts";
 import { authorize } from "../access/authorize.ts";
 
 /** Cohort formulas read up to 9 years back (九年义务教育巩固率). */
@@ -43,7 +44,8 @@ const COHORT_YEARS = 9;
  */
 async function computeSeries(
   deps: ServiceDeps,
-  unit: { code: string; path: string },
+  within: Scope,
+  unit: { id: string; code: string; path: string },
   indicators: readonly CompiledIndicator[],
   years: readonly number[],
   cohortCodes: readonly string[],
@@ -58,8 +60,9 @@ async function computeSeries(
   const cohortYears = Array.from({ length: COHORT_YEARS }, (_, i) => last - COHORT_YEARS + 1 + i);
   const from = (cohortCodes.length === 0 ? first : Math.min(first, last - COHORT_YEARS + 1)) - MAX_LAG;
   const { db } = deps.handle;
-  const { rows } = await loadStatRows(db, scopeOf(unit.path), { from: first, to: last, lag: first - from });
-  const prepared = prepareRows(rows);
+  const range = { from: first, to: last, lag: first - from };
+  const { rows } = await loadStatRows(db, scopeOf(unit.path), range, within);
+  const prepared = prepareRows(rows, await provinceRuleSet(db, unit));
   const { tables } = evaluateIndicators(prepared, indicators, { years, maxIssues: 0 });
   for (const c of indicators) {
     const table = tables.get(c.definition.code);
@@ -154,6 +157,7 @@ export async function monitorTargets(
   });
   const { series, cohorts } = await computeSeries(
     deps,
+    actor.scope,
     unit,
     plan.needed.map((c) => byCode.get(c)).filter((c): c is CompiledIndicator => c !== undefined),
     plan.years,

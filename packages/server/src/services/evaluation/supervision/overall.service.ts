@@ -12,7 +12,7 @@ import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
 import { evaluateBalance } from "../evaluation.service.ts";
 import { type SupervisionInput, loadUnit } from "./supervision-common.ts";
-import { findRuleSet } from "../rule-set.ts";
+import { findRuleSet, provinceRuleSet } from "../rule-set.ts";
 import { type AttestationRecord, loadAttestationRecords } from "./attestation-records.ts";
 import { getRecognition } from "./recognition.service.ts";
 import { evaluateSupervisionPart } from "./evaluate-part.service.ts";
@@ -64,7 +64,7 @@ export async function getOverall(
   input: SupervisionInput,
 ): Promise<OverallOutcome> {
   const unit = await loadUnit(deps, actor, input.orgUnitId);
-  const ruleSet = findRuleSet(input.ruleSetId);
+  const ruleSet = findRuleSet(input.ruleSetId, await provinceRuleSet(deps.handle.db, unit));
   const resource = await evaluateBalance(deps, actor, {
     orgUnitId: unit.id,
     year: input.year,

@@ -15,6 +15,7 @@ const gross: DashboardIndicator = {
   source: "standards §4",
   description: null,
   references: [{ scope: "area", comparator: ">=", value: 85, label: "国家标准", source: "§2 #1" }],
+  basis: null,
 };
 
 const target = (over: Partial<TargetMonitorItem>): TargetMonitorItem => ({

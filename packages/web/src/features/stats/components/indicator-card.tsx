@@ -88,6 +88,13 @@ export function IndicatorCard({
         <Typography.Text type="secondary">{goalText(t, indicator, goal)}</Typography.Text>
         <GoalLight goal={goal} />
       </div>
+      {indicator.basis !== null && (
+        <div className="indicator-card-basis" title={indicator.basis.label}>
+          <Typography.Text type="secondary">
+            {t(`ind.basis.${indicator.basis.teachingPointPolicy}`)}
+          </Typography.Text>
+        </div>
+      )}
       <div className={`indicator-card-change tone-${tone === 1 ? "good" : tone === -1 ? "bad" : "flat"}`}>
         {delta !== null && tone !== 0 && (up ? <ArrowUpOutlined /> : <ArrowDownOutlined />)} {change}
       </div>

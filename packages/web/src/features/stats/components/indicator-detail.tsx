@@ -50,6 +50,11 @@ export function IndicatorDetail({
         {goalText(t, indicator, goal)}
         {indicator.description === null ? "" : `；${indicator.description}`}；
         {t("ind.detail.source", { source: indicator.source })}
+        {indicator.basis !== null && (
+          <span className="indicator-detail-basis">
+            ；{t("ind.detail.basis", { label: indicator.basis.label })}
+          </span>
+        )}
       </Typography.Paragraph>
       <div className="indicator-detail-grid">
         <section>
