@@ -4,7 +4,7 @@
  * stable kebab-case code and a Chinese message naming the file, and an empty text.
  */
 import type { Issue } from "@luoshi/domain";
-import { extractText, getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "unpdf";
 import mammoth from "mammoth";
 import iconv from "iconv-lite";
 import { declaredCharset, htmlToText, HtmlTooDeep } from "./html-text.ts";
@@ -151,7 +151,10 @@ function megabytes(n: number): string {
  * leave lone surrogates, which the database refuses), the same for every format.
  */
 function tidyText(text: string): string {
-  return text.toWellFormed().replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return text
+    .toWellFormed()
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
 }
 
 /** Share of U+FFFD above which a text is refused as decoded wrongly. */
@@ -306,7 +309,11 @@ async function decodeDocx(
   }
 }
 
-async function decodePdf(bytes: Uint8Array, fileName: string, limits: DecodeLimits): Promise<DecodedDocument> {
+async function decodePdf(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits,
+): Promise<DecodedDocument> {
   if (!startsWith(bytes, "%PDF-")) {
     return failed("pdf", "invalid-pdf", `文件“${fileName}”不是有效的 PDF 文件`, fileName);
   }

@@ -44,6 +44,7 @@ export default async function readDocumentTask({ bytes, fileName, limits }: Inpu
       parsed: null,
     };
   }
-  const { clean: _clean, ...parsed } = parseDocument(decoded.text, { maxNodes: limits.maxItems });
-  return { decoded, parsed };
+  const { meta, nodes, targets, issues } = parseDocument(decoded.text, { maxNodes: limits.maxItems });
+  // the cleaned text stays here: only what the importer stores crosses back
+  return { decoded, parsed: { meta, nodes, targets, issues } };
 }
