@@ -40,7 +40,12 @@ try {
   let accepted = 0;
   const problems: string[] = [];
   const started = performance.now();
-  for (const doc of docs) {
+  for (const [i, doc] of docs.entries()) {
+    if (i > 0 && i % 100 === 0) {
+      console.error(
+        `… ${String(i)} uploads, ${String(crashes)} crashes, slowest ${(maxMs / 1000).toFixed(2)} s`,
+      );
+    }
     try {
       const outcome = await uploadAndCheck(client, server.handle.db, doc);
       if (outcome.status >= 500) crashes++;
