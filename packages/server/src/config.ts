@@ -1,5 +1,11 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./documents/limits.ts";
+
+const d = DEFAULT_DOCUMENT_LIMITS;
+const MB = 1024 * 1024;
+/** A positive whole number from the environment, with its default. */
+const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 /**
  * Every environment variable luoshi reads, parsed once. Nothing else reads `process.env`
@@ -25,6 +31,24 @@ const Env = z.object({
   LUOSHI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** Secret that signs the CSRF cookie; generated into the data folder when unset. */
   LUOSHI_COOKIE_SECRET: z.string().min(32, { error: "LUOSHI_COOKIE_SECRET 至少 32 个字符" }).optional(),
+  /** 导入规划文件: largest upload, in MB. */
+  LUOSHI_DOCUMENT_MAX_MB: count(d.maxBytes / MB, 200),
+  /** Largest total size of a .docx once decompressed, in MB. */
+  LUOSHI_DOCUMENT_MAX_UNZIPPED_MB: count(d.maxUnzippedBytes / MB, 2000),
+  /** Most pages of a PDF. */
+  LUOSHI_DOCUMENT_MAX_PDF_PAGES: count(d.maxPdfPages, 100_000),
+  /** Most characters of decoded text. */
+  LUOSHI_DOCUMENT_MAX_CHARS: count(d.maxTextChars, 100_000_000),
+  /** Most lines of decoded text. */
+  LUOSHI_DOCUMENT_MAX_LINES: count(d.maxLines, 10_000_000),
+  /** Most numbered items in one draft plan. */
+  LUOSHI_DOCUMENT_MAX_ITEMS: count(d.maxItems, 1_000_000),
+  /** Deepest nesting of elements in an HTML page. */
+  LUOSHI_DOCUMENT_MAX_HTML_DEPTH: count(d.maxHtmlDepth, 100_000),
+  /** Seconds decoding and parsing one document may take (in a worker thread). */
+  LUOSHI_DOCUMENT_PARSE_SECONDS: count(d.timeoutMs / 1000, 3600),
+  /** Heap ceiling of that worker thread, in MB. */
+  LUOSHI_DOCUMENT_PARSE_HEAP_MB: count(d.maxHeapMb, 64_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -41,6 +65,8 @@ export interface Config {
   cookieSecret: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   isProduction: boolean;
+  /** Bounds on one imported policy document. */
+  documentLimits: DocumentLimits;
 }
 
 /** Parses the environment; on any problem returns every problem, one per variable. */
@@ -69,6 +95,17 @@ export function parseConfig(
       cookieSecret: e.LUOSHI_COOKIE_SECRET,
       logLevel: e.LOG_LEVEL,
       isProduction: e.NODE_ENV === "production",
+      documentLimits: {
+        maxBytes: e.LUOSHI_DOCUMENT_MAX_MB * MB,
+        maxUnzippedBytes: e.LUOSHI_DOCUMENT_MAX_UNZIPPED_MB * MB,
+        maxPdfPages: e.LUOSHI_DOCUMENT_MAX_PDF_PAGES,
+        maxTextChars: e.LUOSHI_DOCUMENT_MAX_CHARS,
+        maxLines: e.LUOSHI_DOCUMENT_MAX_LINES,
+        maxItems: e.LUOSHI_DOCUMENT_MAX_ITEMS,
+        maxHtmlDepth: e.LUOSHI_DOCUMENT_MAX_HTML_DEPTH,
+        timeoutMs: e.LUOSHI_DOCUMENT_PARSE_SECONDS * 1000,
+        maxHeapMb: e.LUOSHI_DOCUMENT_PARSE_HEAP_MB,
+      },
     },
   };
 }

@@ -28,6 +28,8 @@ export * from "./services/audit/audit-query.service.ts";
 export * from "./services/org/org-import.service.ts";
 export * from "./services/plans/plan-import.service.ts";
 export * from "./documents/decode.ts";
+export { readDocument, type ReadDocument } from "./documents/read-document.ts";
+export { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./documents/limits.ts";
 export * from "./services/statistics/stats-import.service.ts";
 export * from "./services/statistics/stats-indicators.service.ts";
 export * from "./services/statistics/stats-catalogue.service.ts";

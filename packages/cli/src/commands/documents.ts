@@ -2,15 +2,14 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
-import { hasErrors } from "@luoshi/domain";
-import { parseDocument, toGold } from "@luoshi/domain/parsing";
+import { toGold } from "@luoshi/domain/parsing";
 import { orgUnitRepo, planRepo, scopeOf } from "@luoshi/db";
-import { AppError, decodeDocument, importPlan, MAX_DOCUMENT_BYTES } from "@luoshi/server";
+import { AppError, importPlan, MAX_DOCUMENT_BYTES, readDocument } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
 
 /** Reads a document's bytes, refusing what the upload would refuse, and naming the file. */
-function readDocument(file: string): Uint8Array {
+function readDocumentFile(file: string): Uint8Array {
   let size: number;
   try {
     size = statSync(file).size;
@@ -31,14 +30,12 @@ export function parseCommand(): Command {
     .option("--json", "以 JSON 输出 {meta, nodes, targets}")
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(z.object({ json: z.boolean().optional() }), raw);
-      const decoded = await decodeDocument(readDocument(file), basename(file));
-      if (hasErrors(decoded.issues)) {
-        throw new AppError(
-          "validation-failed",
-          decoded.issues.map((i) => `${file}：${i.message}`).join("\n"),
-        );
+      // decoded and parsed in a worker with the default bounds, as an upload is
+      const { decoded, parsed } = await readDocument(readDocumentFile(file), basename(file));
+      const errors = [...decoded.issues, ...(parsed?.issues ?? [])].filter((i) => i.severity === "error");
+      if (parsed === null || errors.length > 0) {
+        throw new AppError("validation-failed", errors.map((i) => `${file}：${i.message}`).join("\n"));
       }
-      const parsed = parseDocument(decoded.text);
       const gold = { doc: basename(file), ...toGold(parsed) };
       if (o.json === true) {
         console.log(JSON.stringify(gold, null, 2));
@@ -71,7 +68,7 @@ export function importCommand(): Command {
     .requiredOption("--unit <code>", "规划所属地区的行政区划代码，如 620802")
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(ImportOptions, raw);
-      const bytes = readDocument(file);
+      const bytes = readDocumentFile(file);
       await withServices(async (deps) => {
         const unit = await orgUnitRepo.findByCode(deps.handle.db, o.unit);
         if (unit === undefined || unit.kind === "school" || unit.kind === "department") {

@@ -3,7 +3,7 @@
  * meta, numbered structure with roles and 责任单位, and quantitative targets, with offsets into the
  * original text. Also the gold format, scoring against it, and unit-registry matching.
  */
-export { parseDocument, type ParseResult } from "./parse.ts";
+export { parseDocument, type ParseOptions, type ParseResult } from "./parse.ts";
 export { toGold, type GoldDocument, type GoldNode, type GoldTarget } from "./gold.ts";
 export {
   scoreAgainstGold,

@@ -87,8 +87,9 @@ export function classifyLines(text: string): Line[] {
     const length = line.end - line.start;
     // Long lines are prose: only short ones can be furniture, dates or signatures, so only they are sliced.
     if (length >= 80) {
-      const stop = tailCut ? text.indexOf("。", line.start) : -1;
-      if (stop >= 0 && stop < line.end) {
+      // searched within the line only: a search to the end of the text is quadratic over many lines
+      const stop = tailCut ? text.slice(line.start, line.end).indexOf("。") : -1;
+      if (stop >= 0) {
         // Link lists and widgets are short; a real paragraph after them means the text goes on.
         tailCut = false;
       }

@@ -55,4 +55,17 @@ describe("parseDocument", () => {
     expect(parsed.targets).toEqual([]);
     expect(parsed.issues.map((i) => i.code)).toContain("no-structure");
   });
+
+  it("stops at maxNodes items with an error naming the line", () => {
+    const text = Array.from({ length: 12 }, (_, i) => `${String(i + 1)}.第${String(i + 1)}项任务`).join("\n");
+    const parsed = parseDocument(text, { maxNodes: 5 });
+    expect(parsed.nodes).toHaveLength(5);
+    expect(parsed.issues).toContainEqual({
+      code: "too-many-items",
+      severity: "error",
+      message: "条目超过 5 个（到第 6 行已超出），已停止解析。请检查文件是否为一份规划，或拆分后再导入",
+      where: { offset: expect.any(Number) as number, line: 6 },
+    });
+    expect(parseDocument(text).issues.some((i) => i.code === "too-many-items")).toBe(false);
+  });
 });

@@ -42,15 +42,22 @@ function scheduleYears(text: string, nodes: readonly StructNode[], roles: readon
   return years;
 }
 
+/** Bounds for untrusted input. */
+export interface ParseOptions {
+  /** More numbered items than this is an error (`too-many-items`) and parsing stops there. */
+  maxNodes?: number;
+}
+
 /**
  * Parses the text of a policy document (五年规划, 实施方案, 工作要点 …). Never throws: what it could not
- * read is reported in `issues` (e.g. `no-structure` when the text has no numbering at all).
+ * read is reported in `issues` (e.g. `no-structure` when the text has no numbering at all; the one error
+ * is `too-many-items` past `options.maxNodes`).
  */
-export function parseDocument(original: string): ParseResult {
+export function parseDocument(original: string, options: ParseOptions = {}): ParseResult {
   const { clean, issues: cleanIssues } = cleanText(original);
   const text = clean.text;
   const lines = classifyLines(text);
-  const structure = buildStructure(text, lines);
+  const structure = buildStructure(text, lines, options.maxNodes);
   const roles = assignRoles(structure.nodes.map((n) => ({ title: n.title, parent: n.parent })));
   const bodyStart = structure.nodes[0]?.start ?? text.length;
   const { meta } = extractMeta(text, lines, bodyStart, scheduleYears(text, structure.nodes, roles));

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
+import JSZip from "jszip";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { parseDocument } from "@luoshi/domain/parsing";
 import { decodeDocument, MAX_DOCUMENT_BYTES } from "./decode.ts";
+import { DEFAULT_DOCUMENT_LIMITS } from "./limits.ts";
 
 const SAMPLE =
   "一、总体要求\n到2025年，学前三年毛入园率达到95%以上。\n二、主要任务\n1.扩大学前教育资源。新建幼儿园3所。";
@@ -11,15 +14,20 @@ function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-/** A one-page PDF with a Helvetica text layer, xref offsets computed so pdf.js reads it. */
-function tinyPdf(line: string): Uint8Array {
+/** A PDF of `pages` pages showing `line` in Helvetica, xref offsets computed so pdf.js reads it. */
+function tinyPdf(line: string, pages = 1): Uint8Array {
   const stream = `BT /F1 18 Tf 20 100 Td (${line}) Tj ET`;
+  const kids = Array.from({ length: pages }, (_, i) => `${String(i + 5)} 0 R`).join(" ");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Type /Pages /Kids [${kids}] /Count ${String(pages)} >>`,
     `<< /Length ${String(stream.length)} >>\nstream\n${stream}\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ...Array.from(
+      { length: pages },
+      () =>
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
+    ),
   ];
   let body = "%PDF-1.4\n";
   const offsets: number[] = [];
@@ -196,5 +204,156 @@ describe("decodeDocument", () => {
     expect(parsed.targets.map((t) => [t.path, t.comparator, t.value, t.unit])).toEqual([
       ["", ">=", 1, "小时"],
     ]);
+  });
+});
+
+const SEED_001 = readFileSync(
+  new URL("../../../domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
+);
+
+/** A minimal .docx whose word/document.xml is `body` repeated `times` times inside one paragraph each. */
+async function docx(body: string, times: number): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${`<w:p><w:r><w:t>${body}</w:t></w:r></w:p>`.repeat(times)}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
+}
+
+/** Sets every uncompressed size a zip declares (local headers and central directory) to `size`. */
+function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+describe("decodeDocument on hostile input", () => {
+  it("refuses a .docx that inflates past the bound, by the sizes the zip declares", async () => {
+    // 4,000 paragraphs of 1,000 characters: ~12 MB of XML from a zip of a few KB
+    const bomb = await docx("一".repeat(1000), 4000);
+    expect(bomb.length).toBeLessThan(200_000);
+    const decoded = await decodeDocument(bomb, "炸弹.docx", {
+      ...DEFAULT_DOCUMENT_LIMITS,
+      maxUnzippedBytes: 4 * 1024 * 1024,
+    });
+    expect(decoded.text).toBe("");
+    expect(decoded.issues).toEqual([
+      {
+        code: "docx-too-large",
+        severity: "error",
+        message:
+          "文件“炸弹.docx”解压后超过 4.0 MB 上限（至“word/document.xml”已超出），可能是压缩炸弹或含大量嵌入内容，已拒绝",
+        where: { file: "炸弹.docx", part: "word/document.xml" },
+      },
+    ]);
+  });
+
+  it("refuses a .docx whose zip understates its sizes, by counting while inflating", async () => {
+    const bomb = lieAboutSizes(await docx("一".repeat(1000), 4000), 100);
+    const decoded = await decodeDocument(bomb, "说谎.docx", {
+      ...DEFAULT_DOCUMENT_LIMITS,
+      maxUnzippedBytes: 4 * 1024 * 1024,
+    });
+    expect(decoded.issues[0]).toMatchObject({ code: "docx-too-large", where: { part: "word/document.xml" } });
+  });
+
+  it("reads a .docx whose whole text is one giant run", async () => {
+    const decoded = await decodeDocument(
+      await docx("一、主要任务。1.做好工作。".repeat(50_000), 1),
+      "一段.docx",
+    );
+    expect(decoded.issues).toEqual([]);
+    expect(decoded.text.length).toBe(14 * 50_000);
+  });
+
+  it("refuses a .txt with NUL characters, naming the line", async () => {
+    const decoded = await decodeDocument(utf8("一、总体要求\n二、主要\u0000任务\n"), "空字符.txt");
+    expect(decoded.issues).toEqual([
+      {
+        code: "nul-characters",
+        severity: "error",
+        message:
+          "文件“空字符.txt”第 2 行含有空字符（NUL），不是正常的文本文件，可能已损坏。请重新导出后再上传",
+        where: { file: "空字符.txt", line: 2 },
+      },
+    ]);
+  });
+
+  it("reads UTF-8 with six stray bytes as UTF-8, naming the lines it repaired", async () => {
+    const original = parseDocument(SEED_001.toString("utf8")).nodes.length;
+    const damaged = new Uint8Array(SEED_001);
+    for (let k = 0; k < 6; k++) damaged[1000 + k * 997] = 0xff;
+    const decoded = await decodeDocument(damaged, "六处.txt");
+    expect(decoded.issues).toHaveLength(1);
+    expect(decoded.issues[0]).toMatchObject({ code: "encoding-repaired", severity: "warning" });
+    expect(decoded.issues[0]?.message).toMatch(
+      /^文件“六处.txt”有 \d+ 处无法识别的字节，已替换为“\uFFFD”（第 \d+/,
+    );
+    expect(original).toBeGreaterThanOrEqual(43);
+    expect(parseDocument(decoded.text).nodes.length).toBe(original);
+  });
+
+  it("refuses a text that decodes to mostly replacement characters, naming where", async () => {
+    const garbled = new Uint8Array([...utf8("一、总体要求\n"), ...Array.from({ length: 400 }, () => 0xef)]);
+    const decoded = await decodeDocument(
+      new Uint8Array([...utf8("一、总体要求\n"), ...new TextEncoder().encode("\uFFFD".repeat(200))]),
+      "乱码.txt",
+    );
+    expect(decoded.issues[0]).toMatchObject({
+      code: "encoding-garbled",
+      where: { file: "乱码.txt", line: 2 },
+    });
+    expect((await decodeDocument(garbled, "乱码2.txt")).issues[0]?.severity).toBe("error");
+  });
+
+  it("refuses an HTML page nested past the bound, naming the line", async () => {
+    const html = `<html><body>\n<p>一、总体要求</p>\n${"<div>一、任务".repeat(10_000)}`;
+    const decoded = await decodeDocument(utf8(html), "嵌套.html");
+    expect(decoded.issues).toEqual([
+      {
+        code: "html-too-deep",
+        severity: "error",
+        message:
+          "文件“嵌套.html”第 3 行处网页元素嵌套超过 256 层（如大量未闭合的 <div>），无法读取。请另存为 .txt 或 .docx 后再上传",
+        where: { file: "嵌套.html", line: 3 },
+      },
+    ]);
+  });
+
+  it("refuses a PDF of more pages than the bound before reading them", async () => {
+    const decoded = await decodeDocument(tinyPdf("page", 30), "厚.pdf", {
+      ...DEFAULT_DOCUMENT_LIMITS,
+      maxPdfPages: 20,
+    });
+    expect(decoded.issues).toEqual([
+      {
+        code: "pdf-too-many-pages",
+        severity: "error",
+        message: "文件“厚.pdf”共 30 页，超过 20 页上限。请只上传规划正文",
+        where: { file: "厚.pdf" },
+      },
+    ]);
+  });
+
+  it("stops reading a PDF at the page where its text passes the bound", async () => {
+    const decoded = await decodeDocument(tinyPdf("0123456789", 30), "长.pdf", {
+      ...DEFAULT_DOCUMENT_LIMITS,
+      maxTextChars: 55,
+    });
+    expect(decoded.issues[0]).toMatchObject({ code: "text-too-long", where: { file: "长.pdf", page: 6 } });
   });
 });

@@ -4,11 +4,21 @@
  * stable kebab-case code and a Chinese message naming the file, and an empty text.
  */
 import type { Issue } from "@luoshi/domain";
-import { extractText, getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "unpdf";
 import mammoth from "mammoth";
 import iconv from "iconv-lite";
-import { declaredCharset, htmlToText } from "./html-text.ts";
+import { declaredCharset, htmlToText, HtmlTooDeep } from "./html-text.ts";
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./limits.ts";
 import { decodeTextBytes, replacementShare } from "./text-encoding.ts";
+import { checkZipSize } from "./zip-guard.ts";
+
+export { MAX_DOCUMENT_BYTES } from "./limits.ts";
+
+/** The bounds decoding applies (a subset of {@link DocumentLimits}). */
+export type DecodeLimits = Pick<
+  DocumentLimits,
+  "maxBytes" | "maxUnzippedBytes" | "maxPdfPages" | "maxTextChars" | "maxHtmlDepth"
+>;
 
 /** Formats the decoder reads. */
 export type DocumentFormat = "txt" | "html" | "docx" | "pdf";
@@ -20,9 +30,6 @@ export interface DecodedDocument {
   issues: Issue[];
 }
 
-/** Upload limit: larger files are refused before any decoding. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-
 /** Stable codes of the errors and warnings this module reports. */
 export const DECODE_ISSUE_CODES = [
   "file-too-large",
@@ -32,15 +39,27 @@ export const DECODE_ISSUE_CODES = [
   "invalid-docx",
   "invalid-pdf",
   "pdf-without-text",
+  "pdf-too-many-pages",
+  "docx-too-large",
+  "html-too-deep",
+  "text-too-long",
+  "nul-characters",
+  "encoding-garbled",
+  "encoding-repaired",
   "encoding-guessed",
-  "encoding-doubtful",
   "docx-warning",
 ] as const;
 /** One of {@link DECODE_ISSUE_CODES}. */
 export type DecodeIssueCode = (typeof DECODE_ISSUE_CODES)[number];
 
-function issue(code: DecodeIssueCode, severity: Issue["severity"], message: string, fileName: string): Issue {
-  return { code, severity, message, where: { file: fileName } };
+function issue(
+  code: DecodeIssueCode,
+  severity: Issue["severity"],
+  message: string,
+  fileName: string,
+  where: Omit<Issue["where"] & object, "file"> = {},
+): Issue {
+  return { code, severity, message, where: { file: fileName, ...where } };
 }
 
 function failed(
@@ -48,8 +67,35 @@ function failed(
   code: DecodeIssueCode,
   message: string,
   fileName: string,
+  where: Omit<Issue["where"] & object, "file"> = {},
 ): DecodedDocument {
-  return { text: "", format, issues: [issue(code, "error", message, fileName)] };
+  return { text: "", format, issues: [issue(code, "error", message, fileName, where)] };
+}
+
+/** 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+    }
+  }
+  return line;
+}
+
+/** Lines (1-based) holding U+FFFD, at most `max` of them. */
+function replacedLines(text: string, max: number): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length && lines.length < max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+    } else if (c === 0xfffd && lines.at(-1) !== line) {
+      lines.push(line);
+    }
+  }
+  return lines;
 }
 
 function startsWith(bytes: Uint8Array, ascii: string): boolean {
@@ -100,9 +146,65 @@ function megabytes(n: number): string {
   return (n / 1024 / 1024).toFixed(1);
 }
 
-/** Normalises line ends and strips a leading BOM, the same for every format. */
+/**
+ * Normalises line ends, strips a leading BOM and makes the string well formed (a broken UTF-16 file can
+ * leave lone surrogates, which the database refuses), the same for every format.
+ */
 function tidyText(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return text
+    .toWellFormed()
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
+}
+
+/** Share of U+FFFD above which a text is refused as decoded wrongly. */
+const GARBLED_SHARE = 0.02;
+
+/**
+ * The checks every text-like format shares: NUL characters (a text file has none, and the database
+ * stores none), a text that is mostly replacement characters, and a warning naming the lines where a
+ * few bytes could not be read.
+ */
+function checkText(decoded: DecodedDocument, fileName: string, replaced: number): DecodedDocument {
+  const { text, format } = decoded;
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const line = lineAt(text, nul);
+    return failed(
+      format,
+      "nul-characters",
+      `文件“${fileName}”第 ${String(line)} 行含有空字符（NUL），不是正常的文本文件，可能已损坏。请重新导出后再上传`,
+      fileName,
+      { line },
+    );
+  }
+  if (replacementShare(text) > GARBLED_SHARE) {
+    const [line = 1] = replacedLines(text, 1);
+    return failed(
+      format,
+      "encoding-garbled",
+      `文件“${fileName}”有大量无法识别的字符（从第 ${String(line)} 行起），编码无法确定或文件已损坏。请另存为 UTF-8 文本后再上传`,
+      fileName,
+      { line },
+    );
+  }
+  if (replaced > 0) {
+    const lines = replacedLines(text, 5);
+    return {
+      ...decoded,
+      issues: [
+        ...decoded.issues,
+        issue(
+          "encoding-repaired",
+          "warning",
+          `文件“${fileName}”有 ${String(replaced)} 处无法识别的字节，已替换为“\uFFFD”（第 ${lines.join("、")} 行${replaced > lines.length ? "等" : ""}），请核对这些位置`,
+          fileName,
+          { line: lines[0] ?? 1 },
+        ),
+      ],
+    };
+  }
+  return decoded;
 }
 
 function decodeTxt(bytes: Uint8Array, fileName: string): DecodedDocument {
@@ -116,11 +218,7 @@ function decodeTxt(bytes: Uint8Array, fileName: string): DecodedDocument {
     );
   }
   const issues: Issue[] = [];
-  if (replacementShare(decoded.text) > 0.01) {
-    issues.push(
-      issue("encoding-doubtful", "warning", `文件“${fileName}”有较多无法识别的字符，请确认编码`, fileName),
-    );
-  } else if (decoded.isGuessed && decoded.encoding !== "utf-8") {
+  if (decoded.isGuessed && decoded.encoding !== "utf-8") {
     issues.push(
       issue(
         "encoding-guessed",
@@ -130,12 +228,13 @@ function decodeTxt(bytes: Uint8Array, fileName: string): DecodedDocument {
       ),
     );
   }
-  return { text: tidyText(decoded.text), format: "txt", issues };
+  return checkText({ text: tidyText(decoded.text), format: "txt", issues }, fileName, decoded.replaced ?? 0);
 }
 
-function decodeHtml(bytes: Uint8Array, fileName: string): DecodedDocument {
+function decodeHtml(bytes: Uint8Array, fileName: string, maxDepth: number): DecodedDocument {
   const charset = declaredCharset(bytes);
   let html: string;
+  let replaced = 0;
   if (charset !== null && charset !== "utf-8" && charset !== "utf8" && iconv.encodingExists(charset)) {
     html = iconv.decode(bytes, charset.startsWith("gb") ? "gb18030" : charset);
   } else {
@@ -144,13 +243,55 @@ function decodeHtml(bytes: Uint8Array, fileName: string): DecodedDocument {
       return failed("html", "binary-file", `文件“${fileName}”不是文本网页，无法读取`, fileName);
     }
     html = decoded.text;
+    replaced = decoded.replaced ?? 0;
   }
-  return { text: tidyText(htmlToText(html)), format: "html", issues: [] };
+  let text: string;
+  try {
+    text = htmlToText(html, maxDepth);
+  } catch (error) {
+    if (!(error instanceof HtmlTooDeep)) {
+      throw error;
+    }
+    const line = lineAt(html, error.offset);
+    return failed(
+      "html",
+      "html-too-deep",
+      `文件“${fileName}”第 ${String(line)} 行处网页元素嵌套超过 ${String(maxDepth)} 层（如大量未闭合的 <div>），无法读取。请另存为 .txt 或 .docx 后再上传`,
+      fileName,
+      { line },
+    );
+  }
+  return checkText({ text: tidyText(text), format: "html", issues: [] }, fileName, replaced);
 }
 
-async function decodeDocx(bytes: Uint8Array, fileName: string): Promise<DecodedDocument> {
+async function decodeDocx(
+  bytes: Uint8Array,
+  fileName: string,
+  maxUnzippedBytes: number,
+): Promise<DecodedDocument> {
   if (!startsWith(bytes, "PK\u0003\u0004")) {
     return failed("docx", "invalid-docx", `文件“${fileName}”不是有效的 Word（.docx）文件`, fileName);
+  }
+  const refusal = checkZipSize(bytes, maxUnzippedBytes);
+  if (refusal?.kind === "too-large" || refusal?.kind === "too-many-entries") {
+    const where = refusal.kind === "too-large" ? `（至“${refusal.entry}”已超出）` : "";
+    return failed(
+      "docx",
+      "docx-too-large",
+      `文件“${fileName}”解压后超过 ${megabytes(maxUnzippedBytes)} MB 上限${where}，可能是压缩炸弹或含大量嵌入内容，已拒绝`,
+      fileName,
+      refusal.kind === "too-large" ? { part: refusal.entry } : {},
+    );
+  }
+  if (refusal !== null) {
+    const part = refusal.kind === "corrupt" ? `（“${refusal.entry}”无法解压）` : "";
+    return failed(
+      "docx",
+      "invalid-docx",
+      `文件“${fileName}”已损坏或不是有效的 Word（.docx）文件${part}`,
+      fileName,
+      refusal.kind === "corrupt" ? { part: refusal.entry } : {},
+    );
   }
   try {
     // Raw text keeps one paragraph per line (table cells are paragraphs, so they become lines too).
@@ -158,7 +299,8 @@ async function decodeDocx(bytes: Uint8Array, fileName: string): Promise<DecodedD
     const issues = result.messages.map((m) =>
       issue("docx-warning", "warning", `文件“${fileName}”：${m.message}`, fileName),
     );
-    const text = tidyText(result.value)
+    // a NUL in a Word run is noise (the database stores none): dropped
+    const text = tidyText(result.value.replaceAll("\u0000", ""))
       .replace(/\n{3,}/g, "\n\n")
       .trim();
     return { text, format: "docx", issues };
@@ -167,15 +309,58 @@ async function decodeDocx(bytes: Uint8Array, fileName: string): Promise<DecodedD
   }
 }
 
-async function decodePdf(bytes: Uint8Array, fileName: string): Promise<DecodedDocument> {
+async function decodePdf(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits,
+): Promise<DecodedDocument> {
   if (!startsWith(bytes, "%PDF-")) {
     return failed("pdf", "invalid-pdf", `文件“${fileName}”不是有效的 PDF 文件`, fileName);
   }
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of the buffer it is given: pass a copy.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const { text } = await extractText(pdf, { mergePages: true });
-    const clean = tidyText(text).trim();
+    pdf = await getDocumentProxy(new Uint8Array(bytes));
+  } catch {
+    return failed("pdf", "invalid-pdf", `文件“${fileName}”已损坏或无法读取的 PDF 文件`, fileName);
+  }
+  try {
+    if (pdf.numPages > limits.maxPdfPages) {
+      return failed(
+        "pdf",
+        "pdf-too-many-pages",
+        `文件“${fileName}”共 ${String(pdf.numPages)} 页，超过 ${String(limits.maxPdfPages)} 页上限。请只上传规划正文`,
+        fileName,
+      );
+    }
+    // Page by page, so that the text bound stops a huge PDF at the page that passes it.
+    const pages: string[] = [];
+    let chars = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const text = content.items
+        .map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : ""))
+        .join("");
+      page.cleanup();
+      chars += text.length;
+      if (chars > limits.maxTextChars) {
+        return failed(
+          "pdf",
+          "text-too-long",
+          `文件“${fileName}”到第 ${String(n)} 页文字已超过 ${String(limits.maxTextChars)} 字上限。请只上传规划正文`,
+          fileName,
+          { page: n },
+        );
+      }
+      pages.push(text);
+    }
+    const merged = pages
+      .join("\n")
+      .replace(/[^\S\n]+/g, " ")
+      .replace(/ ?\n ?/g, "\n")
+      .replace(/\n{3,}/g, "\n\n");
+    const clean = tidyText(merged.replaceAll("\u0000", "")).trim();
     if (clean.length === 0) {
       return failed(
         "pdf",
@@ -187,22 +372,31 @@ async function decodePdf(bytes: Uint8Array, fileName: string): Promise<DecodedDo
     return { text: clean, format: "pdf", issues: [] };
   } catch {
     return failed("pdf", "invalid-pdf", `文件“${fileName}”已损坏或无法读取的 PDF 文件`, fileName);
+  } finally {
+    await pdf.destroy();
   }
 }
 
 /**
- * Decodes an uploaded document. Never throws for bad input: an unreadable file gives empty text and an
- * `error` issue (`file-too-large`, `file-empty`, `binary-file`, `unsupported-format`, `invalid-docx`,
- * `invalid-pdf`, `pdf-without-text`).
+ * Decodes an uploaded document within `limits`. Never throws for bad input: an unreadable file gives
+ * empty text and an `error` issue (`file-too-large`, `file-empty`, `binary-file`, `unsupported-format`,
+ * `invalid-docx`, `docx-too-large`, `invalid-pdf`, `pdf-without-text`, `pdf-too-many-pages`,
+ * `html-too-deep`, `text-too-long`, `nul-characters`, `encoding-garbled`) whose `where` names the file
+ * and, where it can, the line, page or part. Decoding cost is bounded by the limits; the time and memory
+ * it may take in all are bounded by running it in a worker (see read-document.ts).
  */
-export async function decodeDocument(bytes: Uint8Array, fileName: string): Promise<DecodedDocument> {
+export async function decodeDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits = DEFAULT_DOCUMENT_LIMITS,
+): Promise<DecodedDocument> {
   const format = formatOf(bytes, fileName);
   const reported: DocumentFormat = format === "doc" || format === "unknown" ? "txt" : format;
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
+  if (bytes.length > limits.maxBytes) {
     return failed(
       reported,
       "file-too-large",
-      `文件“${fileName}”大小为 ${megabytes(bytes.length)} MB，超过 ${megabytes(MAX_DOCUMENT_BYTES)} MB 上限`,
+      `文件“${fileName}”大小为 ${megabytes(bytes.length)} MB，超过 ${megabytes(limits.maxBytes)} MB 上限`,
       fileName,
     );
   }
@@ -228,16 +422,24 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
   let decoded: DecodedDocument;
   switch (format) {
     case "docx":
-      decoded = await decodeDocx(bytes, fileName);
+      decoded = await decodeDocx(bytes, fileName, limits.maxUnzippedBytes);
       break;
     case "pdf":
-      decoded = await decodePdf(bytes, fileName);
+      decoded = await decodePdf(bytes, fileName, limits);
       break;
     case "html":
-      decoded = decodeHtml(bytes, fileName);
+      decoded = decodeHtml(bytes, fileName, limits.maxHtmlDepth);
       break;
     default:
       decoded = decodeTxt(bytes, fileName);
+  }
+  if (decoded.text.length > limits.maxTextChars) {
+    return failed(
+      format,
+      "text-too-long",
+      `文件“${fileName}”有 ${String(decoded.text.length)} 字，超过 ${String(limits.maxTextChars)} 字上限。请只上传规划正文`,
+      fileName,
+    );
   }
   if (decoded.text.trim().length === 0 && !decoded.issues.some((i) => i.severity === "error")) {
     return failed(format, "file-empty", `文件“${fileName}”没有可读取的文字`, fileName);

@@ -63,13 +63,33 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return m?.[1]?.toLowerCase() ?? null;
 }
 
-/** Extracts the visible text of an HTML page, one line per block element. */
-export function htmlToText(html: string): string {
+/** Thrown by {@link htmlToText} when elements nest deeper than allowed; `offset` is where in the page. */
+export class HtmlTooDeep extends Error {
+  readonly offset: number;
+
+  constructor(offset: number) {
+    super(`HTML nested too deep at offset ${String(offset)}`);
+    this.offset = offset;
+  }
+}
+
+/**
+ * Extracts the visible text of an HTML page, one line per block element. Elements open inside one
+ * another past `maxDepth` throw {@link HtmlTooDeep}: htmlparser2's cost per open element grows with the
+ * depth, so 10⁵ unclosed <div> would take minutes.
+ */
+export function htmlToText(html: string, maxDepth: number = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
   let dropDepth = 0;
-  const parser = new Parser(
+  // htmlparser2 reports a close (explicit, implied or of a void element) for every open it reports
+  let depth = 0;
+  const parser: Parser = new Parser(
     {
       onopentag(name) {
+        depth++;
+        if (depth > maxDepth) {
+          throw new HtmlTooDeep(parser.startIndex);
+        }
         if (DROPPED.has(name)) {
           dropDepth++;
         } else if (dropDepth === 0 && BLOCKS.has(name)) {
@@ -84,6 +104,7 @@ export function htmlToText(html: string): string {
         }
       },
       onclosetag(name) {
+        depth--;
         if (DROPPED.has(name)) {
           dropDepth = Math.max(0, dropDepth - 1);
         } else if (dropDepth === 0 && BLOCKS.has(name)) {

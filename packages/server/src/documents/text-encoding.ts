@@ -7,7 +7,36 @@ import iconv from "iconv-lite";
 
 /** The outcome of decoding text bytes. */
 export type TextDecodeResult =
-  { ok: true; text: string; encoding: string; isGuessed: boolean } | { ok: false; reason: "binary" };
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      isGuessed: boolean;
+      /** Invalid byte sequences replaced by U+FFFD in otherwise valid UTF-8 (0 when none). */
+      replaced?: number;
+    }
+  | { ok: false; reason: "binary" };
+
+/**
+ * Valid multi-byte characters needed per invalid sequence for bytes to count as UTF-8 with a few stray
+ * bytes rather than as a legacy encoding: GBK read as UTF-8 is nearly all invalid sequences.
+ */
+const UTF8_GOOD_PER_BAD = 50;
+
+/** U+FFFD and other non-ASCII characters in a leniently decoded text. */
+function utf8Damage(text: string): { bad: number; good: number } {
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      bad++;
+    } else if (c >= 0x80) {
+      good++;
+    }
+  }
+  return { bad, good };
+}
 
 function hasBom(bytes: Uint8Array, bom: readonly number[]): boolean {
   return bom.every((b, i) => bytes[i] === b);
@@ -107,6 +136,13 @@ export function decodeTextBytes(bytes: Uint8Array): TextDecodeResult {
   }
   if (isValidUtf8(bytes)) {
     return { ok: true, text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", isGuessed: false };
+  }
+  // A UTF-8 file with a few stray or flipped bytes is still UTF-8: read it so, the bad bytes replaced,
+  // rather than as a legacy encoding that turns the whole text into nonsense.
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  const damage = utf8Damage(lenient);
+  if (damage.good >= UTF8_GOOD_PER_BAD * damage.bad) {
+    return { ok: true, text: lenient, encoding: "utf-8", isGuessed: false, replaced: damage.bad };
   }
   const detected = chardet.detect(bytes);
   const name = detected === null ? "gb18030" : iconvName(detected);

@@ -23,7 +23,7 @@ export interface WorkerLimits {
 }
 
 /** Bounds for parsing one uploaded file: generous for honest files, fatal for hostile ones. */
-const DEFAULT_PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxHeapMb: 768 };
+export const DEFAULT_PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxHeapMb: 768 };
 
 /** Parsing threads that may run together; the machine luoshi targets has two cores. */
 const MAX_PARALLEL_WORKERS = 2;

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import { parseDocument, matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
-import { hasErrors } from "@luoshi/domain";
+import { matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
 import { chinaDate } from "@luoshi/common";
 import { type Db, inTransaction, planRepo, type OrgUnitRow, type PlanRow, type Scope } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { decodeDocument } from "../../documents/decode.ts";
+import { readDocument } from "../../documents/read-document.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 
@@ -39,15 +38,19 @@ export async function importPlan(
 ): Promise<PlanRow> {
   authorize(actor, "plan.write");
   const { db } = deps.handle;
-  const decoded = await decodeDocument(input.bytes, input.fileName);
-  if (hasErrors(decoded.issues)) {
-    const errors = decoded.issues.filter((i) => i.severity === "error");
-    throw new AppError("validation-failed", errors.map((i) => i.message).join("；"), {
-      fields: [{ path: "body.contentBase64", message: errors[0]?.message ?? "文件无法读取" }],
-      issues: decoded.issues,
+  // decoding and parsing run in a worker with the configured bounds: a hostile file is refused there
+  const { decoded, parsed } = await readDocument(input.bytes, input.fileName, deps.config.documentLimits);
+  const refused = [...decoded.issues, ...(parsed?.issues ?? [])].filter((i) => i.severity === "error");
+  if (parsed === null || refused.length > 0) {
+    const messages = refused.map((i) =>
+      i.message.includes(input.fileName) ? i.message : `文件“${input.fileName}”：${i.message}`,
+    );
+    const first = messages[0] ?? `文件“${input.fileName}”无法读取`;
+    throw new AppError("validation-failed", messages.join("；") || first, {
+      fields: [{ path: "body.contentBase64", message: first }],
+      issues: refused.map((i) => ({ ...i, where: { ...i.where, file: input.fileName } })),
     });
   }
-  const parsed = parseDocument(decoded.text);
   const owner = await scopeRoot(db, actor);
   const registry = await unitRegistry(db, actor.scope, deps.now());
   const entries: UnitRegistryEntry[] = registry.map((u) => ({
