@@ -203,7 +203,8 @@ export const statsRepo = {
   },
 
   /**
-   * Values of `table` for units within `scope`, for years `from`..`to` (inclusive), in one query; with
+   * Values of `table` for units within `scope`, for years `from`..`to` (inclusive), in one query, by
+   * unit code and year; with
    * `alsoUnitIds`, the rows of those units too (units moved out of the scope, for past years).
    */
   async listInScope(
@@ -226,6 +227,9 @@ export const statsRepo = {
       )
       .where(`${table}.year`, ">=", from)
       .where(`${table}.year`, "<=", to)
+      // a fixed order: sums of fractional shares then come out the same to the last bit on every read
+      .orderBy("org_units.code")
+      .orderBy(`${table}.year`)
       .execute();
     return rows.map((r) => ({
       orgUnitId: r.orgUnitId,
