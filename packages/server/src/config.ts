@@ -25,6 +25,15 @@ const Env = z.object({
   LUOSHI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** Secret that signs the CSRF cookie; generated into the data folder when unset. */
   LUOSHI_COOKIE_SECRET: z.string().min(32, { error: "LUOSHI_COOKIE_SECRET 至少 32 个字符" }).optional(),
+  /** Backup key for `luoshi backup`/`restore`: 64 hex digits (32 bytes). */
+  LUOSHI_BACKUP_KEY: z.string().optional(),
+  /** A file holding the backup key (64 hex digits or 32 raw bytes). */
+  LUOSHI_BACKUP_KEY_FILE: z.string().optional(),
+  /** A passphrase for backups, when no key is given. */
+  LUOSHI_BACKUP_PASSPHRASE: z
+    .string()
+    .min(12, { error: "LUOSHI_BACKUP_PASSPHRASE 至少 12 个字符" })
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -41,6 +50,8 @@ export interface Config {
   cookieSecret: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   isProduction: boolean;
+  /** Where `luoshi backup`/`restore` take their key from, when the command line names none. */
+  backup: { key?: string; keyFile?: string; passphrase?: string };
 }
 
 /** Parses the environment; on any problem returns every problem, one per variable. */
@@ -69,6 +80,11 @@ export function parseConfig(
       cookieSecret: e.LUOSHI_COOKIE_SECRET,
       logLevel: e.LOG_LEVEL,
       isProduction: e.NODE_ENV === "production",
+      backup: {
+        ...(e.LUOSHI_BACKUP_KEY === undefined ? {} : { key: e.LUOSHI_BACKUP_KEY }),
+        ...(e.LUOSHI_BACKUP_KEY_FILE === undefined ? {} : { keyFile: e.LUOSHI_BACKUP_KEY_FILE }),
+        ...(e.LUOSHI_BACKUP_PASSPHRASE === undefined ? {} : { passphrase: e.LUOSHI_BACKUP_PASSPHRASE }),
+      },
     },
   };
 }
