@@ -11,6 +11,8 @@ const benches = [
   "bench-stats-db.ts",
   "bench-balance-report.ts",
   "bench-ledger.ts",
+  "bench-kill.ts",
+  "bench-load.ts",
 ];
 let failed = 0;
 for (const bench of benches) {
