@@ -20,3 +20,4 @@ export * from "./repos/scenario.repo.ts";
 export * from "./repos/evaluation.repo.ts";
 export * from "./repos/installation.repo.ts";
 export * from "./repos/backup.repo.ts";
+export * from "./repos/data-version.repo.ts";

@@ -37,7 +37,8 @@ export interface DumpSequence {
   lastValue: string | null;
 }
 
-const EXCLUDED = new Set(["schema_migrations"]);
+// The migrations the target has from its own; the counters its triggers keep (migration 0016).
+const EXCLUDED = new Set(["schema_migrations", "data_versions"]);
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 interface ColumnInfo {

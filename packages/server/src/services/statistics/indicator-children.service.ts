@@ -1,11 +1,12 @@
 /** 指标看板, drill-down (县 → 乡镇 → 学校): one year's values of a unit and of each direct child. */
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
-import { orgUnitChangeRepo } from "@luoshi/db";
+import { orgUnitChangeRepo, type OrgUnitRow } from "@luoshi/db";
 import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, isStatUnitOf, pick, scopedUnit, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
+import { byStatisticsVersion } from "./computed-cache.ts";
 
 /** A unit's children as computed; the route presents the units and the indicators' descriptions. */
 export interface IndicatorChildrenResult {
@@ -23,6 +24,16 @@ export async function indicatorChildren(
   query: IndicatorChildrenQuery,
 ): Promise<IndicatorChildrenResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
+  // The actor may read the unit (checked above); the drill-down is the same for everyone who may.
+  const key = `children|${unit.id}|${String(query.year)}|${query.codes ?? ""}`;
+  return byStatisticsVersion(deps.handle.db, key, () => childrenOf(deps, unit, query));
+}
+
+async function childrenOf(
+  deps: ServiceDeps,
+  unit: OrgUnitRow,
+  query: IndicatorChildrenQuery,
+): Promise<IndicatorChildrenResult> {
   const e = await evaluateScope(deps.handle.db, unit, [query.year], (c) => pick(c, query.codes));
   // The units of that year: a school merged before it is not listed as one without data.
   const ofYear = isStatUnitOf(query.year);

@@ -4,12 +4,13 @@
  */
 import { formatIndicatorValue } from "@luoshi/common";
 import { evaluateIndicators, tableValue } from "@luoshi/domain/indicators";
-import { scopeOf } from "@luoshi/db";
+import { scopeOf, type Db, type OrgUnitRow } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { loadStatRows } from "./stats-scope.service.ts";
+import { byStatisticsVersion } from "./computed-cache.ts";
 
 /** One indicator's value for a unit and year; numerator and denominator when the formula is a ratio. */
 export interface IndicatorResult {
@@ -47,6 +48,11 @@ export async function computeIndicators(
   const { db } = deps.handle;
   const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
+  // The actor may read the unit (checked above); what it gets is the same for everyone who may.
+  return byStatisticsVersion(db, `indicators|${unit.id}|${String(year)}`, () => indicatorsOf(db, unit, year));
+}
+
+async function indicatorsOf(db: Db, unit: OrgUnitRow, year: number): Promise<UnitIndicators> {
   const [catalogue, { rows }] = await Promise.all([
     loadCatalogue(db),
     loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }),
