@@ -13,6 +13,8 @@ const benches = [
   "bench-balance-report.ts",
   "bench-ledger.ts",
   "bench-fuzz-docs.ts",
+  "bench-kill.ts",
+  "bench-load.ts",
 ];
 let failed = 0;
 for (const bench of benches) {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { AppError } from "@luoshi/server";
 import { auditCommand } from "./commands/audit.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { demo } from "./commands/demo.ts";
 import { importCommand, parseCommand } from "./commands/documents.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
@@ -29,6 +30,8 @@ program.command("demo").description("创建数据目录并载入演示县").acti
 program.command("migrate").description("执行数据库迁移").action(migrateCommand);
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 program.addCommand(evaluateCommand());
 program.addCommand(parseCommand());
 program.addCommand(importCommand());

@@ -19,3 +19,5 @@ export * from "./repos/indicator.repo.ts";
 export * from "./repos/scenario.repo.ts";
 export * from "./repos/evaluation.repo.ts";
 export * from "./repos/installation.repo.ts";
+export * from "./repos/backup.repo.ts";
+export * from "./repos/data-version.repo.ts";

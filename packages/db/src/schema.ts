@@ -376,7 +376,14 @@ export interface SchemaMigrationsTable {
 }
 
 /** The whole database as Kysely sees it. */
+/** data_versions — counters the database bumps itself (migration 0016): `statistics` for computed results. */
+export interface DataVersionsTable {
+  name: string;
+  version: number;
+}
+
 export interface Database {
+  data_versions: DataVersionsTable;
   org_units: OrgUnitsTable;
   org_unit_changes: OrgUnitChangesTable;
   installation: InstallationTable;

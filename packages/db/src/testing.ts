@@ -1,6 +1,8 @@
 import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "./client.ts";
 import { migrate } from "./migrate.ts";
+import type { Db } from "./db.ts";
+import { backupRepo } from "./repos/backup.repo.ts";
 
 /** The engines the data-layer and API tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testEngines(): ("pglite" | "postgres")[] {
@@ -17,6 +19,23 @@ export async function createTestDatabase(engine: "pglite" | "postgres"): Promise
     await migrate(handle);
     return handle;
   }
+  const fresh = await createTestDatabaseUrl();
+  const handle = await openDatabase({ engine: "postgres", url: fresh.url });
+  await migrate(handle);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/**
+ * A new, empty database on the PostgreSQL server of TEST_DATABASE_URL, for a process of its own (the CLI,
+ * a server) to migrate and use; `drop` removes it again.
+ */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     throw new Error("TEST_DATABASE_URL is not set");
@@ -28,16 +47,26 @@ export async function createTestDatabase(engine: "pglite" | "postgres"): Promise
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ engine: "postgres", url: url.toString() });
-  await migrate(handle);
   return {
-    ...handle,
-    async close() {
-      await handle.close();
+    url: url.toString(),
+    async drop() {
       const again = new pg.Client({ connectionString: adminUrl });
       await again.connect();
       await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await again.end();
     },
   };
+}
+
+/**
+ * Every application table of `db` as sorted lines, one per row with every column (generated ones too) as
+ * text: two databases hold the same data when these are equal.
+ */
+export async function tableContents(db: Db): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const t of await backupRepo.listTables(db)) {
+    const rows = await backupRepo.readRows(db, t, await backupRepo.allColumns(db, t.name));
+    out.set(t.name, rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return out;
 }

@@ -49,6 +49,15 @@ const Env = z.object({
   LUOSHI_DOCUMENT_PARSE_SECONDS: count(d.timeoutMs / 1000, 3600),
   /** Heap ceiling of that worker thread, in MB. */
   LUOSHI_DOCUMENT_PARSE_HEAP_MB: count(d.maxHeapMb, 64_000),
+  /** Backup key for `luoshi backup`/`restore`: 64 hex digits (32 bytes). */
+  LUOSHI_BACKUP_KEY: z.string().optional(),
+  /** A file holding the backup key (64 hex digits or 32 raw bytes). */
+  LUOSHI_BACKUP_KEY_FILE: z.string().optional(),
+  /** A passphrase for backups, when no key is given. */
+  LUOSHI_BACKUP_PASSPHRASE: z
+    .string()
+    .min(12, { error: "LUOSHI_BACKUP_PASSPHRASE 至少 12 个字符" })
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -67,6 +76,8 @@ export interface Config {
   isProduction: boolean;
   /** Bounds on one imported policy document. */
   documentLimits: DocumentLimits;
+  /** Where `luoshi backup`/`restore` take their key from, when the command line names none. */
+  backup: { key?: string; keyFile?: string; passphrase?: string };
 }
 
 /** Parses the environment; on any problem returns every problem, one per variable. */
@@ -105,6 +116,11 @@ export function parseConfig(
         maxHtmlDepth: e.LUOSHI_DOCUMENT_MAX_HTML_DEPTH,
         timeoutMs: e.LUOSHI_DOCUMENT_PARSE_SECONDS * 1000,
         maxHeapMb: e.LUOSHI_DOCUMENT_PARSE_HEAP_MB,
+      },
+      backup: {
+        ...(e.LUOSHI_BACKUP_KEY === undefined ? {} : { key: e.LUOSHI_BACKUP_KEY }),
+        ...(e.LUOSHI_BACKUP_KEY_FILE === undefined ? {} : { keyFile: e.LUOSHI_BACKUP_KEY_FILE }),
+        ...(e.LUOSHI_BACKUP_PASSPHRASE === undefined ? {} : { passphrase: e.LUOSHI_BACKUP_PASSPHRASE }),
       },
     },
   };

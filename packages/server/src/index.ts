@@ -25,6 +25,14 @@ export {
 } from "./reports/initial-accounts-xlsx.ts";
 export * from "./services/demo/demo.service.ts";
 export * from "./services/audit/audit-query.service.ts";
+export * from "./services/backup/backup.service.ts";
+export {
+  BACKUP_ALGORITHMS,
+  parseBackupKey,
+  readBackupHeader,
+  type BackupAlgorithm,
+  type BackupKey,
+} from "./services/backup/backup-file.ts";
 export * from "./services/org/org-import.service.ts";
 export * from "./services/plans/plan-import.service.ts";
 export * from "./documents/decode.ts";

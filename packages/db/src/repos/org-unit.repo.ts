@@ -33,6 +33,14 @@ export const orgUnitRepo = {
     return db.selectFrom("org_units").selectAll().where("id", "=", id).executeTakeFirst();
   },
 
+  /** The units with these ids, in no particular order (unknown ids are left out): one query. */
+  async findByIds(db: Db, ids: readonly string[]): Promise<OrgUnitRow[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return db.selectFrom("org_units").selectAll().where("id", "in", ids).execute();
+  },
+
   async findByCode(db: Db, code: string): Promise<OrgUnitRow | undefined> {
     return db.selectFrom("org_units").selectAll().where("code", "=", code).executeTakeFirst();
   },

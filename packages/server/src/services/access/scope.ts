@@ -16,7 +16,9 @@ export async function scopePathFor(db: Db, role: Role, unit: OrgUnitRow): Promis
     return unit.path;
   }
   const ancestorIds = unit.path.split("/").filter((s) => s !== "" && s !== unit.id);
-  const ancestors = await Promise.all(ancestorIds.map((id) => orgUnitRepo.findById(db, id)));
+  // One query for all ancestors (this runs on every authenticated request), in path order.
+  const byId = new Map((await orgUnitRepo.findByIds(db, ancestorIds)).map((a) => [a.id, a]));
+  const ancestors = ancestorIds.map((id) => byId.get(id));
   const area = ancestors.filter((a): a is OrgUnitRow => a !== undefined && a.kind !== "department").at(-1);
   return area?.path ?? unit.path;
 }

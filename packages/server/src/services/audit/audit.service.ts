@@ -38,6 +38,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "demo.load": "载入演示数据",
   "audit.search": "查询审计日志",
   "audit.export": "导出审计日志",
+  "backup.create": "备份数据",
+  "backup.restore": "恢复备份",
   "org.import": "导入组织机构",
   "org.registry-import": "导入单位名录",
   "org.registry-discard": "放弃单位名录导入",

@@ -24,6 +24,7 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { findUnitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
 import { findRuleSet, provinceRuleSet } from "./rule-set.ts";
+import { byStatisticsVersion } from "../statistics/computed-cache.ts";
 
 /** What to evaluate: an org unit (usually a county), a 统计年度 and optional rule choices. */
 export interface BalanceInput {
@@ -165,12 +166,18 @@ export async function evaluateBalance(
   actor: Actor,
   input: BalanceInput,
 ): Promise<BalanceEvaluation> {
-  const county = await loadCounty(deps, actor, input);
-  const evaluation = evaluateResources(county.schools, {
-    ruleSet: county.ruleSet,
-    teachingPointPolicy: county.teachingPointPolicy,
+  authorize(actor, "evaluation.read");
+  const unit = await findUnitInScope(deps.handle.db, actor, input.orgUnitId);
+  // The actor may read the unit (checked above); the evaluation is the same for everyone who may.
+  const key = `balance|${unit.id}|${String(input.year)}|${input.ruleSetId ?? ""}|${input.policy ?? ""}`;
+  return byStatisticsVersion(deps.handle.db, key, async () => {
+    const county = await loadCounty(deps, actor, input);
+    const evaluation = evaluateResources(county.schools, {
+      ruleSet: county.ruleSet,
+      teachingPointPolicy: county.teachingPointPolicy,
+    });
+    return { ...county, evaluation };
   });
-  return { ...county, evaluation };
 }
 
 /**

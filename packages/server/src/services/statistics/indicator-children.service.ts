@@ -2,11 +2,12 @@
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
 import type { IndicatorBasis } from "@luoshi/contracts";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
-import { orgUnitChangeRepo } from "@luoshi/db";
+import { orgUnitChangeRepo, type OrgUnitRow, type Scope } from "@luoshi/db";
 import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, pick, scopedUnit, unitsOfYear, valueAt } from "./dashboard-scope.ts";
 import type { ScopeUnit } from "./stats-scope.service.ts";
+import { byStatisticsVersion } from "./computed-cache.ts";
 
 /** A unit's children as computed; the route presents the units and the indicators' descriptions. */
 export interface IndicatorChildrenResult {
@@ -26,7 +27,19 @@ export async function indicatorChildren(
   query: IndicatorChildrenQuery,
 ): Promise<IndicatorChildrenResult> {
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
-  const e = await evaluateScope(deps.handle.db, actor.scope, unit, [query.year], (c) => pick(c, query.codes));
+  // The actor may read the unit (checked above); the drill-down depends only on the unit, the year, the
+  // codes and the actor's scope (schools moved out of a 乡镇 are followed only within that scope).
+  const key = `children|${unit.id}|${String(query.year)}|${query.codes ?? ""}|${actor.scope.path}`;
+  return byStatisticsVersion(deps.handle.db, key, () => childrenOf(deps, actor.scope, unit, query));
+}
+
+async function childrenOf(
+  deps: ServiceDeps,
+  within: Scope,
+  unit: OrgUnitRow,
+  query: IndicatorChildrenQuery,
+): Promise<IndicatorChildrenResult> {
+  const e = await evaluateScope(deps.handle.db, within, unit, [query.year], (c) => pick(c, query.codes));
   // The units of that year, where they stood then: a school merged before it is not listed as one
   // without data, one moved to another 乡镇 since is listed under the one it belonged to.
   const ofYear = unitsOfYear(e, query.year);

@@ -4,7 +4,7 @@
  */
 import { formatIndicatorValue } from "@luoshi/common";
 import { evaluateIndicators, tableValue } from "@luoshi/domain/indicators";
-import { scopeOf } from "@luoshi/db";
+import { scopeOf, type Db, type OrgUnitRow, type Scope } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
@@ -13,6 +13,7 @@ import { loadStatRows } from "./stats-scope.service.ts";
 import { provinceRuleSet } from "../evaluation/rule-set.ts";
 import { basesOf } from "./indicator-basis.ts";
 import type { IndicatorBasis } from "@luoshi/contracts";
+import { byStatisticsVersion } from "./computed-cache.ts";
 
 /** One indicator's value for a unit and year; numerator and denominator when the formula is a ratio. */
 export interface IndicatorResult {
@@ -52,9 +53,17 @@ export async function computeIndicators(
   const { db } = deps.handle;
   const unit = await findUnitInScope(db, actor, input.orgUnitId);
   const { year } = input;
+  // The actor may read the unit (checked above); what it gets depends only on the unit, the year and
+  // the actor's scope (schools that moved out of a 乡镇 are followed only within that scope).
+  return byStatisticsVersion(db, `indicators|${unit.id}|${String(year)}|${actor.scope.path}`, () =>
+    indicatorsOf(db, unit, year, actor.scope),
+  );
+}
+
+async function indicatorsOf(db: Db, unit: OrgUnitRow, year: number, within: Scope): Promise<UnitIndicators> {
   const [catalogue, { rows }, ruleSet] = await Promise.all([
     loadCatalogue(db),
-    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }, actor.scope),
+    loadStatRows(db, scopeOf(unit.path), { from: year, to: year, lag: MAX_LAG }, within),
     provinceRuleSet(db, unit),
   ]);
   const { tables } = evaluateIndicators(rows, catalogue, {

@@ -1,0 +1,303 @@
+/**
+ * Kill -9 during a statistics import: a real `luoshi serve` child process on a copy of the demo county
+ * (the embedded data folder, or a PostgreSQL database the county was restored into) receives a whole
+ * year's workbook over HTTP and is killed with SIGKILL at a random moment of the import; then the data
+ * folder is reopened and the year must hold exactly the old or exactly the new figures, and the server
+ * must start again. Used by packages/cli/src/kill-import.test.ts (a few runs) and scripts/bench-kill.ts (ten).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  backupRepo,
+  migrate,
+  openDatabase,
+  orgUnitRepo,
+  scopeOf,
+  type DatabaseTarget,
+  type Db,
+} from "@luoshi/db";
+import { generateDemoCounty } from "@luoshi/domain/demo";
+import { syntheticStatistics } from "@luoshi/domain/stats";
+import {
+  createBackup,
+  importStatistics,
+  parseConfig,
+  restoreBackup,
+  systemActor,
+  writeStatsWorkbook,
+  type ServiceDeps,
+} from "@luoshi/server";
+
+const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+/** The year replaced: the demo county's last. */
+const YEAR = 2024;
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/** What one kill left: the phase the import was in, and which figures the year held afterwards. */
+export interface KillRun {
+  /** Milliseconds after the upload when the server was killed. */
+  killedAfterMs: number;
+  /** The job's last phase seen before the kill ("not started" when none was seen). */
+  phase: string;
+  /** "old", "new", or "mixed" (a half-written year: the failure this guards against). */
+  year: "old" | "new" | "mixed";
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+/**
+ * The year's figures in the statistics tables, as one fingerprint: unit, year and values only (ids and
+ * times differ between two imports of the same file).
+ */
+async function yearFingerprint(db: Db): Promise<string> {
+  const h = createHash("sha256");
+  for (const t of await backupRepo.listTables(db)) {
+    if (t.name !== "school_stats" && t.name !== "population_stats") {
+      continue;
+    }
+    const rows = await backupRepo.readRows(db, t, ["org_unit_id", "year", "values"]);
+    const lines = rows
+      .filter((r) => r[1] === String(YEAR))
+      .map((r) => JSON.stringify([t.name, r[0], r[2]]))
+      .sort();
+    for (const l of lines) {
+      h.update(l).update("\n");
+    }
+  }
+  return h.digest("hex");
+}
+
+function depsFor(handle: ServiceDeps["handle"], dataDir: string): ServiceDeps {
+  const parsed = parseConfig({ LUOSHI_DATA_DIR: dataDir, NODE_ENV: "test" });
+  if (parsed.config === undefined) {
+    throw new Error(parsed.problems.join("; "));
+  }
+  return { handle, config: parsed.config, now: () => new Date() };
+}
+
+/** The demo county's whole year, as a workbook of the import template with figures from `seed`. */
+async function workbook(dir: string, seed: number): Promise<Buffer> {
+  const county = generateDemoCounty();
+  const stats = syntheticStatistics(county.units, [YEAR], seed);
+  const file = join(dir, `stats-${String(seed)}.xlsx`);
+  await writeStatsWorkbook(
+    { year: YEAR, names: new Map(county.units.map((u) => [u.code, u.name])), ...stats },
+    file,
+  );
+  return readFileSync(file);
+}
+
+/** Starts `luoshi serve --demo` and waits for /api/health; returns the process, its url and logins. */
+async function start(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; password: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${String(port)}`;
+  const child = spawn(process.execPath, [CLI, "serve", "--demo"], {
+    env: { ...process.env, ...env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`luoshi serve exited with ${String(child.exitCode)}:\n${output}`);
+    }
+    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`luoshi serve did not answer in time:\n${output}`);
+    }
+    await sleep(200);
+  }
+  const password = /^planner\s+(\S{14})\s+/m.exec(output)?.[1];
+  if (password === undefined) {
+    child.kill("SIGKILL");
+    throw new Error(`no planner login in the server's output:\n${output}`);
+  }
+  return { child, url, password };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => {
+      resolve();
+    });
+  });
+  child.kill("SIGKILL");
+  await exited;
+}
+
+/** A scenario: a data folder (and database) of its own holding the demo county, and two workbooks. */
+export interface KillScenario {
+  run(): Promise<KillRun>;
+  /** Starts the server once more and checks it answers; then stops it. */
+  restartsCleanly(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Prepares a scenario from `demoDir` (a data folder holding the demo county): copies it, on PostgreSQL
+ * restores it into the (empty, migrated-on-open) database at `postgresUrl`, and imports both workbooks
+ * once in-process to learn each one's fingerprint, leaving the year with the second.
+ */
+export async function killScenario(options: {
+  demoDir: string;
+  postgresUrl?: string;
+}): Promise<KillScenario> {
+  const dir = mkdtempSync(join(tmpdir(), "luoshi-kill-"));
+  const dataDir = join(dir, "data");
+  cpSync(options.demoDir, dataDir, { recursive: true });
+  const target: DatabaseTarget =
+    options.postgresUrl === undefined
+      ? { engine: "pglite", dataDir: join(dataDir, "db") }
+      : { engine: "postgres", url: options.postgresUrl };
+  const env: Record<string, string> = {
+    ...(options.postgresUrl === undefined ? {} : { DATABASE_URL: options.postgresUrl }),
+  };
+  const files = [await workbook(dir, 101), await workbook(dir, 202)];
+  const fingerprints: string[] = [];
+  let importMs = 0;
+  {
+    if (options.postgresUrl !== undefined) {
+      // The county moves to PostgreSQL the way an installation would: backup, restore.
+      const lite = await openDatabase({ engine: "pglite", dataDir: join(dataDir, "db") });
+      const key = { kind: "key" as const, material: Buffer.alloc(32, 1) };
+      const file = join(dir, "demo.bak");
+      await createBackup(depsFor(lite, dataDir), systemActor("kill-test"), {
+        out: file,
+        key,
+        algorithm: "aes-256-gcm",
+      });
+      await lite.close();
+      const pg = await openDatabase(target);
+      await migrate(pg);
+      await restoreBackup(depsFor(pg, dataDir), systemActor("kill-test"), {
+        file: readFileSync(file),
+        fileName: file,
+        key,
+      });
+      await pg.close();
+    }
+    const handle = await openDatabase(target);
+    const deps = depsFor(handle, dataDir);
+    const root = await orgUnitRepo.findByCode(handle.db, "620802");
+    if (root === undefined) {
+      throw new Error("the demo county 620802 is missing");
+    }
+    const actor = { ...systemActor("kill-test"), role: "bureauPlanner" as const, scope: scopeOf(root.path) };
+    for (const [i, bytes] of files.entries()) {
+      const t0 = performance.now();
+      await importStatistics(deps, actor, { fileName: `stats-${String(i)}.xlsx`, year: YEAR, bytes });
+      importMs = Math.max(importMs, performance.now() - t0);
+      fingerprints.push(await yearFingerprint(handle.db));
+    }
+    await handle.close();
+  }
+  if (fingerprints[0] === fingerprints[1]) {
+    throw new Error("the two workbooks gave the same figures");
+  }
+  let current = 1;
+
+  return {
+    async run() {
+      const server = await start(dataDir, env);
+      let phase = "not started";
+      let killedAfterMs: number;
+      try {
+        const login = await fetch(`${server.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ login: "planner", password: server.password }),
+        });
+        const cookie = login.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
+        const { csrfToken } = (await login.json()) as { csrfToken: string };
+        const next = 1 - current;
+        // The kill falls anywhere from the upload to a little after the import would have ended.
+        const delay = Math.random() * importMs * 1.3;
+        const t0 = performance.now();
+        const upload = await fetch(
+          `${server.url}/api/stats/import-jobs?fileName=kill.xlsx&year=${String(YEAR)}`,
+          {
+            method: "POST",
+            headers: { "content-type": "application/octet-stream", "x-csrf-token": csrfToken, cookie },
+            body: files[next],
+          },
+        );
+        const { jobId } = (await upload.json()) as { jobId: string };
+        while (performance.now() - t0 < delay) {
+          const r = await fetch(`${server.url}/api/stats/import-jobs/${jobId}`, {
+            headers: { cookie },
+          }).catch(() => undefined);
+          if (r?.ok === true) {
+            phase = ((await r.json()) as { phase: string }).phase;
+          }
+          await sleep(Math.min(50, Math.max(0, delay - (performance.now() - t0))));
+        }
+        killedAfterMs = Math.round(performance.now() - t0);
+      } finally {
+        await stop(server.child);
+      }
+      const handle = await openDatabase(target);
+      const print = await yearFingerprint(handle.db).finally(() => handle.close());
+      const year =
+        print === fingerprints[current] ? "old" : print === fingerprints[1 - current] ? "new" : "mixed";
+      if (year === "new") {
+        current = 1 - current;
+      }
+      return { killedAfterMs, phase, year };
+    },
+
+    async restartsCleanly() {
+      const server = await start(dataDir, env);
+      try {
+        const r = await fetch(`${server.url}/api/health`);
+        return r.ok;
+      } finally {
+        await stop(server.child);
+      }
+    },
+
+    async close() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

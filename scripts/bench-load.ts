@@ -1,0 +1,403 @@
+/**
+ * Load benchmark (issue 14): 200 concurrent logged-in users on the demo county against a real
+ * `luoshi serve` process, on loopback only, for a bounded time — 台账 (ledger list), 指标 (indicators),
+ * 优质均衡评估 (evaluation) and 看板 (dashboard) reads, with 进展报送 (progress report) writes from the
+ * units that lead tasks. Prints errors, timeouts and p50/p95/p99 per kind. Goal: 0 errors, 0 timeouts,
+ * read p95 < 200 ms on PostgreSQL and < 500 ms on PGlite, writes completing under read load.
+ *
+ * Logins are limited to 20 a minute per address, so the accounts are created and logged in before the
+ * server starts, in-process through the same account and login services the API uses (the sessions are
+ * rows in the database the server then reads); the server runs with its production limits.
+ *
+ * Run: node scripts/bench-load.ts [pglite|postgres|both=both] [seconds=20]
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
+ * is created and dropped).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { migrate, openDatabase, orgUnitRepo, WHOLE_TREE, type DatabaseTarget } from "@luoshi/db";
+import { seedLedgerBench } from "@luoshi/db/bench";
+import type { Role } from "@luoshi/domain/auth";
+import {
+  createBackup,
+  createUser,
+  listTasks,
+  login,
+  parseConfig,
+  restoreBackup,
+  systemActor,
+  type ServiceDeps,
+} from "@luoshi/server";
+
+const CLI = fileURLToPath(new URL("../packages/cli/bin/luoshi.js", import.meta.url));
+const which = process.argv[2] ?? "both";
+const SECONDS = Number(process.argv[3] ?? 20);
+const READERS = 170;
+const WRITERS = 30;
+const YEAR = 2024;
+const PASSWORD = "Bench#Load2026";
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+function depsFor(handle: ServiceDeps["handle"], dataDir: string): ServiceDeps {
+  const parsed = parseConfig({ LUOSHI_DATA_DIR: dataDir, NODE_ENV: "test" });
+  if (parsed.config === undefined) {
+    throw new Error(parsed.problems.join("; "));
+  }
+  return { handle, config: parsed.config, now: () => new Date() };
+}
+
+interface Seeded {
+  countyId: string;
+  readers: string[];
+  writers: { token: string; taskId: string }[];
+}
+
+/** A ledger for the county, and 200 accounts logged in: readers at the bureau, writers at the units. */
+async function seed(deps: ServiceDeps): Promise<Seeded> {
+  const { db } = deps.handle;
+  const county = await orgUnitRepo.findByCode(db, "620802");
+  const bureau = await orgUnitRepo.findByCode(db, "620802-jyj");
+  if (county === undefined || bureau === undefined) {
+    throw new Error("the demo county is missing");
+  }
+  await seedLedgerBench(deps.handle, county.id, { tasks: 1000, periods: 12 });
+  const creator = { ...systemActor("bench"), role: "securityAdmin" as const };
+  const client = { clientIp: "127.0.0.1", userAgent: "bench-load", requestId: null };
+  const readerRoles: Role[] = ["leader", "bureauPlanner", "bureauSupervisor", "inspector"];
+  const readers: string[] = [];
+  for (let i = 0; i < READERS; i++) {
+    const loginName = `bench-r${String(i).padStart(3, "0")}`;
+    await createUser(
+      deps,
+      creator,
+      {
+        login: loginName,
+        displayName: `压测读者${String(i)}`,
+        role: readerRoles[i % 4] ?? "leader",
+        orgUnitId: bureau.id,
+      },
+      { mustChangePassword: false, password: PASSWORD },
+    );
+    readers.push((await login(deps, { login: loginName, password: PASSWORD }, client)).token);
+  }
+  // Writers: the departments that lead tasks one can report on, in turn.
+  const departments = (
+    await orgUnitRepo.list(db, { scope: WHOLE_TREE, kind: "department", limit: 500, offset: 0 })
+  ).rows;
+  const writers: Seeded["writers"] = [];
+  for (let i = 0, d = 0; writers.length < WRITERS && d < departments.length * 4; d++) {
+    const unit = departments[d % departments.length];
+    if (unit === undefined) {
+      break;
+    }
+    const loginName = `bench-w${String(i).padStart(3, "0")}`;
+    try {
+      await createUser(
+        deps,
+        creator,
+        { login: loginName, displayName: `压测报送${String(i)}`, role: "unitUser", orgUnitId: unit.id },
+        { mustChangePassword: false, password: PASSWORD },
+      );
+    } catch {
+      continue;
+    }
+    i++;
+    const { token, session } = await login(deps, { login: loginName, password: PASSWORD }, client);
+    const tasks = await listTasks(deps, session.actor, {
+      page: 1,
+      pageSize: 50,
+      state: "inProgress",
+      sort: "deadline",
+    });
+    const mine = tasks.items[writers.length % Math.max(1, tasks.items.length)];
+    if (mine !== undefined) {
+      writers.push({ token, taskId: mine.row.id });
+    }
+  }
+  return { countyId: county.id, readers, writers };
+}
+
+/** Starts `luoshi serve` on the data folder (and database) and waits for /api/health. */
+async function start(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${String(port)}`;
+  const child = spawn(process.execPath, [CLI, "serve"], {
+    // Requests still in flight when the run ends fail as the server shuts down: not worth a log line.
+    env: { ...process.env, ...env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "fatal" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  while (
+    !(await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("luoshi serve did not start");
+    }
+    await sleep(200);
+  }
+  return { child, url };
+}
+
+/** Cookie header and CSRF token of a session (GET /api/auth/csrf sets the CSRF cookie). */
+async function withCsrf(url: string, token: string): Promise<{ cookie: string; csrf: string }> {
+  const r = await fetch(`${url}/api/auth/csrf`, { headers: { cookie: `luoshi_sid=${token}` } });
+  const csrfCookie = r.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return { cookie: [`luoshi_sid=${token}`, ...csrfCookie].join("; "), csrf: csrfToken };
+}
+
+interface Figures {
+  kind: string;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN);
+
+/** One autocannon instance: `connections` connections, each a user of its own, for SECONDS seconds. */
+async function load(
+  kind: string,
+  url: string,
+  connections: number,
+  request: (n: number) => autocannon.Request,
+): Promise<Figures> {
+  const times: number[] = [];
+  let next = 0;
+  let instance: autocannon.Instance | undefined;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url,
+        connections,
+        duration: SECONDS,
+        timeout: 10,
+        requests: [
+          {
+            setupRequest: (req, context: { n?: number }) => {
+              context.n ??= next++;
+              return { ...req, ...request(context.n) };
+            },
+          },
+        ],
+      },
+      (error, r) => {
+        if (error !== null && error !== undefined) {
+          reject(error as Error);
+        } else {
+          resolve(r);
+        }
+      },
+    );
+    instance.on("response", (_client, _status, _bytes, ms) => {
+      times.push(ms);
+    });
+  });
+  times.sort((a, b) => a - b);
+  return {
+    kind,
+    requests: times.length,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
+}
+
+async function bench(engine: "pglite" | "postgres", demoDir: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "luoshi-bench-load-"));
+  const dataDir = join(dir, "data");
+  cpSync(demoDir, dataDir, { recursive: true });
+  let dropDb: (() => Promise<void>) | undefined;
+  let target: DatabaseTarget = { engine: "pglite", dataDir: join(dataDir, "db") };
+  const env: Record<string, string> = {};
+  try {
+    if (engine === "postgres") {
+      process.env.TEST_DATABASE_URL ??=
+        process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+      const { createTestDatabaseUrl } = await import("@luoshi/db/testing");
+      const fresh = await createTestDatabaseUrl();
+      dropDb = fresh.drop;
+      const key = { kind: "key" as const, material: Buffer.alloc(32, 3) };
+      const file = join(dir, "demo.bak");
+      const lite = await openDatabase(target);
+      await createBackup(depsFor(lite, dataDir), systemActor("bench"), {
+        out: file,
+        key,
+        algorithm: "aes-256-gcm",
+      });
+      await lite.close();
+      target = { engine: "postgres", url: fresh.url };
+      env.DATABASE_URL = fresh.url;
+      const pg = await openDatabase(target);
+      await migrate(pg);
+      await restoreBackup(depsFor(pg, dataDir), systemActor("bench"), {
+        file: readFileSync(file),
+        fileName: file,
+        key,
+      });
+      await pg.close();
+    }
+    const handle = await openDatabase(target);
+    const t0 = performance.now();
+    const seeded = await seed(depsFor(handle, dataDir)).finally(() => handle.close());
+    console.log(
+      `${engine}: ${String(seeded.readers.length)} readers + ${String(seeded.writers.length)} writers logged in, ` +
+        `1,000 tasks × 12 reports seeded (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
+
+    const server = await start(dataDir, env);
+    try {
+      const readers = await Promise.all(seeded.readers.map((t) => withCsrf(server.url, t)));
+      const writers = await Promise.all(
+        seeded.writers.map(async (w) => ({ ...(await withCsrf(server.url, w.token)), taskId: w.taskId })),
+      );
+      const reader = (offset: number) => (n: number) => readers[(n + offset) % readers.length] ?? readers[0];
+      const get = (path: string, offset: number) => (n: number) => ({
+        method: "GET" as const,
+        path,
+        headers: { cookie: reader(offset)(n)?.cookie ?? "" },
+      });
+      const county = seeded.countyId;
+      // Warm up as a server in use is: one request of each kind before the timed run.
+      for (const path of [
+        "/api/tasks?page=1&pageSize=20",
+        `/api/indicators?orgUnitId=${county}&year=${String(YEAR)}`,
+        `/api/evaluations/balance?orgUnitId=${county}&year=${String(YEAR)}`,
+        `/api/indicators/children?orgUnitId=${county}&year=${String(YEAR)}`,
+      ]) {
+        const r = await fetch(`${server.url}${path}`, { headers: { cookie: readers[0]?.cookie ?? "" } });
+        await r.arrayBuffer();
+      }
+      let period = 0;
+      const results = await Promise.all([
+        load("台账 GET /api/tasks", server.url, 45, get("/api/tasks?page=1&pageSize=20", 0)),
+        load(
+          "指标 GET /api/indicators",
+          server.url,
+          45,
+          get(`/api/indicators?orgUnitId=${county}&year=${YEAR}`, 45),
+        ),
+        load(
+          "评估 GET /api/evaluations/balance",
+          server.url,
+          40,
+          get(`/api/evaluations/balance?orgUnitId=${county}&year=${YEAR}`, 90),
+        ),
+        load(
+          "看板 GET /api/indicators/children",
+          server.url,
+          40,
+          get(`/api/indicators/children?orgUnitId=${county}&year=${YEAR}`, 130),
+        ),
+        load("报送 POST /api/tasks/:id/reports", server.url, writers.length, (n) => {
+          const w = writers[n % writers.length];
+          period++;
+          return {
+            method: "POST" as const,
+            path: `/api/tasks/${w?.taskId ?? ""}/reports`,
+            headers: {
+              cookie: w?.cookie ?? "",
+              "x-csrf-token": w?.csrf ?? "",
+              "content-type": "application/json",
+            },
+            body: JSON.stringify({
+              period: `2027-${String((period % 12) + 1).padStart(2, "0")}`,
+              progress: period % 100,
+              text: `压测进展 ${String(period)}`,
+            }),
+          };
+        }),
+      ]);
+      console.log(
+        `\n${engine}, ${String(READERS + writers.length)} users, ${String(SECONDS)} s:\n` +
+          "kind                                  requests  errors  timeouts  non-2xx    p50 ms    p95 ms    p99 ms",
+      );
+      for (const r of results) {
+        console.log(
+          `${r.kind.padEnd(36)}${String(r.requests).padStart(10)}${String(r.errors).padStart(8)}` +
+            `${String(r.timeouts).padStart(10)}${String(r.non2xx).padStart(9)}` +
+            `${r.p50.toFixed(0).padStart(10)}${r.p95.toFixed(0).padStart(10)}${r.p99.toFixed(0).padStart(10)}`,
+        );
+      }
+      const reads = results.slice(0, 4);
+      const readTimes = { errors: 0, timeouts: 0 };
+      for (const r of results) {
+        readTimes.errors += r.errors + r.non2xx;
+        readTimes.timeouts += r.timeouts;
+      }
+      const worstReadP95 = Math.max(...reads.map((r) => r.p95));
+      const goal = engine === "postgres" ? 200 : 500;
+      console.log(
+        `errors ${String(readTimes.errors)}, timeouts ${String(readTimes.timeouts)}, worst read p95 ${worstReadP95.toFixed(0)} ms ` +
+          `(goal < ${String(goal)} ms), writes completed ${String(results[4].requests)}`,
+      );
+    } finally {
+      server.child.kill("SIGTERM");
+      await new Promise<void>((resolve) => {
+        server.child.once("exit", () => {
+          resolve();
+        });
+      });
+    }
+  } finally {
+    await dropDb?.();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const demoRoot = mkdtempSync(join(tmpdir(), "luoshi-bench-load-demo-"));
+try {
+  const demo = join(demoRoot, "data");
+  const r = spawnSync(process.execPath, [CLI, "demo"], {
+    env: { ...process.env, LUOSHI_DATA_DIR: demo, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) {
+    throw new Error(`luoshi demo failed:\n${r.stderr}`);
+  }
+  for (const engine of which === "both"
+    ? (["pglite", "postgres"] as const)
+    : [which as "pglite" | "postgres"]) {
+    await bench(engine, demo);
+  }
+} finally {
+  rmSync(demoRoot, { recursive: true, force: true });
+}
