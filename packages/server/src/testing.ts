@@ -77,10 +77,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Builds a {@link TestServer} on the given engine. */
-export async function createTestServer(engine: "pglite" | "postgres"): Promise<TestServer> {
+/**
+ * Builds a {@link TestServer} on the given engine; `env` adds configuration variables (import limits …).
+ */
+export async function createTestServer(
+  engine: "pglite" | "postgres",
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const handle = await createTestDatabase(engine);
-  const parsed = parseConfig({ LUOSHI_DATA_DIR: "/tmp/luoshi-test-unused", NODE_ENV: "test" });
+  const parsed = parseConfig({ LUOSHI_DATA_DIR: "/tmp/luoshi-test-unused", NODE_ENV: "test", ...env });
   if (parsed.config === undefined) {
     throw new Error(parsed.problems.join("; "));
   }

@@ -260,13 +260,13 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
       { sheet: "学生", row: 2, column: "学校标识码" },
       /不在您的管辖范围内/,
     ],
-    ["an empty file", async () => ({ name: "a.csv", bytes: new Uint8Array() }), 400, {}, /文件为空/],
+    ["an empty file", async () => ({ name: "a.csv", bytes: new Uint8Array() }), 400, {}, /文件“a.csv”为空/],
     [
       "a header without rows",
       async () => ({ name: "a.csv", bytes: Buffer.from("\uFEFF学校标识码,统计年度,小学在校生数\n") }),
       400,
       {},
-      /文件为空/,
+      /文件“a.csv”为空/,
     ],
   ])("refuses %s, names where, and writes nothing", async (_name, make, status, where, message) => {
     const before = await counts();

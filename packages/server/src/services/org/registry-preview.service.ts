@@ -40,7 +40,7 @@ export async function previewRegistryImport(
 ): Promise<RegistryImportView> {
   const { db } = deps.handle;
   const county = await resolveCounty(db, actor, input.countyId);
-  const sheets = await readRegistryFile(input.bytes, input.fileName);
+  const sheets = await readRegistryFile(input.bytes, input.fileName, deps.config.importLimits);
   const { units, fingerprint } = await countyRegistry(db, county);
   const plan = planRegistryImport(sheets, registryCounty(county), units);
   const problems = [...plan.problems];

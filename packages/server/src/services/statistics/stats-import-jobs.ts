@@ -3,7 +3,8 @@
  * in this server's memory only, belong to the account that started them (anyone else gets 404, as if
  * the job did not exist) and are forgotten a while after they end. The import itself is the ordinary
  * {@link importStatistics}: all or nothing, in one transaction. The page polls a job over HTTP; code in
- * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead.
+ * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead. A job
+ * that runs past the configured limit (`LUOSHI_IMPORT_JOB_MINUTES`) ends with an error and writes nothing.
  */
 import { randomUUID } from "node:crypto";
 import type { StatsProblem } from "@luoshi/contracts";
@@ -104,13 +105,52 @@ export class StatsImportJobs {
       finishedAt: null,
     };
     this.jobs.set(job.id, job);
+    const limitMs = this.deps.config.importLimits.jobTimeoutMs;
     const run = async (): Promise<void> => {
+      // A job past its time limit is stopped: the import checks the signal before and while writing, so
+      // it rolls back, and the job ends at once with an error, freeing the account's slot.
+      const stop = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const overtime = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          const minutes =
+            limitMs >= 60_000 ? `${Math.round(limitMs / 60_000)} 分钟` : `${Math.ceil(limitMs / 1000)} 秒`;
+          const error = new AppError(
+            "too-complex",
+            `文件“${input.fileName}”的导入超过 ${minutes}仍未完成，已停止，未导入任何数据。请检查文件是否损坏，或拆分后再导入。`,
+            {
+              problems: [
+                {
+                  sheet: "",
+                  row: 0,
+                  column: "",
+                  message: `文件“${input.fileName}”的导入超过 ${minutes}仍未完成，已停止`,
+                },
+              ],
+              problemCount: 1,
+            },
+          );
+          stop.abort(error);
+          reject(error);
+        }, limitMs);
+      });
       try {
-        job.result = await importStatistics(this.deps, actor, input, (done, total, stage) => {
-          job.phase = stage;
-          job.done = done;
-          job.total = total;
-        });
+        const importing = importStatistics(
+          this.deps,
+          actor,
+          input,
+          (done, total, stage) => {
+            if (job.finishedAt === null) {
+              job.phase = stage;
+              job.done = done;
+              job.total = total;
+            }
+          },
+          stop.signal,
+        );
+        // the import may still be unwinding after the job ended; its outcome is the job's no more
+        importing.catch(() => undefined);
+        job.result = await Promise.race([importing, overtime]);
         job.phase = "done";
         job.done = job.total;
       } catch (error) {
@@ -121,6 +161,7 @@ export class StatsImportJobs {
           this.onInternalError(error);
         }
       } finally {
+        clearTimeout(timer);
         job.finishedAt = this.deps.now().getTime();
       }
     };

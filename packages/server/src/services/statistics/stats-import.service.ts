@@ -11,7 +11,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
-import { readStatsFile } from "./stats-file.service.ts";
+import { readStatsFileInWorker } from "./stats-file-read.ts";
 import { scopeUnits } from "./stats-scope.service.ts";
 import { closedUnitRows } from "./closed-school-rows.ts";
 
@@ -78,13 +78,15 @@ export async function importStatistics(
   actor: Actor,
   input: { fileName: string; year: number; bytes: Uint8Array },
   onProgress?: StatsProgress,
+  signal?: AbortSignal,
 ): Promise<StatsImportResult> {
   authorize(actor, "stats.write");
   const { db } = deps.handle;
   const { year } = input;
   onProgress?.(0, 1, "reading");
-  const sheets = await readStatsFile(input.bytes, input.fileName);
+  const sheets = await readStatsFileInWorker(input.bytes, input.fileName, deps.config.importLimits);
   onProgress?.(1, 1, "reading");
+  signal?.throwIfAborted();
   const scope = await scopeUnits(db, actor.scope);
   const stored = await statsRepo.listInScope(db, "school_stats", actor.scope, year - 1, year);
   const previous = new Map(stored.filter((r) => r.year === year - 1).map((r) => [r.code, r.values]));
@@ -148,9 +150,11 @@ export async function importStatistics(
   const toWrite = (schoolRows?.length ?? 0) + (areaRows?.length ?? 0);
   let written = 0;
   const wrote = (n: number): void => {
+    signal?.throwIfAborted();
     written += n;
     onProgress?.(written, toWrite, "writing");
   };
+  signal?.throwIfAborted();
   onProgress?.(0, toWrite, "writing");
   const importRow = await inTransaction(db, async (trx) => {
     const row = await statsRepo.insertImport(trx, {
@@ -190,6 +194,8 @@ export async function importStatistics(
         sampleTruncated: diff.changedValues > diff.sample.length,
       },
     });
+    // stopped (the job's time limit) while writing: roll everything back
+    signal?.throwIfAborted();
     return row;
   });
   await analyzeAfterImport(db, [
