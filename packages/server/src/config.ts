@@ -30,13 +30,8 @@ const Env = z.object({
   LUOSHI_IMPORT_PARSE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Heap ceiling (MB) of the worker thread that reads one uploaded spreadsheet. */
   LUOSHI_IMPORT_PARSE_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(768),
-  /** Minutes a background statistics import may run in all before it ends with an error. */
-  LUOSHI_IMPORT_JOB_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
+  /** Seconds a background statistics import may run in all before it ends with an error. */
+  LUOSHI_IMPORT_JOB_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** An .xlsx's parts together, decompressed (MB). */
   LUOSHI_IMPORT_MAX_UNZIPPED_MB: z.coerce
     .number()
@@ -124,7 +119,7 @@ export function parseConfig(
         maxXmlDepth: e.LUOSHI_IMPORT_MAX_XML_DEPTH,
         parseTimeoutMs: e.LUOSHI_IMPORT_PARSE_SECONDS * 1000,
         parseHeapMb: e.LUOSHI_IMPORT_PARSE_HEAP_MB,
-        jobTimeoutMs: e.LUOSHI_IMPORT_JOB_MINUTES * 60_000,
+        jobTimeoutMs: e.LUOSHI_IMPORT_JOB_SECONDS * 1000,
       },
     },
   };

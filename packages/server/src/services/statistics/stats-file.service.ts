@@ -130,6 +130,19 @@ function readCsvSheets(bytes: Uint8Array, fileName: string, limits: FileLimits):
     });
   }
   const [header, ...rows] = records.map((r): SheetRow => ({ row: r.line, cells: r.fields }));
+  // A line shorter than the header is a file cut short (or a broken line): reading it would blank the
+  // columns it lacks.
+  const width = header?.cells.length ?? 0;
+  for (const r of rows) {
+    if (r.cells.length < width && problems.length < 200) {
+      problems.push({
+        sheet: "",
+        row: r.row,
+        column: columnLetters(r.cells.length),
+        message: `这一行只有 ${r.cells.length} 列，表头有 ${width} 列：文件可能被截断或这一行断开了`,
+      });
+    }
+  }
   // A CSV holds one sheet; its headers tell which (the caller matches them against the template).
   const sheets = header === undefined ? [] : [{ name: "", headers: header.cells, rows }];
   if (problems.length > 0) {

@@ -4,7 +4,7 @@
  * the job did not exist) and are forgotten a while after they end. The import itself is the ordinary
  * {@link importStatistics}: all or nothing, in one transaction. The page polls a job over HTTP; code in
  * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead. A job
- * that runs past the configured limit (`LUOSHI_IMPORT_JOB_MINUTES`) ends with an error and writes nothing.
+ * that runs past the configured limit (`LUOSHI_IMPORT_JOB_SECONDS`) ends with an error and writes nothing.
  */
 import { randomUUID } from "node:crypto";
 import type { StatsProblem } from "@luoshi/contracts";
@@ -73,17 +73,31 @@ export class StatsImportJobs {
   private readonly deps: ServiceDeps;
   private readonly onInternalError: (error: unknown) => void;
 
-  /** `onInternalError` hears errors that are not the file's fault (they would otherwise vanish with the job). */
-  constructor(deps: ServiceDeps, onInternalError: (error: unknown) => void = () => undefined) {
+  private readonly importer: typeof importStatistics;
+
+  /**
+   * `onInternalError` hears errors that are not the file's fault (they would otherwise vanish with the
+   * job); `importer` is the import a job runs (tests give one that never ends).
+   */
+  constructor(
+    deps: ServiceDeps,
+    onInternalError: (error: unknown) => void = () => undefined,
+    importer: typeof importStatistics = importStatistics,
+  ) {
     this.deps = deps;
     this.onInternalError = onInternalError;
+    this.importer = importer;
   }
 
   /**
    * Starts importing `input` for `actor` and returns the job at once (phase `reading`). Checks the
-   * permission before anything runs; refuses a third concurrent job of the same account.
+   * permission before anything runs; refuses a third concurrent job of the same account. With
+   * `preview`, the job checks the file and ends with what it would change, writing nothing.
    */
-  start(actor: Actor, input: { fileName: string; year: number; bytes: Uint8Array }): StatsImportJobSnapshot {
+  start(
+    actor: Actor,
+    input: { fileName: string; year: number; bytes: Uint8Array; preview?: boolean },
+  ): StatsImportJobSnapshot {
     authorize(actor, "stats.write");
     this.sweep();
     const owner = ownerOf(actor);
@@ -135,7 +149,7 @@ export class StatsImportJobs {
         }, limitMs);
       });
       try {
-        const importing = importStatistics(
+        const importing = this.importer(
           this.deps,
           actor,
           input,
@@ -147,6 +161,7 @@ export class StatsImportJobs {
             }
           },
           stop.signal,
+          { preview: input.preview === true },
         );
         // the import may still be unwinding after the job ended; its outcome is the job's no more
         importing.catch(() => undefined);
