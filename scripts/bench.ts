@@ -11,6 +11,7 @@ const benches = [
   "bench-stats-db.ts",
   "bench-balance-report.ts",
   "bench-ledger.ts",
+  "bench-fuzz-stats.ts",
 ];
 let failed = 0;
 for (const bench of benches) {

@@ -220,3 +220,17 @@ export class TestClient {
     return res;
   }
 }
+
+// the importers' fuzz corpus and checks, for the fuzz suite and scripts/bench-fuzz-stats.ts
+export {
+  csvBytes,
+  FUZZ_ENV,
+  hostileCorpus,
+  mutation,
+  registryFuzzBase,
+  STATS_FUZZ_BASE,
+  type FuzzBase,
+  type FuzzInput,
+} from "./services/statistics/fuzz-corpus.ts";
+export { runFuzzInput, type FuzzImporter, type FuzzOutcome } from "./services/statistics/fuzz-harness.ts";
+export { workbook as fuzzWorkbook } from "./services/statistics/hostile-files.ts";
