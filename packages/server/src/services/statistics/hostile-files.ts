@@ -24,7 +24,7 @@ function letters(index: number): string {
 }
 
 /** A worksheet part's XML for `rows` (row 1 first); texts go to `shared`. */
-export function sheetXml(rows: readonly (readonly FuzzCell[])[], shared: string[]): string {
+function sheetXml(rows: readonly (readonly FuzzCell[])[], shared: string[]): string {
   const body = rows
     .map((cells, r) => {
       const cs = cells
@@ -51,17 +51,17 @@ export function sheetXml(rows: readonly (readonly FuzzCell[])[], shared: string[
 }
 
 /** Wraps rows' XML in a worksheet part. */
-export const sheetPart = (sheetData: string): string =>
+const sheetPart = (sheetData: string): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
 
 /** The shared-strings part for `strings`. */
-export const sharedStringsXml = (strings: readonly string[]): string =>
+const sharedStringsXml = (strings: readonly string[]): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings
     .map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`)
     .join("")}</sst>`;
 
 /** The parts of a workbook with `sheets` (name → worksheet XML) and a shared-strings part. */
-export function workbookParts(
+function workbookParts(
   sheets: readonly { name: string; xml: string }[],
   shared: readonly string[],
 ): Record<string, string> {
@@ -88,7 +88,7 @@ export function workbookParts(
 }
 
 /** Zips `parts` (deflated). */
-export async function zipParts(parts: Readonly<Record<string, string | Uint8Array>>): Promise<Uint8Array> {
+async function zipParts(parts: Readonly<Record<string, string | Uint8Array>>): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, data] of Object.entries(parts)) {
     zip.file(name, data);
@@ -124,7 +124,7 @@ export function manyRowsWorkbook(sheetName: string, header: readonly string[], r
  * A zip of `parts` written directly (no library): each part deflated (or stored), local headers, the
  * central directory and its end record — for files a library would refuse to write.
  */
-export function storeZip(parts: Readonly<Record<string, string | Uint8Array>>, deflate = true): Uint8Array {
+function storeZip(parts: Readonly<Record<string, string | Uint8Array>>, deflate = true): Uint8Array {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

@@ -119,7 +119,7 @@ export interface Budget {
  * Inflates one part as a stream, handing decoded text to `sink` chunk by chunk; checks the real size
  * against the budget and the CRC at the end.
  */
-export async function inflateText(
+async function inflateText(
   zip: Buffer,
   entry: ZipEntry,
   budget: Budget,
