@@ -68,6 +68,11 @@ try {
       if (out.failure !== null) {
         console.log(`  ✗ ${input.name}: ${out.failure}`);
       }
+      if ((i + 1) % 100 === 0) {
+        console.log(
+          `  ${label}: ${i + 1} of ${corpus.length} inputs, ${crashes + stalls + left + partial + unlocated} violations so far`,
+        );
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(
