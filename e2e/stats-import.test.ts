@@ -81,5 +81,16 @@ describe("统计数据导入 in Chromium", () => {
     expect(imports.items.map((i) => i.fileName)).toContain("2025 统计.xlsx");
     expect(imports.items.map((i) => i.fileName)).not.toContain("2025 有误.xlsx");
     await expect.poll(() => history.getByRole("row", { name: /有误/ }).count()).toBe(0);
+
+    // 撤销: the import is undone as a whole from 导入记录, after a confirmation
+    const imported = history.getByRole("row", { name: /2025 统计\.xlsx/ });
+    await imported.getByRole("button", { name: "撤销导入" }).click();
+    await page.getByRole("tooltip").getByRole("button", { name: "撤销导入" }).click();
+    await expect.poll(() => imported.textContent()).toMatch(/已于 .* 撤销/);
+    const after = await page.evaluate(async () => {
+      const res = await fetch("/api/stats/imports?pageSize=50");
+      return (await res.json()) as { items: { fileName: string; undoneAt: string | null }[] };
+    });
+    expect(after.items.find((i) => i.fileName === "2025 统计.xlsx")?.undoneAt).not.toBeNull();
   });
 });

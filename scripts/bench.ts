@@ -15,6 +15,7 @@ const benches = [
   "bench-fuzz-docs.ts",
   "bench-kill.ts",
   "bench-load.ts",
+  "bench-fuzz-stats.ts",
 ];
 let failed = 0;
 for (const bench of benches) {

@@ -26,15 +26,33 @@ export const StatsProblem = z.object({
 });
 export type StatsProblem = z.infer<typeof StatsProblem>;
 
-/** What an import stored, with its warnings (first 200). */
+/** One value an import changes: unit code, data element, before → after (null: none). */
+export const StatsValueChange = z.object({
+  code: z.string(),
+  element: z.string(),
+  before: z.number().nullable(),
+  after: z.number().nullable(),
+});
+
+/**
+ * What an import stored — or, for a preview, would store (`applied` false, `id` null) — with its
+ * warnings, the stored values it blanks and the first changes (200 each).
+ */
 export const StatsImportResult = z.object({
-  id: z.uuid(),
+  id: z.uuid().nullable(),
+  applied: z.boolean(),
   year: z.number().int(),
   fileName: z.string(),
   rows: z.number().int(),
   schools: z.number().int(),
   areas: z.number().int(),
   changedValues: z.number().int(),
+  /** Schools and 乡镇 whose values change. */
+  changedUnits: z.number().int(),
+  /** Stored values an empty cell (in a column the file has) blanks; the first 200 located. */
+  blankedValues: z.number().int(),
+  blanked: z.array(StatsProblem),
+  changes: z.array(StatsValueChange),
   warnings: z.array(StatsProblem),
 });
 export type StatsImportResult = z.infer<typeof StatsImportResult>;
@@ -92,6 +110,8 @@ export const StatsImportJobQuery = z.object({
     .int({ error: "统计年度应为整数" })
     .min(2000, { error: "统计年度不早于 2000" })
     .max(2100, { error: "统计年度不晚于 2100" }),
+  /** "true": check the file and report what it would change, write nothing (预览). */
+  preview: z.enum(["true", "false"]).optional(),
 });
 export type StatsImportJobQuery = z.infer<typeof StatsImportJobQuery>;
 
@@ -145,6 +165,10 @@ export const StatsImportListItem = z.object({
   orgUnitName: z.string().nullable(),
   importedBy: z.string().nullable(),
   importedAt: z.string(),
+  /** Whether 撤销 is offered: made with a record of its changes and not undone yet. */
+  undoable: z.boolean(),
+  /** When it was undone (ISO), or null. */
+  undoneAt: z.string().nullable(),
 });
 export type StatsImportListItem = z.infer<typeof StatsImportListItem>;
 
@@ -156,3 +180,13 @@ export const StatsImportList = z.object({
   pageSize: z.number().int(),
 });
 export type StatsImportList = z.infer<typeof StatsImportList>;
+
+/** 200 answer of POST /api/stats/imports/:id/undo — what undoing the import put back. */
+export const StatsImportUndoResult = z.object({
+  id: z.uuid(),
+  /** Rows put back as they were before the import. */
+  restored: z.number().int(),
+  /** Rows the import had added, now removed. */
+  removed: z.number().int(),
+});
+export type StatsImportUndoResult = z.infer<typeof StatsImportUndoResult>;

@@ -408,6 +408,7 @@ export interface Database {
   task_instructions: TaskInstructionsTable;
   notifications: NotificationsTable;
   stats_imports: StatsImportsTable;
+  stats_import_changes: StatsImportChangesTable;
   school_stats: SchoolStatsTable;
   population_stats: PopulationStatsTable;
   enrolment_history: EnrolmentHistoryTable;
@@ -453,6 +454,23 @@ export interface StatsImportsTable {
   rows: number;
   imported_by: string | null;
   imported_at: Timestamp;
+  /** Made with a record of what it changed (0012): it can be undone. */
+  undoable: Generated<boolean>;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+/** stats_import_changes — a row an import changed, as it was before (for undoing the import). */
+export interface StatsImportChangesTable {
+  import_id: string;
+  table_name: "school_stats" | "population_stats";
+  org_unit_id: string;
+  year: number;
+  had_row: boolean;
+  before_values: ColumnType<Record<string, number> | null, string | null, string | null>;
+  before_import_id: string | null;
+  before_imported_by: string | null;
+  before_imported_at: Timestamp | null;
 }
 
 /** Statistic values by data element code, stored as jsonb. */

@@ -6,6 +6,7 @@ const d = DEFAULT_DOCUMENT_LIMITS;
 const MB = 1024 * 1024;
 /** A positive whole number from the environment, with its default. */
 const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+import { DEFAULT_FILE_LIMITS, type FileLimits } from "./services/statistics/file-limits.ts";
 
 /**
  * Every environment variable luoshi reads, parsed once. Nothing else reads `process.env`
@@ -58,6 +59,34 @@ const Env = z.object({
     .string()
     .min(12, { error: "LUOSHI_BACKUP_PASSPHRASE 至少 12 个字符" })
     .optional(),
+  /** Seconds one uploaded spreadsheet may take to read (in its worker thread) before it is refused. */
+  LUOSHI_IMPORT_PARSE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Heap ceiling (MB) of the worker thread that reads one uploaded spreadsheet. */
+  LUOSHI_IMPORT_PARSE_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(768),
+  /** Seconds a background statistics import may run in all before it ends with an error. */
+  LUOSHI_IMPORT_JOB_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** An .xlsx's parts together, decompressed (MB). */
+  LUOSHI_IMPORT_MAX_UNZIPPED_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4096)
+    .default(DEFAULT_FILE_LIMITS.maxUnzippedBytes / 1024 / 1024),
+  /** Parts (files) inside one .xlsx. */
+  LUOSHI_IMPORT_MAX_ZIP_ENTRIES: z.coerce.number().int().min(10).default(DEFAULT_FILE_LIMITS.maxZipEntries),
+  /** Data rows in one file, all sheets. */
+  LUOSHI_IMPORT_MAX_ROWS: z.coerce.number().int().min(10).default(DEFAULT_FILE_LIMITS.maxRows),
+  /** Cells in one file, all sheets. */
+  LUOSHI_IMPORT_MAX_CELLS: z.coerce.number().int().min(100).default(DEFAULT_FILE_LIMITS.maxCells),
+  /** Characters in one cell. */
+  LUOSHI_IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(DEFAULT_FILE_LIMITS.maxCellChars),
+  /** Nesting depth of XML elements inside an .xlsx part. */
+  LUOSHI_IMPORT_MAX_XML_DEPTH: z.coerce
+    .number()
+    .int()
+    .min(8)
+    .max(10_000)
+    .default(DEFAULT_FILE_LIMITS.maxXmlDepth),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -78,6 +107,18 @@ export interface Config {
   documentLimits: DocumentLimits;
   /** Where `luoshi backup`/`restore` take their key from, when the command line names none. */
   backup: { key?: string; keyFile?: string; passphrase?: string };
+  /** Bounds on reading an uploaded spreadsheet and on a background import: see {@link ImportLimits}. */
+  importLimits: ImportLimits;
+}
+
+/** How far an uploaded spreadsheet may expand, how long and with how much memory it is read. */
+export interface ImportLimits extends FileLimits {
+  /** Wall-clock limit of reading one file in its worker thread. */
+  parseTimeoutMs: number;
+  /** Heap ceiling of that worker thread. */
+  parseHeapMb: number;
+  /** Wall-clock limit of a whole background import (reading, checking, writing). */
+  jobTimeoutMs: number;
 }
 
 /** Parses the environment; on any problem returns every problem, one per variable. */
@@ -121,6 +162,17 @@ export function parseConfig(
         ...(e.LUOSHI_BACKUP_KEY === undefined ? {} : { key: e.LUOSHI_BACKUP_KEY }),
         ...(e.LUOSHI_BACKUP_KEY_FILE === undefined ? {} : { keyFile: e.LUOSHI_BACKUP_KEY_FILE }),
         ...(e.LUOSHI_BACKUP_PASSPHRASE === undefined ? {} : { passphrase: e.LUOSHI_BACKUP_PASSPHRASE }),
+      },
+      importLimits: {
+        maxUnzippedBytes: e.LUOSHI_IMPORT_MAX_UNZIPPED_MB * 1024 * 1024,
+        maxZipEntries: e.LUOSHI_IMPORT_MAX_ZIP_ENTRIES,
+        maxRows: e.LUOSHI_IMPORT_MAX_ROWS,
+        maxCells: e.LUOSHI_IMPORT_MAX_CELLS,
+        maxCellChars: e.LUOSHI_IMPORT_MAX_CELL_CHARS,
+        maxXmlDepth: e.LUOSHI_IMPORT_MAX_XML_DEPTH,
+        parseTimeoutMs: e.LUOSHI_IMPORT_PARSE_SECONDS * 1000,
+        parseHeapMb: e.LUOSHI_IMPORT_PARSE_HEAP_MB,
+        jobTimeoutMs: e.LUOSHI_IMPORT_JOB_SECONDS * 1000,
       },
     },
   };

@@ -77,10 +77,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Builds a {@link TestServer} on the given engine. */
-export async function createTestServer(engine: "pglite" | "postgres"): Promise<TestServer> {
+/**
+ * Builds a {@link TestServer} on the given engine; `env` adds configuration variables (import limits …).
+ */
+export async function createTestServer(
+  engine: "pglite" | "postgres",
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const handle = await createTestDatabase(engine);
-  const parsed = parseConfig({ LUOSHI_DATA_DIR: "/tmp/luoshi-test-unused", NODE_ENV: "test" });
+  const parsed = parseConfig({ LUOSHI_DATA_DIR: "/tmp/luoshi-test-unused", NODE_ENV: "test", ...env });
   if (parsed.config === undefined) {
     throw new Error(parsed.problems.join("; "));
   }
@@ -215,3 +220,17 @@ export class TestClient {
     return res;
   }
 }
+
+// the importers' fuzz corpus and checks, for the fuzz suite and scripts/bench-fuzz-stats.ts
+export {
+  csvBytes,
+  FUZZ_ENV,
+  hostileCorpus,
+  mutation,
+  registryFuzzBase,
+  STATS_FUZZ_BASE,
+  type FuzzBase,
+  type FuzzInput,
+} from "./services/statistics/fuzz-corpus.ts";
+export { runFuzzInput, type FuzzImporter, type FuzzOutcome } from "./services/statistics/fuzz-harness.ts";
+export { workbook as fuzzWorkbook } from "./services/statistics/hostile-files.ts";

@@ -67,6 +67,15 @@ export const orgRegistryRepo = {
       .executeTakeFirstOrThrow();
   },
 
+  /** How many registry imports (previews) are stored, all counties: the fuzz checks count writes. */
+  async countImports(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom("org_registry_imports")
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
   async findImport(db: Db, id: string): Promise<OrgRegistryImportRow | undefined> {
     return db.selectFrom("org_registry_imports").selectAll().where("id", "=", id).executeTakeFirst();
   },

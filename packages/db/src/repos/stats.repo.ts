@@ -84,6 +84,8 @@ export interface StatsImportListRow {
   orgUnitName: string | null;
   displayName: string | null;
   login: string | null;
+  undoable: boolean;
+  undoneAt: Date | null;
 }
 
 /** jsonb arrives parsed from pg and PGlite alike; a string (older drivers) is parsed here. */
@@ -193,6 +195,8 @@ export const statsRepo = {
         "org_units.name as orgUnitName",
         "users.display_name as displayName",
         "users.login as login",
+        "stats_imports.undoable as undoable",
+        "stats_imports.undone_at as undoneAt",
       ])
       .orderBy("stats_imports.imported_at", "desc")
       .orderBy("stats_imports.id")

@@ -120,9 +120,13 @@ describe("planStatsImport", () => {
     }
   });
 
-  it("writes rows by unit id, counts changes, and drops a stored school missing from the file", () => {
-    const out = plan([pupils([[S1, 2024, 300]]), area([[S1, 2024, 5100]])], {
-      current: { [S1]: { "pupils.primary": 300, "area.building": 5000 }, [S2]: { "pupils.primary": 200 } },
+  it("changes only what the file covers: other schools, sheets and columns keep their values", () => {
+    // one sheet (办学条件) for one school: 学生's column and the other school are not in the file
+    const out = plan([area([[S1, 2024, 5100]])], {
+      current: {
+        [S1]: { "pupils.primary": 300, "area.building": 5000 },
+        [S2]: { "pupils.primary": 200, "area.building": 4000 },
+      },
     });
     expect(out.kind).toBe("write");
     if (out.kind !== "write") {
@@ -131,16 +135,46 @@ describe("planStatsImport", () => {
     expect(out.plan.schoolRows).toEqual([
       { orgUnitId: "id-s1", year: 2024, values: { "pupils.primary": 300, "area.building": 5100 } },
     ]);
-    expect(out.plan.areaRows).toBeNull();
-    expect(out.plan).toMatchObject({ schools: 1, areas: 0 });
+    expect(out.plan.areaRows).toEqual([]);
+    expect(out.plan).toMatchObject({ schools: 1, areas: 0, blankedCount: 0 });
     expect(out.plan.diff).toEqual({
-      changedValues: 2,
-      perSchool: { [S1]: 1, [S2]: 1 },
-      sample: [
-        { code: S1, element: "area.building", before: 5000, after: 5100 },
-        { code: S2, element: "pupils.primary", before: 200, after: null },
-      ],
+      changedValues: 1,
+      perSchool: { [S1]: 1 },
+      sample: [{ code: S1, element: "area.building", before: 5000, after: 5100 }],
     });
+  });
+
+  it("blanks a stored value only for an empty cell in a column the file has, and says where", () => {
+    const out = plan(
+      [
+        pupils([
+          [S1, 2024, ""],
+          [S2, 2024, 200],
+        ]),
+      ],
+      {
+        current: { [S1]: { "pupils.primary": 300, "area.building": 5000 }, [S2]: { "pupils.primary": 200 } },
+      },
+    );
+    expect(out.kind).toBe("write");
+    if (out.kind !== "write") {
+      return;
+    }
+    expect(out.plan.schoolRows).toEqual([
+      { orgUnitId: "id-s1", year: 2024, values: { "area.building": 5000 } },
+    ]);
+    expect(out.plan.blankedCount).toBe(1);
+    expect(out.plan.blanked).toEqual([
+      {
+        sheet: "学生",
+        row: 2,
+        column: "小学在校生数",
+        code: S1,
+        element: "pupils.primary",
+        before: 300,
+        after: null,
+      },
+    ]);
   });
 
   it("keeps 10× last year's value as a warning, not an error", () => {

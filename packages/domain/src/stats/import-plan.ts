@@ -261,23 +261,37 @@ export function diffStatValues(
   return { changedValues, perSchool, sample };
 }
 
-/** A row to write: the unit's id, the year and its values. */
+/** A row to write: the unit's id, the year and its values (the whole row after the import). */
 export interface StatWriteRow {
   orgUnitId: string;
   year: number;
   values: Readonly<Partial<Record<string, number>>>;
 }
 
-/** What an import writes: which tables are replaced, their rows, and the changes for the audit. */
+/** A value the import blanks: its column is in the file, its cell empty, and a value is stored. */
+export interface BlankedValue extends StatChange {
+  sheet: string;
+  row: number;
+  column: string;
+}
+
+/**
+ * What an import writes: the rows it changes (only those), their changes for the audit and preview, and
+ * the stored values it blanks. A file changes only what it covers: a school or 乡镇 not in the file, and
+ * an element whose column the file lacks, keep their stored values.
+ */
 export interface StatsWritePlan {
-  /** School rows when the file has school sheets (the year's school rows in scope are replaced), else null. */
-  schoolRows: StatWriteRow[] | null;
-  /** 乡镇 rows when the file has 人口 (the year's population rows in scope are replaced), else null. */
-  areaRows: StatWriteRow[] | null;
-  /** Schools and 乡镇 in the file (whether or not their table is written). */
+  /** School rows that change (whole rows after the import); empty when none. */
+  schoolRows: StatWriteRow[];
+  /** 乡镇 rows that change. */
+  areaRows: StatWriteRow[];
+  /** Schools and 乡镇 in the file (whether or not their values change). */
   schools: number;
   areas: number;
   diff: ReturnType<typeof diffStatValues>;
+  /** Stored values the file blanks (an empty cell in a column it has), with where; first `sampleSize`. */
+  blanked: BlankedValue[];
+  blankedCount: number;
   /** Findings that do not stop the import (10× last year's value …). */
   warnings: Issue[];
 }
@@ -290,10 +304,72 @@ export type StatsImportOutcome =
   | { kind: "write"; plan: StatsWritePlan };
 
 /**
+ * The rows after the import: each record's stored values, with the file's values set and the elements
+ * it clears removed. Only rows whose values change are returned.
+ */
+function mergeOntoStored(
+  records: readonly { code: string; values: Readonly<Partial<Record<string, number>>> }[],
+  cleared: ReadonlyMap<string, ReadonlyMap<string, { sheet: string; row: number; column: string }>>,
+  stored: ReadonlyMap<string, Readonly<Record<string, number>>>,
+  sampleSize: number,
+  blanked: BlankedValue[],
+): { after: Map<string, Record<string, number>>; blankedCount: number } {
+  const after = new Map<string, Record<string, number>>();
+  let blankedCount = 0;
+  for (const r of records) {
+    const before = stored.get(r.code) ?? {};
+    const merged = new Map(Object.entries(before));
+    for (const [k, v] of Object.entries(r.values)) {
+      if (v !== undefined) {
+        merged.set(k, v);
+      }
+    }
+    for (const [element, where] of cleared.get(r.code) ?? []) {
+      const old = merged.get(element);
+      if (r.values[element] === undefined && old !== undefined) {
+        blankedCount++;
+        if (blanked.length < sampleSize) {
+          blanked.push({ ...where, code: r.code, element, before: old, after: null });
+        }
+        merged.delete(element);
+      }
+    }
+    const next = Object.fromEntries(merged);
+    const keys = new Set([...Object.keys(before), ...Object.keys(next)]);
+    if ([...keys].some((k) => before[k] !== next[k])) {
+      after.set(r.code, next);
+    }
+  }
+  return { after, blankedCount };
+}
+
+/** Per unit code, the elements its rows leave empty in a column the file has, with where. */
+function clearedByUnit(
+  rows: readonly ParsedRow[],
+): Map<string, Map<string, { sheet: string; row: number; column: string }>> {
+  const out = new Map<string, Map<string, { sheet: string; row: number; column: string }>>();
+  for (const r of rows) {
+    const code = r.sheet === "population" ? r.areaCode : r.schoolCode;
+    if (code === undefined || r.cleared === undefined) {
+      continue;
+    }
+    const map = out.get(code) ?? new Map<string, { sheet: string; row: number; column: string }>();
+    out.set(code, map);
+    for (const e of r.cleared) {
+      if (!map.has(e)) {
+        map.set(e, { sheet: STATS_SHEET_LABELS[r.sheet], row: r.row, column: r.columnOf[e] ?? e });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Checks parsed rows against the scope's units (`outside`: codes that name units elsewhere) and the
- * stored year (`current`) and the year before (`previous`, for the 10× warning), then plans the write:
- * rows by unit id, and the values that change — a school of the scope that had the year and is not in
- * the file loses it, so its values change to null. The first `sampleSize` changes are listed.
+ * stored year (`current` school rows, `currentAreas` 乡镇 rows) and the year before (`previous`, for the
+ * 10× warning), then plans the write. A file changes only what it covers: each school or 乡镇 in the
+ * file keeps its stored values except those the file gives (set) or leaves empty in a column it has
+ * (blanked, and listed); units not in the file are not touched. The first `sampleSize` changes are listed.
  */
 export function planStatsImport(input: {
   year: number;
@@ -302,6 +378,7 @@ export function planStatsImport(input: {
   outside: ReadonlySet<string>;
   previous: ReadonlyMap<string, Record<string, number>>;
   current: ReadonlyMap<string, Record<string, number>>;
+  currentAreas?: ReadonlyMap<string, Record<string, number>>;
   sampleSize: number;
 }): StatsImportOutcome {
   const { year, parsed, units } = input;
@@ -321,25 +398,39 @@ export function planStatsImport(input: {
     return { kind: "empty" };
   }
   const idOf = (code: string): string => units.get(code)?.id ?? "";
-  const hasSchoolSheets = [...parsed.present].some((s) => s !== "population");
-  const imported = new Set(merged.records.map((r) => r.schoolCode));
-  const dropped = hasSchoolSheets
-    ? [...input.current.keys()]
-        .filter((code) => !imported.has(code))
-        .map((code) => ({ schoolCode: code, values: {} }))
-    : [];
+  const cleared = clearedByUnit(parsed.rows);
+  const blanked: BlankedValue[] = [];
+  const schools = mergeOntoStored(
+    merged.records.map((r) => ({ code: r.schoolCode, values: r.values })),
+    cleared,
+    input.current,
+    input.sampleSize,
+    blanked,
+  );
+  const currentAreas = input.currentAreas ?? new Map<string, Record<string, number>>();
+  const areas = mergeOntoStored(
+    merged.population.map((r) => ({ code: r.areaCode, values: r.values })),
+    cleared,
+    currentAreas,
+    input.sampleSize,
+    blanked,
+  );
+  const toRows = (after: Map<string, Record<string, number>>): StatWriteRow[] =>
+    [...after].map(([code, values]) => ({ orgUnitId: idOf(code), year, values }));
   return {
     kind: "write",
     plan: {
-      schoolRows: hasSchoolSheets
-        ? merged.records.map((r) => ({ orgUnitId: idOf(r.schoolCode), year, values: r.values }))
-        : null,
-      areaRows: parsed.present.has("population")
-        ? merged.population.map((r) => ({ orgUnitId: idOf(r.areaCode), year, values: r.values }))
-        : null,
+      schoolRows: toRows(schools.after),
+      areaRows: toRows(areas.after),
       schools: merged.records.length,
       areas: merged.population.length,
-      diff: diffStatValues(input.current, [...merged.records, ...dropped], input.sampleSize),
+      diff: diffStatValues(
+        new Map([...input.current, ...currentAreas]),
+        [...schools.after, ...areas.after].map(([code, values]) => ({ schoolCode: code, values })),
+        input.sampleSize,
+      ),
+      blanked,
+      blankedCount: schools.blankedCount + areas.blankedCount,
       warnings: issues.filter((i) => i.severity === "warning"),
     },
   };

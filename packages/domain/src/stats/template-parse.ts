@@ -101,6 +101,11 @@ export interface ParsedRow {
   values: Record<string, number>;
   /** Element code → header it came from. */
   columnOf: Record<string, string>;
+  /**
+   * Elements whose column the sheet has but whose cell on this row is empty: the import blanks them
+   * (unless another sheet gives a value). Elements without a column in the file are left as stored.
+   */
+  cleared?: string[];
 }
 
 const EMPTY = new Set(["", "-", "—", "–", "/", "／", "无"]);
@@ -167,6 +172,8 @@ export function parseTemplateRow(
     if (c.element !== undefined) {
       const v = readNumber(cell ?? null);
       if (v === null) {
+        (out.cleared ??= []).push(c.element);
+        out.columnOf[c.element] = c.header;
         return;
       }
       if (Number.isNaN(v)) {

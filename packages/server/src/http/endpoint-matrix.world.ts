@@ -45,6 +45,8 @@ export interface Side {
   user: string;
   /** A statistics import job its planner started. */
   importJob: string;
+  /** A finished statistics import of the year before (what 撤销导入 acts on). */
+  statsImport: string;
   /** Two pending registry previews of the county: one the apply row applies, one the discard row drops. */
   registryImport: string;
   registryDiscard: string;
@@ -235,7 +237,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     throw new Error("no evidence");
   }
   // a finished import of the year before, named after the school: the import history has a record
-  await ok(
+  const { id: statsImport } = await ok<{ id: string }>(
     planner.request("POST", "/api/stats/imports", {
       fileName: `${codes.schoolName}.csv`,
       year: YEAR - 1,
@@ -274,6 +276,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     attestation: attestation.id,
     evidence,
     importJob,
+    statsImport,
     user,
   };
 }

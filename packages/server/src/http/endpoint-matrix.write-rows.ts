@@ -158,6 +158,11 @@ const STATS: Row[] = [
     }),
   },
   {
+    op: "POST /api/stats/imports/{id}/undo",
+    need: "stats.write",
+    req: (t) => ({ url: `/api/stats/imports/${t.statsImport}/undo` }),
+  },
+  {
     op: "POST /api/indicators/custom/check",
     need: "stats.read",
     computes: true,

@@ -138,7 +138,7 @@ describe.each(testEngines())("statistics import jobs on %s", (engine) => {
       const { job } = await finish(planner, res.json<StatsImportJobCreated>().jobId);
       expect(job.error).toMatchObject({
         code: "validation-failed",
-        message: "文件不是有效的 Excel（.xlsx）文件",
+        message: "文件“x.xlsx”不是有效的 Excel（.xlsx）文件",
       });
     }
   });

@@ -46,6 +46,8 @@ export function presentStatsImportList(
       orgUnitName: r.orgUnitName,
       importedBy: r.login === null ? null : `${r.displayName ?? r.login}（${r.login}）`,
       importedAt: new Date(r.importedAt).toISOString(),
+      undoable: r.undoable && r.undoneAt === null,
+      undoneAt: r.undoneAt === null ? null : new Date(r.undoneAt).toISOString(),
     })),
     total: page.total,
     page: query.page,

@@ -10,6 +10,7 @@ import {
   StatsImportList,
   StatsImportListQuery,
   StatsImportResult,
+  StatsImportUndoResult,
 } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../../context.ts";
@@ -18,6 +19,7 @@ import { statsTemplateXlsx } from "../../services/statistics/stats-template.serv
 import { listStatsImports } from "../../services/statistics/stats-import-history.service.ts";
 import { StatsImportJobs } from "../../services/statistics/stats-import-jobs.ts";
 import { importStatistics } from "../../services/statistics/stats-import.service.ts";
+import { undoStatsImport } from "../../services/statistics/stats-import-undo.service.ts";
 import { computeIndicators } from "../../services/statistics/stats-indicators.service.ts";
 import { authorize } from "../../services/access/authorize.ts";
 import { sessionOf } from "../auth-hook.ts";
@@ -69,7 +71,8 @@ export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): Fa
         bodyLimit: MAX_STATS_FILE_BYTES,
         schema: {
           tags,
-          summary: "开始导入统计数据文件（请求体为文件本身，application/octet-stream；后台执行，可查询进度）",
+          summary:
+            "开始导入统计数据文件（请求体为文件本身，application/octet-stream；后台执行，可查询进度；preview=true 只预览变化、不写入）",
           querystring: StatsImportJobQuery,
           response: { 202: StatsImportJobCreated },
         },
@@ -83,6 +86,7 @@ export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): Fa
           fileName: request.query.fileName,
           year: request.query.year,
           bytes,
+          preview: request.query.preview === "true",
         });
         return reply.status(202).send({ jobId: job.id });
       },
@@ -121,6 +125,19 @@ export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): Fa
         });
         return reply.status(201).send(result);
       },
+    );
+
+    app.post(
+      "/stats/imports/:id/undo",
+      {
+        schema: {
+          tags,
+          summary: "撤销一次统计数据导入（恢复导入前的数据；之后的导入改过同样数据时拒绝）",
+          params: IdParams,
+          response: { 200: StatsImportUndoResult },
+        },
+      },
+      async (request) => undoStatsImport(deps, sessionOf(request).actor, request.params.id),
     );
 
     app.get(

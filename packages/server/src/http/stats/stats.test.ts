@@ -116,7 +116,8 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     expect(entry?.details).toMatchObject({
       year: 2020,
       schools: 2,
-      changedValues: 8,
+      // eight school values and the 乡镇's six population values
+      changedValues: 14,
       changedPerSchool: { [S1]: 4 },
     });
     const list = await indicators(planner, "620802", 2020);
@@ -136,7 +137,7 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     expect((await indicators(planner, "620821", 2020)).statusCode).toBe(403);
   });
 
-  it("replaces the year's rows from a GBK .csv and counts what changed", async () => {
+  it("changes only what a GBK .csv covers and counts what changed", async () => {
     const csv = ["学校标识码,学校名称,统计年度,小学在校生数", `${S1},崆峒区第1小学,2020,310`].join("\r\n");
     const res = await planner.request(
       "POST",
@@ -144,10 +145,15 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
       body("学生.csv", 2020, iconv.encode(csv, "gbk")),
     );
     expect(res.statusCode).toBe(201);
-    // S1's four values changed; S2, not in the file, lost its four
-    expect(res.json<StatsImportResult>()).toMatchObject({ schools: 1, areas: 0, changedValues: 8 });
-    expect(await stored(S1, 2020)).toEqual({ "pupils.primary": 310 });
-    expect(await stored(S2, 2020)).toBeUndefined();
+    // only S1's 小学在校生数 is in the file: its other values and S2, not in the file, keep theirs
+    expect(res.json<StatsImportResult>()).toMatchObject({ schools: 1, areas: 0, changedValues: 1 });
+    expect(await stored(S1, 2020)).toEqual({
+      "staff.total": 30,
+      "pupils.primary": 310,
+      "teachers.fullTime.primary": 20,
+      "area.building": 5000,
+    });
+    expect(await stored(S2, 2020)).toBeDefined();
     expect(await count("population_stats")).toBe(1);
     const entry = (
       await auditRepo.list(server.handle.db, {
@@ -157,22 +163,10 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
         offset: 0,
       })
     ).rows[0];
-    expect(entry?.details).toMatchObject({
-      changedPerSchool: { [S1]: 4, [S2]: 4 },
-      replacedSchoolRows: 2,
-    });
-    expect((entry?.details as { sample: unknown[] }).sample).toContainEqual({
-      code: S1,
-      element: "pupils.primary",
-      before: 300,
-      after: 310,
-    });
-    expect((entry?.details as { sample: unknown[] }).sample).toContainEqual({
-      code: S2,
-      element: "pupils.primary",
-      before: 200,
-      after: null,
-    });
+    expect(entry?.details).toMatchObject({ changedPerSchool: { [S1]: 1 }, rewrittenRows: 1 });
+    expect((entry?.details as { sample: unknown[] }).sample).toEqual([
+      { code: S1, element: "pupils.primary", before: 300, after: 310 },
+    ]);
   });
 
   it("warns at ten times last year's value but imports", async () => {
@@ -260,13 +254,13 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
       { sheet: "学生", row: 2, column: "学校标识码" },
       /不在您的管辖范围内/,
     ],
-    ["an empty file", async () => ({ name: "a.csv", bytes: new Uint8Array() }), 400, {}, /文件为空/],
+    ["an empty file", async () => ({ name: "a.csv", bytes: new Uint8Array() }), 400, {}, /文件“a.csv”为空/],
     [
       "a header without rows",
       async () => ({ name: "a.csv", bytes: Buffer.from("\uFEFF学校标识码,统计年度,小学在校生数\n") }),
       400,
       {},
-      /文件为空/,
+      /文件“a.csv”为空/,
     ],
   ])("refuses %s, names where, and writes nothing", async (_name, make, status, where, message) => {
     const before = await counts();

@@ -9,7 +9,8 @@ import { AppError } from "../../errors.ts";
 import type { Actor } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
 import { findUnitInScope } from "../access/scope.ts";
-import { readStatsFile } from "../statistics/stats-file.service.ts";
+import type { ImportLimits } from "../../config.ts";
+import { readStatsFileInWorker } from "../statistics/stats-file-read.ts";
 
 /** The largest registry file accepted. */
 export const MAX_REGISTRY_FILE_BYTES = 10 * 1024 * 1024;
@@ -84,10 +85,15 @@ export async function countyRegistry(
 export const registryCounty = (u: OrgUnitRow): RegistryCounty => ({ id: u.id, code: u.code, name: u.name });
 
 /**
- * Reads an uploaded .xlsx / .csv (UTF-8 or GB18030) into sheets, with the statistics import's reader;
+ * Reads an uploaded .xlsx / .csv (UTF-8 or GB18030) into sheets, with the statistics import's reader
+ * (in a worker thread, within `limits`);
  * the header may be in any of a sheet's first rows.
  */
-export async function readRegistryFile(bytes: Uint8Array, fileName: string): Promise<RegistrySheet[]> {
+export async function readRegistryFile(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits,
+): Promise<RegistrySheet[]> {
   const lower = fileName.toLowerCase();
   if (!lower.endsWith(".xlsx") && !lower.endsWith(".csv")) {
     throw new AppError("validation-failed", `${fileName}：只支持 .xlsx 或 .csv 格式的名录文件`);
@@ -98,7 +104,7 @@ export async function readRegistryFile(bytes: Uint8Array, fileName: string): Pro
       `文件超过 ${MAX_REGISTRY_FILE_BYTES / 1024 / 1024} MB；请按乡镇分批导入`,
     );
   }
-  const sheets = await readStatsFile(bytes, fileName);
+  const sheets = await readStatsFileInWorker(bytes, fileName, limits);
   return sheets.map((s) => ({
     name: s.name,
     // the reader's header is row 1 (of a sheet, or the first line of a CSV): put it back among the rows

@@ -23,12 +23,20 @@ export interface RegistryImportView {
   preview: StoredRegistryPreview;
 }
 
-/** Throws the file's problems as one `validation-failed` error (the first few in the message). */
-function refuse(problems: readonly RegistryProblem[]): never {
-  const head = problems.slice(0, 3).map((p) => p.message);
+/**
+ * Throws the file's problems as one `validation-failed` error (the first few in the message); a problem
+ * of the file as a whole (no sheet, row or column) names the file.
+ */
+function refuse(problems: readonly RegistryProblem[], fileName: string): never {
+  const located = problems.map((p) =>
+    p.sheet === "" && p.row <= 0 && p.column === "" && !p.message.includes(fileName)
+      ? { ...p, message: `文件“${fileName}”：${p.message}` }
+      : p,
+  );
+  const head = located.slice(0, 3).map((p) => p.message);
   const more = problems.length > 3 ? `等 ${problems.length} 处问题` : "";
   throw new AppError("validation-failed", `名录文件有误，未导入任何数据：${head.join("；")}${more}`, {
-    problems: [...problems],
+    problems: located,
   });
 }
 
@@ -40,7 +48,7 @@ export async function previewRegistryImport(
 ): Promise<RegistryImportView> {
   const { db } = deps.handle;
   const county = await resolveCounty(db, actor, input.countyId);
-  const sheets = await readRegistryFile(input.bytes, input.fileName);
+  const sheets = await readRegistryFile(input.bytes, input.fileName, deps.config.importLimits);
   const { units, fingerprint } = await countyRegistry(db, county);
   const plan = planRegistryImport(sheets, registryCounty(county), units);
   const problems = [...plan.problems];
@@ -56,7 +64,7 @@ export async function previewRegistryImport(
     }
   }
   if (problems.length > 0) {
-    refuse(problems);
+    refuse(problems, input.fileName);
   }
   const preview: StoredRegistryPreview = {
     county: registryCounty(county),

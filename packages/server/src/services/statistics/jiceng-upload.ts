@@ -9,6 +9,7 @@ import type { Issue } from "@luoshi/domain";
 import { isJicengWorkbook, readJicengUpload, type Cell, type GridWorkbook } from "@luoshi/domain/stats";
 import type { StatsProblem } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
+import { DEFAULT_FILE_LIMITS, type FileLimits } from "./file-limits.ts";
 import { MAX_STATS_FILE_BYTES, readStatsFile, type StatsFileSheet } from "./stats-file.service.ts";
 
 /** Workbooks one archive may hold (a county has a few hundred schools). */
@@ -113,10 +114,10 @@ function unpack(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
 }
 
 /** Reads one workbook of an archive; a problem in it names the entry. */
-async function readEntry(name: string, bytes: Uint8Array): Promise<GridWorkbook> {
+async function readEntry(name: string, bytes: Uint8Array, limits: FileLimits): Promise<GridWorkbook> {
   const fileName = name.split("/").pop() ?? name;
   try {
-    const sheets = await readStatsFile(bytes, fileName);
+    const sheets = await readStatsFile(bytes, fileName, limits);
     return { fileName, sheets: sheets.map((s) => ({ name: s.name, rows: toGrid(s) })) };
   } catch (error) {
     if (error instanceof AppError && error.code === "validation-failed") {
@@ -154,6 +155,7 @@ export async function readStatsUpload(
   bytes: Uint8Array,
   fileName: string,
   year: number,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
 ): Promise<StatsUpload> {
   if (fileName.toLowerCase().endsWith(".zip")) {
     if (bytes.length > MAX_STATS_FILE_BYTES) {
@@ -161,11 +163,11 @@ export async function readStatsUpload(
     }
     const workbooks: GridWorkbook[] = [];
     for (const entry of unpack(bytes)) {
-      workbooks.push(await readEntry(entry.name, entry.bytes));
+      workbooks.push(await readEntry(entry.name, entry.bytes, limits));
     }
     return fromJiceng(workbooks, year);
   }
-  const sheets = await readStatsFile(bytes, fileName);
+  const sheets = await readStatsFile(bytes, fileName, limits);
   if (isJicengWorkbook(sheets.map((s) => s.name))) {
     return fromJiceng([{ fileName, sheets: sheets.map((s) => ({ name: s.name, rows: toGrid(s) })) }], year);
   }

@@ -3,7 +3,8 @@
  * in this server's memory only, belong to the account that started them (anyone else gets 404, as if
  * the job did not exist) and are forgotten a while after they end. The import itself is the ordinary
  * {@link importStatistics}: all or nothing, in one transaction. The page polls a job over HTTP; code in
- * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead.
+ * the same process (tests, the CLI) awaits its end with {@link StatsImportJobs.waitFor} instead. A job
+ * that runs past the configured limit (`LUOSHI_IMPORT_JOB_SECONDS`) ends with an error and writes nothing.
  */
 import { randomUUID } from "node:crypto";
 import type { StatsProblem } from "@luoshi/contracts";
@@ -72,17 +73,31 @@ export class StatsImportJobs {
   private readonly deps: ServiceDeps;
   private readonly onInternalError: (error: unknown) => void;
 
-  /** `onInternalError` hears errors that are not the file's fault (they would otherwise vanish with the job). */
-  constructor(deps: ServiceDeps, onInternalError: (error: unknown) => void = () => undefined) {
+  private readonly importer: typeof importStatistics;
+
+  /**
+   * `onInternalError` hears errors that are not the file's fault (they would otherwise vanish with the
+   * job); `importer` is the import a job runs (tests give one that never ends).
+   */
+  constructor(
+    deps: ServiceDeps,
+    onInternalError: (error: unknown) => void = () => undefined,
+    importer: typeof importStatistics = importStatistics,
+  ) {
     this.deps = deps;
     this.onInternalError = onInternalError;
+    this.importer = importer;
   }
 
   /**
    * Starts importing `input` for `actor` and returns the job at once (phase `reading`). Checks the
-   * permission before anything runs; refuses a third concurrent job of the same account.
+   * permission before anything runs; refuses a third concurrent job of the same account. With
+   * `preview`, the job checks the file and ends with what it would change, writing nothing.
    */
-  start(actor: Actor, input: { fileName: string; year: number; bytes: Uint8Array }): StatsImportJobSnapshot {
+  start(
+    actor: Actor,
+    input: { fileName: string; year: number; bytes: Uint8Array; preview?: boolean },
+  ): StatsImportJobSnapshot {
     authorize(actor, "stats.write");
     this.sweep();
     const owner = ownerOf(actor);
@@ -104,13 +119,53 @@ export class StatsImportJobs {
       finishedAt: null,
     };
     this.jobs.set(job.id, job);
+    const limitMs = this.deps.config.importLimits.jobTimeoutMs;
     const run = async (): Promise<void> => {
+      // A job past its time limit is stopped: the import checks the signal before and while writing, so
+      // it rolls back, and the job ends at once with an error, freeing the account's slot.
+      const stop = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const overtime = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          const minutes =
+            limitMs >= 60_000 ? `${Math.round(limitMs / 60_000)} 分钟` : `${Math.ceil(limitMs / 1000)} 秒`;
+          const error = new AppError(
+            "too-complex",
+            `文件“${input.fileName}”的导入超过 ${minutes}仍未完成，已停止，未导入任何数据。请检查文件是否损坏，或拆分后再导入。`,
+            {
+              problems: [
+                {
+                  sheet: "",
+                  row: 0,
+                  column: "",
+                  message: `文件“${input.fileName}”的导入超过 ${minutes}仍未完成，已停止`,
+                },
+              ],
+              problemCount: 1,
+            },
+          );
+          stop.abort(error);
+          reject(error);
+        }, limitMs);
+      });
       try {
-        job.result = await importStatistics(this.deps, actor, input, (done, total, stage) => {
-          job.phase = stage;
-          job.done = done;
-          job.total = total;
-        });
+        const importing = this.importer(
+          this.deps,
+          actor,
+          input,
+          (done, total, stage) => {
+            if (job.finishedAt === null) {
+              job.phase = stage;
+              job.done = done;
+              job.total = total;
+            }
+          },
+          stop.signal,
+          { preview: input.preview === true },
+        );
+        // the import may still be unwinding after the job ended; its outcome is the job's no more
+        importing.catch(() => undefined);
+        job.result = await Promise.race([importing, overtime]);
         job.phase = "done";
         job.done = job.total;
       } catch (error) {
@@ -121,6 +176,7 @@ export class StatsImportJobs {
           this.onInternalError(error);
         }
       } finally {
+        clearTimeout(timer);
         job.finishedAt = this.deps.now().getTime();
       }
     };

@@ -5,13 +5,13 @@
 import { createHash } from "node:crypto";
 import type { Issue } from "@luoshi/domain";
 import { codesOutsideScope, parseImportSheets, planStatsImport } from "@luoshi/domain/stats";
-import { statsRepo, inTransaction } from "@luoshi/db";
+import { statsRepo, statsUndoRepo, inTransaction } from "@luoshi/db";
 import { analyzeAfterImport } from "./stats-import-write.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
-import { readStatsUpload } from "./jiceng-upload.ts";
+import { readStatsUploadInWorker } from "./stats-file-read.ts";
 import { scopeUnits } from "./stats-scope.service.ts";
 import { closedUnitRows } from "./closed-school-rows.ts";
 
@@ -23,9 +23,18 @@ export interface StatsProblem {
   message: string;
 }
 
-/** What an import stored. */
+/** One value an import changes. */
+export interface StatsValueChange {
+  code: string;
+  element: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** What an import stored — or, for a preview, would store (`applied` false, no id). */
 export interface StatsImportResult {
-  id: string;
+  id: string | null;
+  applied: boolean;
   year: number;
   fileName: string;
   /** Data rows read, all sheets. */
@@ -34,6 +43,13 @@ export interface StatsImportResult {
   areas: number;
   /** Values that differ from what was stored for the year before. */
   changedValues: number;
+  /** Schools and 乡镇 whose values change. */
+  changedUnits: number;
+  /** Stored values blanked by an empty cell in a column the file has; the first 200 located. */
+  blankedValues: number;
+  blanked: StatsProblem[];
+  /** The first 200 changed values. */
+  changes: StatsValueChange[];
   /** Findings that did not stop the import (10× last year's value …), first 200. */
   warnings: StatsProblem[];
 }
@@ -67,29 +83,45 @@ const toProblem = (i: Issue): StatsProblem => ({
  * 导入统计数据 for one 统计年度. Reads every sheet, ties school and 乡镇 codes to org units in the actor's
  * scope (a code outside it: 403), checks each row and each merged record (negative values, parts that
  * do not add up, 专任教师 > 教职工 …; 10× last year's value is a warning). Any error: `validation-failed`
- * with `details.problems` (first 200) and nothing written. Otherwise the year's rows in the scope are
- * replaced — school rows when the file has school sheets, population rows when it has 人口 — in one
+ * with `details.problems` (first 200) and nothing written. Otherwise the file changes only what it
+ * covers: each school or 乡镇 in the file keeps its stored values except those the file gives or leaves
+ * empty in a column it has (blanked, and listed); units and columns not in the file are not touched.
+ * Only changed rows are rewritten, each first recorded as it was (so the import can be undone), in one
  * transaction with one `stats.import` audit row that counts the changed values per school and lists the
- * first {@link MAX_AUDITED_CHANGES} of them (school, element, before → after; a school of the scope missing
- * from the file loses its year, so its values count as changed to null). `onProgress` hears each stage.
+ * first {@link MAX_AUDITED_CHANGES} of them. `options.preview`: check and report, write nothing.
+ * `onProgress` hears each stage; `signal` stops the import (rolled back) while it writes.
  */
 export async function importStatistics(
   deps: ServiceDeps,
   actor: Actor,
   input: { fileName: string; year: number; bytes: Uint8Array },
   onProgress?: StatsProgress,
+  signal?: AbortSignal,
+  options: { preview?: boolean } = {},
 ): Promise<StatsImportResult> {
   authorize(actor, "stats.write");
   const { db } = deps.handle;
   const { year } = input;
   onProgress?.(0, 1, "reading");
   // a .zip or workbook of 基层表 becomes the template's sheets here; a template file passes through
-  const { sheets, warnings: readWarnings } = await readStatsUpload(input.bytes, input.fileName, year);
+  const { sheets, warnings: readWarnings } = await readStatsUploadInWorker(
+    input.bytes,
+    input.fileName,
+    year,
+    deps.config.importLimits,
+  );
   onProgress?.(1, 1, "reading");
+  signal?.throwIfAborted();
   const scope = await scopeUnits(db, actor.scope);
   const stored = await statsRepo.listInScope(db, "school_stats", actor.scope, year - 1, year);
   const previous = new Map(stored.filter((r) => r.year === year - 1).map((r) => [r.code, r.values]));
   const current = new Map(stored.filter((r) => r.year === year).map((r) => [r.code, r.values]));
+  const currentAreas = new Map(
+    (await statsRepo.listInScope(db, "population_stats", actor.scope, year, year)).map((r) => [
+      r.code,
+      r.values,
+    ]),
+  );
 
   onProgress?.(
     0,
@@ -107,6 +139,7 @@ export async function importStatistics(
     outside,
     previous,
     current,
+    currentAreas,
     sampleSize: MAX_AUDITED_CHANGES,
   });
   if (outcome.kind === "forbidden") {
@@ -144,14 +177,37 @@ export async function importStatistics(
   const { plan } = outcome;
   const { schoolRows, areaRows, diff } = plan;
   const total = parsed.total;
+  const summary = {
+    year,
+    fileName: input.fileName,
+    rows: total,
+    schools: plan.schools,
+    areas: plan.areas,
+    changedValues: diff.changedValues,
+    changedUnits: schoolRows.length + areaRows.length,
+    blankedValues: plan.blankedCount,
+    blanked: plan.blanked.slice(0, MAX_PROBLEMS).map((b) => ({
+      sheet: b.sheet,
+      row: b.row,
+      column: b.column,
+      message: `${b.code}：“${b.column}”为空，将清除已存的值 ${b.before ?? ""}`,
+    })),
+    changes: diff.sample.slice(0, MAX_PROBLEMS),
+    warnings: [...readWarnings, ...plan.warnings.map(toProblem)].slice(0, MAX_PROBLEMS),
+  };
+  if (options.preview === true) {
+    return { id: null, applied: false, ...summary };
+  }
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
 
-  const toWrite = (schoolRows?.length ?? 0) + (areaRows?.length ?? 0);
+  const toWrite = schoolRows.length + areaRows.length;
   let written = 0;
   const wrote = (n: number): void => {
+    signal?.throwIfAborted();
     written += n;
     onProgress?.(written, toWrite, "writing");
   };
+  signal?.throwIfAborted();
   onProgress?.(0, toWrite, "writing");
   const importRow = await inTransaction(db, async (trx) => {
     const row = await statsRepo.insertImport(trx, {
@@ -161,16 +217,21 @@ export async function importStatistics(
       sha256,
       rows: total,
       imported_by: actor.userId,
+      undoable: true,
     });
     const meta = { importId: row.id, importedBy: actor.userId };
-    let removed = 0;
-    if (schoolRows !== null) {
-      removed += await statsRepo.deleteYearInScope(trx, "school_stats", actor.scope, year);
-      await statsRepo.insertMany(trx, "school_stats", schoolRows, meta, wrote);
-    }
-    if (areaRows !== null) {
-      await statsRepo.deleteYearInScope(trx, "population_stats", actor.scope, year);
-      await statsRepo.insertMany(trx, "population_stats", areaRows, meta, wrote);
+    for (const [table, rows] of [
+      ["school_stats", schoolRows],
+      ["population_stats", areaRows],
+    ] as const) {
+      if (rows.length === 0) {
+        continue;
+      }
+      // only the rows that change are rewritten; each is kept as it was, for undoing the import
+      const ids = rows.map((r) => r.orgUnitId);
+      await statsUndoRepo.recordBefore(trx, row.id, table, year, ids);
+      await statsUndoRepo.deleteRows(trx, table, year, ids);
+      await statsRepo.insertMany(trx, table, rows, meta, wrote);
     }
     await recordAudit(trx, actor, {
       action: "stats.import",
@@ -183,28 +244,22 @@ export async function importStatistics(
         rows: total,
         schools: plan.schools,
         areas: plan.areas,
-        replacedSchoolRows: removed,
+        rewrittenRows: toWrite,
         changedValues: diff.changedValues,
+        blankedValues: plan.blankedCount,
         changedPerSchool: diff.perSchool,
         // which values changed (school, element, before → after), the first MAX_AUDITED_CHANGES of them
         sample: diff.sample,
         sampleTruncated: diff.changedValues > diff.sample.length,
       },
     });
+    // stopped (the job's time limit) while writing: roll everything back
+    signal?.throwIfAborted();
     return row;
   });
   await analyzeAfterImport(db, [
-    ...(schoolRows === null ? [] : (["school_stats"] as const)),
-    ...(areaRows === null ? [] : (["population_stats"] as const)),
+    ...(schoolRows.length === 0 ? [] : (["school_stats"] as const)),
+    ...(areaRows.length === 0 ? [] : (["population_stats"] as const)),
   ]);
-  return {
-    id: importRow.id,
-    year,
-    fileName: input.fileName,
-    rows: total,
-    schools: plan.schools,
-    areas: plan.areas,
-    changedValues: diff.changedValues,
-    warnings: [...readWarnings, ...plan.warnings.map(toProblem)].slice(0, MAX_PROBLEMS),
-  };
+  return { id: importRow.id, applied: true, ...summary };
 }

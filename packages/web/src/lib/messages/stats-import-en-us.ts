@@ -5,7 +5,7 @@ export const statsImportEnUS: Record<keyof typeof statsImportZhCN, string> = {
   "imp.tab": "Import",
   "imp.title": "Import statistics",
   "imp.hint":
-    "Fill in school statistics and township population in the template (.xlsx or .csv), or upload the 教育事业统计 基层表 as they are (one .xlsx per school, zipped if you like, with a supplement), up to 20 MB. A file with any error is not imported; importing a year again replaces that year's data in your area as a whole (schools missing from the file lose that year's data).",
+    "Fill in school statistics and township population in the template (.xlsx or .csv), or upload the 教育事业统计 基层表 as they are (one .xlsx per school, zipped if you like, with a supplement), up to 20 MB. A file with any error is not imported. An import changes only the schools and columns in the file: other schools, sheets and columns keep their values; an empty cell in a column the file has clears the stored value. Every import can be undone as a whole from the import history.",
   "imp.template": "Download template",
   "imp.year": "Statistical year",
   "imp.importYear": "Year to import",
@@ -48,4 +48,9 @@ export const statsImportEnUS: Record<keyof typeof statsImportZhCN, string> = {
   "imp.by": "By",
   "imp.unit": "Scope",
   "imp.fileName": "File",
+  "imp.actions": "Actions",
+  "imp.undo": "Undo import",
+  "imp.undoAsk": "Undo the import of “{file}”? The data it changed goes back to what it was before.",
+  "imp.undone": "Undone: {restored} rows restored, {removed} removed",
+  "imp.undoneAt": "Undone {at}",
 };

@@ -3,7 +3,7 @@ export const statsImportZhCN = {
   "imp.tab": "数据导入",
   "imp.title": "导入统计数据",
   "imp.hint":
-    "按模板填写学校统计数据和乡镇人口（.xlsx 或 .csv），或直接上传教育事业统计基层表（每校一个 .xlsx，可打包为 .zip，附补充数据），不超过 20 MB。文件有任何错误都不会导入；重新导入某一年度会整体替换本辖区该年度的数据（文件中没有的学校，该年度数据将被删除）。",
+    "按模板填写学校统计数据和乡镇人口（.xlsx 或 .csv），或直接上传教育事业统计基层表（每校一个 .xlsx，可打包为 .zip，附补充数据），不超过 20 MB。文件有任何错误都不会导入。导入只改文件中有的学校和列：文件中没有的学校、工作表和列保持原值；有该列但单元格为空时会清除原值。每次导入都可在导入记录中整体撤销。",
   "imp.template": "下载导入模板",
   "imp.year": "统计年度",
   "imp.importYear": "导入年度",
@@ -46,4 +46,9 @@ export const statsImportZhCN = {
   "imp.by": "导入人",
   "imp.unit": "范围",
   "imp.fileName": "文件",
+  "imp.actions": "操作",
+  "imp.undo": "撤销导入",
+  "imp.undoAsk": "撤销导入“{file}”？它改动的数据将恢复为导入前的值。",
+  "imp.undone": "已撤销：恢复 {restored} 行，删除 {removed} 行",
+  "imp.undoneAt": "已于 {at} 撤销",
 } as const;

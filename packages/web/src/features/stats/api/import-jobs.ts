@@ -2,15 +2,16 @@
  * 统计数据导入 from the page: the upload goes by XMLHttpRequest (fetch reports no upload progress), then
  * the job is polled until it is done or failed; past imports are a paged list.
  */
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   ApiErrorBody,
   CsrfResponse,
   StatsImportJob,
   StatsImportJobCreated,
   StatsImportList,
+  StatsImportUndoResult,
 } from "@luoshi/contracts";
-import { ApiError, getJson } from "../../../lib/api.ts";
+import { ApiError, getJson, postJson } from "../../../lib/api.ts";
 import { toQueryString } from "../../../lib/query-string.ts";
 
 /** Where the empty template workbook is served. */
@@ -120,5 +121,14 @@ export function useStatsImports(page: number, pageSize: number) {
     queryFn: ({ signal }) =>
       getJson(`/api/stats/imports${toQueryString({ page, pageSize })}`, StatsImportList, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** `POST /api/stats/imports/:id/undo` — 撤销 one import as a whole; the history reloads. */
+export function useUndoStatsImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => postJson(`/api/stats/imports/${id}/undo`, {}, StatsImportUndoResult),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["stats-imports"] }),
   });
 }

@@ -1,15 +1,20 @@
 import { useState } from "react";
-import { Alert, Table } from "antd";
+import { Alert, App, Button, Popconfirm, Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import type { StatsImportListItem } from "@luoshi/contracts";
 import { errorText } from "../../../lib/error-text.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { useStatsImports } from "../api/import-jobs.ts";
+import { useStatsImports, useUndoStatsImport } from "../api/import-jobs.ts";
 
-/** 导入记录: who imported which file for which year, newest first, paged on the server. */
+/**
+ * 导入记录: who imported which file for which year, newest first, paged on the server; an import can be
+ * undone as a whole (the server refuses, with the reason, when a later import changed the same data).
+ */
 export function ImportHistory() {
   const { t, tOr } = useI18n();
+  const { message } = App.useApp();
+  const undo = useUndoStatsImport();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const list = useStatsImports(page, pageSize);
@@ -20,6 +25,36 @@ export function ImportHistory() {
     { title: t("imp.fileName"), dataIndex: "fileName", ellipsis: true },
     { title: t("imp.rows"), dataIndex: "rows", width: 90, align: "right" },
     { title: t("imp.unit"), dataIndex: "orgUnitName", width: 160, render: (v: string | null) => v ?? "—" },
+    {
+      title: t("imp.actions"),
+      key: "undo",
+      width: 170,
+      render: (_: unknown, item: StatsImportListItem) =>
+        item.undoneAt !== null ? (
+          <Typography.Text type="secondary">
+            {t("imp.undoneAt", { at: formatDateTime(item.undoneAt) })}
+          </Typography.Text>
+        ) : item.undoable ? (
+          <Popconfirm
+            title={t("imp.undoAsk", { file: item.fileName })}
+            okText={t("imp.undo")}
+            cancelText={t("common.cancel")}
+            onConfirm={() => {
+              undo.mutate(item.id, {
+                onSuccess: (r) =>
+                  void message.success(t("imp.undone", { restored: r.restored, removed: r.removed })),
+                onError: (e) => void message.error(errorText(e, tOr)),
+              });
+            }}
+          >
+            <Button size="small" danger loading={undo.isPending && undo.variables === item.id}>
+              {t("imp.undo")}
+            </Button>
+          </Popconfirm>
+        ) : (
+          "—"
+        ),
+    },
   ];
   if (list.isError) {
     return <Alert type="error" showIcon title={errorText(list.error, tOr)} />;
