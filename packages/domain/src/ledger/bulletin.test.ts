@@ -99,6 +99,7 @@ describe("monthlyBulletin", () => {
       blue: 0,
       green: 0,
       dueReports: 3,
+      receivedInMonth: 2,
       received: 2,
       onTime: 1,
       late: 1,
@@ -171,6 +172,43 @@ describe("monthlyBulletin", () => {
     expect(b.yellowList).toMatchObject([
       { taskId: "t2", reason: "2026年3月进展逾期未报（应于2026-03-25前报送）" },
     ]);
+  });
+
+  it("names the tasks closed in the month, 按期 or 逾期, with their closing day and units", () => {
+    expect(b.closedList).toEqual([
+      {
+        taskId: "t4",
+        title: "任务t4",
+        units: ["财务股"],
+        deadline: "2026-03-31",
+        closedOn: "2026-03-15",
+        isOnTime: true,
+        daysOverdue: 0,
+      },
+      {
+        taskId: "t3",
+        title: "任务t3",
+        units: ["基建股", "基础教育股"],
+        deadline: "2026-03-20",
+        closedOn: "2026-03-25",
+        isOnTime: false,
+        daysOverdue: 5,
+      },
+    ]);
+    const before = monthlyBulletin(tasks, reports, instructions, "2026-03", units, { asOf: "2026-03-20" });
+    expect(before.closedList.map((l) => l.taskId)).toEqual(["t4"]);
+    expect(monthlyBulletin(tasks, reports, instructions, "2026-02", units).closedList).toEqual([]);
+  });
+
+  it("counts the reports received in the month apart from those due in it", () => {
+    // A quarterly task: its Q2 report, filed in April, is due in June — none is due in April.
+    const q = task("q", { frequency: "quarterly", assignedAt: "2026-04-01", deadline: "2026-12-31" });
+    const filed = [r("q", "u-jj", "2026-Q2", "2026-04-10"), r("q", "u-jj", "2026-Q2", "2026-04-28")];
+    const april = monthlyBulletin([q], filed, [], "2026-04", units);
+    expect(april.summary).toMatchObject({ dueReports: 0, received: 0, receivedInMonth: 2 });
+    expect(monthlyBulletin([q], filed, [], "2026-04", units, { asOf: "2026-04-15" }).summary).toMatchObject({
+      receivedInMonth: 1,
+    });
   });
 
   it("carries the month's instructions by Beijing day", () => {

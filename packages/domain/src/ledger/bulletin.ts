@@ -43,7 +43,10 @@ export interface BulletinSummary extends Omit<ReportCounts, "due" | "notDue"> {
   yellow: number;
   blue: number;
   green: number;
+  /** Reports whose due day falls in the month (a report for a period due later is not among them). */
   dueReports: number;
+  /** 本月收到: reports submitted within the month by `asOf`, whatever period they are for. */
+  receivedInMonth: number;
 }
 
 /**
@@ -76,6 +79,17 @@ export interface BulletinTaskLine {
   latestProgress: string | null;
 }
 
+/** A task closed (销号) in the month: 按期 when closed by its deadline, else 逾期 by `daysOverdue`. */
+export interface BulletinClosedLine {
+  taskId: string;
+  title: string;
+  units: string[];
+  deadline: IsoDate;
+  closedOn: IsoDate;
+  isOnTime: boolean;
+  daysOverdue: number;
+}
+
 /** A 领导批示 of the month with its task's title. */
 export interface BulletinInstruction {
   taskId: string;
@@ -98,6 +112,8 @@ export interface MonthlyBulletin {
   redList: BulletinTaskLine[];
   /** 黄灯任务 (behind 序时进度 or report missing). */
   yellowList: BulletinTaskLine[];
+  /** 本月销号任务, by closing day. */
+  closedList: BulletinClosedLine[];
   instructions: BulletinInstruction[];
 }
 
@@ -148,6 +164,33 @@ function reportsByTask(reports: readonly ProgressReport[]): Map<string, Progress
     }
   }
   return map;
+}
+
+/** A task closed on `closed`, as the bulletin's 本月销号 list shows it. */
+function closedLine(t: LedgerTask, closed: IsoDate, unit: (id: string) => LedgerUnit): BulletinClosedLine {
+  return {
+    taskId: t.id,
+    title: t.title,
+    units: [t.leadUnit, ...t.coUnits].map((id) => unit(id).name),
+    deadline: t.deadline,
+    closedOn: closed,
+    isOnTime: closed <= t.deadline,
+    daysOverdue: closed > t.deadline ? daysBetween(t.deadline, closed) : 0,
+  };
+}
+
+/** Reports on `tasks` submitted from `from` to `to` (China days, inclusive), whatever their period. */
+function receivedWithin(
+  tasks: readonly LedgerTask[],
+  reports: readonly ProgressReport[],
+  from: IsoDate,
+  to: IsoDate,
+): number {
+  const ids = new Set(tasks.map((t) => t.id));
+  return reports.filter((r) => {
+    const day = chinaDate(r.submittedAt);
+    return ids.has(r.taskId) && day >= from && day <= to;
+  }).length;
 }
 
 /**
@@ -207,6 +250,7 @@ export function monthlyBulletin(
     blue: 0,
     green: 0,
     dueReports: counts.due - counts.notDue,
+    receivedInMonth: receivedWithin(scope, reports, bounds.start, minDate(bounds.end, asOf)),
     received: counts.received,
     onTime: counts.onTime,
     late: counts.late,
@@ -215,6 +259,7 @@ export function monthlyBulletin(
   const overdueList: BulletinTaskLine[] = [];
   const redList: BulletinTaskLine[] = [];
   const yellowList: BulletinTaskLine[] = [];
+  const closedList: BulletinClosedLine[] = [];
   for (const t of scope) {
     const light = lights.get(t.id);
     const closed = closedOn(t, asOf);
@@ -223,6 +268,7 @@ export function monthlyBulletin(
       summary.closed += 1;
       if (closed !== null && closed >= bounds.start) {
         summary.closedThisMonth += 1;
+        closedList.push(closedLine(t, closed, unit));
         if (closed > t.deadline) {
           const late = daysBetween(t.deadline, closed);
           overdueList.push(line(t, late, true, `逾期${String(late)}天销号（${closed}）`));
@@ -254,6 +300,7 @@ export function monthlyBulletin(
   const byDays = (a: BulletinTaskLine, b: BulletinTaskLine): number => b.daysOverdue - a.daysOverdue;
   overdueList.sort(byDays);
   redList.sort(byDays);
+  closedList.sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.title.localeCompare(b.title));
 
   const obligationsByUnit = groupByUnit(obligations);
   const perUnit = orderedUnitIds(units, scope).map((id): BulletinUnitRow => {
@@ -287,7 +334,17 @@ export function monthlyBulletin(
       text: i.text,
     }));
 
-  return { month, asOf, summary, perUnit, overdueList, redList, yellowList, instructions: monthInstructions };
+  return {
+    month,
+    asOf,
+    summary,
+    perUnit,
+    overdueList,
+    redList,
+    yellowList,
+    closedList,
+    instructions: monthInstructions,
+  };
 }
 
 /** One line of the 月调度 board: one report owed by one unit for one period. */

@@ -8,7 +8,6 @@ import {
   type DispatchBoard as DomainDispatchBoard,
   type LedgerTask,
   type LightResult,
-  type MonthlyBulletin as DomainMonthlyBulletin,
   type UnitScore as DomainUnitScore,
 } from "@luoshi/domain/ledger";
 import type { TaskBundle, TaskListRow } from "@luoshi/db";
@@ -21,6 +20,7 @@ import type {
   TaskPage,
   TaskSummary,
 } from "@luoshi/contracts";
+import type { BulletinView } from "../../services/ledger/bulletin.ts";
 import type { TaskList } from "../../services/ledger/list-tasks.ts";
 import { unitsOf } from "../../services/ledger/list-tasks.ts";
 import type { TaskDetailData } from "../../services/ledger/task-detail.ts";
@@ -154,16 +154,18 @@ export function presentReminders(sent: number): ReminderResult {
   return { sent };
 }
 
-/** 月通报. */
-export function presentBulletin(b: DomainMonthlyBulletin): MonthlyBulletin {
+/** 月通报 with its heading. */
+export function presentBulletin({ bulletin: b, heading }: BulletinView): MonthlyBulletin {
   return {
     month: b.month,
+    heading: { scope: heading.scope, name: heading.name, title: heading.title },
     asOf: b.asOf,
     summary: { ...b.summary },
     perUnit: b.perUnit.map((u) => ({ ...u, unit: { id: u.unit.id, name: u.unit.name } })),
     overdueList: b.overdueList,
     redList: b.redList,
     yellowList: b.yellowList,
+    closedList: b.closedList,
     instructions: b.instructions.map((i) => ({
       taskId: i.taskId,
       taskTitle: i.taskTitle,
