@@ -280,6 +280,8 @@ export interface TaskMilestonesTable {
   title: string;
   due_on: DateCol;
   reached_on: DateColNullable;
+  reached_note: string | null;
+  reached_by: string | null;
   position: number;
 }
 

@@ -109,6 +109,26 @@ export const taskWriteRepo = {
   },
 
   /** In-app reminders (催报), one per row. */
+  /**
+   * 序时进度完成: marks one milestone of the task reached, unless it already is. Returns whether a row
+   * changed (false: no such milestone on the task, or reached meanwhile).
+   */
+  async markMilestoneReached(
+    db: Db,
+    taskId: string,
+    milestoneId: string,
+    reached: { on: string; note: string | null; by: string | null },
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable("task_milestones")
+      .set({ reached_on: reached.on, reached_note: reached.note, reached_by: reached.by })
+      .where("id", "=", milestoneId)
+      .where("task_id", "=", taskId)
+      .where("reached_on", "is", null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  },
+
   async insertNotifications(db: Db, rows: readonly Insertable<NotificationsTable>[]): Promise<void> {
     if (rows.length > 0) {
       await db

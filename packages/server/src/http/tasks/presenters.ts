@@ -76,7 +76,8 @@ export function presentTaskPage(list: TaskList, paging: { page: number; pageSize
 
 /** Chinese names of timeline actions. */
 function eventLabel(action: string): string {
-  return action === "create" ? "创建" : ((ACTION_LABELS as Record<string, string>)[action] ?? action);
+  const labels: Record<string, string> = { create: "创建", milestoneReached: "确认序时进度完成" };
+  return labels[action] ?? (ACTION_LABELS as Record<string, string>)[action] ?? action;
 }
 
 /** The task page. */
@@ -89,7 +90,13 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
     sourceText: d.sourceText,
     planTitle: row.plan_title,
     assignedOn: row.assigned_on,
-    milestones: bundle.milestones.map((m) => ({ title: m.title, dueOn: m.due_on, reachedOn: m.reached_on })),
+    milestones: bundle.milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      dueOn: m.due_on,
+      reachedOn: m.reached_on,
+      note: m.reached_note,
+    })),
     reports: d.reports.map((r) => ({
       id: r.id,
       unit: { id: r.org_unit_id, name: r.unit_name },
