@@ -154,9 +154,16 @@ export const MonthlyBulletin = z.object({
 });
 export type MonthlyBulletin = z.infer<typeof MonthlyBulletin>;
 
-/** 年度绩效 of one unit. */
+/**
+ * 年度绩效 of one unit. `tasks`, `closed`, `closedOnTime` and `overdue` follow the 月通报's rule (tasks
+ * it leads or helps with, whatever their deadline), so they match the December bulletin's row.
+ */
 export const UnitScore = z.object({
   unit: LedgerUnitRef,
+  tasks: count,
+  closed: count,
+  closedOnTime: count,
+  overdue: count,
   leadTasks: count,
   expected: count,
   completed: count,

@@ -271,6 +271,33 @@ describe("dispatchBoard", () => {
 });
 
 describe("unitScoreboard", () => {
+  it("agrees with the year's December bulletin on each unit's tasks, closed and overdue counts", () => {
+    // t8: due the year before and still open, t9: due next year and closed early — the bulletin counts
+    // both, and so must the scoreboard.
+    const more = [
+      ...tasks,
+      task("t8", { leadUnit: "u-jy", assignedAt: "2025-03-01", deadline: "2025-11-30" }),
+      task("t9", {
+        leadUnit: "u-cz",
+        coUnits: ["u-jj"],
+        deadline: "2027-06-30",
+        state: "closed",
+        closedAt: at("2026-11-02"),
+      }),
+    ];
+    const december = monthlyBulletin(more, reports, [], "2026-12", units);
+    const scores = unitScoreboard(more, reports, 2026, units);
+    const pick = (x: { unit: LedgerUnit; tasks: number; closed: number; overdue: number }) => [
+      x.unit.id,
+      x.tasks,
+      x.closed,
+      x.overdue,
+    ];
+    expect(scores.map(pick)).toEqual(december.perUnit.map(pick));
+    expect(scores.map((s) => s.closedOnTime)).toEqual(december.perUnit.map((u) => u.onTime));
+    expect(scores.find((s) => s.unit.id === "u-jy")).toMatchObject({ leadTasks: 3, overdue: 2 });
+  });
+
   it("rates completion, on-time completion and report punctuality per unit", () => {
     const s = unitScoreboard(tasks, reports, 2026, units, { asOf: "2026-03-31" });
     expect(s.map((x) => [x.unit.id, x.leadTasks, x.expected, x.completed, x.completedOnTime])).toEqual([

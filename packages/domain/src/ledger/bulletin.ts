@@ -18,6 +18,8 @@ import {
   type ReportCounts,
   type ReportObligation,
   type UnitRole,
+  type UnitTaskTally,
+  unitTaskTally,
 } from "./obligations.ts";
 import { periodLabel, type PeriodOptions, type ReportTimeliness } from "./periods.ts";
 import type { Instruction, LedgerTask, LedgerUnit, ProgressReport } from "./types.ts";
@@ -304,16 +306,15 @@ export function monthlyBulletin(
 
   const obligationsByUnit = groupByUnit(obligations);
   const perUnit = orderedUnitIds(units, scope).map((id): BulletinUnitRow => {
-    const mine = scope.filter((t) => t.leadUnit === id || t.coUnits.includes(id));
     const c = countReports(obligationsByUnit.get(id) ?? []);
-    const closedDays = mine.map((t) => ({ t, day: closedOn(t, asOf) }));
+    const tally = unitTaskTally(scope, id, asOf);
     return {
       unit: unit(id),
-      tasks: mine.length,
-      leadTasks: mine.filter((t) => t.leadUnit === id).length,
-      onTime: closedDays.filter(({ t, day }) => day !== null && day <= t.deadline).length,
-      overdue: mine.filter((t) => lights.get(t.id)?.light === "red").length,
-      closed: closedDays.filter(({ day }) => day !== null).length,
+      tasks: tally.tasks,
+      leadTasks: tally.leadTasks,
+      onTime: tally.closedOnTime,
+      overdue: tally.overdue,
+      closed: tally.closed,
       dueReports: c.due - c.notDue,
       onTimeReports: c.onTime,
       punctuality: punctuality(c),
@@ -399,11 +400,14 @@ export function dispatchBoard(
 }
 
 /**
- * 年度绩效 of one unit. Completion counts tasks the unit leads whose deadline falls in the year:
- * 应办结 = those due by `asOf` plus those already closed early; 办结率 = closed / 应办结, 按期办结率 =
- * closed by the deadline / 应办结. 报送及时率 covers every report it owed (牵头 or 协办) due in the year.
+ * 年度绩效 of one unit on the year's 统计截止日 (`asOf`), by the rule the 月通报 uses
+ * ({@link unitTaskTally}, so the year's scoreboard and its December bulletin agree): `tasks`,
+ * `closed`, `closedOnTime`, `overdue` count the tasks it leads or helps with. Completion counts the
+ * tasks it leads, whatever their deadline year: 应办结 = those due by `asOf` plus those already closed
+ * early; 办结率 = closed / 应办结, 按期办结率 = closed by the deadline / 应办结. 报送及时率 covers every
+ * report it owed (牵头 or 协办) due in the year.
  */
-export interface UnitScore {
+export interface UnitScore extends UnitTaskTally {
   unit: LedgerUnit;
   leadTasks: number;
   expected: number;
@@ -432,13 +436,14 @@ export function unitScoreboard(
   const obligations = reportObligations(scope, reports, start, minDate(end, asOf), asOf, options);
   const obligationsByUnit = groupByUnit(obligations);
   return orderedUnitIds(units, scope).map((id): UnitScore => {
-    const led = scope.filter((t) => t.leadUnit === id && t.deadline >= start && t.deadline <= end);
+    const led = scope.filter((t) => t.leadUnit === id);
     const withClose = led.map((t) => ({ t, day: closedOn(t, asOf) }));
     const expected = withClose.filter(({ t, day }) => t.deadline <= asOf || day !== null);
     const completed = expected.filter(({ day }) => day !== null).length;
     const completedOnTime = expected.filter(({ t, day }) => day !== null && day <= t.deadline).length;
     const c = countReports(obligationsByUnit.get(id) ?? []);
     return {
+      ...unitTaskTally(scope, id, asOf),
       unit: unit(id),
       leadTasks: led.length,
       expected: expected.length,
