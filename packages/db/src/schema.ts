@@ -369,6 +369,7 @@ export interface NotificationsTable {
   created_by: string | null;
   created_at: Timestamp;
   read_at: TimestampNullable;
+  dedupe_key: string | null;
 }
 
 /** schema_migrations — which migration files have run. */
