@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taskRepo } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { TaskDetail } from "@luoshi/contracts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -38,8 +39,11 @@ describe.each(testEngines())("一键催报 on %s", (engine) => {
 
   it("writes one reminder per task, unit and period however often it is pressed", async () => {
     const month = deadline.slice(0, 7);
-    const count = async () =>
-      (await server.handle.db.selectFrom("notifications").select("id").execute()).length;
+    const count = async () => {
+      const lead = await taskRepo.notificationsFor(server.handle.db, await server.unitId("620802-czj"));
+      const co = await taskRepo.notificationsFor(server.handle.db, await server.unitId("1620802001"));
+      return lead.length + co.length;
+    };
     const first = await bureau.request("POST", "/api/ledger/reminders", { month });
     expect(first.json()).toEqual({ sent: 2 });
     expect(await count()).toBe(2);
