@@ -135,10 +135,35 @@ describe("督办台账 in Chromium", () => {
     // 月通报 of this month: 崆峒区财政局 in the per-unit table, one task closed this month.
     await planner.getByRole("menuitem", { name: "月通报", exact: true }).click();
     await expect.poll(() => planner.getByRole("heading", { name: "月通报" }).isVisible()).toBe(true);
-    const unitRow = planner.getByRole("row").filter({ hasText: "崆峒区财政局" });
+    const unitRow = planner
+      .getByRole("region", { name: "各单位落实情况" })
+      .getByRole("row")
+      .filter({ hasText: "崆峒区财政局" });
     await expect.poll(() => unitRow.isVisible()).toBe(true);
     const closedCard = planner.getByRole("group", { name: "本月销号" });
     await expect.poll(() => closedCard.textContent()).toMatch(/^本月销号\s*1$/);
+    // Issue 12: the bulletin names the closed task (按期, with its day), counts the report received this
+    // month apart from those due in it, carries the bureau's title, and offers no month not yet begun.
+    const monthLabel = `${chinaToday().slice(0, 4)}年${String(Number(chinaToday().slice(5, 7)))}月`;
+    const bureauTitle = `崆峒区教育局${monthLabel}重点任务督办情况通报`;
+    await expect.poll(() => planner.getByRole("heading", { name: bureauTitle }).isVisible()).toBe(true);
+    const closedRow = planner
+      .getByRole("region", { name: "本月销号任务" })
+      .getByRole("row")
+      .filter({ hasText: title });
+    await expect.poll(() => closedRow.textContent()).toContain(`${chinaToday()}按期办结`);
+    const received = planner.getByRole("group", { name: "本月收到报告" });
+    await expect.poll(() => received.textContent()).toMatch(/^本月收到报告\s*1$/);
+    await expect.poll(() => planner.getByText(/按实际报送日期统计/).isVisible()).toBe(true);
+    await planner.getByLabel("月份", { exact: true }).click();
+    await planner.locator(".ant-picker-dropdown:visible .ant-picker-header-super-next-btn").click();
+    const panelCells = planner.locator(".ant-picker-dropdown:visible .ant-picker-cell-in-view");
+    await expect.poll(() => panelCells.count()).toBe(12);
+    const offered = planner.locator(
+      ".ant-picker-dropdown:visible .ant-picker-cell-in-view:not(.ant-picker-cell-disabled)",
+    );
+    expect(await offered.count()).toBe(0);
+    await planner.keyboard.press("Escape");
     const [docx] = await Promise.all([
       planner.waitForEvent("download"),
       planner.getByRole("button", { name: "下载Word" }).click(),
@@ -147,6 +172,15 @@ describe("督办台账 in Chromium", () => {
     const text = (await mammoth.extractRawText({ path: await docx.path() })).value;
     expect(text).toContain("崆峒区财政局");
     expect(text).toMatch(/销号1项/);
+
+    // finance's own bulletin: titled with its unit and speaking of 本单位, not of the bureau.
+    await finance.goto(`${rig.server.url}/ledger/bulletin`);
+    const unitTitle = `崆峒区财政局${monthLabel}承办重点任务督办情况`;
+    await expect.poll(() => finance.getByRole("heading", { name: unitTitle }).isVisible()).toBe(true);
+    await expect
+      .poll(() => finance.getByText(/本单位（崆峒区财政局）牵头或协办的任务/).isVisible())
+      .toBe(true);
+    expect(await finance.getByText(bureauTitle).count()).toBe(0);
 
     // 导出Excel on the ledger: the task's row with its lead unit.
     await planner.getByRole("menuitem", { name: "台账", exact: true }).click();

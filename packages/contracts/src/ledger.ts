@@ -65,7 +65,10 @@ export const BulletinSummary = z.object({
   yellow: count,
   blue: count,
   green: count,
+  /** Reports whose due day falls in the month; `received` … `missing` break these down. */
   dueReports: count,
+  /** Reports submitted within the month (by the 统计截止日), whatever period they are for. */
+  receivedInMonth: count,
   received: count,
   onTime: count,
   late: count,
@@ -100,6 +103,18 @@ export const BulletinTaskLine = z.object({
 });
 export type BulletinTaskLine = z.infer<typeof BulletinTaskLine>;
 
+/** A task closed (销号) in the month: 按期 or 逾期 by `daysOverdue` days. */
+export const BulletinClosedLine = z.object({
+  taskId: z.string(),
+  title: z.string(),
+  units: z.array(z.string()),
+  deadline: z.string(),
+  closedOn: z.string(),
+  isOnTime: z.boolean(),
+  daysOverdue: z.number().int(),
+});
+export type BulletinClosedLine = z.infer<typeof BulletinClosedLine>;
+
 /** A 领导批示 of the month with its task's title. */
 export const BulletinInstruction = z.object({
   taskId: z.string(),
@@ -111,22 +126,44 @@ export const BulletinInstruction = z.object({
 });
 export type BulletinInstruction = z.infer<typeof BulletinInstruction>;
 
-/** GET /api/ledger/bulletin?month= — 月通报 of one month. */
+/**
+ * Whose 月通报: the bureau's (`bureau`, all tasks of its jurisdiction) or, for a 责任单位 or 学校
+ * account, that unit's own (`unit`, the tasks naming it, spoken of as 本单位). `name` is the bureau's or
+ * unit's name, `title` the bulletin's title.
+ */
+export const BulletinHeading = z.object({
+  scope: z.enum(["bureau", "unit"]),
+  name: z.string(),
+  title: z.string(),
+});
+export type BulletinHeading = z.infer<typeof BulletinHeading>;
+
+/** GET /api/ledger/bulletin?month= — 月通报 of one month (400 for a month not yet begun). */
 export const MonthlyBulletin = z.object({
   month: z.string(),
+  heading: BulletinHeading,
   asOf: z.string(),
   summary: BulletinSummary,
   perUnit: z.array(BulletinUnitRow),
   overdueList: z.array(BulletinTaskLine),
   redList: z.array(BulletinTaskLine),
   yellowList: z.array(BulletinTaskLine),
+  /** 本月销号任务, by closing day. */
+  closedList: z.array(BulletinClosedLine),
   instructions: z.array(BulletinInstruction),
 });
 export type MonthlyBulletin = z.infer<typeof MonthlyBulletin>;
 
-/** 年度绩效 of one unit. */
+/**
+ * 年度绩效 of one unit. `tasks`, `closed`, `closedOnTime` and `overdue` follow the 月通报's rule (tasks
+ * it leads or helps with, whatever their deadline), so they match the December bulletin's row.
+ */
 export const UnitScore = z.object({
   unit: LedgerUnitRef,
+  tasks: count,
+  closed: count,
+  closedOnTime: count,
+  overdue: count,
   leadTasks: count,
   expected: count,
   completed: count,

@@ -111,6 +111,16 @@ export const TaskInstructionBody = z.strictObject({
   replyTo: z.uuid().optional(),
 });
 
+/** POST /api/tasks/:id/milestones/:milestoneId/reached — 确认序时进度完成, with the day and a note. */
+export const MilestoneReachedBody = z.strictObject({
+  reachedOn: IsoDate,
+  note: z.string().trim().max(2000).optional(),
+});
+export type MilestoneReachedBody = z.infer<typeof MilestoneReachedBody>;
+
+/** The task and milestone of POST /api/tasks/:id/milestones/:milestoneId/reached. */
+export const MilestoneParams = z.object({ id: z.uuid(), milestoneId: z.uuid() });
+
 /** POST /api/tasks/:id/adjustments — 申请调整. */
 export const TaskAdjustmentBody = z.strictObject({
   newDeadline: IsoDate.optional(),
@@ -130,7 +140,15 @@ export const TaskDetail = TaskSummary.extend({
   sourceText: z.string().nullable(),
   planTitle: z.string().nullable(),
   assignedOn: z.string().nullable(),
-  milestones: z.array(z.object({ title: z.string(), dueOn: z.string(), reachedOn: z.string().nullable() })),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueOn: z.string(),
+      reachedOn: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   reports: z.array(
     z.object({
       id: z.string(),

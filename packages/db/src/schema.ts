@@ -280,6 +280,8 @@ export interface TaskMilestonesTable {
   title: string;
   due_on: DateCol;
   reached_on: DateColNullable;
+  reached_note: string | null;
+  reached_by: string | null;
   position: number;
 }
 
@@ -367,6 +369,7 @@ export interface NotificationsTable {
   created_by: string | null;
   created_at: Timestamp;
   read_at: TimestampNullable;
+  dedupe_key: string | null;
 }
 
 /** schema_migrations — which migration files have run. */

@@ -108,13 +108,40 @@ export const taskWriteRepo = {
     await db.insertInto("task_instructions").values(row).execute();
   },
 
-  /** In-app reminders (催报), one per row. */
-  async insertNotifications(db: Db, rows: readonly Insertable<NotificationsTable>[]): Promise<void> {
-    if (rows.length > 0) {
-      await db
-        .insertInto("notifications")
-        .values([...rows])
-        .execute();
+  /**
+   * 序时进度完成: marks one milestone of the task reached, unless it already is. Returns whether a row
+   * changed (false: no such milestone on the task, or reached meanwhile).
+   */
+  async markMilestoneReached(
+    db: Db,
+    taskId: string,
+    milestoneId: string,
+    reached: { on: string; note: string | null; by: string | null },
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable("task_milestones")
+      .set({ reached_on: reached.on, reached_note: reached.note, reached_by: reached.by })
+      .where("id", "=", milestoneId)
+      .where("task_id", "=", taskId)
+      .where("reached_on", "is", null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  },
+
+  /**
+   * In-app reminders (催报), one per row. A row whose `dedupe_key` is already stored is skipped, so
+   * pressing 催报 twice for the same month, task and unit writes one reminder. Returns how many went in.
+   */
+  async insertNotifications(db: Db, rows: readonly Insertable<NotificationsTable>[]): Promise<number> {
+    if (rows.length === 0) {
+      return 0;
     }
+    const inserted = await db
+      .insertInto("notifications")
+      .values([...rows])
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning("id")
+      .execute();
+    return inserted.length;
   },
 };

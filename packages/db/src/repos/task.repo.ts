@@ -1,7 +1,14 @@
 import { sql, type Expression, type RawBuilder } from "kysely";
 import type { ReportingFrequency, TaskState } from "@luoshi/domain/ledger";
 import { inScope, type Scope } from "../scope.ts";
-import type { TaskAdjustmentRow, TaskMilestoneRow, TaskReportRow, TaskRow, TaskUnitRow } from "../schema.ts";
+import type {
+  NotificationRow,
+  TaskAdjustmentRow,
+  TaskMilestoneRow,
+  TaskReportRow,
+  TaskRow,
+  TaskUnitRow,
+} from "../schema.ts";
 
 import type { Db } from "../db.ts";
 
@@ -128,6 +135,16 @@ const SCOPE_IDS = sql<string>`(SELECT id FROM scope_ids)`;
 
 /** Reads and writes the ledger. */
 export const taskRepo = {
+  /** A unit's in-app notifications (催报 reminders), newest first. */
+  async notificationsFor(db: Db, orgUnitId: string): Promise<NotificationRow[]> {
+    return db
+      .selectFrom("notifications")
+      .selectAll()
+      .where("org_unit_id", "=", orgUnitId)
+      .orderBy("created_at", "desc")
+      .execute();
+  },
+
   async loadBundle(db: Db, s: TaskScope): Promise<TaskBundle> {
     const tasks = db
       .selectFrom("tasks")

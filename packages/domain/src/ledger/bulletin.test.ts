@@ -99,6 +99,7 @@ describe("monthlyBulletin", () => {
       blue: 0,
       green: 0,
       dueReports: 3,
+      receivedInMonth: 2,
       received: 2,
       onTime: 1,
       late: 1,
@@ -173,6 +174,43 @@ describe("monthlyBulletin", () => {
     ]);
   });
 
+  it("names the tasks closed in the month, 按期 or 逾期, with their closing day and units", () => {
+    expect(b.closedList).toEqual([
+      {
+        taskId: "t4",
+        title: "任务t4",
+        units: ["财务股"],
+        deadline: "2026-03-31",
+        closedOn: "2026-03-15",
+        isOnTime: true,
+        daysOverdue: 0,
+      },
+      {
+        taskId: "t3",
+        title: "任务t3",
+        units: ["基建股", "基础教育股"],
+        deadline: "2026-03-20",
+        closedOn: "2026-03-25",
+        isOnTime: false,
+        daysOverdue: 5,
+      },
+    ]);
+    const before = monthlyBulletin(tasks, reports, instructions, "2026-03", units, { asOf: "2026-03-20" });
+    expect(before.closedList.map((l) => l.taskId)).toEqual(["t4"]);
+    expect(monthlyBulletin(tasks, reports, instructions, "2026-02", units).closedList).toEqual([]);
+  });
+
+  it("counts the reports received in the month apart from those due in it", () => {
+    // A quarterly task: its Q2 report, filed in April, is due in June — none is due in April.
+    const q = task("q", { frequency: "quarterly", assignedAt: "2026-04-01", deadline: "2026-12-31" });
+    const filed = [r("q", "u-jj", "2026-Q2", "2026-04-10"), r("q", "u-jj", "2026-Q2", "2026-04-28")];
+    const april = monthlyBulletin([q], filed, [], "2026-04", units);
+    expect(april.summary).toMatchObject({ dueReports: 0, received: 0, receivedInMonth: 2 });
+    expect(monthlyBulletin([q], filed, [], "2026-04", units, { asOf: "2026-04-15" }).summary).toMatchObject({
+      receivedInMonth: 1,
+    });
+  });
+
   it("carries the month's instructions by Beijing day", () => {
     expect(b.instructions).toEqual([
       {
@@ -233,6 +271,33 @@ describe("dispatchBoard", () => {
 });
 
 describe("unitScoreboard", () => {
+  it("agrees with the year's December bulletin on each unit's tasks, closed and overdue counts", () => {
+    // t8: due the year before and still open, t9: due next year and closed early — the bulletin counts
+    // both, and so must the scoreboard.
+    const more = [
+      ...tasks,
+      task("t8", { leadUnit: "u-jy", assignedAt: "2025-03-01", deadline: "2025-11-30" }),
+      task("t9", {
+        leadUnit: "u-cz",
+        coUnits: ["u-jj"],
+        deadline: "2027-06-30",
+        state: "closed",
+        closedAt: at("2026-11-02"),
+      }),
+    ];
+    const december = monthlyBulletin(more, reports, [], "2026-12", units);
+    const scores = unitScoreboard(more, reports, 2026, units);
+    const pick = (x: { unit: LedgerUnit; tasks: number; closed: number; overdue: number }) => [
+      x.unit.id,
+      x.tasks,
+      x.closed,
+      x.overdue,
+    ];
+    expect(scores.map(pick)).toEqual(december.perUnit.map(pick));
+    expect(scores.map((s) => s.closedOnTime)).toEqual(december.perUnit.map((u) => u.onTime));
+    expect(scores.find((s) => s.unit.id === "u-jy")).toMatchObject({ leadTasks: 3, overdue: 2 });
+  });
+
   it("rates completion, on-time completion and report punctuality per unit", () => {
     const s = unitScoreboard(tasks, reports, 2026, units, { asOf: "2026-03-31" });
     expect(s.map((x) => [x.unit.id, x.leadTasks, x.expected, x.completed, x.completedOnTime])).toEqual([

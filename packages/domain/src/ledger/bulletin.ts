@@ -18,6 +18,8 @@ import {
   type ReportCounts,
   type ReportObligation,
   type UnitRole,
+  type UnitTaskTally,
+  unitTaskTally,
 } from "./obligations.ts";
 import { periodLabel, type PeriodOptions, type ReportTimeliness } from "./periods.ts";
 import type { Instruction, LedgerTask, LedgerUnit, ProgressReport } from "./types.ts";
@@ -43,7 +45,10 @@ export interface BulletinSummary extends Omit<ReportCounts, "due" | "notDue"> {
   yellow: number;
   blue: number;
   green: number;
+  /** Reports whose due day falls in the month (a report for a period due later is not among them). */
   dueReports: number;
+  /** 本月收到: reports submitted within the month by `asOf`, whatever period they are for. */
+  receivedInMonth: number;
 }
 
 /**
@@ -76,6 +81,17 @@ export interface BulletinTaskLine {
   latestProgress: string | null;
 }
 
+/** A task closed (销号) in the month: 按期 when closed by its deadline, else 逾期 by `daysOverdue`. */
+export interface BulletinClosedLine {
+  taskId: string;
+  title: string;
+  units: string[];
+  deadline: IsoDate;
+  closedOn: IsoDate;
+  isOnTime: boolean;
+  daysOverdue: number;
+}
+
 /** A 领导批示 of the month with its task's title. */
 export interface BulletinInstruction {
   taskId: string;
@@ -98,6 +114,8 @@ export interface MonthlyBulletin {
   redList: BulletinTaskLine[];
   /** 黄灯任务 (behind 序时进度 or report missing). */
   yellowList: BulletinTaskLine[];
+  /** 本月销号任务, by closing day. */
+  closedList: BulletinClosedLine[];
   instructions: BulletinInstruction[];
 }
 
@@ -148,6 +166,33 @@ function reportsByTask(reports: readonly ProgressReport[]): Map<string, Progress
     }
   }
   return map;
+}
+
+/** A task closed on `closed`, as the bulletin's 本月销号 list shows it. */
+function closedLine(t: LedgerTask, closed: IsoDate, unit: (id: string) => LedgerUnit): BulletinClosedLine {
+  return {
+    taskId: t.id,
+    title: t.title,
+    units: [t.leadUnit, ...t.coUnits].map((id) => unit(id).name),
+    deadline: t.deadline,
+    closedOn: closed,
+    isOnTime: closed <= t.deadline,
+    daysOverdue: closed > t.deadline ? daysBetween(t.deadline, closed) : 0,
+  };
+}
+
+/** Reports on `tasks` submitted from `from` to `to` (China days, inclusive), whatever their period. */
+function receivedWithin(
+  tasks: readonly LedgerTask[],
+  reports: readonly ProgressReport[],
+  from: IsoDate,
+  to: IsoDate,
+): number {
+  const ids = new Set(tasks.map((t) => t.id));
+  return reports.filter((r) => {
+    const day = chinaDate(r.submittedAt);
+    return ids.has(r.taskId) && day >= from && day <= to;
+  }).length;
 }
 
 /**
@@ -207,6 +252,7 @@ export function monthlyBulletin(
     blue: 0,
     green: 0,
     dueReports: counts.due - counts.notDue,
+    receivedInMonth: receivedWithin(scope, reports, bounds.start, minDate(bounds.end, asOf)),
     received: counts.received,
     onTime: counts.onTime,
     late: counts.late,
@@ -215,6 +261,7 @@ export function monthlyBulletin(
   const overdueList: BulletinTaskLine[] = [];
   const redList: BulletinTaskLine[] = [];
   const yellowList: BulletinTaskLine[] = [];
+  const closedList: BulletinClosedLine[] = [];
   for (const t of scope) {
     const light = lights.get(t.id);
     const closed = closedOn(t, asOf);
@@ -223,6 +270,7 @@ export function monthlyBulletin(
       summary.closed += 1;
       if (closed !== null && closed >= bounds.start) {
         summary.closedThisMonth += 1;
+        closedList.push(closedLine(t, closed, unit));
         if (closed > t.deadline) {
           const late = daysBetween(t.deadline, closed);
           overdueList.push(line(t, late, true, `逾期${String(late)}天销号（${closed}）`));
@@ -254,19 +302,19 @@ export function monthlyBulletin(
   const byDays = (a: BulletinTaskLine, b: BulletinTaskLine): number => b.daysOverdue - a.daysOverdue;
   overdueList.sort(byDays);
   redList.sort(byDays);
+  closedList.sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.title.localeCompare(b.title));
 
   const obligationsByUnit = groupByUnit(obligations);
   const perUnit = orderedUnitIds(units, scope).map((id): BulletinUnitRow => {
-    const mine = scope.filter((t) => t.leadUnit === id || t.coUnits.includes(id));
     const c = countReports(obligationsByUnit.get(id) ?? []);
-    const closedDays = mine.map((t) => ({ t, day: closedOn(t, asOf) }));
+    const tally = unitTaskTally(scope, id, asOf);
     return {
       unit: unit(id),
-      tasks: mine.length,
-      leadTasks: mine.filter((t) => t.leadUnit === id).length,
-      onTime: closedDays.filter(({ t, day }) => day !== null && day <= t.deadline).length,
-      overdue: mine.filter((t) => lights.get(t.id)?.light === "red").length,
-      closed: closedDays.filter(({ day }) => day !== null).length,
+      tasks: tally.tasks,
+      leadTasks: tally.leadTasks,
+      onTime: tally.closedOnTime,
+      overdue: tally.overdue,
+      closed: tally.closed,
       dueReports: c.due - c.notDue,
       onTimeReports: c.onTime,
       punctuality: punctuality(c),
@@ -287,7 +335,17 @@ export function monthlyBulletin(
       text: i.text,
     }));
 
-  return { month, asOf, summary, perUnit, overdueList, redList, yellowList, instructions: monthInstructions };
+  return {
+    month,
+    asOf,
+    summary,
+    perUnit,
+    overdueList,
+    redList,
+    yellowList,
+    closedList,
+    instructions: monthInstructions,
+  };
 }
 
 /** One line of the 月调度 board: one report owed by one unit for one period. */
@@ -342,11 +400,14 @@ export function dispatchBoard(
 }
 
 /**
- * 年度绩效 of one unit. Completion counts tasks the unit leads whose deadline falls in the year:
- * 应办结 = those due by `asOf` plus those already closed early; 办结率 = closed / 应办结, 按期办结率 =
- * closed by the deadline / 应办结. 报送及时率 covers every report it owed (牵头 or 协办) due in the year.
+ * 年度绩效 of one unit on the year's 统计截止日 (`asOf`), by the rule the 月通报 uses
+ * ({@link unitTaskTally}, so the year's scoreboard and its December bulletin agree): `tasks`,
+ * `closed`, `closedOnTime`, `overdue` count the tasks it leads or helps with. Completion counts the
+ * tasks it leads, whatever their deadline year: 应办结 = those due by `asOf` plus those already closed
+ * early; 办结率 = closed / 应办结, 按期办结率 = closed by the deadline / 应办结. 报送及时率 covers every
+ * report it owed (牵头 or 协办) due in the year.
  */
-export interface UnitScore {
+export interface UnitScore extends UnitTaskTally {
   unit: LedgerUnit;
   leadTasks: number;
   expected: number;
@@ -375,13 +436,14 @@ export function unitScoreboard(
   const obligations = reportObligations(scope, reports, start, minDate(end, asOf), asOf, options);
   const obligationsByUnit = groupByUnit(obligations);
   return orderedUnitIds(units, scope).map((id): UnitScore => {
-    const led = scope.filter((t) => t.leadUnit === id && t.deadline >= start && t.deadline <= end);
+    const led = scope.filter((t) => t.leadUnit === id);
     const withClose = led.map((t) => ({ t, day: closedOn(t, asOf) }));
     const expected = withClose.filter(({ t, day }) => t.deadline <= asOf || day !== null);
     const completed = expected.filter(({ day }) => day !== null).length;
     const completedOnTime = expected.filter(({ t, day }) => day !== null && day <= t.deadline).length;
     const c = countReports(obligationsByUnit.get(id) ?? []);
     return {
+      ...unitTaskTally(scope, id, asOf),
       unit: unit(id),
       leadTasks: led.length,
       expected: expected.length,

@@ -64,9 +64,9 @@ describe("lightOf", () => {
 
   it("is yellow when the latest passed milestone is not reached, not while it is due today", () => {
     const milestones = [
-      { title: "完成选址", dueDate: "2026-02-28", isReached: true },
-      { title: "开工建设", dueDate: "2026-04-30", isReached: false },
-      { title: "竣工验收", dueDate: "2026-06-15", isReached: false },
+      { title: "完成选址", dueDate: "2026-02-28", reachedOn: "2026-02-20" },
+      { title: "开工建设", dueDate: "2026-04-30", reachedOn: null },
+      { title: "竣工验收", dueDate: "2026-06-15", reachedOn: null },
     ];
     expect(lightOf(task({ milestones }), "2026-04-30", steady)).toMatchObject({ light: "green" });
     expect(lightOf(task({ milestones }), "2026-05-01", steady)).toEqual({
@@ -74,16 +74,20 @@ describe("lightOf", () => {
       code: "milestone-behind",
       reason: "未完成序时进度「开工建设」（应于2026-04-30前完成）",
     });
-    const caughtUp = milestones.map((m) => (m.title === "开工建设" ? { ...m, isReached: true } : m));
+    const caughtUp = milestones.map((m) => (m.title === "开工建设" ? { ...m, reachedOn: "2026-05-01" } : m));
     expect(lightOf(task({ milestones: caughtUp }), "2026-05-01", steady)).toMatchObject({ light: "green" });
-    const earlierMissed = caughtUp.map((m) => (m.title === "完成选址" ? { ...m, isReached: false } : m));
+    // Judged on a day before it was reached, the milestone was still behind then.
+    const later = milestones.map((m) => (m.title === "开工建设" ? { ...m, reachedOn: "2026-05-10" } : m));
+    expect(lightOf(task({ milestones: later }), "2026-05-05", steady).code).toBe("milestone-behind");
+    expect(lightOf(task({ milestones: later }), "2026-05-10", steady).code).toBe("on-track");
+    const earlierMissed = caughtUp.map((m) => (m.title === "完成选址" ? { ...m, reachedOn: null } : m));
     expect(lightOf(task({ milestones: earlierMissed }), "2026-05-01", steady)).toMatchObject({
       light: "green",
     });
   });
 
   it("puts red before yellow and yellow before blue", () => {
-    const milestones = [{ title: "竣工验收", dueDate: "2026-06-20", isReached: false }];
+    const milestones = [{ title: "竣工验收", dueDate: "2026-06-20", reachedOn: null }];
     expect(lightOf(task({ milestones }), "2026-06-25", steady)).toMatchObject({ light: "yellow" });
     expect(lightOf(task({ milestones }), "2026-07-02", steady)).toMatchObject({ light: "red" });
   });

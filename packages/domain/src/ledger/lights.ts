@@ -110,8 +110,8 @@ function latestPassedPeriod(
  * lead-unit reports — the consolidated ones — sent by `today` are read, so a past day gives the light
  * as it was then).
  *
- * 黄灯 rules, in order: the latest milestone whose due day has passed is not reached (due today is not
- * yet behind); with no milestones, the latest reported percent trails the linear expectation
+ * 黄灯 rules, in order: the latest milestone whose due day has passed is not reached by `today` (its
+ * `reachedOn` is empty or later; due today is not yet behind); with no milestones, the latest reported percent trails the linear expectation
  * (elapsed share of assignment→deadline) by more than `progressTolerance` points — checked only once the
  * lead unit has reported, the missing-report rule covers silence; the report of the latest period whose
  * due day has passed is missing. 蓝灯: 0–7 days to the deadline (due today is blue, not red).
@@ -140,7 +140,7 @@ export function lightOf(
       (latest, m) => (latest === undefined || m.dueDate >= latest.dueDate ? m : latest),
       undefined,
     );
-  if (milestone !== undefined && !milestone.isReached) {
+  if (milestone !== undefined && (milestone.reachedOn === null || milestone.reachedOn > today)) {
     return {
       light: "yellow",
       code: "milestone-behind",

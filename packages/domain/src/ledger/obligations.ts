@@ -199,3 +199,38 @@ export function orderedUnitIds(units: readonly LedgerUnit[], tasks: readonly Led
   const rest = [...used].filter((id) => !units.some((u) => u.id === id));
   return [...known, ...rest];
 }
+
+/**
+ * 单位任务统计, the one rule the 月通报's 各单位落实情况 and the 年度考核 share (docs/supervision.md):
+ * a unit's tasks are those it leads or helps with that were 交办 by `asOf`, whatever their deadline;
+ * `closed` counts those 销号 by `asOf` (`closedOnTime` by their deadline), `overdue` those still open
+ * (not 中止) past their deadline on `asOf`.
+ */
+export interface UnitTaskTally {
+  tasks: number;
+  leadTasks: number;
+  closed: number;
+  closedOnTime: number;
+  overdue: number;
+}
+
+/** {@link UnitTaskTally} of one unit over supervised tasks (`scope`), on `asOf`. */
+export function unitTaskTally(scope: readonly LedgerTask[], unitId: string, asOf: IsoDate): UnitTaskTally {
+  const tally: UnitTaskTally = { tasks: 0, leadTasks: 0, closed: 0, closedOnTime: 0, overdue: 0 };
+  for (const t of scope) {
+    if (t.leadUnit !== unitId && !t.coUnits.includes(unitId)) {
+      continue;
+    }
+    tally.tasks += 1;
+    tally.leadTasks += t.leadUnit === unitId ? 1 : 0;
+    const day = closedOn(t, asOf);
+    const state = stateAsOf(t, asOf);
+    if (day !== null) {
+      tally.closed += 1;
+      tally.closedOnTime += day <= t.deadline ? 1 : 0;
+    } else if (state !== "closed" && state !== "suspended" && t.deadline < asOf) {
+      tally.overdue += 1;
+    }
+  }
+  return tally;
+}

@@ -3,6 +3,7 @@ import {
   ACTION_TYPES,
   actorKindOf,
   availableActions,
+  checkMilestoneReached,
   checkReport,
   transition,
   type ActionType,
@@ -322,5 +323,42 @@ describe("actors and reporting", () => {
   it("takes reports from lead and co-units while in progress or under review", () => {
     expect(checkReport({ state: "inProgress" }, { kind: "coUnit" })).toEqual({ ok: true });
     expect(checkReport({ state: "underReview" }, { kind: "leadUnit" })).toEqual({ ok: true });
+  });
+});
+
+describe("checkMilestoneReached", () => {
+  const open = { title: "完成选址", reachedOn: null };
+  it("lets the lead unit and the bureau mark a milestone reached on a day from 交办 to today", () => {
+    expect(checkMilestoneReached(task(), open, { kind: "leadUnit" }, "2026-03-01", "2026-03-10")).toEqual({
+      ok: true,
+    });
+    expect(checkMilestoneReached(task(), open, { kind: "bureau" }, "2026-03-10", "2026-03-10")).toEqual({
+      ok: true,
+    });
+  });
+
+  it.each([
+    ["a co-unit", task(), open, "coUnit", "2026-03-01", "只有牵头单位和局督办人员可以确认序时进度完成"],
+    ["a leader", task(), open, "leader", "2026-03-01", "只有牵头单位和局督办人员可以确认序时进度完成"],
+    [
+      "a closed task",
+      task({ state: "closed" }),
+      open,
+      "leadUnit",
+      "2026-03-01",
+      "已销号的任务不能再确认序时进度完成",
+    ],
+    ["a day after today", task(), open, "leadUnit", "2026-03-11", "完成日期2026-03-11晚于今天，不能预先确认"],
+    ["a day before 交办", task(), open, "bureau", "2026-01-04", "完成日期2026-01-04早于交办日期2026-01-05"],
+    [
+      "a milestone already reached",
+      task(),
+      { title: "完成选址", reachedOn: "2026-02-01" },
+      "bureau",
+      "2026-03-01",
+      "序时进度「完成选址」已于2026-02-01确认完成",
+    ],
+  ] as const)("refuses %s", (_n, t, m, kind, day, message) => {
+    expect(checkMilestoneReached(t, m, { kind }, day, "2026-03-10")).toMatchObject({ ok: false, message });
   });
 });

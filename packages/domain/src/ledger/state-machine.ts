@@ -6,7 +6,13 @@
 import type { Role } from "../auth/roles.ts";
 import { chinaDate } from "@luoshi/common";
 import { isIsoDate, type IsoDate } from "./dates.ts";
-import { TASK_STATE_LABELS, type AdjustmentRequest, type LedgerTask, type TaskState } from "./types.ts";
+import {
+  TASK_STATE_LABELS,
+  type AdjustmentRequest,
+  type LedgerTask,
+  type Milestone,
+  type TaskState,
+} from "./types.ts";
 
 /**
  * 操作主体类别: `bureau` (教育局规划/督导 staff), `leadUnit` (牵头单位), `coUnit` (协办单位),
@@ -369,6 +375,40 @@ export function transition(
   }
   const events: LedgerEvent[] = details.map((d) => ({ ...d, action: action.type, actor, at: now }));
   return { ok: true, next, changes, task: { ...task, ...changes, state: next }, events };
+}
+
+/**
+ * 确认序时进度完成: may this actor mark a milestone reached on `reachedOn`? The lead unit and bureau
+ * staff may, once the task is 交办 and until it is 销号 or 中止, for a day from the 交办 day to today,
+ * once per milestone.
+ */
+export function checkMilestoneReached(
+  task: Pick<LedgerTask, "state" | "assignedAt">,
+  milestone: Pick<Milestone, "title" | "reachedOn">,
+  actor: Pick<LedgerActor, "kind">,
+  reachedOn: IsoDate,
+  today: IsoDate,
+): { ok: true } | TransitionError {
+  if (actor.kind !== "leadUnit" && actor.kind !== "bureau") {
+    return fail("actor", "forbidden", "只有牵头单位和局督办人员可以确认序时进度完成");
+  }
+  if (task.state === "closed" || task.state === "suspended" || task.state === "pending") {
+    return fail("state", "invalid-transition", illegalStateMessage(task.state, "确认序时进度完成"));
+  }
+  if (milestone.reachedOn !== null) {
+    return fail(
+      "precondition",
+      "invalid-transition",
+      `序时进度「${milestone.title}」已于${milestone.reachedOn}确认完成`,
+    );
+  }
+  if (reachedOn > today) {
+    return fail("precondition", "validation-failed", `完成日期${reachedOn}晚于今天，不能预先确认`);
+  }
+  if (task.assignedAt !== null && reachedOn < task.assignedAt) {
+    return fail("precondition", "validation-failed", `完成日期${reachedOn}早于交办日期${task.assignedAt}`);
+  }
+  return { ok: true };
 }
 
 /**

@@ -47,11 +47,14 @@ export type TaskSource =
   | { kind: "plan"; planTitle: string; clausePath: string; planNodeId?: string }
   | { kind: "leader" | "meeting"; note?: string };
 
-/** 里程碑 (序时进度): a dated sub-goal of a task. */
+/**
+ * 里程碑 (序时进度): a dated sub-goal of a task; `reachedOn` is the day the lead unit or the bureau
+ * marked it reached (null while it is not).
+ */
 export interface Milestone {
   title: string;
   dueDate: IsoDate;
-  isReached: boolean;
+  reachedOn: IsoDate | null;
 }
 
 /**

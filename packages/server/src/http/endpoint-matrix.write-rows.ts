@@ -226,6 +226,16 @@ const TASKS: Row[] = [
     req: (t) => ({ url: `${task(t)}/adjustments/decision`, body: { isApproved: false, comment: "不同意" } }),
   },
   {
+    op: "POST /api/tasks/{id}/milestones/{milestoneId}/reached",
+    // the lead unit (a unit or school user on the task its unit leads) and bureau staff; the matrix
+    // task has no milestones, so an allowed caller gets a 404 for this synthetic one
+    need: HANDLING,
+    req: (t) => ({
+      url: `${task(t)}/milestones/00000000-0000-4000-8000-000000000018/reached`,
+      body: { reachedOn: inDays(0) },
+    }),
+  },
+  {
     op: "POST /api/tasks/{id}/actions",
     need: HANDLING,
     req: (t) => ({ url: `${task(t)}/actions`, body: { action: "accept" } }),

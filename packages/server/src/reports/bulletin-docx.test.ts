@@ -102,22 +102,35 @@ describe("bulletinDocx", () => {
       .map((l) => l.trim())
       .filter((l) => l !== "");
     expect(lines[0]).toBe("崆峒区教育局2026年3月重点任务督办情况通报");
-    const headings = lines.filter((l) => /^[一二三四五]、/.test(l));
+    const headings = lines.filter((l) => /^[一二三四五六]、/.test(l));
     expect(headings).toEqual([
       "一、总体情况",
       "二、各单位落实情况",
-      "三、逾期和红灯任务",
-      "四、领导批示",
-      "五、下步工作要求",
+      "三、本月销号任务",
+      "四、逾期和红灯任务",
+      "五、领导批示",
+      "六、下步工作要求",
     ]);
     expect(value).toContain(
       "截至2026年3月31日，全局共督办重点任务3项，已销号1项（其中2026年3月销号1项），正在办理2项，中止0项；逾期未完成1项。",
     );
     expect(value).toContain(
-      "本月应报送进展1次，已报送0次，其中按时0次、迟报0次，未报送1次，报送及时率0.0%。",
+      "按报送期限统计，2026年3月内到期应报送进展1次，已报送0次，其中按时0次、迟报0次，未报送1次，报送及时率0.0%；" +
+        "按报送日期统计，2026年3月共收到各单位进展报告0份（含报送期限在下月及以后的当期进展）。",
     );
+    expect(value).toContain("2026年3月共销号重点任务1项，其中按期办结1项、逾期办结0项。");
     expect(value).toContain("3月5日，王局长对“新建城区第三幼儿园”批示：务必于4月底前竣工");
     expect(lines.slice(-2)).toEqual(["崆峒区教育局", "2026年4月3日"]);
+  });
+
+  it("titles a unit's own bulletin with its name and speaks of 本单位", async () => {
+    expect(bulletinTitle("", "2026-03", "财务股")).toBe("财务股2026年3月承办重点任务督办情况");
+    const buffer = await bulletinDocx(bulletin, { county: "", issuer: "财务股", unit: "财务股" });
+    const { value } = await mammoth.extractRawText({ buffer });
+    expect(value.trim().split("\n")[0]).toBe("财务股2026年3月承办重点任务督办情况");
+    expect(value).toContain("截至2026年3月31日，本单位（财务股）牵头或协办的重点任务共3项");
+    expect(value).toContain("共收到上述任务各承办单位进展报告0份");
+    expect(value).not.toContain("全局");
   });
 
   it("has a table row for each unit and the overdue task with its reason", async () => {
@@ -147,6 +160,7 @@ describe("bulletinDocx", () => {
       "31",
       "已逾期31天（截止2026-02-28）；最新进展：2026年2月：主体结构施工中",
     ]);
+    expect(rows).toContainEqual(["1", "落实教师工资保障", "财务股", "2026-03-31", "2026-03-20", "按期办结"]);
     expect(rows).toContainEqual([
       "1",
       "消除56人以上大班额",

@@ -8,11 +8,13 @@ import { chineseDate, gongwenDocument, type GongwenSection } from "./gongwen-doc
 /**
  * Who issues the bulletin: `county` names the title (崆峒区 → 崆峒区教育局…通报), `issuer` signs it,
  * `date` is the 成文日期 (ISO; defaults to the bulletin's 统计截止日), `month` overrides the
- * bulletin's month in the title, `docNumber` is the optional 发文字号.
+ * bulletin's month in the title, `docNumber` is the optional 发文字号. `unit` is set for a unit's or
+ * school's own bulletin (its tasks only): the title names that unit and the text speaks of 本单位.
  */
 export interface BulletinDocxOptions {
   county: string;
   issuer: string;
+  unit?: string;
   month?: string;
   date?: string;
   docNumber?: string;
@@ -28,21 +30,39 @@ function monthText(month: string): string {
   return `${month.slice(0, 4)}年${String(Number(month.slice(5, 7)))}月`;
 }
 
-/** The title: 崆峒区教育局2026年3月重点任务督办情况通报. */
-export function bulletinTitle(county: string, month: string): string {
-  return `${county}教育局${monthText(month)}重点任务督办情况通报`;
+/**
+ * The title: 崆峒区教育局2026年3月重点任务督办情况通报 for the bureau; with `unit`, that unit's own
+ * (崆峒区财政局2026年3月承办重点任务督办情况).
+ */
+export function bulletinTitle(county: string, month: string, unit?: string): string {
+  return unit === undefined
+    ? `${county}教育局${monthText(month)}重点任务督办情况通报`
+    : `${unit}${monthText(month)}承办重点任务督办情况`;
 }
 
-function overviewText(b: MonthlyBulletin, month: string): string {
+/**
+ * 总体情况. Report figures are said twice, each with its rule: reports whose 报送期限 falls in the month
+ * (due, on time, late, missing — a report for this month's period due next month is not among them),
+ * and reports actually received in the month whatever their period.
+ */
+function overviewText(b: MonthlyBulletin, month: string, unit?: string): string {
   const s = b.summary;
+  const m = monthText(month);
   const rate = percentText(s.dueReports === 0 ? null : s.onTime / s.dueReports);
+  const who =
+    unit === undefined
+      ? `全局共督办重点任务${String(s.total)}项`
+      : `本单位（${unit}）牵头或协办的重点任务共${String(s.total)}项`;
+  const reporters = unit === undefined ? "各单位" : "上述任务各承办单位";
   return (
-    `截至${chineseDate(b.asOf)}，全局共督办重点任务${String(s.total)}项，已销号${String(s.closed)}项` +
-    `（其中${monthText(month)}销号${String(s.closedThisMonth)}项），正在办理${String(s.inProgress)}项，` +
+    `截至${chineseDate(b.asOf)}，${who}，已销号${String(s.closed)}项` +
+    `（其中${m}销号${String(s.closedThisMonth)}项），正在办理${String(s.inProgress)}项，` +
     `中止${String(s.suspended)}项；逾期未完成${String(s.overdue)}项。按亮灯情况，红灯${String(s.red)}项、` +
-    `黄灯${String(s.yellow)}项、蓝灯${String(s.blue)}项、绿灯${String(s.green)}项。本月应报送进展` +
-    `${String(s.dueReports)}次，已报送${String(s.received)}次，其中按时${String(s.onTime)}次、迟报` +
-    `${String(s.late)}次，未报送${String(s.missing)}次，报送及时率${rate}。`
+    `黄灯${String(s.yellow)}项、蓝灯${String(s.blue)}项、绿灯${String(s.green)}项。` +
+    `按报送期限统计，${m}内到期应报送进展${String(s.dueReports)}次，已报送${String(s.received)}次，` +
+    `其中按时${String(s.onTime)}次、迟报${String(s.late)}次，未报送${String(s.missing)}次，报送及时率${rate}；` +
+    `按报送日期统计，${m}共收到${reporters}进展报告${String(s.receivedInMonth)}份` +
+    `（含报送期限在下月及以后的当期进展）。`
   );
 }
 
@@ -103,6 +123,39 @@ function overdueSections(b: MonthlyBulletin): GongwenSection[] {
   return out;
 }
 
+/** 本月销号任务: each task closed in the month, 按期 or 逾期, with its closing day. */
+function closedSections(b: MonthlyBulletin, month: string): GongwenSection[] {
+  if (b.closedList.length === 0) {
+    return [{ kind: "paragraph", text: `${monthText(month)}无销号任务。` }];
+  }
+  const onTime = b.closedList.filter((l) => l.isOnTime).length;
+  return [
+    {
+      kind: "paragraph",
+      text:
+        `${monthText(month)}共销号重点任务${String(b.closedList.length)}项，其中按期办结${String(onTime)}项、` +
+        `逾期办结${String(b.closedList.length - onTime)}项。`,
+    },
+    {
+      kind: "table",
+      header: ["序号", "任务", "责任单位", "截止日期", "销号日期", "办结情况"],
+      widths: [0.6, 3, 2, 1.3, 1.3, 1.8],
+      align: ["center", "left", "left", "center", "center", "center"],
+      rows: b.closedList
+        .slice(0, MAX_LISTED_TASKS)
+        .map((l, i) => [
+          String(i + 1),
+          l.title,
+          l.units.join("、"),
+          l.deadline,
+          l.closedOn,
+          l.isOnTime ? "按期办结" : `逾期${String(l.daysOverdue)}天办结`,
+        ]),
+    },
+    ...restNote(b.closedList.length, "销号任务"),
+  ];
+}
+
 /** 下步工作要求: fixed text, the same every month. */
 const NEXT_STEPS: readonly GongwenSection[] = [
   { kind: "heading", level: 2, text: "（一）压实牵头责任。" },
@@ -125,8 +178,8 @@ const NEXT_STEPS: readonly GongwenSection[] = [
 ];
 
 /**
- * 月通报文件: 一、总体情况; 二、各单位落实情况 (table); 三、逾期和红灯任务 (with reasons); 四、领导批示;
- * 五、下步工作要求. Returns the .docx bytes.
+ * 月通报文件: 一、总体情况; 二、各单位落实情况 (table); 三、本月销号任务; 四、逾期和红灯任务 (with
+ * reasons); 五、领导批示; 六、下步工作要求. Returns the .docx bytes.
  */
 export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinDocxOptions): Promise<Buffer> {
   const month = options.month ?? bulletin.month;
@@ -139,7 +192,7 @@ export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinD
         }));
   const sections: GongwenSection[] = [
     { kind: "heading", level: 1, text: "一、总体情况" },
-    { kind: "paragraph", text: overviewText(bulletin, month) },
+    { kind: "paragraph", text: overviewText(bulletin, month, options.unit) },
     { kind: "heading", level: 1, text: "二、各单位落实情况" },
     {
       kind: "table",
@@ -157,15 +210,17 @@ export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinD
         percentText(u.punctuality),
       ]),
     },
-    { kind: "heading", level: 1, text: "三、逾期和红灯任务" },
+    { kind: "heading", level: 1, text: "三、本月销号任务" },
+    ...closedSections(bulletin, month),
+    { kind: "heading", level: 1, text: "四、逾期和红灯任务" },
     ...overdueSections(bulletin),
-    { kind: "heading", level: 1, text: "四、领导批示" },
+    { kind: "heading", level: 1, text: "五、领导批示" },
     ...instructions,
-    { kind: "heading", level: 1, text: "五、下步工作要求" },
+    { kind: "heading", level: 1, text: "六、下步工作要求" },
     ...NEXT_STEPS,
   ];
   const input = {
-    title: bulletinTitle(options.county, month),
+    title: bulletinTitle(options.county, month, options.unit),
     issuer: options.issuer,
     date: options.date ?? bulletin.asOf,
     sections,

@@ -8,7 +8,6 @@ import {
   type DispatchBoard as DomainDispatchBoard,
   type LedgerTask,
   type LightResult,
-  type MonthlyBulletin as DomainMonthlyBulletin,
   type UnitScore as DomainUnitScore,
 } from "@luoshi/domain/ledger";
 import type { TaskBundle, TaskListRow } from "@luoshi/db";
@@ -21,6 +20,7 @@ import type {
   TaskPage,
   TaskSummary,
 } from "@luoshi/contracts";
+import type { BulletinView } from "../../services/ledger/bulletin.ts";
 import type { TaskList } from "../../services/ledger/list-tasks.ts";
 import { unitsOf } from "../../services/ledger/list-tasks.ts";
 import type { TaskDetailData } from "../../services/ledger/task-detail.ts";
@@ -76,7 +76,8 @@ export function presentTaskPage(list: TaskList, paging: { page: number; pageSize
 
 /** Chinese names of timeline actions. */
 function eventLabel(action: string): string {
-  return action === "create" ? "创建" : ((ACTION_LABELS as Record<string, string>)[action] ?? action);
+  const labels: Record<string, string> = { create: "创建", milestoneReached: "确认序时进度完成" };
+  return labels[action] ?? (ACTION_LABELS as Record<string, string>)[action] ?? action;
 }
 
 /** The task page. */
@@ -89,7 +90,13 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
     sourceText: d.sourceText,
     planTitle: row.plan_title,
     assignedOn: row.assigned_on,
-    milestones: bundle.milestones.map((m) => ({ title: m.title, dueOn: m.due_on, reachedOn: m.reached_on })),
+    milestones: bundle.milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      dueOn: m.due_on,
+      reachedOn: m.reached_on,
+      note: m.reached_note,
+    })),
     reports: d.reports.map((r) => ({
       id: r.id,
       unit: { id: r.org_unit_id, name: r.unit_name },
@@ -154,16 +161,18 @@ export function presentReminders(sent: number): ReminderResult {
   return { sent };
 }
 
-/** 月通报. */
-export function presentBulletin(b: DomainMonthlyBulletin): MonthlyBulletin {
+/** 月通报 with its heading. */
+export function presentBulletin({ bulletin: b, heading }: BulletinView): MonthlyBulletin {
   return {
     month: b.month,
+    heading: { scope: heading.scope, name: heading.name, title: heading.title },
     asOf: b.asOf,
     summary: { ...b.summary },
     perUnit: b.perUnit.map((u) => ({ ...u, unit: { id: u.unit.id, name: u.unit.name } })),
     overdueList: b.overdueList,
     redList: b.redList,
     yellowList: b.yellowList,
+    closedList: b.closedList,
     instructions: b.instructions.map((i) => ({
       taskId: i.taskId,
       taskTitle: i.taskTitle,

@@ -3,6 +3,8 @@ import {
   DispatchBoard,
   IdParams,
   MonthlyBulletin,
+  MilestoneParams,
+  MilestoneReachedBody,
   MonthQuery,
   ReminderResult,
   Scoreboard,
@@ -26,6 +28,7 @@ import { dispatchFor } from "../../services/ledger/dispatch.ts";
 import { exportLedgerXlsx } from "../../services/ledger/export-ledger.ts";
 import { listTasks } from "../../services/ledger/list-tasks.ts";
 import { readAttachment } from "../../services/ledger/read-attachment.ts";
+import { reachMilestone } from "../../services/ledger/reach-milestone.ts";
 import { remindMissing } from "../../services/ledger/remind-missing.ts";
 import { scoreboardFor } from "../../services/ledger/scoreboard.ts";
 import { submitReport } from "../../services/ledger/submit-report.ts";
@@ -42,6 +45,33 @@ import {
 
 const tags = ["督办台账"];
 const attachmentName = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** 确认序时进度完成: /api/tasks/:id/milestones/:milestoneId/reached, answering with the task. */
+function milestoneRoutes(
+  deps: ServiceDeps,
+  getTaskDetail: (actor: Actor, id: string) => Promise<TaskDetail>,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/:id/milestones/:milestoneId/reached",
+      {
+        schema: {
+          tags,
+          summary: "确认序时进度完成",
+          params: MilestoneParams,
+          body: MilestoneReachedBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        const { id, milestoneId } = request.params;
+        await reachMilestone(deps, actor, id, milestoneId, request.body);
+        return getTaskDetail(actor, id);
+      },
+    );
+  };
+}
 
 /** 督办台账: /api/tasks … Every write answers with the task as it now stands. */
 export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -140,6 +170,8 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         return getTaskDetail(actor, request.params.id);
       },
     );
+
+    await app.register(milestoneRoutes(deps, getTaskDetail));
 
     app.post(
       "/:id/adjustments",

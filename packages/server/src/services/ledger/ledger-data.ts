@@ -2,6 +2,7 @@ import type { Instruction, LedgerTask, LedgerUnit, ProgressReport } from "@luosh
 import { chinaDate, startOfChinaDay } from "@luoshi/common";
 import { taskRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
+import { AppError } from "../../errors.ts";
 import { authorize } from "../access/authorize.ts";
 import { taskScopeFor } from "./task-access.ts";
 import { toLedgerTask, toProgressReports } from "./ledger-task.ts";
@@ -49,4 +50,19 @@ export function asOfFor(deps: ServiceDeps, month: string): string {
     .toISOString()
     .slice(0, 10);
   return today < end ? today : end;
+}
+
+/**
+ * Refuses a month that has not begun in China: its figures would be today's under a later label.
+ * `what` names the view in the message (月通报).
+ */
+export function assertMonthStarted(deps: ServiceDeps, month: string, what: string): void {
+  const current = chinaDate(deps.now()).slice(0, 7);
+  if (month > current) {
+    throw new AppError(
+      "bad-request",
+      `${month.slice(0, 4)}年${String(Number(month.slice(5, 7)))}月尚未开始，无法生成${what}；请选择${current.slice(0, 4)}年${String(Number(current.slice(5, 7)))}月或更早的月份`,
+      { fields: [{ path: "query.month", message: `${month}尚未开始` }] },
+    );
+  }
 }

@@ -59,7 +59,7 @@ export function toLedgerTask(row: TaskListRow, bundle: TaskBundle): LedgerTask {
     milestones: (index.milestones.get(row.id) ?? []).map((m) => ({
       title: m.title,
       dueDate: m.due_on,
-      isReached: m.reached_on !== null,
+      reachedOn: m.reached_on,
     })),
     priority: row.priority,
     targets: [],

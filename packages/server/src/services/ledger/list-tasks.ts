@@ -95,7 +95,7 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
         milestones: (milestonesByTask.get(t.id) ?? []).map((m) => ({
           title: m.title,
           dueDate: m.due_on,
-          isReached: m.reached_on !== null,
+          reachedOn: m.reached_on,
         })),
       };
       return { t, light: lightOf(task, today, reportsByTask.get(t.id) ?? []) };

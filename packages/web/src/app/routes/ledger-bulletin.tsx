@@ -6,7 +6,12 @@ import { Link } from "react-router";
 import { ErrorResult } from "../../components/error-result.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { bulletinDocxUrl, percent, useBulletin } from "../../features/ledger/api/ledger.ts";
-import type { MonthlyBulletin, BulletinTaskLine, BulletinUnitRow } from "../../features/ledger/api/ledger.ts";
+import type {
+  BulletinClosedLine,
+  BulletinTaskLine,
+  BulletinUnitRow,
+  MonthlyBulletin,
+} from "../../features/ledger/api/ledger.ts";
 import { MonthPicker } from "../../features/ledger/components/month-picker.tsx";
 import { monthOf } from "../../features/ledger/lib/period.ts";
 import { downloadFile } from "../../lib/download.ts";
@@ -26,7 +31,45 @@ const SUMMARY: readonly [keyof MonthlyBulletin["summary"], MessageKey][] = [
   ["onTime", "dispatch.onTime"],
   ["late", "dispatch.late"],
   ["missing", "dispatch.missing"],
+  ["receivedInMonth", "bulletin.receivedInMonth"],
 ];
+
+/** 本月销号任务: each task closed in the month, 按期 or 逾期, with its closing day and units. */
+function ClosedLines({ lines }: { lines: BulletinClosedLine[] }) {
+  const { t } = useI18n();
+  const columns: TableColumnsType<BulletinClosedLine> = [
+    {
+      title: t("bulletin.closedList"),
+      key: "title",
+      render: (_: unknown, l) => <Link to={`/ledger/tasks/${l.taskId}`}>{l.title}</Link>,
+    },
+    { title: t("dispatch.unit"), key: "units", render: (_: unknown, l) => l.units.join("、") },
+    { title: t("ledger.deadline"), dataIndex: "deadline", width: 110 },
+    { title: t("bulletin.closedOn"), dataIndex: "closedOn", width: 110 },
+    {
+      title: t("bulletin.reason"),
+      key: "onTime",
+      width: 130,
+      render: (_: unknown, l) =>
+        l.isOnTime ? t("bulletin.closedOnTime") : t("bulletin.closedLate", { days: String(l.daysOverdue) }),
+    },
+  ];
+  return (
+    <section className="bulletin-section" aria-label={t("bulletin.closedList")}>
+      <Typography.Title level={2}>{t("bulletin.closedList")}</Typography.Title>
+      <Table<BulletinClosedLine>
+        rowKey="taskId"
+        size="small"
+        columns={columns}
+        dataSource={lines}
+        pagination={false}
+        locale={{
+          emptyText: <Empty description={t("bulletin.none")} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+        }}
+      />
+    </section>
+  );
+}
 
 function TaskLines({ title, lines }: { title: string; lines: BulletinTaskLine[] }) {
   const { t } = useI18n();
@@ -103,7 +146,7 @@ export function LedgerBulletinRoute() {
       />
       <div className="panel">
         <div className="filter-form">
-          <MonthPicker month={month} onChange={setMonth} />
+          <MonthPicker month={month} onChange={setMonth} isPastOnly />
         </div>
         {bulletin.isError ? (
           <ErrorResult error={bulletin.error} onRetry={() => void bulletin.refetch()} />
@@ -112,7 +155,15 @@ export function LedgerBulletinRoute() {
             <Spin />
           </div>
         ) : (
-          <article className="bulletin">
+          <article className="bulletin" aria-label={b.heading.title}>
+            <Typography.Title level={2} className="bulletin-title">
+              {b.heading.title}
+            </Typography.Title>
+            {b.heading.scope === "unit" && (
+              <Typography.Paragraph type="secondary">
+                {t("bulletin.unitScope", { unit: b.heading.name })}
+              </Typography.Paragraph>
+            )}
             <section className="bulletin-section">
               <Typography.Title level={2}>{t("bulletin.summary")}</Typography.Title>
               <Typography.Text type="secondary">{t("bulletin.asOf", { date: b.asOf })}</Typography.Text>
@@ -125,8 +176,9 @@ export function LedgerBulletinRoute() {
                   </Col>
                 ))}
               </Row>
+              <Typography.Paragraph type="secondary">{t("bulletin.reportsNote")}</Typography.Paragraph>
             </section>
-            <section className="bulletin-section">
+            <section className="bulletin-section" aria-label={t("bulletin.perUnit")}>
               <Typography.Title level={2}>{t("bulletin.perUnit")}</Typography.Title>
               <Table<BulletinUnitRow>
                 rowKey={(r) => r.unit.id}
@@ -139,6 +191,7 @@ export function LedgerBulletinRoute() {
                 }}
               />
             </section>
+            <ClosedLines lines={b.closedList} />
             <TaskLines title={t("bulletin.overdueList")} lines={b.overdueList} />
             <TaskLines title={t("bulletin.yellowList")} lines={b.yellowList} />
             <section className="bulletin-section">

@@ -14,6 +14,9 @@ export function LedgerScoreboardRoute() {
   const scores = useScoreboard(year);
   const columns: TableColumnsType<UnitScore> = [
     { title: t("dispatch.unit"), key: "unit", render: (_: unknown, r) => r.unit.name },
+    { title: t("bulletin.tasks"), dataIndex: "tasks", width: 80 },
+    { title: t("bulletin.closed"), dataIndex: "closed", width: 90 },
+    { title: t("bulletin.overdue"), dataIndex: "overdue", width: 80 },
     { title: t("score.leadTasks"), dataIndex: "leadTasks", width: 90 },
     { title: t("score.expected"), dataIndex: "expected", width: 80 },
     { title: t("score.completed"), dataIndex: "completed", width: 80 },

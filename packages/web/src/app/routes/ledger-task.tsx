@@ -64,7 +64,10 @@ export function LedgerTaskRoute() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <TaskOverview task={data} />
+          <TaskOverview
+            task={data}
+            canMarkMilestones={(isLead || can("task.review")) && isOpen && data.state !== "pending"}
+          />
           <TaskReports task={data} />
           <TaskInstructions
             task={data}

@@ -8,6 +8,7 @@ import { DispatchBoard, MonthlyBulletin, ReminderResult, Scoreboard } from "@luo
 import { getJson, postJson } from "../../../lib/api.ts";
 
 export type {
+  BulletinClosedLine,
   BulletinTaskLine,
   BulletinUnitRow,
   DispatchBoard,

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { TaskDetail, TaskPage } from "@luoshi/contracts";
 import type {
   LIGHT_VALUES,
+  MilestoneReachedBody,
   TASK_ACTION_VALUES,
   TASK_STATE_VALUES,
   TaskAdjustmentBody,
@@ -93,7 +94,8 @@ export type TaskChange =
   | { kind: "report"; body: TaskReportBody }
   | { kind: "instruction"; body: z.input<typeof TaskInstructionBody> }
   | { kind: "adjustment"; body: z.input<typeof TaskAdjustmentBody> }
-  | { kind: "decision"; body: z.input<typeof TaskAdjustmentDecisionBody> };
+  | { kind: "decision"; body: z.input<typeof TaskAdjustmentDecisionBody> }
+  | { kind: "milestone"; milestoneId: string; body: MilestoneReachedBody };
 
 /** Sends one {@link TaskChange} to its route. */
 function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
@@ -114,6 +116,8 @@ function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
       return postJson(`${base(id)}/adjustments`, change.body, TaskDetail);
     case "decision":
       return postJson(`${base(id)}/adjustments/decision`, change.body, TaskDetail);
+    case "milestone":
+      return postJson(`${base(id)}/milestones/${change.milestoneId}/reached`, change.body, TaskDetail);
   }
 }
 

@@ -1,9 +1,13 @@
 import { Card, Descriptions, Progress, Space, Tag, Typography } from "antd";
 import type { TaskDetail } from "@luoshi/contracts";
 import { useI18n } from "../../../lib/i18n.tsx";
+import { MilestoneReachedButton } from "./milestone-reached.tsx";
 
-/** 督办依据 (plan, clause path and its text), 责任单位 (牵头/协办), dates and 序时进度. */
-export function TaskOverview({ task }: { task: TaskDetail }) {
+/**
+ * 督办依据 (plan, clause path and its text), 责任单位 (牵头/协办), dates and 序时进度 — with 确认完成
+ * when `canMarkMilestones` (the lead unit or bureau staff, on a task in hand).
+ */
+export function TaskOverview({ task, canMarkMilestones }: { task: TaskDetail; canMarkMilestones: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -67,13 +71,17 @@ export function TaskOverview({ task }: { task: TaskDetail }) {
         >
           <ol className="milestone-list">
             {task.milestones.map((m) => (
-              <li key={`${m.dueOn}-${m.title}`}>
+              <li key={m.id}>
                 <Typography.Text strong>{m.dueOn}</Typography.Text> {m.title}{" "}
                 {m.reachedOn === null ? (
-                  <Tag>{t("task.notReached")}</Tag>
+                  <>
+                    <Tag>{t("task.notReached")}</Tag>
+                    {canMarkMilestones && <MilestoneReachedButton task={task} milestone={m} />}
+                  </>
                 ) : (
                   <Tag color="success">{t("task.reachedOn", { date: m.reachedOn })}</Tag>
                 )}
+                {m.note !== null && <div className="pre-wrap">{m.note}</div>}
               </li>
             ))}
           </ol>
