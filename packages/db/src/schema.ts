@@ -118,6 +118,8 @@ export interface SessionsTable {
   client_ip: string | null;
   user_agent: string | null;
   ended_at: TimestampNullable;
+  /** Why the session ended when not by logout: "concurrent-limit", "dormant", … */
+  end_reason: string | null;
 }
 
 /** audit_log — 审计日志 (留痕), append-only and hash-chained by the database. */

@@ -21,6 +21,10 @@ const Env = z.object({
   LUOSHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   /** Hours after which any session ends, however active. */
   LUOSHI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  /** Sessions one account may hold at once; a login beyond it ends the oldest (等保: 并发会话限制). */
+  LUOSHI_MAX_SESSIONS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Days without a login after which an account counts as dormant and is disabled (ours: 90). */
+  LUOSHI_DORMANT_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   /** Set cookies with Secure (behind HTTPS). Defaults to on in production. */
   LUOSHI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** Secret that signs the CSRF cookie; generated into the data folder when unset. */
@@ -37,6 +41,8 @@ export interface Config {
   dataDir: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  maxSessionsPerUser: number;
+  dormantMs: number;
   secureCookies: boolean;
   cookieSecret: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
@@ -65,6 +71,8 @@ export function parseConfig(
       dataDir,
       sessionIdleMs: e.LUOSHI_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: e.LUOSHI_SESSION_MAX_HOURS * 3_600_000,
+      maxSessionsPerUser: e.LUOSHI_MAX_SESSIONS,
+      dormantMs: e.LUOSHI_DORMANT_DAYS * 86_400_000,
       secureCookies: (e.LUOSHI_SECURE_COOKIES ?? (e.NODE_ENV === "production" ? "true" : "false")) === "true",
       cookieSecret: e.LUOSHI_COOKIE_SECRET,
       logLevel: e.LOG_LEVEL,

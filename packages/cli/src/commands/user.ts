@@ -2,7 +2,7 @@ import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
-import { writeCsv } from "@luoshi/common";
+import { chinaDate, writeCsv } from "@luoshi/common";
 import { BULK_ACCOUNT_KIND_VALUES, Login, RoleCode } from "@luoshi/contracts";
 import { orgUnitRepo, userRepo } from "@luoshi/db";
 import { BULK_ACCOUNT_KIND_LABELS, BULK_SKIP_LABELS, ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
@@ -10,6 +10,7 @@ import {
   AppError,
   createBulkAccounts,
   createUser,
+  dormantAccounts,
   INITIAL_ACCOUNT_HEADERS,
   initialAccountRows,
   initialAccountsXlsx,
@@ -173,6 +174,40 @@ export function userCommand(): Command {
           found.id,
         );
         console.log(`已重置 ${login} 的口令。临时口令：${temporaryPassword}（首次登录须修改）`);
+      });
+    });
+  user
+    .command("dormant")
+    .description(
+      "清查长期未用账号：列出超过 LUOSHI_DORMANT_DAYS 天（默认 90）未登录的在用账号；加 --apply 一并停用",
+    )
+    .option("--apply", "停用列出的账号并结束其会话（记入审计日志）", false)
+    .action(async (raw: { apply: boolean }) => {
+      await withServices(async (deps) => {
+        const result = await dormantAccounts(
+          deps,
+          { ...cliActor(), role: "systemAdmin" },
+          {
+            apply: raw.apply,
+          },
+        );
+        for (const a of result.accounts) {
+          console.log(
+            [
+              a.login.padEnd(14),
+              a.displayName.padEnd(8),
+              ROLE_LABELS[a.role].padEnd(10),
+              a.orgUnitName.padEnd(12),
+              `最后活动 ${chinaDate(a.lastActiveAt)}`,
+            ].join(" "),
+          );
+        }
+        const verb = result.disabled ? "已停用" : "未停用（加 --apply 停用）";
+        console.log(
+          result.accounts.length === 0
+            ? `没有超过 ${result.days} 天未使用的在用账号`
+            : `共 ${result.accounts.length} 个账号超过 ${result.days} 天未使用，${verb}`,
+        );
       });
     });
   user.addCommand(bulkCommand());
