@@ -122,6 +122,13 @@ export interface SessionsTable {
   end_reason: string | null;
 }
 
+/** audit_seal — the keyed seal of each audit row (HMAC-SM3 of its hash); row 0 names the first sealed id. */
+export interface AuditSealTable {
+  audit_id: number;
+  mac: string;
+  first_id: number | null;
+}
+
 /** audit_log — 审计日志 (留痕), append-only and hash-chained by the database. */
 export interface AuditLogTable {
   id: ColumnType<number, never, never>;
@@ -386,6 +393,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
   schema_migrations: SchemaMigrationsTable;
   plans: PlansTable;
   plan_nodes: PlanNodesTable;

@@ -29,6 +29,12 @@ const Env = z.object({
   LUOSHI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** Secret that signs the CSRF cookie; generated into the data folder when unset. */
   LUOSHI_COOKIE_SECRET: z.string().min(32, { error: "LUOSHI_COOKIE_SECRET 至少 32 个字符" }).optional(),
+  /**
+   * The key that seals audit rows (HMAC-SM3), at least 32 characters. Unset: read from the key file
+   * beside the data folder (`<LUOSHI_DATA_DIR>-audit.key`), generated there on first start. Never in
+   * the database, and kept out of its backups.
+   */
+  LUOSHI_AUDIT_KEY: z.string().min(32, { error: "LUOSHI_AUDIT_KEY 至少 32 个字符" }).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -45,6 +51,8 @@ export interface Config {
   dormantMs: number;
   secureCookies: boolean;
   cookieSecret: string | undefined;
+  /** The audit key from the environment, if given there. */
+  auditKey: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   isProduction: boolean;
 }
@@ -75,6 +83,7 @@ export function parseConfig(
       dormantMs: e.LUOSHI_DORMANT_DAYS * 86_400_000,
       secureCookies: (e.LUOSHI_SECURE_COOKIES ?? (e.NODE_ENV === "production" ? "true" : "false")) === "true",
       cookieSecret: e.LUOSHI_COOKIE_SECRET,
+      auditKey: e.LUOSHI_AUDIT_KEY,
       logLevel: e.LOG_LEVEL,
       isProduction: e.NODE_ENV === "production",
     },

@@ -22,7 +22,7 @@ const FILES = [...READ_ROWS, ...ADMIN_READ_ROWS, ...WRITE_ROWS].filter(
 
 const allows = (row: Row, role: Role): boolean =>
   row.need === "authenticated" ||
-  (typeof row.need === "string" ? can(role, row.need) : row.need.includes(role));
+  (row.need !== "public" && (typeof row.need === "string" ? can(role, row.need) : row.need.includes(role)));
 
 function targetFor(side: Side, role: Role): Target {
   const bySchool = role === "schoolUser";

@@ -41,6 +41,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "demo.load": "载入演示数据",
   "audit.search": "查询审计日志",
   "audit.export": "导出审计日志",
+  "audit.verify": "校验审计日志完整性",
   "org.import": "导入组织机构",
   "org.registry-import": "导入单位名录",
   "org.registry-discard": "放弃单位名录导入",
