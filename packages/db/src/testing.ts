@@ -98,3 +98,25 @@ export async function superuserEditsAuditRow(db: Kysely<Database>, nth: number):
     return id;
   });
 }
+
+/**
+ * Renames a table as the owner while `work` runs, then back: a database that fails under the
+ * application (for tests of what an error answer gives away).
+ */
+export async function asOwnerRenameTable<T>(
+  db: Kysely<Database>,
+  table: string,
+  to: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await asOwner(db, (owner) =>
+    sql`ALTER TABLE ${sql.table(table)} RENAME TO ${sql.table(to)}`.execute(owner),
+  );
+  try {
+    return await work();
+  } finally {
+    await asOwner(db, (owner) =>
+      sql`ALTER TABLE ${sql.table(to)} RENAME TO ${sql.table(table)}`.execute(owner),
+    );
+  }
+}
