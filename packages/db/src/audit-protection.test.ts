@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import type { DatabaseHandle } from "./client.ts";
+import { openDatabase, type DatabaseHandle } from "./client.ts";
+import { migrate } from "./migrate.ts";
 import { auditRepo } from "./repos/audit.repo.ts";
 import { asOwner, createTestDatabase, TEST_AUDIT_KEY, testEngines } from "./testing.ts";
 
@@ -62,6 +63,29 @@ describe.each(testEngines())("audit protection on %s", { timeout: 180_000 }, (en
     const role = await sql<{ r: string }>`SELECT current_user AS r`.execute(db);
     expect(role.rows[0]?.r).toBe("luoshi_app");
     expect(await verify(handle)).toEqual({ checked: 5, sealedFrom: 1, broken: null });
+  });
+
+  it("writes no audit row without the key, so the action writing it fails", async () => {
+    handle = await withTrail(engine, 1);
+    const keyless = await openDatabase({ engine: "pglite", dataDir: null });
+    try {
+      await migrate(keyless);
+      await expect(
+        auditRepo.insert(keyless.db, {
+          actorId: null,
+          actorLogin: "synthetic.user",
+          actorRole: null,
+          action: "task.report",
+          entityType: "task",
+          entityId: null,
+          clientIp: null,
+          requestId: null,
+        }),
+      ).rejects.toThrow(/audit key missing/);
+      await expect(auditRepo.verify(keyless.db)).rejects.toThrow(/audit key missing/);
+    } finally {
+      await keyless.close();
+    }
   });
 
   it("finds a row the owner edited with the triggers off", async () => {
