@@ -74,3 +74,9 @@ END;
 $$;
 REVOKE ALL ON FUNCTION luoshi_analyze_stats(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION luoshi_analyze_stats(text[]) TO luoshi_app;
+
+-- 安全标记 on the records that exist now: each report attachment carries a sensitivity level, compared
+-- with the reader's clearance (users.clearance, since 0001) on every download. Registries will label
+-- their records and fields the same way.
+ALTER TABLE task_attachments ADD COLUMN sensitivity text NOT NULL DEFAULT 'general'
+  CHECK (sensitivity IN ('general', 'sensitive', 'highly-sensitive'));

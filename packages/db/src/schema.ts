@@ -324,6 +324,8 @@ export interface TaskAttachmentsTable {
   sha256: string;
   uploaded_by: string | null;
   uploaded_at: Timestamp;
+  /** 安全标记: general / sensitive / highly-sensitive, compared with the reader's clearance. */
+  sensitivity: ColumnType<string, string | undefined, string>;
 }
 
 /** task_events — the task's timeline. */

@@ -14,6 +14,7 @@ export * from "./services/accounts/authenticate.service.ts";
 export * from "./services/accounts/logout.service.ts";
 export * from "./services/accounts/change-password.service.ts";
 export * from "./services/access/authorize.ts";
+export { setClearance } from "./services/access/clearance.ts";
 export * from "./services/accounts/list-users.service.ts";
 export * from "./services/accounts/create-user.service.ts";
 export * from "./services/accounts/reset-password.service.ts";

@@ -5,7 +5,14 @@ import { z } from "zod";
 import { chinaDate, writeCsv } from "@luoshi/common";
 import { BULK_ACCOUNT_KIND_VALUES, Login, RoleCode } from "@luoshi/contracts";
 import { orgUnitRepo, userRepo } from "@luoshi/db";
-import { BULK_ACCOUNT_KIND_LABELS, BULK_SKIP_LABELS, ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
+import {
+  BULK_ACCOUNT_KIND_LABELS,
+  BULK_SKIP_LABELS,
+  isSensitivity,
+  ROLE_LABELS,
+  ROLES,
+  SENSITIVITY_LABELS,
+} from "@luoshi/domain/auth";
 import {
   AppError,
   createBulkAccounts,
@@ -16,6 +23,7 @@ import {
   initialAccountsXlsx,
   listUsers,
   resetPassword,
+  setClearance,
 } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
@@ -208,6 +216,27 @@ export function userCommand(): Command {
             ? `没有超过 ${result.days} 天未使用的在用账号`
             : `共 ${result.accounts.length} 个账号超过 ${result.days} 天未使用，${verb}`,
         );
+      });
+    });
+  user
+    .command("clearance")
+    .description("设置许可级别（安全标记）：general（一般）、sensitive（敏感）、highly-sensitive（高敏）")
+    .argument("<login>", "登录名")
+    .argument("<level>", "许可级别")
+    .action(async (login: string, level: string) => {
+      if (!isSensitivity(level)) {
+        throw new AppError(
+          "validation-failed",
+          `许可级别只能是 general、sensitive、highly-sensitive：${level}`,
+        );
+      }
+      await withServices(async (deps) => {
+        const found = await userRepo.findByLogin(deps.handle.db, login);
+        if (found === undefined) {
+          throw new AppError("not-found", `没有登录名为 ${login} 的用户`);
+        }
+        await setClearance(deps, cliActor(), found.id, level);
+        console.log(`已将 ${login} 的许可级别设为“${SENSITIVITY_LABELS[level]}”`);
       });
     });
   user.addCommand(bulkCommand());

@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.bulk-create": "批量开通账号",
   "user.reset-password": "重置口令",
   "user.update": "修改用户",
+  "user.clearance": "设置许可级别（安全标记）",
   "org.create": "新建组织机构",
   "demo.load": "载入演示数据",
   "audit.search": "查询审计日志",
