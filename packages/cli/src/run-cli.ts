@@ -11,7 +11,7 @@ import { inject } from "vitest";
 const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
 
 /** The audit key of the CLI tests' runs (tests only). */
-export const CLI_TEST_AUDIT_KEY = "luoshi-cli-test-audit-key-not-for-production";
+const CLI_TEST_AUDIT_KEY = "luoshi-cli-test-audit-key-not-for-production";
 
 /** How long one command may take. */
 export const RUN_TIMEOUT = 120_000;
