@@ -44,13 +44,19 @@ export function testEngines(): ("pglite" | "postgres")[] {
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
  * PostgreSQL server of TEST_DATABASE_URL that is dropped again on close. It runs as a deployment does:
- * as the application's role, audit rows sealed with {@link TEST_AUDIT_KEY}.
+ * as the application's role, audit rows sealed with {@link TEST_AUDIT_KEY} — or, with `asOwner`, as the
+ * migrating owner before any of that (for tests of the migrations themselves).
  */
-export async function createTestDatabase(engine: "pglite" | "postgres"): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  engine: "pglite" | "postgres",
+  options: { asOwner?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const deploy = (handle: DatabaseHandle) =>
+    options.asOwner === true ? Promise.resolve(handle) : asDeployed(handle);
   if (engine === "pglite") {
     const handle = await openDatabase({ engine: "pglite", dataDir: null });
     await migrate(handle);
-    return asDeployed(handle);
+    return deploy(handle);
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
@@ -65,7 +71,7 @@ export async function createTestDatabase(engine: "pglite" | "postgres"): Promise
   url.pathname = `/${name}`;
   const handle = await openDatabase({ engine: "postgres", url: url.toString() });
   await migrate(handle);
-  await asDeployed(handle);
+  await deploy(handle);
   return {
     ...handle,
     async close() {

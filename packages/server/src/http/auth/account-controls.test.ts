@@ -11,7 +11,7 @@ describe.each(testEngines())("account controls on %s", (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server.close();
   });
@@ -139,7 +139,7 @@ describe.each(testEngines())("the dormant-account report on %s", (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer(engine);
-  });
+  }, 300_000);
   afterAll(async () => {
     await server.close();
   });
