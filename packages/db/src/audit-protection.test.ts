@@ -9,7 +9,13 @@ import { sql } from "kysely";
 import { openDatabase, type DatabaseHandle } from "./client.ts";
 import { migrate } from "./migrate.ts";
 import { auditRepo } from "./repos/audit.repo.ts";
-import { asOwner, createTestDatabase, TEST_AUDIT_KEY, testEngines } from "./testing.ts";
+import {
+  asOwner,
+  createTestDatabase,
+  superuserEditsAuditRow,
+  TEST_AUDIT_KEY,
+  testEngines,
+} from "./testing.ts";
 
 async function withTrail(engine: "pglite" | "postgres", rows = 5): Promise<DatabaseHandle> {
   const handle = await createTestDatabase(engine);
@@ -98,6 +104,15 @@ describe.each(testEngines())("audit protection on %s", { timeout: 180_000 }, (en
     expect((await verify(handle)).broken).toEqual({
       id: 3,
       reason: expect.stringMatching(/被改动/) as string,
+    });
+  });
+
+  it("finds who did it changed: the seal covers the columns the hash leaves out", async () => {
+    handle = await withTrail(engine);
+    const id = await superuserEditsAuditRow(handle.db, 2);
+    expect((await verify(handle)).broken).toEqual({
+      id,
+      reason: expect.stringMatching(/HMAC-SM3/) as string,
     });
   });
 

@@ -53,8 +53,16 @@ export interface AuditQuery {
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
 
 /** HMAC-SM3 (GB/T 32905) of an audit row's chain hash: what only the key's holder can compute. */
-const sealOf = (key: Buffer, hash: string): string =>
-  createHmac("sm3", key).update(`row|${hash}`).digest("hex");
+const sealOf = (key: Buffer, r: SealedFields): string =>
+  createHmac("sm3", key)
+    .update(JSON.stringify(["row", r.hash, r.actor_login, r.actor_role, r.client_ip, r.request_id]))
+    .digest("hex");
+
+/**
+ * What the seal covers: the chain hash (which covers id, time, actor id, action, object, result and
+ * the before/after/details) and the columns the hash leaves out — who by name and role, from where.
+ */
+type SealedFields = Pick<AuditRow, "hash" | "actor_login" | "actor_role" | "client_ip" | "request_id">;
 
 /** The genesis seal: which audit id sealing starts at, under the key. */
 const genesisSeal = (key: Buffer, firstId: number): string =>
@@ -94,11 +102,11 @@ export const auditRepo = {
           client_ip: e.clientIp,
           request_id: e.requestId,
         })
-        .returning(["id", "hash"])
+        .returning(["id", "hash", "actor_login", "actor_role", "client_ip", "request_id"])
         .executeTakeFirstOrThrow();
       await trx
         .insertInto("audit_seal")
-        .values({ audit_id: row.id, mac: sealOf(key, row.hash), first_id: null })
+        .values({ audit_id: row.id, mac: sealOf(key, row), first_id: null })
         .execute();
     };
     if (db.isTransaction) {
@@ -167,6 +175,10 @@ export const auditRepo = {
           "a.id",
           "a.prev_hash",
           "a.hash",
+          "a.actor_login",
+          "a.actor_role",
+          "a.client_ip",
+          "a.request_id",
           "s.mac",
           sql<string>`audit_log_row_hash(a)`.as("recomputed"),
         ])
@@ -189,7 +201,7 @@ export const auditRepo = {
           if (r.mac === null) {
             return broken("缺少封印（HMAC-SM3）");
           }
-          if (!safeEqual(r.mac, sealOf(key, r.hash))) {
+          if (!safeEqual(r.mac, sealOf(key, r))) {
             return broken("封印（HMAC-SM3）不符：该行被改动，或密钥不对");
           }
         }
