@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { E2E_AUDIT_KEY } from "./audit-key.ts";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -88,7 +89,14 @@ export async function startServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const child: ChildProcess = spawn(process.execPath, [CLI, "serve", ...(demo ? ["--demo"] : [])], {
-    env: { ...process.env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", ...extraEnv },
+    env: {
+      ...process.env,
+      LUOSHI_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      LUOSHI_AUDIT_KEY: E2E_AUDIT_KEY,
+      ...extraEnv,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -2,7 +2,7 @@
 // on the embedded database; prints the 台账 list latency (median, p95) with filters and the time to build
 // the 月通报 .docx. Run: node scripts/bench-ledger.ts
 import { performance } from "node:perf_hooks";
-import { migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
+import { attachAuditKey, migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
 import { seedLedgerBench } from "@luoshi/db/bench";
 import {
   bulletinDocxFor,
@@ -14,11 +14,15 @@ import {
   type ServiceDeps,
 } from "@luoshi/server";
 
+/** The benchmark's audit key (a throwaway database). */
+const BENCH_AUDIT_KEY = Buffer.from("luoshi-bench-audit-key-not-for-production");
+
 const TASKS = 5000;
 const PERIODS = 60;
 
 const handle = await openDatabase({ engine: "pglite", dataDir: null });
 await migrate(handle);
+attachAuditKey(handle.db, BENCH_AUDIT_KEY);
 const parsed = parseConfig({ LUOSHI_DATA_DIR: "/tmp/luoshi-bench-ledger" });
 if (parsed.config === undefined) {
   throw new Error("config");

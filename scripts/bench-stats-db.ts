@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   inTransaction,
+  attachAuditKey,
   migrate,
   openDatabase,
   orgUnitRepo,
@@ -33,6 +34,9 @@ import {
 import { writeStatsWorkbook } from "./make-stats-workbook.ts";
 import { synthesizeProvince } from "./synthetic-province.ts";
 
+/** The benchmark's audit key (a throwaway database). */
+const BENCH_AUDIT_KEY = Buffer.from("luoshi-bench-audit-key-not-for-production");
+
 const SCHOOLS_PER_TOWNSHIP = Number(process.argv[2] ?? 25);
 const IMPORT_TARGET_S = 30;
 const COMPUTE_TARGET_S = 5;
@@ -52,6 +56,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "luoshi-bench-stats-"));
 try {
   const handle = await openDatabase({ engine: "pglite", dataDir: join(dataDir, "db") });
   await migrate(handle);
+  attachAuditKey(handle.db, BENCH_AUDIT_KEY);
   const parsed = parseConfig({ LUOSHI_DATA_DIR: dataDir, NODE_ENV: "test" });
   if (parsed.config === undefined) {
     throw new Error(parsed.problems.join("; "));

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
+import { attachAuditKey, migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
 import {
   AppError,
   importOrgUnits,
@@ -21,12 +21,16 @@ import {
 import { writeStatsWorkbook } from "./make-stats-workbook.ts";
 import { synthesizeProvince } from "./synthetic-province.ts";
 
+/** The benchmark's audit key (a throwaway database). */
+const BENCH_AUDIT_KEY = Buffer.from("luoshi-bench-audit-key-not-for-production");
+
 const perTownship = Number(process.argv[2] ?? 5);
 const sheets = (process.argv[3] ?? "").split(",").filter((s) => s !== "");
 const dir = mkdtempSync(join(tmpdir(), "luoshi-bench-stats-import-"));
 try {
   const handle = await openDatabase({ engine: "pglite", dataDir: join(dir, "db") });
   await migrate(handle);
+  attachAuditKey(handle.db, BENCH_AUDIT_KEY);
   const parsed = parseConfig({ LUOSHI_DATA_DIR: dir, NODE_ENV: "test" });
   if (parsed.config === undefined) {
     throw new Error(parsed.problems.join("; "));

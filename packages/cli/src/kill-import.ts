@@ -13,9 +13,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  attachAuditKey,
   backupRepo,
   migrate,
-  openDatabase,
+  openDatabase as openUnkeyed,
   orgUnitRepo,
   scopeOf,
   type DatabaseTarget,
@@ -32,8 +33,16 @@ import {
   writeStatsWorkbook,
   type ServiceDeps,
 } from "@luoshi/server";
+import { CLI_TEST_AUDIT_KEY } from "./run-cli.ts";
 
 const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+
+/** Opens the database with the audit key the demo folder was sealed with (the CLI tests' key). */
+async function openDatabase(target: DatabaseTarget): Promise<Awaited<ReturnType<typeof openUnkeyed>>> {
+  const handle = await openUnkeyed(target);
+  attachAuditKey(handle.db, Buffer.from(CLI_TEST_AUDIT_KEY));
+  return handle;
+}
 /** The year replaced: the demo county's last. */
 const YEAR = 2024;
 const sleep = (ms: number) =>
@@ -188,6 +197,7 @@ export async function killScenario(options: {
       ? { engine: "pglite", dataDir: join(dataDir, "db") }
       : { engine: "postgres", url: options.postgresUrl };
   const env: Record<string, string> = {
+    LUOSHI_AUDIT_KEY: CLI_TEST_AUDIT_KEY,
     ...(options.postgresUrl === undefined ? {} : { DATABASE_URL: options.postgresUrl }),
   };
   const files = [await workbook(dir, 101), await workbook(dir, 202)];

@@ -10,6 +10,9 @@ import { inject } from "vitest";
 
 const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
 
+/** The audit key of the CLI tests' runs (tests only). */
+export const CLI_TEST_AUDIT_KEY = "luoshi-cli-test-audit-key-not-for-production";
+
 /** How long one command may take. */
 export const RUN_TIMEOUT = 120_000;
 
@@ -29,7 +32,15 @@ export interface CliRunOptions {
 /** Runs `luoshi …args` on the data folder `dataDir` with logging silenced. */
 export function runCli(dataDir: string, args: readonly string[], options: CliRunOptions = {}): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...options.env },
+    env: {
+      ...process.env,
+      LUOSHI_DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      // one audit key for every run (and the shared demo folder they copy): no key file left beside
+      // the test's folder
+      LUOSHI_AUDIT_KEY: CLI_TEST_AUDIT_KEY,
+      ...options.env,
+    },
     encoding: "utf8",
     timeout: RUN_TIMEOUT,
     // `indicators --all-units --json` prints one line per unit and year.

@@ -57,6 +57,12 @@ export const LIGHTS = ["red", "yellow", "blue", "green", "grey"] as const;
 /** 报送频次 of a task's progress reports. */
 export const REPORTING_FREQUENCIES = ["monthly", "weekly", "quarterly", "once"] as const;
 
+/**
+ * 安全标记: the sensitivity of a record or field, and the clearance of a user, lowest first — 一般 /
+ * 敏感 / 高敏 (security.md, "Security labels"). A user reads a record whose level is at most its clearance.
+ */
+export const SENSITIVITY_LEVELS = ["general", "sensitive", "highly-sensitive"] as const;
+
 /** 优先级 of a task: 重点 / 一般 / 较低. */
 export const TASK_PRIORITIES = ["high", "normal", "low"] as const;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   LIGHTS as LIGHT_VALUES,
+  SENSITIVITY_LEVELS,
   REPORTING_FREQUENCIES as FREQUENCY_VALUES,
   TASK_PRIORITIES as PRIORITY_VALUES,
   TASK_STATES as TASK_STATE_VALUES,
@@ -89,6 +90,8 @@ export type TaskActionBody = z.infer<typeof TaskActionBody>;
 export const AttachmentUpload = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
   contentBase64: z.base64({ error: "附件内容应为 base64 编码" }).max(14_000_000, { error: "附件超过 10 MB" }),
+  /** 安全标记: only readers whose clearance reaches it may download the file (default 一般). */
+  sensitivity: z.enum(SENSITIVITY_LEVELS).default("general"),
 });
 
 /** POST /api/tasks/:id/reports — a unit's report for a period (the lead's may consolidate). */

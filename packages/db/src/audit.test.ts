@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { DatabaseHandle } from "./client.ts";
 import { auditRepo } from "./repos/audit.repo.ts";
 import { WHOLE_TREE } from "./scope.ts";
-import { createTestDatabase, testEngines } from "./testing.ts";
+import { asOwner, createTestDatabase, testEngines } from "./testing.ts";
 
 describe.each(testEngines())("audit trail on %s", (engine) => {
   let handle: DatabaseHandle;
@@ -22,7 +22,7 @@ describe.each(testEngines())("audit trail on %s", (engine) => {
         requestId: "r1",
       });
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await handle.close();
   });
@@ -39,10 +39,19 @@ describe.each(testEngines())("audit trail on %s", (engine) => {
     expect(rows[2]?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE in the database itself", async () => {
-    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(handle.db)).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
-    await expect(sql`TRUNCATE audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
+  it("refuses UPDATE, DELETE and TRUNCATE in the database itself, to the owner too", async () => {
+    // the application's role holds no such right …
+    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(handle.db)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(sql`DELETE FROM audit_log`.execute(handle.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`TRUNCATE audit_log`.execute(handle.db)).rejects.toThrow(/permission denied/);
+    // … and the triggers refuse the owner as well
+    await asOwner(handle.db, async (owner) => {
+      await expect(sql`UPDATE audit_log SET action = 'x'`.execute(owner)).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM audit_log`.execute(owner)).rejects.toThrow(/append-only/);
+      await expect(sql`TRUNCATE audit_log`.execute(owner)).rejects.toThrow(/append-only/);
+    });
     const { total } = await auditRepo.list(handle.db, { scope: WHOLE_TREE, limit: 10, offset: 0 });
     expect(total).toBe(3);
   });

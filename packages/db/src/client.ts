@@ -16,6 +16,12 @@ export interface DatabaseHandle {
   engine: DatabaseTarget["engine"];
   /** Runs a multi-statement SQL script (migrations) in one transaction. */
   execScript(sqlText: string): Promise<void>;
+  /**
+   * From now on every connection acts as {@link APP_ROLE} (SET ROLE), which owns no table: it cannot
+   * alter the audit tables or disable their triggers, and may only read and append to them. Called after
+   * the migrations, which run as the owner.
+   */
+  useAppRole(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,6 +31,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 // by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 const PGLITE_OPTIONS = { parsers: { [types.DATE]: (v: string) => v } };
+
+/** The database role the server and the CLI act as once migrated (migration 0013). */
+export const APP_ROLE = "luoshi_app";
 
 /** Opens the database the target names. The PGlite folder is created when missing. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -52,10 +61,29 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
           client.release();
         }
       },
+      async useAppRole() {
+        // PGlite is one connection: the role set on it holds for every later query.
+        const client = await pool.connect();
+        try {
+          await lite.exec(`SET ROLE ${APP_ROLE}`);
+        } finally {
+          client.release();
+        }
+      },
       close: () => db.destroy(),
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  let appRole = false;
+  // A new connection takes the application's role before its first query (node-postgres runs queries
+  // in the order sent, and emits "connect" before it hands the client out).
+  pool.on("connect", (client) => {
+    if (appRole) {
+      client.query(`SET ROLE ${APP_ROLE}`).catch((error: unknown) => {
+        process.emitWarning(`SET ROLE ${APP_ROLE} failed: ${String(error)}`);
+      });
+    }
+  });
   // An idle connection the server drops (restart, admin command) must not take the process down: the
   // pool discards it and opens a new one on the next query (node-postgres asks for this handler).
   pool.on("error", (error) => {
@@ -76,6 +104,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         throw error;
       } finally {
         client.release();
+      }
+    },
+    async useAppRole() {
+      appRole = true;
+      // Connections opened before (by the migrations) are closed; new ones take the role as they open.
+      const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+      for (const client of idle) {
+        client.release(true);
       }
     },
     close: () => db.destroy(),

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema.ts";
+import { inheritAuditKey } from "./audit-key.ts";
 
 /**
  * What every repository function reads and writes through: the open database or a transaction on it.
@@ -15,5 +16,8 @@ export type Tx = Transaction<Database>;
  * this rather than the query builder's own API so that no code outside packages/db touches Kysely.
  */
 export function inTransaction<T>(db: Kysely<Database>, work: (trx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+  return db.transaction().execute((trx) => {
+    inheritAuditKey(db, trx);
+    return work(trx);
+  });
 }

@@ -1,5 +1,6 @@
 export * from "./client.ts";
 export * from "./db.ts";
+export { attachAuditKey } from "./audit-key.ts";
 export * from "./migrate.ts";
 export * from "./schema.ts";
 export * from "./scope.ts";

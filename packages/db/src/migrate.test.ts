@@ -17,7 +17,8 @@ async function describeSchema(handle: DatabaseHandle): Promise<string[]> {
 describe.each(testEngines())("migrations on %s", (engine) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
+    // migrations run as the owner, before the application takes its role
+    handle = await createTestDatabase(engine, { asOwner: true });
   });
   afterAll(async () => {
     await handle.close();

@@ -118,6 +118,15 @@ export interface SessionsTable {
   client_ip: string | null;
   user_agent: string | null;
   ended_at: TimestampNullable;
+  /** Why the session ended when not by logout: "concurrent-limit", "dormant", … */
+  end_reason: string | null;
+}
+
+/** audit_seal — the keyed seal of each audit row (HMAC-SM3 of its hash); row 0 names the first sealed id. */
+export interface AuditSealTable {
+  audit_id: number;
+  mac: string;
+  first_id: number | null;
 }
 
 /** audit_log — 审计日志 (留痕), append-only and hash-chained by the database. */
@@ -317,6 +326,8 @@ export interface TaskAttachmentsTable {
   sha256: string;
   uploaded_by: string | null;
   uploaded_at: Timestamp;
+  /** 安全标记: general / sensitive / highly-sensitive, compared with the reader's clearance. */
+  sensitivity: ColumnType<string, string | undefined, string>;
 }
 
 /** task_events — the task's timeline. */
@@ -394,6 +405,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
   schema_migrations: SchemaMigrationsTable;
   plans: PlansTable;
   plan_nodes: PlanNodesTable;

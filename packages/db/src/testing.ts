@@ -1,8 +1,42 @@
 import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "./client.ts";
+import { sql, type Kysely } from "kysely";
+import { attachAuditKey } from "./audit-key.ts";
+import { APP_ROLE, openDatabase, type DatabaseHandle } from "./client.ts";
 import { migrate } from "./migrate.ts";
-import type { Db } from "./db.ts";
+import { auditRepo } from "./repos/audit.repo.ts";
 import { backupRepo } from "./repos/backup.repo.ts";
+import type { Db } from "./db.ts";
+import type { Database } from "./schema.ts";
+
+/** The audit key of test databases (tests only; an installation's key is its own, outside the database). */
+export const TEST_AUDIT_KEY = Buffer.from("luoshi-test-audit-key-not-for-production");
+
+/** As a deployment runs: the test key attached, the genesis seal written, the application's role taken. */
+async function asDeployed(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  attachAuditKey(handle.db, TEST_AUDIT_KEY);
+  await auditRepo.ensureGenesis(handle.db, TEST_AUDIT_KEY);
+  await handle.useAppRole();
+  return handle;
+}
+
+/**
+ * Runs `work` on one connection as the database's owner (a superuser in the tests), the way an operator
+ * at the database console would: for tests that show what only the owner can do, and that the trail
+ * notices it. The connection takes the application's role again afterwards.
+ */
+export async function asOwner<T>(
+  db: Kysely<Database>,
+  work: (owner: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`RESET ROLE`.execute(conn);
+    try {
+      return await work(conn);
+    } finally {
+      await sql.raw(`SET ROLE ${APP_ROLE}`).execute(conn);
+    }
+  });
+}
 
 /** The engines the data-layer and API tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testEngines(): ("pglite" | "postgres")[] {
@@ -11,17 +45,25 @@ export function testEngines(): ("pglite" | "postgres")[] {
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL that is dropped again on close.
+ * PostgreSQL server of TEST_DATABASE_URL that is dropped again on close. It runs as a deployment does:
+ * as the application's role, audit rows sealed with {@link TEST_AUDIT_KEY} — or, with `asOwner`, as the
+ * migrating owner before any of that (for tests of the migrations themselves).
  */
-export async function createTestDatabase(engine: "pglite" | "postgres"): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  engine: "pglite" | "postgres",
+  options: { asOwner?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const deploy = (handle: DatabaseHandle) =>
+    options.asOwner === true ? Promise.resolve(handle) : asDeployed(handle);
   if (engine === "pglite") {
     const handle = await openDatabase({ engine: "pglite", dataDir: null });
     await migrate(handle);
-    return handle;
+    return deploy(handle);
   }
   const fresh = await createTestDatabaseUrl();
   const handle = await openDatabase({ engine: "postgres", url: fresh.url });
   await migrate(handle);
+  await deploy(handle);
   return {
     ...handle,
     async close() {
@@ -69,4 +111,47 @@ export async function tableContents(db: Db): Promise<Map<string, string[]>> {
     out.set(t.name, rows.map((r) => JSON.stringify(r)).sort());
   }
   return out;
+}
+
+/**
+ * What a database superuser can do behind the application's back: switch the audit table's guard off,
+ * change who did the `nth` row (1 = the first), switch it on again. Returns the row's id. For tests that
+ * show the verification finds it.
+ */
+export async function superuserEditsAuditRow(db: Kysely<Database>, nth: number): Promise<number> {
+  return asOwner(db, async (owner) => {
+    const row = await sql<{
+      id: number;
+    }>`SELECT id::int AS id FROM audit_log ORDER BY id OFFSET ${nth - 1} LIMIT 1`.execute(owner);
+    const id = row.rows[0]?.id;
+    if (id === undefined) {
+      throw new Error(`the trail has fewer than ${String(nth)} rows`);
+    }
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(owner);
+    await sql`UPDATE audit_log SET actor_login = 'someone.else' WHERE id = ${id}`.execute(owner);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(owner);
+    return id;
+  });
+}
+
+/**
+ * Renames a table as the owner while `work` runs, then back: a database that fails under the
+ * application (for tests of what an error answer gives away).
+ */
+export async function asOwnerRenameTable<T>(
+  db: Kysely<Database>,
+  table: string,
+  to: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await asOwner(db, (owner) =>
+    sql`ALTER TABLE ${sql.table(table)} RENAME TO ${sql.table(to)}`.execute(owner),
+  );
+  try {
+    return await work();
+  } finally {
+    await asOwner(db, (owner) =>
+      sql`ALTER TABLE ${sql.table(to)} RENAME TO ${sql.table(table)}`.execute(owner),
+    );
+  }
 }

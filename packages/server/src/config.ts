@@ -28,6 +28,10 @@ const Env = z.object({
   LUOSHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   /** Hours after which any session ends, however active. */
   LUOSHI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  /** Sessions one account may hold at once; a login beyond it ends the oldest (等保: 并发会话限制). */
+  LUOSHI_MAX_SESSIONS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Days without a login after which an account counts as dormant and is disabled (ours: 90). */
+  LUOSHI_DORMANT_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   /** Set cookies with Secure (behind HTTPS). Defaults to on in production. */
   LUOSHI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** Secret that signs the CSRF cookie; generated into the data folder when unset. */
@@ -87,6 +91,12 @@ const Env = z.object({
     .min(8)
     .max(10_000)
     .default(DEFAULT_FILE_LIMITS.maxXmlDepth),
+  /**
+   * The key that seals audit rows (HMAC-SM3), at least 32 characters. Unset: read from the key file
+   * beside the data folder (`<LUOSHI_DATA_DIR>-audit.key`), generated there on first start. Never in
+   * the database, and kept out of its backups.
+   */
+  LUOSHI_AUDIT_KEY: z.string().min(32, { error: "LUOSHI_AUDIT_KEY 至少 32 个字符" }).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -99,8 +109,12 @@ export interface Config {
   dataDir: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  maxSessionsPerUser: number;
+  dormantMs: number;
   secureCookies: boolean;
   cookieSecret: string | undefined;
+  /** The audit key from the environment, if given there. */
+  auditKey: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   isProduction: boolean;
   /** Bounds on one imported policy document. */
@@ -143,8 +157,11 @@ export function parseConfig(
       dataDir,
       sessionIdleMs: e.LUOSHI_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: e.LUOSHI_SESSION_MAX_HOURS * 3_600_000,
+      maxSessionsPerUser: e.LUOSHI_MAX_SESSIONS,
+      dormantMs: e.LUOSHI_DORMANT_DAYS * 86_400_000,
       secureCookies: (e.LUOSHI_SECURE_COOKIES ?? (e.NODE_ENV === "production" ? "true" : "false")) === "true",
       cookieSecret: e.LUOSHI_COOKIE_SECRET,
+      auditKey: e.LUOSHI_AUDIT_KEY,
       logLevel: e.LOG_LEVEL,
       isProduction: e.NODE_ENV === "production",
       documentLimits: {

@@ -14,9 +14,11 @@ export * from "./services/accounts/authenticate.service.ts";
 export * from "./services/accounts/logout.service.ts";
 export * from "./services/accounts/change-password.service.ts";
 export * from "./services/access/authorize.ts";
+export { setClearance } from "./services/access/clearance.ts";
 export * from "./services/accounts/list-users.service.ts";
 export * from "./services/accounts/create-user.service.ts";
 export * from "./services/accounts/reset-password.service.ts";
+export * from "./services/accounts/dormant-accounts.service.ts";
 export { createBulkAccounts } from "./services/accounts/bulk-accounts.service.ts";
 export {
   INITIAL_ACCOUNT_HEADERS,

@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { Command } from "commander";
 import { z } from "zod";
-import { exportAuditCsv } from "@luoshi/server";
+import { exportAuditCsv, verifyAuditTrail } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
 
@@ -40,6 +40,26 @@ export function auditCommand(): Command {
         if (o.out !== undefined) {
           console.error(`已导出到 ${o.out}`);
         }
+      });
+    });
+  audit
+    .command("verify")
+    .description(
+      "校验审计日志完整性：哈希链与 HMAC-SM3 封印（密钥见 LUOSHI_AUDIT_KEY），报告第一处被改动的行",
+    )
+    .action(async () => {
+      await withServices(async (deps) => {
+        const result = await verifyAuditTrail(deps, { ...cliActor(), role: "auditAdmin" });
+        const sealed =
+          result.sealedFrom === null ? "" : `，第 ${String(result.sealedFrom)} 行起带 HMAC-SM3 封印`;
+        if (result.broken === null) {
+          console.log(`审计日志完整：共校验 ${String(result.checked)} 行${sealed}`);
+          return;
+        }
+        const where = result.broken.id === 0 ? "起始封印" : `第 ${String(result.broken.id)} 行（id）`;
+        console.log(`审计日志不完整：${where}：${result.broken.reason}`);
+        console.log(`此前 ${String(result.checked)} 行完好${sealed}`);
+        process.exitCode = 3;
       });
     });
   return audit;

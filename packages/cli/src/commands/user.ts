@@ -2,19 +2,28 @@ import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
-import { writeCsv } from "@luoshi/common";
+import { chinaDate, writeCsv } from "@luoshi/common";
 import { BULK_ACCOUNT_KIND_VALUES, Login, RoleCode } from "@luoshi/contracts";
 import { orgUnitRepo, userRepo } from "@luoshi/db";
-import { BULK_ACCOUNT_KIND_LABELS, BULK_SKIP_LABELS, ROLE_LABELS, ROLES } from "@luoshi/domain/auth";
+import {
+  BULK_ACCOUNT_KIND_LABELS,
+  BULK_SKIP_LABELS,
+  isSensitivity,
+  ROLE_LABELS,
+  ROLES,
+  SENSITIVITY_LABELS,
+} from "@luoshi/domain/auth";
 import {
   AppError,
   createBulkAccounts,
   createUser,
+  dormantAccounts,
   INITIAL_ACCOUNT_HEADERS,
   initialAccountRows,
   initialAccountsXlsx,
   listUsers,
   resetPassword,
+  setClearance,
 } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
@@ -173,6 +182,61 @@ export function userCommand(): Command {
           found.id,
         );
         console.log(`已重置 ${login} 的口令。临时口令：${temporaryPassword}（首次登录须修改）`);
+      });
+    });
+  user
+    .command("dormant")
+    .description(
+      "清查长期未用账号：列出超过 LUOSHI_DORMANT_DAYS 天（默认 90）未登录的在用账号；加 --apply 一并停用",
+    )
+    .option("--apply", "停用列出的账号并结束其会话（记入审计日志）", false)
+    .action(async (raw: { apply: boolean }) => {
+      await withServices(async (deps) => {
+        const result = await dormantAccounts(
+          deps,
+          { ...cliActor(), role: "systemAdmin" },
+          {
+            apply: raw.apply,
+          },
+        );
+        for (const a of result.accounts) {
+          console.log(
+            [
+              a.login.padEnd(14),
+              a.displayName.padEnd(8),
+              ROLE_LABELS[a.role].padEnd(10),
+              a.orgUnitName.padEnd(12),
+              `最后活动 ${chinaDate(a.lastActiveAt)}`,
+            ].join(" "),
+          );
+        }
+        const verb = result.disabled ? "已停用" : "未停用（加 --apply 停用）";
+        console.log(
+          result.accounts.length === 0
+            ? `没有超过 ${result.days} 天未使用的在用账号`
+            : `共 ${result.accounts.length} 个账号超过 ${result.days} 天未使用，${verb}`,
+        );
+      });
+    });
+  user
+    .command("clearance")
+    .description("设置许可级别（安全标记）：general（一般）、sensitive（敏感）、highly-sensitive（高敏）")
+    .argument("<login>", "登录名")
+    .argument("<level>", "许可级别")
+    .action(async (login: string, level: string) => {
+      if (!isSensitivity(level)) {
+        throw new AppError(
+          "validation-failed",
+          `许可级别只能是 general、sensitive、highly-sensitive：${level}`,
+        );
+      }
+      await withServices(async (deps) => {
+        const found = await userRepo.findByLogin(deps.handle.db, login);
+        if (found === undefined) {
+          throw new AppError("not-found", `没有登录名为 ${login} 的用户`);
+        }
+        await setClearance(deps, cliActor(), found.id, level);
+        console.log(`已将 ${login} 的许可级别设为“${SENSITIVITY_LABELS[level]}”`);
       });
     });
   user.addCommand(bulkCommand());

@@ -1,5 +1,8 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import { auditKeyOf } from "../audit-key.ts";
 import type { Db } from "../db.ts";
-import type { AuditRow } from "../schema.ts";
+import type { AuditRow, Database } from "../schema.ts";
 import { inScope, type Scope } from "../scope.ts";
 
 /** One audit entry as the application writes it; the database adds id, time and the hash chain. */
@@ -16,6 +19,16 @@ export interface AuditEntry {
   details?: unknown;
   clientIp: string | null;
   requestId: string | null;
+}
+
+/** What the verification of the whole trail found. */
+export interface AuditVerification {
+  /** Rows checked before the first broken one (all of them when none is). */
+  checked: number;
+  /** The first audit id under the key's seal (rows before it predate sealing), null without a genesis seal. */
+  sealedFrom: number | null;
+  /** The first broken row (id 0: the genesis seal itself) and why, or null. */
+  broken: { id: number; reason: string } | null;
 }
 
 /** Filters for reading the audit trail. */
@@ -39,26 +52,176 @@ export interface AuditQuery {
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
 
+/** HMAC-SM3 (GB/T 32905) of an audit row's chain hash: what only the key's holder can compute. */
+const sealOf = (key: Buffer, r: SealedFields): string =>
+  createHmac("sm3", key)
+    .update(JSON.stringify(["row", r.hash, r.actor_login, r.actor_role, r.client_ip, r.request_id]))
+    .digest("hex");
+
+/**
+ * What the seal covers: the chain hash (which covers id, time, actor id, action, object, result and
+ * the before/after/details) and the columns the hash leaves out — who by name and role, from where.
+ */
+type SealedFields = Pick<AuditRow, "hash" | "actor_login" | "actor_role" | "client_ip" | "request_id">;
+
+/** The genesis seal: which audit id sealing starts at, under the key. */
+const genesisSeal = (key: Buffer, firstId: number): string =>
+  createHmac("sm3", key)
+    .update(`genesis|${String(firstId)}`)
+    .digest("hex");
+
+const safeEqual = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
 /** The audit trail: insert and read only — the database refuses anything else. */
 export const auditRepo = {
+  /**
+   * Appends one row and its seal (HMAC-SM3 of the row's chain hash under the database's audit key), in
+   * one transaction: the caller's, or one of its own. Without a key the write fails, and with it the
+   * caller's action (security.md: no action without its trace).
+   */
   async insert(db: Db, e: AuditEntry): Promise<void> {
-    await db
-      .insertInto("audit_log")
-      .values({
-        actor_id: e.actorId,
-        actor_login: e.actorLogin,
-        actor_role: e.actorRole,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        result: e.result ?? "success",
-        before: json(e.before),
-        after: json(e.after),
-        details: json(e.details),
-        client_ip: e.clientIp,
-        request_id: e.requestId,
-      })
-      .execute();
+    const key = auditKeyOf(db);
+    if (key === undefined) {
+      throw new Error("audit key missing: no audit row is written unsealed");
+    }
+    const write = async (trx: Db) => {
+      const row = await trx
+        .insertInto("audit_log")
+        .values({
+          actor_id: e.actorId,
+          actor_login: e.actorLogin,
+          actor_role: e.actorRole,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          result: e.result ?? "success",
+          before: json(e.before),
+          after: json(e.after),
+          details: json(e.details),
+          client_ip: e.clientIp,
+          request_id: e.requestId,
+        })
+        .returning(["id", "hash", "actor_login", "actor_role", "client_ip", "request_id"])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("audit_seal")
+        .values({ audit_id: row.id, mac: sealOf(key, row), first_id: null })
+        .execute();
+    };
+    if (db.isTransaction) {
+      await write(db);
+    } else {
+      await db.transaction().execute(async (trx) => {
+        await write(trx);
+      });
+    }
+  },
+
+  /**
+   * Writes the genesis seal when there is none: sealing covers every audit row from the next one on
+   * (earlier rows predate the key and are checked by the hash chain alone). Run once the key is known.
+   */
+  async ensureGenesis(db: Kysely<Database>, key: Buffer): Promise<void> {
+    const existing = await db
+      .selectFrom("audit_seal")
+      .select("audit_id")
+      .where("audit_id", "=", 0)
+      .executeTakeFirst();
+    if (existing !== undefined) {
+      return;
+    }
+    await db.transaction().execute(async (trx) => {
+      // the chain's lock: no audit row slips in between reading the last id and writing the genesis
+      await sql`SELECT pg_advisory_xact_lock(7460001)`.execute(trx);
+      const last = await trx
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.max<number | string | null>("id").as("id"))
+        .executeTakeFirstOrThrow();
+      const firstId = Number(last.id ?? 0) + 1;
+      await trx
+        .insertInto("audit_seal")
+        .values({ audit_id: 0, mac: genesisSeal(key, firstId), first_id: firstId })
+        .onConflict((oc) => oc.column("audit_id").doNothing())
+        .execute();
+    });
+  },
+
+  /**
+   * Checks the whole trail: each row's hash recomputed by the database, each row linked to the one
+   * before, the genesis seal, and each sealed row's HMAC-SM3 under `key`. Returns the first broken row
+   * (by id, with the reason) or null, and how many rows were checked.
+   */
+  async verify(db: Db, key: Buffer | undefined = auditKeyOf(db), batch = 2000): Promise<AuditVerification> {
+    if (key === undefined) {
+      throw new Error("audit key missing: the trail cannot be verified without it");
+    }
+    const genesis = await db
+      .selectFrom("audit_seal")
+      .selectAll()
+      .where("audit_id", "=", 0)
+      .executeTakeFirst();
+    const firstId = genesis?.first_id ?? null;
+    const genesisOk =
+      genesis !== undefined && firstId !== null && safeEqual(genesis.mac, genesisSeal(key, firstId));
+    let after = 0;
+    let previous = "";
+    let checked = 0;
+    for (;;) {
+      const rows = await db
+        .selectFrom("audit_log as a")
+        .leftJoin("audit_seal as s", "s.audit_id", "a.id")
+        .select([
+          "a.id",
+          "a.prev_hash",
+          "a.hash",
+          "a.actor_login",
+          "a.actor_role",
+          "a.client_ip",
+          "a.request_id",
+          "s.mac",
+          sql<string>`audit_log_row_hash(a)`.as("recomputed"),
+        ])
+        .where("a.id", ">", after)
+        .orderBy("a.id")
+        .limit(batch)
+        .execute();
+      for (const r of rows) {
+        const broken = (reason: string) => ({ checked, sealedFrom: firstId, broken: { id: r.id, reason } });
+        if (r.prev_hash !== previous) {
+          return broken("与上一行不衔接（prev_hash 不符：有行被删除、插入或改动）");
+        }
+        if (r.recomputed !== r.hash) {
+          return broken("内容与哈希不符（该行被改动）");
+        }
+        if (!genesisOk && r.mac !== null) {
+          return broken("起始封印缺失或无效（封印被删除或改动，或密钥不对）");
+        }
+        if (firstId !== null && r.id >= firstId) {
+          if (r.mac === null) {
+            return broken("缺少封印（HMAC-SM3）");
+          }
+          if (!safeEqual(r.mac, sealOf(key, r))) {
+            return broken("封印（HMAC-SM3）不符：该行被改动，或密钥不对");
+          }
+        }
+        previous = r.hash;
+        checked += 1;
+      }
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < batch) {
+        break;
+      }
+      after = last.id;
+    }
+    if (!genesisOk && checked > 0) {
+      return {
+        checked,
+        sealedFrom: firstId,
+        broken: { id: 0, reason: "起始封印缺失或无效（封印被删除或改动，或密钥不对）" },
+      };
+    }
+    return { checked, sealedFrom: firstId, broken: null };
   },
 
   async list(db: Db, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {

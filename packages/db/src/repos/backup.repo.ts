@@ -292,7 +292,8 @@ export const backupRepo = {
   async writeSequences(db: Db, sequences: readonly DumpSequence[]): Promise<void> {
     for (const s of sequences) {
       if (s.lastValue !== null) {
-        await sql`SELECT setval(${`public.${quote(s.name)}`}::regclass, ${s.lastValue}::bigint, true)`.execute(
+        // through the owner's function: the application's role may not set sequences (migration 0019)
+        await sql`SELECT luoshi_advance_sequence(${`public.${quote(s.name)}`}::regclass, ${s.lastValue}::bigint)`.execute(
           db,
         );
       }

@@ -41,15 +41,43 @@ export const sessionRepo = {
     await db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
   },
 
-  async end(db: Db, id: string, at: Date): Promise<void> {
-    await db.updateTable("sessions").set({ ended_at: at }).where("id", "=", id).execute();
+  async end(db: Db, id: string, at: Date, reason: string | null = null): Promise<void> {
+    await db.updateTable("sessions").set({ ended_at: at, end_reason: reason }).where("id", "=", id).execute();
+  },
+
+  /** Why a session ended, when it did (null: unknown id, or still live). */
+  async endReason(db: Db, id: string): Promise<string | null> {
+    const row = await db
+      .selectFrom("sessions")
+      .select("end_reason")
+      .where("id", "=", id)
+      .where("ended_at", "is not", null)
+      .executeTakeFirst();
+    return row?.end_reason ?? null;
+  },
+
+  /**
+   * The user's sessions still in force at `now` — not ended, not past their absolute limit, seen since
+   * `activeSince` — oldest first.
+   */
+  async listLiveForUser(db: Db, userId: string, now: Date, activeSince: Date): Promise<SessionRow[]> {
+    return db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("ended_at", "is", null)
+      .where("expires_at", ">", now)
+      .where("last_seen_at", ">=", activeSince)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
   },
 
   /** Ends every live session of a user (password reset, disabling). */
-  async endAllForUser(db: Db, userId: string, at: Date): Promise<void> {
+  async endAllForUser(db: Db, userId: string, at: Date, reason: string | null = null): Promise<void> {
     await db
       .updateTable("sessions")
-      .set({ ended_at: at })
+      .set({ ended_at: at, end_reason: reason })
       .where("user_id", "=", userId)
       .where("ended_at", "is", null)
       .execute();

@@ -300,8 +300,9 @@ export const statsRepo = {
     if (tables.length === 0) {
       return;
     }
-    const list = sql.join(tables.map((t) => sql`${sql.table(t)} (org_unit_id, year)`));
-    await sql`ANALYZE ${list}`.execute(db);
+    // ANALYZE needs the tables' owner; the application's role goes through the owner's function
+    // (migration 0013), which analyses the same columns.
+    await sql`SELECT luoshi_analyze_stats(${[...tables]}::text[])`.execute(db);
   },
 
   /** Deletes the rows of `table` for `year` whose unit lies within `scope`; returns how many. */

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import type { NewUserRow, UserRow, UserUpdate } from "../schema.ts";
 import { inScope, type Scope } from "../scope.ts";
@@ -84,6 +85,26 @@ export const userRepo = {
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+  },
+
+  /**
+   * Enabled accounts with no sign of life (login, creation, password set) since `cutoff`, with their
+   * unit's name, by login.
+   */
+  async listDormant(db: Db, cutoff: Date): Promise<UserListRow[]> {
+    return db
+      .selectFrom("users")
+      .innerJoin("org_units", "org_units.id", "users.org_unit_id")
+      .selectAll("users")
+      .select("org_units.name as org_unit_name")
+      .where("users.is_disabled", "=", false)
+      .where(
+        sql<Date>`greatest(users.created_at, users.password_changed_at, coalesce(users.last_login_at, users.created_at))`,
+        "<",
+        cutoff,
+      )
+      .orderBy("users.login")
+      .execute();
   },
 
   /** Disables every enabled account of the unit (a closed or merged unit); returns their ids. */

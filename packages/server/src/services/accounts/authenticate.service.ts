@@ -18,6 +18,12 @@ export async function authenticate(
   const sessionId = sessionIdOf(token);
   const session = await sessionRepo.findLive(db, sessionId);
   if (session === undefined) {
+    if ((await sessionRepo.endReason(db, sessionId)) === "concurrent-limit") {
+      throw new AppError(
+        "session-expired",
+        `该账号已在别处登录，同时在线不超过 ${String(deps.config.maxSessionsPerUser)} 处，本会话已结束，请重新登录`,
+      );
+    }
     throw new AppError("unauthenticated", "请先登录");
   }
   const idle = now.getTime() - session.last_seen_at.getTime() > deps.config.sessionIdleMs;

@@ -4,6 +4,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { isDormant, lastActiveAt } from "./dormant.ts";
 import { describeAccount, sessionIdOf, type AuthenticatedSession, type ClientInfo } from "./session.ts";
 
 /** Failures before an account locks, and for how long (spec security.md). */
@@ -63,6 +64,28 @@ export async function login(
     throw new AppError("invalid-credentials", GENERIC_FAILURE);
   }
   const isValid = await verifyPassword(user.password_hash, input.password);
+  if (!user.is_disabled && isDormant(user, now, deps.config.dormantMs)) {
+    // 长期未用账号: disabled at its first login attempt after the limit, whatever the password; the
+    // same answer as any failure (`luoshi user dormant --apply` does the same for every such account).
+    await inTransaction(db, async (trx) => {
+      await userRepo.update(trx, user.id, { is_disabled: true });
+      await sessionRepo.endAllForUser(trx, user.id, now, "dormant");
+      await recordAudit(trx, actor, {
+        action: "user.dormant-disable",
+        entityType: "user",
+        entityId: user.id,
+        details: { lastActiveAt: lastActiveAt(user).toISOString(), trigger: "login" },
+      });
+      await recordAudit(trx, actor, {
+        action: "auth.login",
+        entityType: "user",
+        entityId: user.id,
+        result: "failure",
+        details: { reason: "dormant" },
+      });
+    });
+    throw new AppError("invalid-credentials", GENERIC_FAILURE);
+  }
   if (!isValid) {
     const failures = user.failed_logins + 1;
     const lock = failures >= MAX_FAILED_LOGINS;
@@ -91,6 +114,29 @@ export async function login(
   const described = await describeAccount(deps, user, client);
   await inTransaction(db, async (trx) => {
     await userRepo.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    // 并发会话限制: the oldest sessions beyond the limit end, so that the new login always succeeds
+    // (a browser closed without logging out must not lock its owner out until the idle timeout).
+    const live = await sessionRepo.listLiveForUser(
+      trx,
+      user.id,
+      now,
+      new Date(now.getTime() - deps.config.sessionIdleMs),
+    );
+    const excess = live.slice(0, Math.max(0, live.length - deps.config.maxSessionsPerUser + 1));
+    for (const old of excess) {
+      await sessionRepo.end(trx, old.id, now, "concurrent-limit");
+      await recordAudit(trx, described.actor, {
+        action: "auth.session-evicted",
+        entityType: "session",
+        entityId: null,
+        details: {
+          reason: "concurrent-limit",
+          limit: deps.config.maxSessionsPerUser,
+          sessionStartedAt: old.created_at.toISOString(),
+          sessionClientIp: old.client_ip,
+        },
+      });
+    }
     await sessionRepo.insert(trx, {
       id: sessionId,
       userId: user.id,

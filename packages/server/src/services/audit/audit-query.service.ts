@@ -1,5 +1,5 @@
 import { csvLine, writeCsv } from "@luoshi/common";
-import { auditRepo, type AuditRow } from "@luoshi/db";
+import { auditRepo, type AuditRow, type AuditVerification } from "@luoshi/db";
 import type { AuditListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { ACTION_LABELS, recordAudit, toAuditQuery } from "./audit.service.ts";
@@ -96,4 +96,21 @@ export async function* exportAuditCsv(
       .map((r) => `${auditCsvLine(r)}\r\n`)
       .join("");
   }
+}
+
+/**
+ * 审计日志完整性校验: the whole trail checked — hash chain, links and HMAC-SM3 seals under the
+ * installation's key — reporting the first broken row. The check itself goes into the trail.
+ */
+export async function verifyAuditTrail(deps: ServiceDeps, actor: Actor): Promise<AuditVerification> {
+  authorize(actor, "audit.read");
+  const result = await auditRepo.verify(deps.handle.db);
+  await recordAudit(deps.handle.db, actor, {
+    action: "audit.verify",
+    entityType: "audit_log",
+    entityId: null,
+    result: result.broken === null ? "success" : "failure",
+    details: { checked: result.checked, brokenId: result.broken?.id ?? null },
+  });
+  return result;
 }

@@ -77,7 +77,8 @@ describe.each(testEngines())("backup and restore on %s", { timeout: 240_000 }, (
     const after = await tableContents(target.handle.db);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [table, rows] of before) {
-      if (table !== "audit_log") {
+      // the trail and its seals differ by the row each side wrote after the dump (checked below)
+      if (table !== "audit_log" && table !== "audit_seal") {
         expect(after.get(table), table).toEqual(rows);
       }
     }
@@ -116,7 +117,8 @@ describe.each(testEngines())("backup and restore on %s", { timeout: 240_000 }, (
       restoreBackup(target, actor, { file: Buffer.from("PK\x03\x04"), fileName: file, key: KEY }),
     ).rejects.toThrow(/不是落实备份文件/);
     for (const [table, rows] of await tableContents(target.handle.db)) {
-      expect(rows, table).toEqual([]);
+      // a fresh instance holds only the seal that starts its audit trail
+      expect(table === "audit_seal" ? rows.filter((r) => !r.startsWith('["0",')) : rows, table).toEqual([]);
     }
 
     // into the source itself: it holds data

@@ -150,6 +150,13 @@ export async function restoreBackup(
         trx,
         tables.map((t) => t.name),
       );
+      // A fresh instance seals the start of its audit trail (the genesis seal, audit_id 0) on its first
+      // start; that seal alone does not make it non-empty. The backup's own genesis then goes in only
+      // where the target has none, and the read-back below refuses a restore whose seals do not match.
+      const hasGenesis = (counts.get("audit_seal") ?? 0) > 0 && (counts.get("audit_log") ?? 0) === 0;
+      if (hasGenesis) {
+        counts.set("audit_seal", (counts.get("audit_seal") ?? 0) - 1);
+      }
       const full = [...counts].filter(([, n]) => n > 0);
       if (full.length > 0) {
         throw new AppError(
@@ -159,8 +166,15 @@ export async function restoreBackup(
       }
       for (const t of tables) {
         const dumped = byName.get(t.name);
-        if (dumped !== undefined && dumped.rows.length > 0) {
-          await backupRepo.insertRows(trx, dumped, dumped.rows).catch((error: unknown) => {
+        const keyAt = dumped?.columns.findIndex((c) => c.name === "audit_id") ?? -1;
+        const rows =
+          dumped === undefined
+            ? []
+            : hasGenesis && dumped.name === "audit_seal"
+              ? dumped.rows.filter((r) => r[keyAt] !== "0")
+              : dumped.rows;
+        if (dumped !== undefined && rows.length > 0) {
+          await backupRepo.insertRows(trx, dumped, rows).catch((error: unknown) => {
             const reason = error instanceof Error ? error.message : String(error);
             throw new AppError("conflict", `恢复表 ${t.name} 时出错（${reason}）；已撤销，未恢复任何数据`);
           });

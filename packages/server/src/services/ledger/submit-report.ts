@@ -46,7 +46,7 @@ export async function submitReport(deps: ServiceDeps, actor: Actor, taskId: stri
       submitted_by: actor.userId,
       submitted_at: now,
     });
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       storeUpload(deps.config.dataDir, f);
       await taskWriteRepo.insertAttachment(trx, {
         task_id: taskId,
@@ -55,6 +55,7 @@ export async function submitReport(deps: ServiceDeps, actor: Actor, taskId: stri
         media_type: f.mediaType,
         size_bytes: f.bytes.length,
         sha256: f.sha256,
+        sensitivity: body.attachments[i]?.sensitivity ?? "general",
         uploaded_by: actor.userId,
         uploaded_at: now,
       });

@@ -20,6 +20,7 @@ import type { OrgKind, OrgUnitSeed } from "@luoshi/domain/org";
 import { findDataElement } from "@luoshi/domain/stats";
 import { scopeOf, statsRepo, type PackedYearValues } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
@@ -159,6 +160,13 @@ export async function computeCatalogueTables(
 
   const units = tableUnits(scope.byCode.values(), unit.path, input.kinds);
   const definitions = catalogue.map((c) => c.definition);
+  // The tables exist to be exported (指标总表): every export is in the trail (security.md).
+  await recordAudit(db, actor, {
+    action: "indicator.table-export",
+    entityType: "org_unit",
+    entityId: unit.id,
+    details: { from, to, units: units.length, indicators: definitions.length },
+  });
   const byCode = new Map(definitions.map((d) => [d.code, d]));
   const yearIndex = new Map(years.map((y, i) => [y, i]));
   // Every table shares the engine's unit list; index it once instead of indexOf per lookup.
