@@ -21,6 +21,11 @@ describe("cleanText", () => {
     expect(original.slice(span.start, span.end)).toBe("印發");
   });
 
+  it("does not count full-width punctuation as traditional characters", () => {
+    expect(cleanText("各学校:现将方案印发给你们,请认真执行。").issues).toEqual([]);
+    expect(cleanText("各学校：现将方案印发给你们，请认真执行（试行）；").issues).toEqual([]);
+  });
+
   it.each([
     ["關(guān)于", "pinyin-removed", "info"],
     ["發展", "traditional-converted", "info"],

@@ -132,7 +132,8 @@ export function cleanText(original: string): { clean: CleanText; issues: Issue[]
     const mapped = table[code] ?? code;
     // The hot path is one lookup and one store; the few special characters take the branch below.
     if (code !== 0x0d && code !== 0x28 && code !== 0xff08 && code !== 0x3f && code !== 0xfffd) {
-      if (mapped !== code && code >= 0x3400) {
+      // Only Han characters count as converted: full-width punctuation folded to half width is not 繁体.
+      if (mapped !== code && code >= 0x3400 && code < 0xfe30) {
         converted++;
       }
       out[n++] = mapped;
