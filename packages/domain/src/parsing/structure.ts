@@ -56,6 +56,8 @@ const TITLE_BREAKS = "。!?;";
 const MAX_REPEATS = 20;
 const TITLE_SOFT_BREAKS = ",、:";
 const TITLE_MAX = 40;
+/** A space this close to the start of a title ends it. */
+const TITLE_SPACE_MAX = 16;
 
 /**
  * The title of a heading or run-in item: up to the first sentence break (。 or, where it was lost, a
@@ -64,7 +66,9 @@ const TITLE_MAX = 40;
 export function titleRange(text: string, start: number, end: number): [number, number] {
   let stop = end;
   for (let i = start; i < end; i++) {
-    if (TITLE_BREAKS.includes(text.charAt(i))) {
+    const c = text.charAt(i);
+    // A space after a short heading is a lost line break: "一、指导思想 以习近平…" (text from web pages).
+    if (TITLE_BREAKS.includes(c) || (c === " " && i - start >= 2 && i - start <= TITLE_SPACE_MAX)) {
       stop = i;
       break;
     }
@@ -185,6 +189,8 @@ export function buildStructure(
    * one giant line of run-in items ("…。2.…。3.…", a .docx with one run) must not exhaust the stack.
    */
   const handle = (lineStart: number, end: number): void => {
+    // Looking ahead for sequences may read each character of the line a few times, never more.
+    const budget = { left: 4 * (end - lineStart) + SEQUENCE_WINDOW };
     for (let start = lineStart; ;) {
       const m = readMarker(text, start, end);
       let bodyStart = start;
@@ -196,7 +202,11 @@ export function buildStructure(
         text,
         bodyStart,
         end,
-        (r) => r.style !== "cn-shi" && !r.isDefective && expected(r),
+        (r, at) =>
+          r.style !== "cn-shi" &&
+          !r.isDefective &&
+          (expected(r) ||
+            (stack.every((f) => f.style !== r.style) && startsSequence(text, r, at, end, budget))),
       );
       if (runIn < 0) {
         if (bodyStart < end) {
@@ -204,6 +214,7 @@ export function buildStructure(
         }
         return;
       }
+      endTitleBefore(text, nodes[top()], start, runIn);
       addBody([bodyStart, runIn]);
       report("run-in-item", "info", "有条目与上一段连在同一行，已拆分", runIn);
       start = runIn;
@@ -246,17 +257,56 @@ export function buildStructure(
   return { nodes, preamble, issues };
 }
 
-/** Offset of an item run into the text after a sentence end ("…。2.下一项…"), or -1. */
+/**
+ * Characters after which a run-in item may start: a sentence end, the close of a bracketed note
+ * ("…（责任单位：县教育局）四、…"), a space that once was a line break ("三、主要任务 （一）…"), and ；：.
+ * Half-width forms: the clean text has folded full-width punctuation.
+ */
+const RUN_IN_BREAKS = new Set([0x3002, 0x29, 0x20, 0x3b, 0x3a]);
+
+/** How far ahead the next number of a sequence is looked for: bounded, so the scan stays linear. */
+const SEQUENCE_WINDOW = 3000;
+
+/**
+ * True when `m` (number 1) opens a sequence within this line: the same style's number 2 follows after a
+ * break within {@link SEQUENCE_WINDOW} (and the line's look-ahead `budget`). Text copied from a web page arrives as one line
+ * ("…制定本方案。一、指导思想…二、工作目标…"); a lone "1." in prose opens nothing.
+ */
+function startsSequence(
+  text: string,
+  m: MarkerMatch,
+  at: number,
+  end: number,
+  budget: { left: number },
+): boolean {
+  if (m.number !== 1 || budget.left <= 0) {
+    return false;
+  }
+  const stopAt = Math.min(end, at + SEQUENCE_WINDOW, m.contentStart + budget.left);
+  budget.left -= stopAt - m.contentStart;
+  for (let stop = m.contentStart; stop + 1 < stopAt; stop++) {
+    if (!RUN_IN_BREAKS.has(text.charCodeAt(stop))) {
+      continue;
+    }
+    const next = readMarker(text, stop + 1, end);
+    if (next !== null && next.style === m.style && next.number === 2 && !next.isDefective) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Offset of an item run into the text after a break ("…。2.下一项…"), or -1. */
 function findRunIn(
   text: string,
   start: number,
   end: number,
-  isExpected: (m: MarkerMatch) => boolean,
+  isExpected: (m: MarkerMatch, at: number) => boolean,
 ): number {
   // Only this line is searched: a search running on to the end of the text made a document of many
   // lines without a "。" quadratic (10⁶ headings took minutes).
   for (let stop = start; stop + 1 < end; stop++) {
-    if (text.charCodeAt(stop) !== 0x3002) {
+    if (!RUN_IN_BREAKS.has(text.charCodeAt(stop))) {
       continue;
     }
     let p = stop + 1;
@@ -266,12 +316,20 @@ function findRunIn(
     const c = text.charCodeAt(p);
     if ((c >= 0x30 && c <= 0x39) || c === 0x28 || isHan(c)) {
       const m = readMarker(text, p, end);
-      if (m !== null && isExpected(m)) {
+      if (m !== null && isExpected(m, p)) {
         return p;
       }
     }
   }
   return -1;
+}
+
+/** The heading of a run-in line ends where the next item starts: "三、主要任务 (一)优化…". */
+function endTitleBefore(text: string, node: StructNode | undefined, lineStart: number, next: number): void {
+  if (node !== undefined && node.start === lineStart && node.titleEnd > next) {
+    [node.titleStart, node.titleEnd] = titleRange(text, node.titleStart, next);
+    node.title = text.slice(node.titleStart, node.titleEnd);
+  }
 }
 
 /** A node's own text ends with its last body segment (the next node or the page furniture follows). */
