@@ -32,6 +32,16 @@ describe("规划文件 in Chromium", () => {
     // The review page: the plan's title, the source text and the tree with the seed's items.
     await expect.poll(() => page.getByRole("heading", { name: GOLD.meta.title }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("region", { name: "原文" }).isVisible()).toBe(true);
+    // A 西宁市 scheme imported in 崆峒区 is read as another area's document, and staff can say otherwise.
+    const level = page.locator(".plan-document-level");
+    await expect.poll(() => level.getByText("上级或外地文件（市级）").isVisible()).toBe(true);
+    await level.getByRole("button", { name: "改为本级文件" }).click();
+    await page.getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => level.getByText("本级文件", { exact: true }).isVisible()).toBe(true);
+    await level.getByRole("button", { name: "改为上级或外地文件" }).click();
+    await page.getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => level.getByText("上级或外地文件（市级）").isVisible()).toBe(true);
+
     const tree = page.getByRole("tree", { name: "条目" });
     const task = GOLD.nodes.find((n) => n.path === "2.2.5");
     expect(task?.lead).toBe("市教育局");

@@ -11,6 +11,9 @@ export const NODE_ROLE_VALUES = [
 ] as const;
 export const COMPARATOR_VALUES = [">=", "<=", "=", ">", "<", "increase", "decrease"] as const;
 export const PLAN_STATUS_VALUES = ["draft", "confirmed", "superseded", "discarded"] as const;
+/** 文件层级: the area's own plan, or a document from above or from another area. */
+export const DOCUMENT_LEVEL_VALUES = ["own", "higher"] as const;
+export const ISSUER_LEVEL_VALUES = ["national", "province", "city", "county", "school"] as const;
 
 /** A plan in the plans list (规划文件列表). */
 export const PlanSummary = z.object({
@@ -32,6 +35,12 @@ export const PlanSummary = z.object({
   targetCount: z.number().int(),
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
+  documentLevel: z.enum(DOCUMENT_LEVEL_VALUES),
+  /** 本级文件 / 上级文件 (with the issuer's level where known). */
+  documentLevelLabel: z.string(),
+  issuerLevel: z.enum(ISSUER_LEVEL_VALUES).nullable(),
+  /** Why the importer read the level so, or that staff chose it. */
+  documentLevelReason: z.string().nullable(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
@@ -106,8 +115,16 @@ export const PlanImportBody = z.strictObject({
     .max(200, { error: "文件名最多 200 个字符" })
     .regex(/\.(txt|html?|docx|pdf)$/i, { error: "只支持 .txt、.html、.docx、.pdf 文件" }),
   contentBase64: z.base64({ error: "文件内容应为 base64 编码" }).max(28_000_000, { error: "文件超过 20 MB" }),
+  /** Omitted: read from the issuer or title (see the review page's 文件层级). */
+  documentLevel: z.enum(DOCUMENT_LEVEL_VALUES).optional(),
 });
 export type PlanImportBody = z.infer<typeof PlanImportBody>;
+
+/** PUT /api/plans/:id/document-level — staff decide whose document it is. */
+export const PlanDocumentLevelBody = z.strictObject({
+  documentLevel: z.enum(DOCUMENT_LEVEL_VALUES, { error: "文件层级应为本级文件（own）或上级文件（higher）" }),
+});
+export type PlanDocumentLevelBody = z.infer<typeof PlanDocumentLevelBody>;
 
 export const PlanNodeParams = z.object({ id: z.uuid(), nodeId: z.uuid() });
 export const PlanTargetParams = z.object({ id: z.uuid(), targetId: z.uuid() });

@@ -172,6 +172,10 @@ export interface PlansTable {
   updated_at: Timestamp;
   confirmed_by: string | null;
   confirmed_at: TimestampNullable;
+  /** 'own' (本级) or 'higher' (上级或外地文件): only own plans' targets judge the area's indicators. */
+  document_level: ColumnType<string, string | undefined, string>;
+  issuer_level: ColumnType<string | null, string | null | undefined, string | null>;
+  document_level_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** plan_nodes — 条目: a numbered heading or item of a plan. */

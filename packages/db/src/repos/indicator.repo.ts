@@ -106,6 +106,8 @@ export const indicatorRepo = {
         "plans.issued_on as plan_issued_on",
       ])
       .where("plans.status", "=", "confirmed")
+      // a higher-level or another area's document states its own targets, not this area's
+      .where("plans.document_level", "=", "own")
       .where("plans.org_unit_id", "in", [...orgUnitIds])
       .orderBy("plans.issued_on", "desc")
       .orderBy("plans.id")
@@ -155,6 +157,8 @@ export const indicatorRepo = {
         "plans.period_end as plan_period_end",
       ])
       .where("plans.status", "=", "confirmed")
+      // a higher-level or another area's document states its own targets, not this area's
+      .where("plans.document_level", "=", "own")
       .where("plans.org_unit_id", "in", [...orgUnitIds])
       .where("plan_nodes.role", "=", "goal")
       .orderBy("plan_nodes.sort_order")

@@ -139,6 +139,9 @@ export const planRepo = {
         "plans.updated_at",
         "plans.confirmed_by",
         "plans.confirmed_at",
+        "plans.document_level",
+        "plans.issuer_level",
+        "plans.document_level_reason",
         "org_units.name as org_unit_name",
       ])
       .select((eb) => [

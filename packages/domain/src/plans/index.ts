@@ -1,2 +1,3 @@
 export * from "./carried-links.ts";
 export * from "./plan-diff.ts";
+export * from "./document-level.ts";

@@ -97,6 +97,11 @@ const PLANS: Row[] = [
     req: (t) => ({ url: `${node(t)}/split`, body: { offset: 0, title: "拆分条目" } }),
   },
   {
+    op: "PUT /api/plans/{id}/document-level",
+    need: "plan.write",
+    req: (t) => ({ url: `/api/plans/${t.plan}/document-level`, body: { documentLevel: "higher" } }),
+  },
+  {
     op: "POST /api/plans/{id}/targets",
     need: "plan.write",
     req: (t) => ({ url: `/api/plans/${t.plan}/targets`, body: planTarget }),

@@ -1,5 +1,11 @@
 import type { PlanDetail, PlanSource, PlanSummary } from "@luoshi/contracts";
-import { NODE_ROLE_VALUES, COMPARATOR_VALUES, PLAN_STATUS_VALUES } from "@luoshi/contracts";
+import {
+  NODE_ROLE_VALUES,
+  COMPARATOR_VALUES,
+  DOCUMENT_LEVEL_VALUES,
+  ISSUER_LEVEL_VALUES,
+  PLAN_STATUS_VALUES,
+} from "@luoshi/contracts";
 import type { PlanListRow, PlanRow } from "@luoshi/db";
 import type { Issue } from "@luoshi/domain";
 import type { PlanView } from "../../services/plans/plan-detail.service.ts";
@@ -32,6 +38,8 @@ export function presentPlanSummary(
   counts: Pick<PlanListRow, "node_count" | "task_count" | "target_count" | "org_unit_name">,
 ): PlanSummary {
   const status = pick(PLAN_STATUS_VALUES, p.status, "draft");
+  const documentLevel = pick(DOCUMENT_LEVEL_VALUES, p.document_level, "own");
+  const issuerLevel = ISSUER_LEVEL_VALUES.find((l) => l === p.issuer_level) ?? null;
   return {
     id: p.id,
     title: p.title,
@@ -51,7 +59,30 @@ export function presentPlanSummary(
     targetCount: counts.target_count,
     createdAt: p.created_at.toISOString(),
     confirmedAt: p.confirmed_at?.toISOString() ?? null,
+    documentLevel,
+    documentLevelLabel: documentLevelLabel(documentLevel, issuerLevel),
+    issuerLevel,
+    documentLevelReason: p.document_level_reason,
   };
+}
+
+const ISSUER_LEVEL_LABELS: Record<(typeof ISSUER_LEVEL_VALUES)[number], string> = {
+  national: "国家",
+  province: "省级",
+  city: "市级",
+  county: "县级",
+  school: "学校",
+};
+
+/** 本级文件, or 上级文件（市级） — the level of the issuing body where it is known. */
+function documentLevelLabel(
+  level: (typeof DOCUMENT_LEVEL_VALUES)[number],
+  issuer: (typeof ISSUER_LEVEL_VALUES)[number] | null,
+): string {
+  if (level === "own") {
+    return "本级文件";
+  }
+  return issuer === null ? "上级或外地文件" : `上级或外地文件（${ISSUER_LEVEL_LABELS[issuer]}）`;
 }
 
 /** A plan with its tree, units (with registry names and suggestions) and targets. */

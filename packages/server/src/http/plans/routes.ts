@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   IdParams,
   PlanDetail,
+  PlanDocumentLevelBody,
   PlanDiff,
   PlanImportBody,
   PlanList,
@@ -18,6 +19,7 @@ import {
 import type { ServiceDeps } from "../../context.ts";
 import type { Actor } from "../../context.ts";
 import { importPlan } from "../../services/plans/plan-import.service.ts";
+import { setPlanDocumentLevel } from "../../services/plans/plan-level.service.ts";
 import {
   confirmPlan,
   discardPlan,
@@ -65,7 +67,11 @@ export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { actor } = sessionOf(request);
         const bytes = Buffer.from(request.body.contentBase64, "base64");
-        const plan = await importPlan(deps, actor, { fileName: request.body.fileName, bytes });
+        const plan = await importPlan(deps, actor, {
+          fileName: request.body.fileName,
+          bytes,
+          documentLevel: request.body.documentLevel,
+        });
         return reply.status(201).send(await detail(actor, plan.id));
       },
     );
@@ -100,6 +106,24 @@ export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
           .send(buffer);
+      },
+    );
+
+    app.put(
+      "/:id/document-level",
+      {
+        schema: {
+          tags,
+          summary: "设定文件层级（本级文件/上级文件）",
+          params: IdParams,
+          body: PlanDocumentLevelBody,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await setPlanDocumentLevel(deps, actor, request.params.id, request.body.documentLevel);
+        return detail(actor, request.params.id);
       },
     );
 

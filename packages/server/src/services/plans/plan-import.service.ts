@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
 import { matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
+import { readDocumentLevel, type DocumentLevel, type DocumentLevelReading } from "@luoshi/domain/plans";
 import { chinaDate } from "@luoshi/common";
-import { type Db, inTransaction, planRepo, type OrgUnitRow, type PlanRow, type Scope } from "@luoshi/db";
+import {
+  type Db,
+  inTransaction,
+  orgUnitRepo,
+  planRepo,
+  type OrgUnitRow,
+  type PlanRow,
+  type Scope,
+} from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { readDocument } from "../../documents/read-document.ts";
@@ -27,6 +36,29 @@ export async function scopeRoot(db: Db, actor: Actor): Promise<OrgUnitRow> {
 }
 
 /**
+ * Whose document this is (文件层级), read from its issuer or title against the owning area and the areas
+ * above it; `chosen` (the importer's own choice) wins, with the reading's issuer level kept.
+ */
+async function documentLevelOf(
+  db: Db,
+  owner: OrgUnitRow,
+  document: { issuer: string | null; title: string | null },
+  chosen: DocumentLevel | undefined,
+): Promise<DocumentLevelReading> {
+  const aboveIds = owner.path.split("/").filter((id) => id !== "" && id !== owner.id);
+  const above = (await orgUnitRepo.findByIds(db, aboveIds)).sort((a, b) => b.depth - a.depth);
+  const reading = readDocumentLevel(document, owner, above);
+  if (chosen === undefined || chosen === reading.level) {
+    return reading;
+  }
+  return {
+    ...reading,
+    level: chosen,
+    reason: chosen === "own" ? "导入时指定为本级文件" : "导入时指定为上级文件",
+  };
+}
+
+/**
  * 导入规划文件: decode the bytes, parse the document, tie each responsible unit to the registry, and store
  * a draft plan — all or nothing. A confirmed plan with the same title or 文号 in the same area makes the
  * new draft its revision.
@@ -34,7 +66,7 @@ export async function scopeRoot(db: Db, actor: Actor): Promise<OrgUnitRow> {
 export async function importPlan(
   deps: ServiceDeps,
   actor: Actor,
-  input: { fileName: string; bytes: Uint8Array },
+  input: { fileName: string; bytes: Uint8Array; documentLevel?: DocumentLevel | undefined },
 ): Promise<PlanRow> {
   authorize(actor, "plan.write");
   const { db } = deps.handle;
@@ -61,6 +93,7 @@ export async function importPlan(
   const byCode = new Map(registry.map((u) => [u.code, u]));
   const title = parsed.meta.title ?? input.fileName.replace(/\.[^.]+$/, "");
   const previous = await planRepo.findConfirmedMatch(db, owner.id, title, parsed.meta.docNumber);
+  const level = await documentLevelOf(db, owner, { issuer: parsed.meta.issuer, title }, input.documentLevel);
 
   const planId = crypto.randomUUID();
   const nodeIds = parsed.nodes.map(() => crypto.randomUUID());
@@ -135,6 +168,9 @@ export async function importPlan(
         source_sha256: createHash("sha256").update(input.bytes).digest("hex"),
         parse_issues: JSON.stringify(issues),
         created_by: actor.userId,
+        document_level: level.level,
+        issuer_level: level.issuerLevel,
+        document_level_reason: level.reason,
       },
       nodes,
       units,
@@ -150,6 +186,7 @@ export async function importPlan(
         nodes: nodes.length,
         units: units.length,
         targets: targets.length,
+        documentLevel: level.level,
       },
     });
   });

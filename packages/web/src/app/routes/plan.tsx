@@ -24,6 +24,6 @@ export function PlanRoute() {
   return plan.data.status === "draft" ? (
     <PlanReview key={plan.data.id} plan={plan.data} canWrite={canWrite} />
   ) : (
-    <PlanOverview plan={plan.data} />
+    <PlanOverview plan={plan.data} canWrite={canWrite} />
   );
 }

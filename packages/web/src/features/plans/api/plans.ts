@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PlanDetail, PlanDiff, PlanList, PlanSource } from "@luoshi/contracts";
 import type {
+  PlanDocumentLevelBody,
   PlanImportBody,
   PlanNodePatch,
   PlanNodeSplitBody,
@@ -84,6 +85,7 @@ export type PlanEdit =
   | { kind: "addTarget"; body: PlanTargetBody }
   | { kind: "editTarget"; targetId: string; patch: PlanTargetPatch }
   | { kind: "deleteTarget"; targetId: string }
+  | { kind: "documentLevel"; body: PlanDocumentLevelBody }
   | { kind: "confirm" }
   | { kind: "discard" };
 
@@ -108,6 +110,8 @@ function sendPlanEdit(id: string, edit: PlanEdit): Promise<PlanDetail> {
       return request("PATCH", target(edit.targetId), { body: edit.patch, schema });
     case "deleteTarget":
       return request("DELETE", target(edit.targetId), { schema });
+    case "documentLevel":
+      return request("PUT", `${plan}/document-level`, { body: edit.body, schema });
     case "confirm":
       return request("POST", `${plan}/confirm`, { body: {}, schema });
     case "discard":

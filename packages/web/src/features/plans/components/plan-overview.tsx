@@ -9,6 +9,7 @@ import { errorText } from "../../../lib/error-text.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { planExportUrl } from "../api/plans.ts";
+import { DocumentLevel } from "./document-level.tsx";
 import { NodeTree } from "./node-tree.tsx";
 import { PlanStatusTag, usePlanLabels } from "./plan-labels.tsx";
 import { TargetTable } from "./target-table.tsx";
@@ -18,7 +19,7 @@ import { TaskTable } from "./task-table.tsx";
  * A confirmed (or superseded, or discarded) plan, read-only: its particulars, then 条目树, 任务分解表
  * and 目标指标, and 导出Excel for the workbook the server builds.
  */
-export function PlanOverview({ plan }: { plan: PlanDetail }) {
+export function PlanOverview({ plan, canWrite }: { plan: PlanDetail; canWrite: boolean }) {
   const { t, tOr } = useI18n();
   const { message } = App.useApp();
   const labels = usePlanLabels();
@@ -71,6 +72,12 @@ export function PlanOverview({ plan }: { plan: PlanDetail }) {
             { key: "issuedOn", label: t("plans.issuedOn"), children: plan.issuedOn ?? none },
             { key: "period", label: t("plans.period"), children: labels.period(plan) || none },
             { key: "status", label: t("plans.status"), children: <PlanStatusTag plan={plan} /> },
+            {
+              key: "level",
+              label: t("plan.documentLevel"),
+              span: "filled",
+              children: <DocumentLevel plan={plan} canWrite={canWrite && plan.status === "confirmed"} />,
+            },
             { key: "version", label: t("plans.version"), children: t("plans.versionN", { n: plan.version }) },
             { key: "owner", label: t("plans.owner"), children: plan.orgUnitName || none },
             { key: "source", label: t("plans.sourceFile"), children: plan.sourceFileName },

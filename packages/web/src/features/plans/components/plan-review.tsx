@@ -11,6 +11,7 @@ import { NodeDetail } from "./node-detail.tsx";
 import { NodeTree } from "./node-tree.tsx";
 import { PlanDiffPanel } from "./plan-diff-panel.tsx";
 import { PlanIssuesBanner } from "./plan-issues-banner.tsx";
+import { DocumentLevel } from "./document-level.tsx";
 import { PlanStatusTag } from "./plan-labels.tsx";
 import { SourceText } from "./source-text.tsx";
 import { usePlanEditor } from "./use-plan-editor.ts";
@@ -131,6 +132,7 @@ export function PlanReview({ plan, canWrite }: { plan: PlanDetail; canWrite: boo
         {plan.docNumber !== null && <span>{plan.docNumber}</span>}
         {plan.issuer !== null && <span>{plan.issuer}</span>}
         <span>{plan.sourceFileName}</span>
+        <DocumentLevel plan={plan} canWrite={canWrite} />
       </Space>
       <Alert type="info" showIcon className="form-alert" title={t("review.draftNotice")} />
       <PlanIssuesBanner issues={plan.parseIssues} />
