@@ -7,8 +7,9 @@ import { cleanText, toOriginalSpan, type CleanText } from "./clean.ts";
 import { classifyLines } from "./lines.ts";
 import { extractMeta } from "./meta.ts";
 import { assignRoles } from "./roles.ts";
-import { buildStructure, type StructNode } from "./structure.ts";
-import { extractTargets } from "./targets.ts";
+import { buildStructure, titleRange, type StructNode } from "./structure.ts";
+import { extractTargets, type TargetNodeInput } from "./targets.ts";
+import { findTaskTables, type TaskTable } from "./task-table.ts";
 import type { NodeRole, ParsedDocument, ParsedNode, ParsedTarget } from "./types.ts";
 import { extractUnits, type UnitsState } from "./units.ts";
 
@@ -57,6 +58,13 @@ export function parseDocument(original: string, options: ParseOptions = {}): Par
   const { clean, issues: cleanIssues } = cleanText(original);
   const text = clean.text;
   const lines = classifyLines(text);
+  // 任务分解表 rows are items of their own; their lines are kept out of the numbered structure.
+  const tables = findTaskTables(text, lines);
+  for (const line of lines) {
+    if (tables.some((t) => line.start >= t.start && line.start < t.end)) {
+      line.kind = "blank";
+    }
+  }
   const structure = buildStructure(text, lines, options.maxNodes);
   const roles = assignRoles(structure.nodes.map((n) => ({ title: n.title, parent: n.parent })));
   const bodyStart = structure.nodes[0]?.start ?? text.length;
@@ -107,9 +115,118 @@ export function parseDocument(original: string, options: ParseOptions = {}): Par
     span: toOriginalSpan(clean, t.start, t.end),
   }));
 
+  const table = tableItems(text, tables, nodes);
+  nodes.push(
+    ...table.nodes.map((n) => ({
+      ...n,
+      span: toOriginalSpan(clean, n.span.start, n.span.end),
+      titleSpan: toOriginalSpan(clean, n.titleSpan.start, n.titleSpan.end),
+    })),
+  );
+  targets.push(
+    ...extractTargets(text, table.targetInputs, [], meta.period).map((t) => ({
+      path: t.path,
+      text: t.text,
+      metric: t.metric,
+      indicatorCode: t.indicatorCode,
+      comparator: t.comparator,
+      value: t.value,
+      valueMax: t.valueMax,
+      unit: t.unit,
+      year: t.year,
+      kind: t.kind,
+      span: toOriginalSpan(clean, t.start, t.end),
+    })),
+  );
+
   const issues: Issue[] = [...cleanIssues, ...structure.issues];
+  if (tables.length > 0) {
+    const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+    issues.push({
+      code: "task-table",
+      severity: "info",
+      message: `识别到任务分解表 ${String(tables.length)} 张，共 ${String(rows)} 项任务（按表格行读取牵头单位、配合单位和完成时限）`,
+    });
+  }
   if (meta.title === null) {
     issues.push({ code: "title-not-found", severity: "info", message: "未识别到文件标题" });
   }
-  return { meta, nodes, targets, issues, clean };
+  return {
+    meta,
+    nodes,
+    targets,
+    issues: nodes.length > 0 ? issues.filter((i) => i.code !== "no-structure") : issues,
+    clean,
+  };
+}
+
+/**
+ * The rows of the task tables as items (clean offsets, mapped by the caller). A table in a document with
+ * numbered sections of its own becomes one more top-level item (its title, or 任务分解表) with the rows
+ * below it; a document that is only a table has the rows at the top.
+ */
+function tableItems(
+  text: string,
+  tables: readonly TaskTable[],
+  existing: readonly ParsedNode[],
+): { nodes: ParsedNode[]; targetInputs: TargetNodeInput[] } {
+  const nodes: ParsedNode[] = [];
+  const targetInputs: TargetNodeInput[] = [];
+  let top = existing.filter((n) => n.level === 1).reduce((m, n) => Math.max(m, n.ordinal), 0);
+  for (const table of tables) {
+    let parentPath = "";
+    let level = 1;
+    if (existing.length > 0 || tables.length > 1) {
+      top++;
+      parentPath = String(top);
+      level = 2;
+      const title = table.title ?? "任务分解表";
+      nodes.push({
+        path: parentPath,
+        parentPath: "",
+        level: 1,
+        marker: "",
+        markerStyle: "chapter",
+        writtenNumber: null,
+        ordinal: top,
+        title,
+        role: "task",
+        units: [],
+        lead: null,
+        deadline: null,
+        span: { start: table.start, end: table.end },
+        titleSpan: { start: table.start, end: table.start },
+      });
+      targetInputs.push({ path: parentPath, role: "task", segments: [], parent: -1 });
+    }
+    const parentIndex = targetInputs.length - 1;
+    table.rows.forEach((row, i) => {
+      const ordinal = i + 1;
+      const path = parentPath === "" ? String(ordinal) : `${parentPath}.${String(ordinal)}`;
+      const task = row.task ?? { text: "", start: row.start, end: row.start };
+      const [ts, te] = titleRange(text, task.start, task.end);
+      nodes.push({
+        path,
+        parentPath,
+        level,
+        marker: row.number ?? String(ordinal),
+        markerStyle: "arabic-dot",
+        writtenNumber: Number.isInteger(Number(row.number)) ? Number(row.number) : ordinal,
+        ordinal,
+        title: text.slice(ts, te),
+        role: "task",
+        units: row.units,
+        lead: row.lead,
+        deadline: row.deadline,
+        span: { start: row.start, end: row.end },
+        titleSpan: { start: ts, end: te },
+      });
+      const segments: [number, number][] = [[task.start, task.end]];
+      if (row.goal !== null) {
+        segments.push([row.goal.start, row.goal.end]);
+      }
+      targetInputs.push({ path, role: "task", segments, parent: parentPath === "" ? -1 : parentIndex });
+    });
+  }
+  return { nodes, targetInputs };
 }

@@ -59,6 +59,8 @@ export interface ParsedNode {
   units: string[];
   /** 牵头单位, or null when the text names none. */
   lead: string | null;
+  /** 完成时限 as written, where the document gives one per item (a 任务分解表's column). */
+  deadline?: string | null;
   /** The whole node in the original text: heading and its own body, up to the next node. */
   span: SourceSpan;
   /** The title in the original text. */

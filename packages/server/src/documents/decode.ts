@@ -1,6 +1,6 @@
 /**
  * Uploaded bytes → document text for the parser (I/O edge). Handles .txt in any encoding bureaus use,
- * .html pages, .docx and text-layer .pdf. Failures do not throw: they come back as error issues with a
+ * .html pages, .docx, .xlsx task tables and text-layer .pdf. Failures do not throw: they come back as error issues with a
  * stable kebab-case code and a Chinese message naming the file, and an empty text.
  */
 import type { Issue } from "@luoshi/domain";
@@ -11,6 +11,8 @@ import { declaredCharset, htmlToText, HtmlTooDeep } from "./html-text.ts";
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./limits.ts";
 import { decodeTextBytes, replacementShare } from "./text-encoding.ts";
 import { checkZipSize } from "./zip-guard.ts";
+import { formatOf, startsWith, type DocumentFormat } from "./format.ts";
+import { workbookText } from "./xlsx-text.ts";
 
 export { MAX_DOCUMENT_BYTES } from "./limits.ts";
 
@@ -20,8 +22,7 @@ export type DecodeLimits = Pick<
   "maxBytes" | "maxUnzippedBytes" | "maxPdfPages" | "maxTextChars" | "maxHtmlDepth"
 >;
 
-/** Formats the decoder reads. */
-export type DocumentFormat = "txt" | "html" | "docx" | "pdf";
+export type { DocumentFormat } from "./format.ts";
 
 /** Decoded text, the format it was read as, and what went wrong or looked doubtful. */
 export interface DecodedDocument {
@@ -37,6 +38,7 @@ export const DECODE_ISSUE_CODES = [
   "binary-file",
   "unsupported-format",
   "invalid-docx",
+  "invalid-xlsx",
   "invalid-pdf",
   "pdf-without-text",
   "pdf-too-many-pages",
@@ -96,50 +98,6 @@ function replacedLines(text: string, max: number): number[] {
     }
   }
   return lines;
-}
-
-function startsWith(bytes: Uint8Array, ascii: string): boolean {
-  for (let i = 0; i < ascii.length; i++) {
-    if (bytes[i] !== ascii.charCodeAt(i)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** The format from the file name, or from the bytes when the name says nothing useful. */
-function formatOf(bytes: Uint8Array, fileName: string): DocumentFormat | "doc" | "unknown" {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  switch (ext) {
-    case "txt":
-    case "text":
-      return "txt";
-    case "html":
-    case "htm":
-    case "shtml":
-      return "html";
-    case "docx":
-      return "docx";
-    case "pdf":
-      return "pdf";
-    case "doc":
-    case "wps":
-      return "doc";
-    default:
-      break;
-  }
-  if (startsWith(bytes, "%PDF-")) {
-    return "pdf";
-  }
-  if (startsWith(bytes, "PK\u0003\u0004")) {
-    return "docx";
-  }
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).toLowerCase();
-  return head.includes("<html") || head.includes("<!doctype html")
-    ? "html"
-    : ext === undefined
-      ? "txt"
-      : "unknown";
 }
 
 function megabytes(n: number): string {
@@ -309,6 +267,21 @@ async function decodeDocx(
   }
 }
 
+/** A workbook (a 任务分解表 kept in Excel): its rows as tab-separated lines, see `xlsx-text.ts`. */
+async function decodeXlsx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits,
+): Promise<DecodedDocument> {
+  if (!startsWith(bytes, "PK\u0003\u0004")) {
+    return failed("xlsx", "invalid-xlsx", `文件“${fileName}”不是有效的 Excel（.xlsx）文件`, fileName);
+  }
+  const read = await workbookText(bytes, fileName, limits.maxUnzippedBytes);
+  return "text" in read
+    ? { text: tidyText(read.text).trim(), format: "xlsx", issues: [] }
+    : failed("xlsx", "invalid-xlsx", read.refused, fileName);
+}
+
 async function decodePdf(
   bytes: Uint8Array,
   fileName: string,
@@ -415,7 +388,7 @@ export async function decodeDocument(
     return failed(
       "txt",
       "unsupported-format",
-      `文件“${fileName}”的格式无法识别，请上传 .txt、.html、.docx 或 .pdf`,
+      `文件“${fileName}”的格式无法识别，请上传 .txt、.html、.docx、.xlsx 或 .pdf`,
       fileName,
     );
   }
@@ -423,6 +396,9 @@ export async function decodeDocument(
   switch (format) {
     case "docx":
       decoded = await decodeDocx(bytes, fileName, limits.maxUnzippedBytes);
+      break;
+    case "xlsx":
+      decoded = await decodeXlsx(bytes, fileName, limits);
       break;
     case "pdf":
       decoded = await decodePdf(bytes, fileName, limits);

@@ -71,7 +71,8 @@ describe.each(testEngines())("plans on %s", (engine) => {
       400,
       /二进制|不是文本/,
     ],
-    ["a file of another type", upload("表格.xlsx", new Uint8Array([1, 2, 3])), 400, /只支持/],
+    ["a file of another type", upload("表格.xls", new Uint8Array([1, 2, 3])), 400, /只支持/],
+    ["a broken workbook", upload("表格.xlsx", new Uint8Array([1, 2, 3])), 400, /不是有效的 Excel/],
     ["a fake pdf", upload("假.pdf", new TextEncoder().encode("not a pdf at all")), 400, /PDF|pdf/],
   ])("refuses %s with a clear message and writes nothing", async (_name, body, status, message) => {
     const before = await counts();
@@ -79,6 +80,35 @@ describe.each(testEngines())("plans on %s", (engine) => {
     expect(res.statusCode).toBe(status);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(message);
     expect(await counts()).toEqual(before);
+  });
+
+  it("imports a 任务分解表 workbook: one item per row with its units, lead and 完成时限", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("任务分解");
+    sheet.addRow(["测试县2024年教育重点工作任务分解表"]);
+    sheet.addRow(["序号", "重点工作任务", "牵头单位", "配合单位", "完成时限"]);
+    sheet.addRow([1, "学前三年毛入园率达到92%以上。", "市教育局", "市财政局、市发展改革委", "2024年12月底"]);
+    sheet.addRow([2, "新建幼儿园3所。\n补充教师。", "市教育局", "", "长期坚持"]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const res = await planner.request("POST", "/api/plans", upload("任务分解表.xlsx", bytes));
+    expect(res.statusCode, res.body).toBe(201);
+    const table = res.json<PlanDetail>();
+    expect(table.nodes.map((n) => [n.path, n.title, n.deadline])).toEqual([
+      ["1", "学前三年毛入园率达到92%以上", "2024年12月底"],
+      ["2", "新建幼儿园3所", "长期坚持"],
+    ]);
+    expect(table.nodes[0]?.units.map((u) => [u.name, u.isLead])).toEqual([
+      ["市教育局", true],
+      ["市财政局", false],
+      ["市发展改革委", false],
+    ]);
+    expect(table.targets.map((t) => [t.path, t.value])).toEqual([
+      ["1", 92],
+      ["2", 3],
+    ]);
+    expect(table.parseIssues.map((i) => i.code)).toContain("task-table");
+    // the trail of a refused or discarded draft is the import's own; this one is thrown away
+    expect((await planner.request("POST", `/api/plans/${table.id}/discard`)).statusCode).toBe(200);
   });
 
   it("lets staff fix a title and units, with the change in the trail", async () => {

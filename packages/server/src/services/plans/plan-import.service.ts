@@ -111,7 +111,7 @@ export async function importPlan(
     span_end: n.span.end,
     title_start: n.titleSpan.start,
     title_end: n.titleSpan.end,
-    deadline: null,
+    deadline: n.deadline ?? null,
     sort_order: i,
   }));
   const units = parsed.nodes.flatMap((n, i) => {
