@@ -5,7 +5,10 @@ describe("linkMetric", () => {
   it.each([
     ["学前三年毛入园率", "preschool-gross-enrolment-rate"],
     ["学前教育毛入园率", "preschool-gross-enrolment-rate"],
-    ["农村学前三年毛入园率", "preschool-gross-enrolment-rate"],
+    // a part of the population is not the whole: no link rather than the county's figure
+    ["农村学前三年毛入园率", null],
+    ["特殊教育学校师生比", null],
+    ["民办幼儿园专任教师学历合格率", null],
     ["九年义务教育巩固率", "compulsory-retention-rate"],
     ["高中阶段毛入学率", "senior-gross-enrolment-rate"],
     ["三类残疾儿童入学率", "disabled-children-enrolment-rate"],

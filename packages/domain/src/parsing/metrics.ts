@@ -156,13 +156,34 @@ export function linkMetric(metric: string, table: readonly MetricSynonym[] = MET
 
 const cache = new Map<string, string | null>();
 
+/**
+ * Words that narrow a metric to a part of the population: 特殊教育学校师生比 is not the county's 生师比, and
+ * 农村学前三年毛入园率 not the county's 毛入园率. A rate's synonym without the word does not match such a metric.
+ */
+const SUBGROUPS = [
+  "特殊教育",
+  "特教",
+  "农村",
+  "乡村",
+  "城区",
+  "城镇",
+  "民办",
+  "公办",
+  "中职",
+  "职业",
+  "高校",
+];
+
 function lookUp(metric: string, table: readonly MetricSynonym[]): string | null {
   const key = normalizeForMatch(metric);
   if (key.length === 0) {
     return null;
   }
+  const narrowing = SUBGROUPS.filter((w) => key.includes(w));
   for (const s of compile(table)) {
-    if (key.includes(s.key)) {
+    // only a rate or ratio is narrowed by the population it is taken over (a count of 周转房 is not)
+    const isRate = /(?:率|比|比例)$/.test(s.key);
+    if (key.includes(s.key) && (!isRate || narrowing.every((w) => s.key.includes(w)))) {
       return s.code;
     }
   }

@@ -25,6 +25,16 @@ describe("scanQuantities", () => {
     ["保证学生每天在校锻炼一小时", [["学生每天在校锻炼", "=", 1, "小时"]]],
     ["每3-5年进行一次短期特殊教育轮训", [["进行一次短期特殊教育轮训", "<=", 5, "年"]]],
     ["人均受教育年限达到10.8年", [["人均受教育年限", "=", 10.8, "年"]]],
+    ["建成3所省级示范职业学校。", [["建成省级示范职业学校", "=", 3, "所"]]],
+    ["严格落实三年270学时的全员培训任务", [["全员培训学时", "=", 270, "学时"]]],
+    [
+      "取得大专、本科、研究生等学历的,分别按照40%、50%、60%的比例报销学费",
+      [
+        ["按照比例报销学费（大专）", "=", 40, "%"],
+        ["按照比例报销学费（本科）", "=", 50, "%"],
+        ["按照比例报销学费（研究生）", "=", 60, "%"],
+      ],
+    ],
     [
       "小学、初中入学率均达到100%",
       [
@@ -73,6 +83,11 @@ describe("scanQuantities", () => {
   ])("finds no quantity in %s", (sentence) => {
     expect(scanQuantities(sentence)).toEqual([]);
   });
+});
+
+it("pairs 分别 values with a list only when no other figure stands between them", () => {
+  const sentence = "坚持资金优先拨付、需求优先满足,拨款72835万元,支出70820元,分别增长33.5%和30.97%";
+  expect(scanQuantities(sentence).some((q) => q.metric.includes("（"))).toBe(false);
 });
 
 describe("splitMetricList", () => {

@@ -107,6 +107,7 @@ function cleanMetric(text: string): string {
     }
     m = next;
   }
+  m = m.replace(/[。；;，,！!？?:：]+$/, "");
   return m.includes("“") || m.includes("”") ? m.replaceAll(/[“”]/g, "") : m;
 }
 
@@ -204,6 +205,31 @@ export function scanQuantities(s: string): Quantity[] {
   return out;
 }
 
+/** Verbs that lead the first item of a list: 取得大专、本科 → 大专. */
+const LIST_LEAD = /^(?:取得|达到|实现|对于|对|为|在|将|使|其中|包括)/;
+
+/**
+ * The nearest 、-list of exactly `n` items before a 分别 group of `n` values in the same sentence (items of
+ * one to eight Han characters; a trailing 等 ends the list), with no other figure between them; or null.
+ */
+function pairedList(before: string, n: number): string[] | null {
+  for (const m of [...before.matchAll(/[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+/g)].reverse()) {
+    if (/\d/.test(before.slice(m.index + m[0].length))) {
+      // figures between the list and the values are what the values pair with, not the list
+      return null;
+    }
+    const items = m[0].split("、");
+    if (items.length !== n) {
+      continue;
+    }
+    const last = items.length - 1;
+    items[0] = (items[0] ?? "").replace(LIST_LEAD, "");
+    items[last] = (items[last] ?? "").replace(/等.*$/, "");
+    return items.every((i) => i.length > 0) ? items : null;
+  }
+  return null;
+}
+
 function comparatorBefore(prefix: string): { cmp: Comparator; at: number } | null {
   // Comparator words sit right before the value: only the last few characters need testing.
   const from = Math.max(0, prefix.length - 10);
@@ -282,6 +308,17 @@ function readQuantity(
     }
   }
   let metric = cleanMetric(metricText);
+  if (s.charAt(group.end) === "的" && namesTask) {
+    // 三年270学时的全员培训任务: the figure measures what follows it — 全员培训学时, not 严格落实三年.
+    const named = followingNoun(s, group.end + 1, clauseEnd).noun.replace(
+      /(?:任务|制度|目标|计划|工作量)$/,
+      "",
+    );
+    if (named.length >= 2) {
+      metric =
+        named.endsWith(group.unit) || !/^[\u4e00-\u9fff]+$/.test(group.unit) ? named : named + group.unit;
+    }
+  }
   if (/^(?:新增|增加)/.test(metric) && comparator === "=") {
     comparator = "increase";
   }
@@ -308,7 +345,14 @@ function readQuantity(
     return [];
   }
   const isSpread = group.unit === "%" || /(?:均|都|全部|分别)/.test(prefix);
-  const metrics = verb !== null && isSpread ? splitMetricList(metric) : [metric];
+  let metrics = verb !== null && isSpread ? splitMetricList(metric) : [metric];
+  if (metrics.length === 1 && group.values.length > 1 && /分别/.test(prefix)) {
+    // 取得大专、本科、研究生学历的，分别按照40%、50%、60%的比例: one value per item of the earlier list.
+    const items = pairedList(s.slice(0, token.start), group.values.length);
+    if (items !== null) {
+      metrics = items.map((item) => `${metric}（${item}）`);
+    }
+  }
   const n = Math.max(metrics.length, group.values.length);
   const out: Quantity[] = [];
   for (let k = 0; k < n; k++) {
