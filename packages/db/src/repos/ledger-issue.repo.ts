@@ -31,11 +31,11 @@ export const issuedBulletinRepo = {
   async nextSerial(db: Db, orgUnitId: string, year: number): Promise<number> {
     const row = await db
       .selectFrom("issued_bulletins")
-      .select((eb) => eb.fn.max("serial").as("max"))
+      .select((eb) => eb.fn.max<number | null>("serial").as("max"))
       .where("org_unit_id", "=", orgUnitId)
       .where("year", "=", year)
       .executeTakeFirst();
-    return Number(row?.max ?? 0) + 1;
+    return (row?.max ?? 0) + 1;
   },
 
   /** Stores an issued bulletin; returns its id, or null when the month or 期号 is already taken. */

@@ -115,7 +115,12 @@ export function assessUnits(
       overdueOpen: counts.overdueOpen * d.overdueOpen,
       interviews: counts.interviews * d.interview,
     };
-    const off = Object.values(deductions).reduce((s, v) => s + v, 0);
+    const off =
+      deductions.lateReports +
+      deductions.missingReports +
+      deductions.redTasks +
+      deductions.overdueOpen +
+      deductions.interviews;
     return { row, counts, deductions, score: Math.max(0, scheme.base - off) };
   });
   const order = assessed.map((a, i) => ({ a, i })).sort((x, y) => y.a.score - x.a.score || x.i - y.i);

@@ -55,7 +55,7 @@ function cells(a: UnitAssessment): string[] {
 }
 
 /** The scheme in one sentence, as both exports state it. */
-export function schemeText(s: AssessmentScheme): string {
+function schemeText(s: AssessmentScheme): string {
   const d = s.deductions;
   const weights = Object.keys(s.taskWeights).length;
   return (

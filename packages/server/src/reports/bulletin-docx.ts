@@ -23,7 +23,7 @@ export interface BulletinDocxOptions {
 }
 
 /** What an issued bulletin adds: 主送, 通报表扬, 通报批评 and the units ranked (名次 first). */
-export interface BulletinIssueParts {
+interface BulletinIssueParts {
   recipients: readonly string[];
   praise: string;
   criticism: string;

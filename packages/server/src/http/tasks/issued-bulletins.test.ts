@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngines } from "@luoshi/db/testing";
+import { auditRepo, orgUnitRepo, taskWriteRepo, WHOLE_TREE } from "@luoshi/db";
+import { tableContents, testEngines } from "@luoshi/db/testing";
 import {
   Assessment,
   BulletinIssueDraft,
@@ -163,10 +163,11 @@ describe.each(testEngines())("issued bulletins, notices, escalation and 年度�
     const before = IssuedBulletinDetail.parse(
       (await bureau.request("GET", `/api/ledger/bulletins/${issued.id}`)).json(),
     );
-    await sql`UPDATE org_units SET name = '崆峒区财政局（合成改名）' WHERE code = '620802-czj'`.execute(
-      server.handle.db,
-    );
-    await sql`UPDATE tasks SET title = '合成测试任务：改过的标题'`.execute(server.handle.db);
+    const { db } = server.handle;
+    await orgUnitRepo.update(db, await server.unitId("620802-czj"), { name: "崆峒区财政局（合成改名）" });
+    for (const id of Object.values(ids)) {
+      await taskWriteRepo.updateTask(db, id, { title: "合成测试任务：改过的标题" });
+    }
     const live = MonthlyBulletin.parse(
       (await bureau.request("GET", `/api/ledger/bulletin?month=${firstMonth}`)).json(),
     );
@@ -179,12 +180,10 @@ describe.each(testEngines())("issued bulletins, notices, escalation and 年度�
     );
     expect(after).toEqual(before);
     expect(after.bulletin.perUnit.map((u) => u.unit.name)).toContain("崆峒区财政局");
-    const audit = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ledger.bulletin-issue', 'ledger.bulletin-download')`.execute(
-      server.handle.db,
-    );
+    const trail = async (action: string) =>
+      (await auditRepo.list(db, { scope: WHOLE_TREE, action, limit: 10, offset: 0 })).total;
     // two issues and two downloads so far
-    expect(audit.rows[0]?.n).toBe(4);
+    expect([await trail("ledger.bulletin-issue"), await trail("ledger.bulletin-download")]).toEqual([2, 2]);
   });
 
   it("keeps issued bulletins and the settings from unit accounts (403) and 印发 from leaders", async () => {
@@ -231,11 +230,11 @@ describe.each(testEngines())("issued bulletins, notices, escalation and 年度�
     const page = TaskPage.parse((await bureau.request("GET", "/api/tasks?pageSize=50")).json());
     const byId = new Map(page.items.map((t) => [t.id, t.escalation]));
     expect(byId.get(ids.quiet)).toBe("urge");
-    const notes = await sql<{ kind: string }>`
-      SELECT kind FROM notifications WHERE dedupe_key LIKE 'escalation:%' ORDER BY kind`.execute(
-      server.handle.db,
-    );
-    expect(notes.rows.map((r) => r.kind)).toEqual([
+    const notes = ((await tableContents(server.handle.db)).get("notifications") ?? [])
+      .map((line) => /"(escalation-[a-z]+)"/.exec(line)?.[1])
+      .filter((kind) => kind !== undefined)
+      .sort();
+    expect(notes).toEqual([
       "escalation-interview",
       "escalation-interview",
       "escalation-notice",

@@ -44,23 +44,26 @@ export async function runEscalation(deps: ServiceDeps, actor: Actor): Promise<Es
       return escalationSteps(t, light, today, {
         interviewAfterWorkingDays: settings.interviewAfterWorkingDays,
       }).map((s) => ({
-        task_id: t.id,
-        org_unit_id: t.leadUnit,
-        level: s.level,
-        dedupe_key: s.key,
-        reason: s.reason,
-        due_day: s.dueDay,
-        subject: s.level === "interview" ? `${unit}主要负责人` : null,
-        note: NOTE[s.level](unit),
-        created_by: actor.userId,
-        created_at: deps.now(),
         title: t.title,
+        dedupe_key: s.key,
+        record: {
+          task_id: t.id,
+          org_unit_id: t.leadUnit,
+          level: s.level,
+          dedupe_key: s.key,
+          reason: s.reason,
+          due_day: s.dueDay,
+          subject: s.level === "interview" ? `${unit}主要负责人` : null,
+          note: NOTE[s.level](unit),
+          created_by: actor.userId,
+          created_at: deps.now(),
+        },
       }));
     });
   return inTransaction(db, async (trx) => {
     const written = await escalationRepo.insertNew(
       trx,
-      rows.map(({ title: _title, ...r }) => r),
+      rows.map((r) => r.record),
     );
     const titles = new Map(rows.map((r) => [r.dedupe_key, r.title]));
     const notifications = await taskWriteRepo.insertNotifications(

@@ -9,7 +9,7 @@ import { scopeRoot } from "../plans/plan-import.service.ts";
 import { taskScopeFor } from "./task-access.ts";
 
 /** The settings a bureau starts from: its name in the 发文字号 prefix, the usual 主送, 5 working days. */
-export function defaultLedgerSettings(owner: Pick<OrgUnitRow, "name">): LedgerSettings {
+function defaultLedgerSettings(owner: Pick<OrgUnitRow, "name">): LedgerSettings {
   return {
     docPrefix: `${owner.name}教督通`,
     recipients: ["各责任单位", "局机关各股室"],
