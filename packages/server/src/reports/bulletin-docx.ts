@@ -225,7 +225,9 @@ const NEXT_STEPS: readonly GongwenSection[] = [
 
 /**
  * 月通报文件: 一、总体情况; 二、各单位落实情况 (table); 三、本月销号任务; 四、逾期和红灯任务 (with
- * reasons); 五、领导批示; 六、下步工作要求. Returns the .docx bytes.
+ * reasons); 五、领导批示; 六、下步工作要求. An issued one (`options.issue`) adds 主送 under the title,
+ * ranks the unit table (名次) and inserts 三、通报表扬和批评, the later parts moving down one number.
+ * Returns the .docx bytes.
  */
 export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinDocxOptions): Promise<Buffer> {
   const month = options.month ?? bulletin.month;
