@@ -19,6 +19,12 @@ describe("印发月通报 and 督办通知单 in Chromium", () => {
     const page = await (await rig.browser.newContext({ acceptDownloads: true })).newPage();
     await logIn(page, rig.server, "planner");
     await page.goto(`${rig.server.url}/ledger/bulletin`);
+    // 督办设置: the bureau's own 发文字号 prefix
+    await page.getByRole("button", { name: "督办设置" }).click();
+    const settings = page.getByRole("dialog", { name: "督办设置" });
+    await settings.getByLabel("发文字号前缀").fill("合成教督通");
+    await settings.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => settings.isVisible()).toBe(false);
     const month = page.getByLabel("月份");
     await month.click();
     await month.fill(lastMonth);
@@ -27,6 +33,7 @@ describe("印发月通报 and 督办通知单 in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "印发月通报" });
     await expect.poll(() => dialog.getByText(/〔\d{4}〕\d+号/).isVisible()).toBe(true);
     const docNumber = (await dialog.getByText(/〔\d{4}〕\d+号/).textContent()) ?? "";
+    expect(docNumber).toMatch(/^合成教督通〔\d{4}〕1号$/);
     await dialog.getByRole("button", { name: "确认印发" }).click();
     await expect.poll(() => page.getByText(`已印发：${docNumber}（第1期）`).isVisible()).toBe(true);
 

@@ -221,7 +221,7 @@ export function LedgerBulletinRoute() {
             </section>
           </article>
         )}
-        {isBureau && <IssuedBulletins />}
+        {isBureau && <IssuedBulletins canConfigure={user.permissions.includes("task.review")} />}
       </div>
     </>
   );

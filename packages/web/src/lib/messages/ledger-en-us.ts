@@ -259,4 +259,10 @@ export const ledgerEnUS: Record<keyof typeof ledgerZhCN, string> = {
   "assess.overdueOpenPts": "Per task still overdue",
   "assess.interview": "Per interview",
   "assess.asOf": "As of",
+  "settings.title": "Supervision settings",
+  "settings.save": "Save",
+  "settings.saved": "Settings saved",
+  "settings.docPrefix": "Document number prefix",
+  "settings.docPrefixHint": "e.g. 崆教督通, giving 崆教督通〔2026〕3号 when issued",
+  "settings.interviewDays": "Working days overdue before an interview",
 };

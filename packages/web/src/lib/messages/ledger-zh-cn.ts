@@ -255,4 +255,10 @@ export const ledgerZhCN = {
   "assess.overdueOpenPts": "逾期未办结每项再扣",
   "assess.interview": "约谈每次扣分",
   "assess.asOf": "统计截止",
+  "settings.title": "督办设置",
+  "settings.save": "保存",
+  "settings.saved": "督办设置已保存",
+  "settings.docPrefix": "发文字号前缀",
+  "settings.docPrefixHint": "例如“崆教督通”，印发时生成“崆教督通〔2026〕3号”",
+  "settings.interviewDays": "逾期多少个工作日未办结即约谈",
 } as const;

@@ -9,9 +9,10 @@ import {
   EscalationRunResult,
   IssuedBulletin,
   IssuedBulletinList,
+  LedgerSettings,
   type IssueBulletinBody,
 } from "@luoshi/contracts";
-import { getJson, postJson } from "../../../lib/api.ts";
+import { getJson, postJson, request } from "../../../lib/api.ts";
 
 export type { Assessment, IssuedBulletin } from "@luoshi/contracts";
 
@@ -74,4 +75,23 @@ export function assessmentUrl(year: number, format: "xlsx" | "docx"): string {
 /** Where a task's 督办通知单 or 催办单 is downloaded from. */
 export function taskNoticeUrl(taskId: string, kind: "notice" | "urge"): string {
   return `/api/tasks/${taskId}/${kind}.docx`;
+}
+
+/** `GET /api/ledger/settings` — 督办设置 (发文字号 prefix, 主送, days before 约谈, 考核方案). */
+export function useLedgerSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: ["ledger", "settings"],
+    enabled,
+    queryFn: ({ signal }) => getJson("/api/ledger/settings", LedgerSettings, signal),
+  });
+}
+
+/** `PUT /api/ledger/settings`. */
+export function useSaveLedgerSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LedgerSettings) =>
+      request("PUT", "/api/ledger/settings", { body, schema: LedgerSettings }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["ledger"] }),
+  });
 }

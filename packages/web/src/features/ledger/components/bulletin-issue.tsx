@@ -13,6 +13,7 @@ import {
   useIssuedBulletins,
   type IssuedBulletin,
 } from "../api/issue.ts";
+import { LedgerSettingsButton } from "./ledger-settings.tsx";
 
 interface IssueForm {
   recipients: string[];
@@ -137,7 +138,7 @@ export function BulletinIssuePanel({ month, canIssue }: { month: string; canIssu
 }
 
 /** 已印发通报: every issued bulletin of the jurisdiction, with the stored file to download. */
-export function IssuedBulletins() {
+export function IssuedBulletins({ canConfigure }: { canConfigure: boolean }) {
   const { t } = useI18n();
   const list = useIssuedBulletins(true);
   const download = useIssuedDownload();
@@ -176,7 +177,10 @@ export function IssuedBulletins() {
   return (
     <section className="bulletin-section" aria-label={t("issue.history")}>
       <Space orientation="vertical" style={{ width: "100%" }}>
-        <Typography.Title level={2}>{t("issue.history")}</Typography.Title>
+        <Space style={{ justifyContent: "space-between", width: "100%" }} wrap>
+          <Typography.Title level={2}>{t("issue.history")}</Typography.Title>
+          {canConfigure && <LedgerSettingsButton />}
+        </Space>
         <Table<IssuedBulletin>
           rowKey="id"
           size="small"
