@@ -172,6 +172,8 @@ export const UnitScore = z.object({
   onTimeRate: z.number().nullable(),
   dueReports: count,
   onTimeReports: count,
+  lateReports: count,
+  missingReports: count,
   punctuality: z.number().nullable(),
 });
 export type UnitScore = z.infer<typeof UnitScore>;
@@ -179,3 +181,131 @@ export type UnitScore = z.infer<typeof UnitScore>;
 /** GET /api/ledger/scoreboard?year= — 年度考核: the units' scores, in unit order. */
 export const Scoreboard = z.array(UnitScore);
 export type Scoreboard = z.infer<typeof Scoreboard>;
+
+/** A unit's row of an issued bulletin's ranked table: the 月通报 row with its 名次. */
+export const RankedUnitRow = BulletinUnitRow.extend({ rank: count });
+export type RankedUnitRow = z.infer<typeof RankedUnitRow>;
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+/** A 主送 list: unit or group names as written on the 公文 (各乡镇中心学校, 局机关各股室 …). */
+export const Recipients = z.array(shortText(60)).max(50);
+
+/** POST /api/ledger/bulletins — 印发 a month's bulletin; 表扬/批评 default to the generated texts. */
+export const IssueBulletinBody = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "月份格式应为 YYYY-MM" }),
+  recipients: Recipients.optional(),
+  praise: z.string().trim().max(2000).optional(),
+  criticism: z.string().trim().max(2000).optional(),
+});
+export type IssueBulletinBody = z.infer<typeof IssueBulletinBody>;
+
+/** An issued (印发) bulletin as the 已印发 list shows it. */
+export const IssuedBulletin = z.object({
+  id: z.string(),
+  month: z.string(),
+  year: count,
+  serial: count,
+  docNumber: z.string(),
+  title: z.string(),
+  recipients: z.array(z.string()),
+  sha256: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string().nullable(),
+});
+export type IssuedBulletin = z.infer<typeof IssuedBulletin>;
+
+/** GET /api/ledger/bulletins — the issued bulletins, newest 期 first. */
+export const IssuedBulletinList = z.array(IssuedBulletin);
+export type IssuedBulletinList = z.infer<typeof IssuedBulletinList>;
+
+/** GET /api/ledger/bulletins/:id — an issued bulletin with the figures frozen when it was issued. */
+export const IssuedBulletinDetail = IssuedBulletin.extend({
+  bulletin: MonthlyBulletin,
+  ranked: z.array(RankedUnitRow),
+  praise: z.string(),
+  criticism: z.string(),
+});
+export type IssuedBulletinDetail = z.infer<typeof IssuedBulletinDetail>;
+
+/**
+ * GET /api/ledger/bulletins/draft?month= — what 印发 would give now: the next 期号 and 发文字号, the
+ * default 主送, 表扬 and 批评 texts and the ranked table; `issued` when the month is already issued,
+ * `blocked` (a Chinese reason) when it may not be issued yet.
+ */
+export const BulletinIssueDraft = z.object({
+  month: z.string(),
+  serial: count,
+  docNumber: z.string(),
+  recipients: z.array(z.string()),
+  praise: z.string(),
+  criticism: z.string(),
+  ranked: z.array(RankedUnitRow),
+  issued: IssuedBulletin.nullable(),
+  blocked: z.string().nullable(),
+});
+export type BulletinIssueDraft = z.infer<typeof BulletinIssueDraft>;
+
+const points = z.number().min(0).max(100);
+
+/** 年度考核 scheme: 基础分, task weights (default and per task id) and the points off per item. */
+export const AssessmentScheme = z.object({
+  base: z.number().min(1).max(1000),
+  defaultWeight: z.number().min(0).max(10),
+  taskWeights: z.record(z.uuid(), z.number().min(0).max(10)),
+  deductions: z.object({
+    lateReport: points,
+    missingReport: points,
+    redLight: points,
+    overdueOpen: points,
+    interview: points,
+  }),
+});
+export type AssessmentScheme = z.infer<typeof AssessmentScheme>;
+
+/**
+ * GET/PUT /api/ledger/settings — 督办设置 of the bureau: 发文字号 prefix (崆教督通 → 崆教督通〔2026〕3号),
+ * default 主送, working days after the deadline before 约谈, and the 年度考核 scheme.
+ */
+export const LedgerSettings = z.object({
+  docPrefix: shortText(30),
+  recipients: Recipients,
+  interviewAfterWorkingDays: z.number().int().min(1).max(60),
+  assessment: AssessmentScheme,
+});
+export type LedgerSettings = z.infer<typeof LedgerSettings>;
+
+/** POST /api/ledger/escalations — 运行督办升级: records written now (0 on a repeated run). */
+export const EscalationRunResult = z.object({
+  urge: count,
+  notice: count,
+  interview: count,
+  notifications: count,
+});
+export type EscalationRunResult = z.infer<typeof EscalationRunResult>;
+
+const assessmentCounts = z.object({
+  lateReports: z.number(),
+  missingReports: z.number(),
+  redTasks: z.number(),
+  overdueOpen: z.number(),
+  interviews: z.number(),
+});
+
+/** GET /api/ledger/assessment?year= — 年度考核 under the bureau's scheme, ranked. */
+export const Assessment = z.object({
+  year: count,
+  asOf: z.string(),
+  scheme: AssessmentScheme,
+  rows: z.array(
+    z.object({
+      rank: count,
+      score: z.number(),
+      unit: LedgerUnitRef,
+      tally: UnitScore,
+      counts: assessmentCounts,
+      deductions: assessmentCounts,
+    }),
+  ),
+});
+export type Assessment = z.infer<typeof Assessment>;

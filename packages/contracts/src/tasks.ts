@@ -23,6 +23,9 @@ const IsoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
 const UnitRef = z.object({ id: z.string(), name: z.string() });
 
 /** A row of the 台账. */
+/** 督办升级 levels: 催办 (黄灯), 督办通知 (红灯), 约谈/问责 (逾期未改). */
+export const ESCALATION_LEVELS = ["urge", "notice", "interview"] as const;
+
 export const TaskSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -40,6 +43,8 @@ export const TaskSummary = z.object({
   frequency: z.enum(FREQUENCY_VALUES),
   priority: z.enum(PRIORITY_VALUES),
   lastReportedPeriod: z.string().nullable(),
+  /** The highest 督办升级 recorded for the task (约谈 > 督办通知 > 催办), null when none. */
+  escalation: z.enum(ESCALATION_LEVELS).nullable(),
 });
 export type TaskSummary = z.infer<typeof TaskSummary>;
 
@@ -191,6 +196,20 @@ export const TaskDetail = TaskSummary.extend({
     .nullable(),
   availableActions: z.array(z.string()),
   canReport: z.boolean(),
+  /** 督办记录: 催办, 督办通知 and 约谈/问责 written by 运行督办升级, oldest first. */
+  escalations: z.array(
+    z.object({
+      id: z.string(),
+      level: z.enum(ESCALATION_LEVELS),
+      levelLabel: z.string(),
+      reason: z.string(),
+      dueDay: z.string(),
+      unit: z.string(),
+      subject: z.string().nullable(),
+      note: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

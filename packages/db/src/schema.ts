@@ -387,6 +387,46 @@ export interface NotificationsTable {
   dedupe_key: string | null;
 }
 
+/** issued_bulletins — 印发的月通报, frozen: the .docx bytes and the JSON snapshot as issued. */
+export interface IssuedBulletinsTable {
+  id: Generated<string>;
+  org_unit_id: string;
+  month: string;
+  year: number;
+  serial: number;
+  doc_number: string;
+  title: string;
+  recipients: Json;
+  snapshot: Json;
+  docx: Uint8Array;
+  sha256: string;
+  issued_by: string | null;
+  issued_at: Timestamp;
+}
+
+/** ledger_settings — 督办设置 of one owner, a validated JSON document. */
+export interface LedgerSettingsTable {
+  org_unit_id: string;
+  settings: Json;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** task_escalations — 督办升级 records: 催办, 督办通知, 约谈/问责. */
+export interface TaskEscalationsTable {
+  id: Generated<string>;
+  task_id: string;
+  org_unit_id: string;
+  level: string;
+  dedupe_key: string;
+  reason: string;
+  due_day: DateCol;
+  subject: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 /** schema_migrations — which migration files have run. */
 export interface SchemaMigrationsTable {
   version: string;
@@ -426,6 +466,9 @@ export interface Database {
   task_adjustments: TaskAdjustmentsTable;
   task_instructions: TaskInstructionsTable;
   notifications: NotificationsTable;
+  issued_bulletins: IssuedBulletinsTable;
+  ledger_settings: LedgerSettingsTable;
+  task_escalations: TaskEscalationsTable;
   stats_imports: StatsImportsTable;
   stats_import_changes: StatsImportChangesTable;
   school_stats: SchoolStatsTable;
@@ -457,6 +500,8 @@ export type TaskRow = Selectable<TasksTable>;
 export type TaskUnitRow = Selectable<TaskUnitsTable>;
 export type TaskMilestoneRow = Selectable<TaskMilestonesTable>;
 export type TaskReportRow = Selectable<TaskReportsTable>;
+export type IssuedBulletinRow = Selectable<IssuedBulletinsTable>;
+export type TaskEscalationRow = Selectable<TaskEscalationsTable>;
 export type TaskAttachmentRow = Selectable<TaskAttachmentsTable>;
 export type TaskEventRow = Selectable<TaskEventsTable>;
 export type TaskAdjustmentRow = Selectable<TaskAdjustmentsTable>;

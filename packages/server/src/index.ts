@@ -51,6 +51,7 @@ export * from "./services/ledger/list-tasks.ts";
 export * from "./services/ledger/create-task.ts";
 export * from "./services/ledger/act-on-task.ts";
 export * from "./services/ledger/bulletin.ts";
+export * from "./services/ledger/issue-bulletin.ts";
 export * from "./services/ledger/dispatch.ts";
 export * from "./services/ledger/remind-missing.ts";
 export * from "./services/ledger/scoreboard.ts";

@@ -51,3 +51,14 @@ export async function seedLedgerBench(
   const reports = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_reports`.execute(db);
   return reports.rows[0]?.n ?? 0;
 }
+
+/**
+ * Changes what every view of the seeded ledger reads — task titles, unit names, the later half of the
+ * reports — so that a benchmark can show an issued bulletin does not follow the data.
+ */
+export async function changeLedgerBench(handle: DatabaseHandle): Promise<void> {
+  const { db } = handle;
+  await sql`UPDATE tasks SET title = title || '（已改）'`.execute(db);
+  await sql`UPDATE org_units SET name = name || '（更名）' WHERE kind = 'department'`.execute(db);
+  await sql`DELETE FROM task_reports WHERE submitted_at > TIMESTAMPTZ '2026-06-01'`.execute(db);
+}

@@ -417,6 +417,8 @@ export interface UnitScore extends UnitTaskTally {
   onTimeRate: number | null;
   dueReports: number;
   onTimeReports: number;
+  lateReports: number;
+  missingReports: number;
   punctuality: number | null;
 }
 
@@ -453,6 +455,8 @@ export function unitScoreboard(
       onTimeRate: expected.length === 0 ? null : completedOnTime / expected.length,
       dueReports: c.due - c.notDue,
       onTimeReports: c.onTime,
+      lateReports: c.late,
+      missingReports: c.missing,
       punctuality: punctuality(c),
     };
   });

@@ -10,5 +10,8 @@ export * from "./periods.ts";
 export * from "./lights.ts";
 export * from "./obligations.ts";
 export * from "./bulletin.ts";
+export * from "./issue.ts";
+export * from "./escalation.ts";
+export * from "./assessment.ts";
 export * from "./requests.ts";
 export * from "./ledger-list.ts";

@@ -186,6 +186,72 @@ const STATS_READ: Row[] = [
   },
 ];
 
+/** The ledger's bureau documents: task readers of the bureau, not unit or school accounts (403). */
+const BUREAU_READERS: readonly Role[] = ["bureauPlanner", "bureauSupervisor", "inspector", "leader"];
+const previousMonth = () => {
+  const [y, m] = month().split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+};
+const thisYear = () => Number(inDays(0).slice(0, 4));
+
+const ISSUE_READS: Row[] = [
+  { op: "GET /api/ledger/bulletins", need: BUREAU_READERS, req: () => ({ url: "/api/ledger/bulletins" }) },
+  {
+    op: "GET /api/ledger/bulletins/draft",
+    costly: true,
+    need: BUREAU_READERS,
+    req: () => ({ url: `/api/ledger/bulletins/draft?month=${previousMonth()}` }),
+  },
+  {
+    op: "GET /api/ledger/bulletins/{id}",
+    need: BUREAU_READERS,
+    denied: [404],
+    req: (t) => ({ url: `/api/ledger/bulletins/${t.bulletin}` }),
+  },
+  {
+    op: "GET /api/ledger/bulletins/{id}/docx",
+    need: BUREAU_READERS,
+    denied: [404],
+    body: "docx",
+    req: (t) => ({ url: `/api/ledger/bulletins/${t.bulletin}/docx` }),
+  },
+  { op: "GET /api/ledger/settings", need: BUREAU_READERS, req: () => ({ url: "/api/ledger/settings" }) },
+  {
+    op: "GET /api/ledger/assessment",
+    costly: true,
+    need: BUREAU_READERS,
+    req: () => ({ url: `/api/ledger/assessment?year=${String(thisYear())}` }),
+  },
+  {
+    op: "GET /api/ledger/assessment.xlsx",
+    costly: true,
+    need: BUREAU_READERS,
+    body: "xlsx",
+    req: () => ({ url: `/api/ledger/assessment.xlsx?year=${String(thisYear())}` }),
+  },
+  {
+    op: "GET /api/ledger/assessment.docx",
+    costly: true,
+    need: BUREAU_READERS,
+    body: "docx",
+    req: () => ({ url: `/api/ledger/assessment.docx?year=${String(thisYear())}` }),
+  },
+  {
+    op: "GET /api/tasks/{id}/notice.docx",
+    costly: true,
+    need: "task.read",
+    body: "docx",
+    req: (t) => ({ url: `/api/tasks/${t.task}/notice.docx` }),
+  },
+  {
+    op: "GET /api/tasks/{id}/urge.docx",
+    costly: true,
+    need: "task.read",
+    body: "docx",
+    req: (t) => ({ url: `/api/tasks/${t.task}/urge.docx` }),
+  },
+];
+
 const TASKS_READ: Row[] = [
   {
     op: "GET /api/tasks/",
@@ -228,6 +294,7 @@ const TASKS_READ: Row[] = [
     need: "task.read",
     req: () => ({ url: `/api/ledger/scoreboard?year=${new Date().getUTCFullYear()}` }),
   },
+  ...ISSUE_READS,
   {
     op: "GET /api/attachments/{id}",
     need: "task.read",

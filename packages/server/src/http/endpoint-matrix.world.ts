@@ -47,6 +47,8 @@ export interface Side {
   importJob: string;
   /** A finished statistics import of the year before (what 撤销导入 acts on). */
   statsImport: string;
+  /** Last month's 月通报, issued (印发) by its planner. */
+  bulletin: string;
   /** Two pending registry previews of the county: one the apply row applies, one the discard row drops. */
   registryImport: string;
   registryDiscard: string;
@@ -255,6 +257,13 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   expect(job.statusCode, job.body).toBe(202);
   const importJob = job.json<{ jobId: string }>().jobId;
   await server.importJobs.waitFor(importJob);
+  const lastMonth = (() => {
+    const [y, m] = month().split("-").map(Number) as [number, number];
+    return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+  })();
+  const bulletin = await ok<{ id: string }>(
+    planner.request("POST", "/api/ledger/bulletins", { month: lastMonth }),
+  );
   const user = await addTestAccount(server, {
     login: side === "A" ? "kt.spare" : "jc.spare",
     role: "schoolUser",
@@ -277,6 +286,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     evidence,
     importJob,
     statsImport,
+    bulletin: bulletin.id,
     user,
   };
 }

@@ -246,6 +246,35 @@ const TASKS: Row[] = [
     req: (t) => ({ url: `${task(t)}/actions`, body: { action: "accept" } }),
   },
   {
+    // last month is issued when the world is built: the own county's answer is a 409
+    op: "POST /api/ledger/bulletins",
+    need: "task.review",
+    req: () => ({ url: "/api/ledger/bulletins", body: { month: inDays(-40).slice(0, 7) } }),
+  },
+  {
+    op: "PUT /api/ledger/settings",
+    need: "task.review",
+    req: () => ({
+      url: "/api/ledger/settings",
+      body: {
+        docPrefix: "矩阵督通",
+        recipients: ["各责任单位"],
+        interviewAfterWorkingDays: 5,
+        assessment: {
+          base: 100,
+          defaultWeight: 1,
+          taskWeights: {},
+          deductions: { lateReport: 0.5, missingReport: 1, redLight: 2, overdueOpen: 3, interview: 5 },
+        },
+      },
+    }),
+  },
+  {
+    op: "POST /api/ledger/escalations",
+    need: "task.review",
+    req: () => ({ url: "/api/ledger/escalations" }),
+  },
+  {
     op: "POST /api/ledger/reminders",
     need: "task.review",
     req: () => ({ url: "/api/ledger/reminders", body: { month: inDays(0).slice(0, 7) } }),

@@ -2,7 +2,7 @@
  * 月通报 .docx: the monthly bulletin (from `monthlyBulletin`) written as a 公文 in GB/T 9704 layout.
  */
 import { formatPercent } from "@luoshi/common";
-import type { BulletinTaskLine, MonthlyBulletin } from "@luoshi/domain/ledger";
+import type { BulletinTaskLine, MonthlyBulletin, RankedUnitRow } from "@luoshi/domain/ledger";
 import { chineseDate, gongwenDocument, type GongwenSection } from "./gongwen-docx.ts";
 
 /**
@@ -18,7 +18,20 @@ export interface BulletinDocxOptions {
   month?: string;
   date?: string;
   docNumber?: string;
+  /** Set when the bulletin is 印发: 主送, the 表扬 and 批评 texts and the ranked unit table. */
+  issue?: BulletinIssueParts;
 }
+
+/** What an issued bulletin adds: 主送, 通报表扬, 通报批评 and the units ranked (名次 first). */
+interface BulletinIssueParts {
+  recipients: readonly string[];
+  praise: string;
+  criticism: string;
+  ranked: readonly RankedUnitRow[];
+}
+
+/** 一、二、… for the first-level headings, numbered in order. */
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /** `0.753` → `75.3%` (official half-up: 23/80 → 28.8%); null (nothing due) → `—`. */
 export function percentText(rate: number | null): string {
@@ -82,43 +95,79 @@ function restNote(total: number, what: string): GongwenSection[] {
     : [];
 }
 
-function overdueSections(b: MonthlyBulletin): GongwenSection[] {
-  const out: GongwenSection[] = [{ kind: "heading", level: 2, text: "（一）逾期（红灯）任务" }];
-  if (b.overdueList.length === 0) {
-    out.push({ kind: "paragraph", text: "本月无逾期任务。" });
-  } else {
-    out.push({
+/** A column of {@link taskTable} after 序号, 任务, 责任单位 and 截止日期. */
+interface TaskColumn<L> {
+  header: string;
+  width: number;
+  align: "left" | "center";
+  cell: (line: L) => string;
+}
+
+/**
+ * A list of tasks as a table: 序号, 任务, 责任单位, 截止日期, then `columns`; at most
+ * {@link MAX_LISTED_TASKS} rows, the rest counted in a note naming `what`. `widths` weighs the 任务 and
+ * 责任单位 columns against the others.
+ */
+function taskTable<L extends { title: string; units: readonly string[]; deadline: string }>(
+  lines: readonly L[],
+  what: string,
+  widths: readonly [number, number],
+  columns: readonly TaskColumn<L>[],
+): GongwenSection[] {
+  return [
+    {
       kind: "table",
-      header: ["序号", "任务", "责任单位", "截止日期", "逾期天数", "情况说明"],
-      widths: [0.6, 2.4, 1.6, 1.3, 0.9, 3.2],
-      align: ["center", "left", "left", "center", "center", "left"],
-      rows: b.overdueList
+      header: ["序号", "任务", "责任单位", "截止日期", ...columns.map((c) => c.header)],
+      widths: [0.6, ...widths, 1.3, ...columns.map((c) => c.width)],
+      align: ["center", "left", "left", "center", ...columns.map((c) => c.align)],
+      rows: lines
         .slice(0, MAX_LISTED_TASKS)
         .map((l, i) => [
           String(i + 1),
           l.title,
           l.units.join("、"),
           l.deadline,
-          String(l.daysOverdue),
-          l.isClosed ? l.reason : explain(l),
+          ...columns.map((c) => c.cell(l)),
         ]),
-    });
-    out.push(...restNote(b.overdueList.length, "逾期任务"));
+    },
+    ...restNote(lines.length, what),
+  ];
+}
+
+function overdueSections(b: MonthlyBulletin): GongwenSection[] {
+  const out: GongwenSection[] = [{ kind: "heading", level: 2, text: "（一）逾期（红灯）任务" }];
+  if (b.overdueList.length === 0) {
+    out.push({ kind: "paragraph", text: "本月无逾期任务。" });
+  } else {
+    out.push(
+      ...taskTable(
+        b.overdueList,
+        "逾期任务",
+        [2.4, 1.6],
+        [
+          { header: "逾期天数", width: 0.9, align: "center", cell: (l) => String(l.daysOverdue) },
+          {
+            header: "情况说明",
+            width: 3.2,
+            align: "left",
+            cell: (l) => (l.isClosed ? l.reason : explain(l)),
+          },
+        ],
+      ),
+    );
   }
   out.push({ kind: "heading", level: 2, text: "（二）黄灯预警任务" });
   if (b.yellowList.length === 0) {
     out.push({ kind: "paragraph", text: "本月无黄灯预警任务。" });
   } else {
-    out.push({
-      kind: "table",
-      header: ["序号", "任务", "责任单位", "截止日期", "预警原因"],
-      widths: [0.6, 2.8, 1.8, 1.3, 3.5],
-      align: ["center", "left", "left", "center", "left"],
-      rows: b.yellowList
-        .slice(0, MAX_LISTED_TASKS)
-        .map((l, i) => [String(i + 1), l.title, l.units.join("、"), l.deadline, l.reason]),
-    });
-    out.push(...restNote(b.yellowList.length, "黄灯任务"));
+    out.push(
+      ...taskTable(
+        b.yellowList,
+        "黄灯任务",
+        [2.8, 1.8],
+        [{ header: "预警原因", width: 3.5, align: "left", cell: (l) => l.reason }],
+      ),
+    );
   }
   return out;
 }
@@ -136,23 +185,20 @@ function closedSections(b: MonthlyBulletin, month: string): GongwenSection[] {
         `${monthText(month)}共销号重点任务${String(b.closedList.length)}项，其中按期办结${String(onTime)}项、` +
         `逾期办结${String(b.closedList.length - onTime)}项。`,
     },
-    {
-      kind: "table",
-      header: ["序号", "任务", "责任单位", "截止日期", "销号日期", "办结情况"],
-      widths: [0.6, 3, 2, 1.3, 1.3, 1.8],
-      align: ["center", "left", "left", "center", "center", "center"],
-      rows: b.closedList
-        .slice(0, MAX_LISTED_TASKS)
-        .map((l, i) => [
-          String(i + 1),
-          l.title,
-          l.units.join("、"),
-          l.deadline,
-          l.closedOn,
-          l.isOnTime ? "按期办结" : `逾期${String(l.daysOverdue)}天办结`,
-        ]),
-    },
-    ...restNote(b.closedList.length, "销号任务"),
+    ...taskTable(
+      b.closedList,
+      "销号任务",
+      [3, 2],
+      [
+        { header: "销号日期", width: 1.3, align: "center", cell: (l) => l.closedOn },
+        {
+          header: "办结情况",
+          width: 1.8,
+          align: "center",
+          cell: (l) => (l.isOnTime ? "按期办结" : `逾期${String(l.daysOverdue)}天办结`),
+        },
+      ],
+    ),
   ];
 }
 
@@ -179,7 +225,9 @@ const NEXT_STEPS: readonly GongwenSection[] = [
 
 /**
  * 月通报文件: 一、总体情况; 二、各单位落实情况 (table); 三、本月销号任务; 四、逾期和红灯任务 (with
- * reasons); 五、领导批示; 六、下步工作要求. Returns the .docx bytes.
+ * reasons); 五、领导批示; 六、下步工作要求. An issued one (`options.issue`) adds 主送 under the title,
+ * ranks the unit table (名次) and inserts 三、通报表扬和批评, the later parts moving down one number.
+ * Returns the .docx bytes.
  */
 export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinDocxOptions): Promise<Buffer> {
   const month = options.month ?? bulletin.month;
@@ -190,37 +238,72 @@ export async function bulletinDocx(bulletin: MonthlyBulletin, options: BulletinD
           kind: "paragraph",
           text: `${chineseDate(i.date).slice(5)}，${i.author}对“${i.taskTitle}”批示：${i.text}`,
         }));
-  const sections: GongwenSection[] = [
-    { kind: "heading", level: 1, text: "一、总体情况" },
-    { kind: "paragraph", text: overviewText(bulletin, month, options.unit) },
-    { kind: "heading", level: 1, text: "二、各单位落实情况" },
-    {
-      kind: "table",
-      header: ["序号", "单位", "任务数", "其中牵头", "已销号", "按期办结", "逾期", "报送及时率"],
-      widths: [0.6, 2.2, 0.9, 0.9, 0.9, 1, 0.8, 1.2],
-      align: ["center", "left"],
-      rows: bulletin.perUnit.map((u, i) => [
-        String(i + 1),
-        u.unit.name,
-        String(u.tasks),
-        String(u.leadTasks),
-        String(u.closed),
-        String(u.onTime),
-        String(u.overdue),
-        percentText(u.punctuality),
-      ]),
-    },
-    { kind: "heading", level: 1, text: "三、本月销号任务" },
-    ...closedSections(bulletin, month),
-    { kind: "heading", level: 1, text: "四、逾期和红灯任务" },
-    ...overdueSections(bulletin),
-    { kind: "heading", level: 1, text: "五、领导批示" },
-    ...instructions,
-    { kind: "heading", level: 1, text: "六、下步工作要求" },
-    ...NEXT_STEPS,
+  const unitHeader = ["单位", "任务数", "其中牵头", "已销号", "按期办结", "逾期", "报送及时率"];
+  const unitCells = (u: MonthlyBulletin["perUnit"][number]) => [
+    u.unit.name,
+    String(u.tasks),
+    String(u.leadTasks),
+    String(u.closed),
+    String(u.onTime),
+    String(u.overdue),
+    percentText(u.punctuality),
   ];
+  const issue = options.issue;
+  const unitTable: GongwenSection =
+    issue === undefined
+      ? {
+          kind: "table",
+          header: ["序号", ...unitHeader],
+          widths: [0.6, 2.2, 0.9, 0.9, 0.9, 1, 0.8, 1.2],
+          align: ["center", "left"],
+          rows: bulletin.perUnit.map((u, i) => [String(i + 1), ...unitCells(u)]),
+        }
+      : {
+          kind: "table",
+          header: ["名次", ...unitHeader],
+          widths: [0.6, 2.2, 0.9, 0.9, 0.9, 1, 0.8, 1.2],
+          align: ["center", "left"],
+          rows: issue.ranked.map((u) => [String(u.rank), ...unitCells(u)]),
+        };
+  const parts: [string, GongwenSection[]][] = [
+    ["总体情况", [{ kind: "paragraph", text: overviewText(bulletin, month, options.unit) }]],
+    [
+      issue === undefined ? "各单位落实情况" : "各单位落实情况及排名",
+      issue === undefined
+        ? [unitTable]
+        : [
+            {
+              kind: "paragraph",
+              text: "按逾期（红灯）任务数由少到多、报送及时率由高到低、按期办结任务数由多到少排列。",
+            },
+            unitTable,
+          ],
+    ],
+    ...(issue === undefined
+      ? []
+      : ([
+          [
+            "通报表扬和批评",
+            [
+              { kind: "heading", level: 2, text: "（一）通报表扬" },
+              { kind: "paragraph", text: issue.praise },
+              { kind: "heading", level: 2, text: "（二）通报批评" },
+              { kind: "paragraph", text: issue.criticism },
+            ],
+          ],
+        ] satisfies [string, GongwenSection[]][])),
+    ["本月销号任务", closedSections(bulletin, month)],
+    ["逾期和红灯任务", overdueSections(bulletin)],
+    ["领导批示", instructions],
+    ["下步工作要求", [...NEXT_STEPS]],
+  ];
+  const sections: GongwenSection[] = parts.flatMap(([heading, body], i) => [
+    { kind: "heading", level: 1, text: `${NUMERALS[i] ?? String(i + 1)}、${heading}` },
+    ...body,
+  ]);
   const input = {
     title: bulletinTitle(options.county, month, options.unit),
+    ...(issue === undefined ? {} : { addressees: issue.recipients }),
     issuer: options.issuer,
     date: options.date ?? bulletin.asOf,
     sections,

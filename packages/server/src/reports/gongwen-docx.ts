@@ -92,6 +92,8 @@ export type GongwenSection = GongwenHeading | GongwenParagraph | GongwenTable;
 export interface GongwenInput {
   title: string;
   docNumber?: string;
+  /** 主送机关, written flush left under the title and ended with a full-width colon. */
+  addressees?: readonly string[];
   issuer: string;
   date: string;
   sections: readonly GongwenSection[];
@@ -230,6 +232,14 @@ export async function gongwenDocument(input: GongwenInput): Promise<Buffer> {
     }),
     new Paragraph({ spacing: bodyLine, children: [] }),
   );
+  if (input.addressees !== undefined && input.addressees.length > 0) {
+    head.push(
+      new Paragraph({
+        children: [run(`${input.addressees.join("、")}：`, GONGWEN_FONTS.body, FONT_SIZE_PT.san)],
+        spacing: bodyLine,
+      }),
+    );
+  }
   const body = input.sections.flatMap((s): (Paragraph | Table)[] =>
     s.kind === "heading" ? [heading(s)] : s.kind === "paragraph" ? [paragraph(s)] : [table(s)],
   );

@@ -4,6 +4,8 @@
  */
 import {
   ACTION_LABELS,
+  ESCALATION_LABELS,
+  type EscalationLevel,
   TASK_STATE_LABELS,
   type DispatchBoard as DomainDispatchBoard,
   type LedgerTask,
@@ -22,7 +24,7 @@ import type {
 } from "@luoshi/contracts";
 import type { BulletinView } from "../../services/ledger/bulletin.ts";
 import type { TaskList } from "../../services/ledger/list-tasks.ts";
-import { unitsOf } from "../../services/ledger/list-tasks.ts";
+import { highestEscalation, unitsOf } from "../../services/ledger/list-tasks.ts";
 import type { TaskDetailData } from "../../services/ledger/task-detail.ts";
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -38,6 +40,7 @@ function presentTaskSummary(
   task: LedgerTask,
   bundle: TaskBundle,
   light: LightResult,
+  escalation: EscalationLevel | null,
 ): TaskSummary {
   const units = unitsOf(bundle, row.id);
   const lead = units.find((u) => u.role === "lead");
@@ -61,13 +64,14 @@ function presentTaskSummary(
     frequency: task.frequency,
     priority: task.priority,
     lastReportedPeriod: row.last_reported_period,
+    escalation,
   };
 }
 
 /** A page of the 台账. */
 export function presentTaskPage(list: TaskList, paging: { page: number; pageSize: number }): TaskPage {
   return {
-    items: list.items.map((x) => presentTaskSummary(x.row, x.task, list.bundle, x.light)),
+    items: list.items.map((x) => presentTaskSummary(x.row, x.task, list.bundle, x.light, x.escalation)),
     total: list.total,
     page: paging.page,
     pageSize: paging.pageSize,
@@ -85,7 +89,7 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
   const { row, bundle, task } = d;
   const adjustment = bundle.adjustments[0];
   return {
-    ...presentTaskSummary(row, task, bundle, d.light),
+    ...presentTaskSummary(row, task, bundle, d.light, highestEscalation(d.escalations.map((e) => e.level))),
     content: row.content,
     sourceText: d.sourceText,
     planTitle: row.plan_title,
@@ -131,6 +135,17 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
       adjustment === undefined
         ? null
         : { newDeadline: adjustment.new_deadline, newTitle: adjustment.new_title, reason: adjustment.reason },
+    escalations: d.escalations.map((e) => ({
+      id: e.id,
+      level: e.level as EscalationLevel,
+      levelLabel: ESCALATION_LABELS[e.level as EscalationLevel],
+      reason: e.reason,
+      dueDay: e.due_day,
+      unit: unitsOf(bundle, row.id).find((u) => u.org_unit_id === e.org_unit_id)?.name ?? "",
+      subject: e.subject,
+      note: e.note,
+      createdAt: e.created_at.toISOString(),
+    })),
     availableActions: d.availableActions,
     canReport: d.canReport,
   };

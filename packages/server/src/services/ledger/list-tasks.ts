@@ -6,9 +6,10 @@ import {
   type LedgerFilters,
   type LightResult,
   type LightTask,
+  type EscalationLevel,
   type ProgressReport,
 } from "@luoshi/domain/ledger";
-import { taskRepo, type TaskBundle, type TaskListRow, type TaskScope } from "@luoshi/db";
+import { escalationRepo, taskRepo, type TaskBundle, type TaskListRow, type TaskScope } from "@luoshi/db";
 import type { TaskListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
@@ -32,6 +33,15 @@ export interface TaskListItem {
   row: TaskListRow;
   task: ReturnType<typeof toLedgerTask>;
   light: LightResult;
+  /** The highest 督办升级 recorded for the task, if any. */
+  escalation: EscalationLevel | null;
+}
+
+const LEVEL_ORDER: readonly EscalationLevel[] = ["urge", "notice", "interview"];
+
+/** The highest level among a task's 督办升级 records. */
+export function highestEscalation(levels: readonly string[]): EscalationLevel | null {
+  return LEVEL_ORDER.filter((l) => levels.includes(l)).at(-1) ?? null;
 }
 
 /** A page of the 台账 and the bundle its rows came from. */
@@ -107,9 +117,17 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
       ? EMPTY_BUNDLE
       : await taskRepo.loadBundle(db, { ...scope, taskIds: page.map((x) => x.t.id) });
   const full = new Map(bundle.tasks.map((row) => [row.id, row]));
+  const escalations = groupBy(
+    await escalationRepo.forTasks(
+      db,
+      page.map((x) => x.t.id),
+    ),
+    (e) => e.task_id,
+  );
   const items = page.flatMap(({ t, light }) => {
     const row = full.get(t.id);
-    return row === undefined ? [] : [{ row, task: toLedgerTask(row, bundle), light }];
+    const escalation = highestEscalation((escalations.get(t.id) ?? []).map((e) => e.level));
+    return row === undefined ? [] : [{ row, task: toLedgerTask(row, bundle), light, escalation }];
   });
   return { total: rows.length, items, bundle };
 }

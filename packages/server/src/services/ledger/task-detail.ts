@@ -1,7 +1,7 @@
 import { chinaDate } from "@luoshi/common";
 import { lightOf } from "@luoshi/domain/ledger";
 import { cleanText } from "@luoshi/domain/parsing";
-import { taskDetailRepo } from "@luoshi/db";
+import { escalationRepo, taskDetailRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { actionsFor, canReport, loadTask } from "./task-access.ts";
 import { toProgressReports } from "./ledger-task.ts";
@@ -13,12 +13,13 @@ export type TaskDetailData = Awaited<ReturnType<typeof loadTaskDetail>>;
 export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: string) {
   const { row, bundle, task } = await loadTask(deps, actor, taskId);
   const { db } = deps.handle;
-  const [reports, attachments, events, instructions, sourceText] = await Promise.all([
+  const [reports, attachments, events, instructions, sourceText, escalations] = await Promise.all([
     taskDetailRepo.reportsOf(db, taskId),
     taskDetailRepo.attachmentsOf(db, taskId),
     taskDetailRepo.eventsOf(db, taskId),
     taskDetailRepo.instructionsOf(db, taskId),
     row.plan_node_id === null ? Promise.resolve(undefined) : taskDetailRepo.clauseText(db, row.plan_node_id),
+    escalationRepo.forTask(db, taskId),
   ]);
   return {
     row,
@@ -31,6 +32,7 @@ export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: st
     attachments,
     events,
     instructions,
+    escalations,
     availableActions: actionsFor(actor, task),
     canReport: canReport(actor, task),
   };

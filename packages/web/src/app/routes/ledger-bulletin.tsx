@@ -13,6 +13,8 @@ import type {
   MonthlyBulletin,
 } from "../../features/ledger/api/ledger.ts";
 import { MonthPicker } from "../../features/ledger/components/month-picker.tsx";
+import { BulletinIssuePanel, IssuedBulletins } from "../../features/ledger/components/bulletin-issue.tsx";
+import { useSessionUser } from "../../features/auth/api/session.ts";
 import { monthOf } from "../../features/ledger/lib/period.ts";
 import { downloadFile } from "../../lib/download.ts";
 import { errorText } from "../../lib/error-text.ts";
@@ -109,6 +111,9 @@ export function LedgerBulletinRoute() {
   const [isDownloading, setIsDownloading] = useState(false);
   const bulletin = useBulletin(month);
   const b = bulletin.data;
+  const user = useSessionUser();
+  // issued bulletins are the bureau's: unit and school accounts see their own draft only
+  const isBureau = user.role !== "unitUser" && user.role !== "schoolUser";
   const unitColumns: TableColumnsType<BulletinUnitRow> = [
     { title: t("dispatch.unit"), key: "unit", render: (_: unknown, r) => r.unit.name },
     { title: t("bulletin.tasks"), dataIndex: "tasks", width: 80 },
@@ -148,6 +153,7 @@ export function LedgerBulletinRoute() {
         <div className="filter-form">
           <MonthPicker month={month} onChange={setMonth} isPastOnly />
         </div>
+        {isBureau && <BulletinIssuePanel month={month} canIssue={user.permissions.includes("task.review")} />}
         {bulletin.isError ? (
           <ErrorResult error={bulletin.error} onRetry={() => void bulletin.refetch()} />
         ) : b === undefined ? (
@@ -215,6 +221,7 @@ export function LedgerBulletinRoute() {
             </section>
           </article>
         )}
+        {isBureau && <IssuedBulletins canConfigure={user.permissions.includes("task.review")} />}
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { App, Button, Card, Col, Row, Statistic, Table, Tag } from "antd";
+import { App, Button, Card, Col, Row, Space, Statistic, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
-import { NotificationOutlined } from "@ant-design/icons";
+import { AlertOutlined, NotificationOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import { MonthPicker } from "../../features/ledger/components/month-picker.tsx";
 import { ErrorResult } from "../../components/error-result.tsx";
@@ -9,6 +9,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { useCan } from "../../features/auth/api/session.ts";
 import { dispatchSummary, useDispatch, useSendReminders } from "../../features/ledger/api/ledger.ts";
 import type { DispatchRow, ReportStatus } from "../../features/ledger/api/ledger.ts";
+import { useRunEscalation } from "../../features/ledger/api/issue.ts";
 import { monthOf } from "../../features/ledger/lib/period.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { formatDateTime } from "../../lib/format.ts";
@@ -29,6 +30,7 @@ export function LedgerDispatchRoute() {
   const [month, setMonth] = useState(() => monthOf(new Date()));
   const dispatch = useDispatch(month);
   const remind = useSendReminders();
+  const escalate = useRunEscalation();
   const s = dispatch.data === undefined ? undefined : dispatchSummary(dispatch.data);
   const columns: TableColumnsType<DispatchRow> = [
     {
@@ -63,19 +65,41 @@ export function LedgerDispatchRoute() {
         title={t("ledger.dispatchTitle")}
         extra={
           canRemind ? (
-            <Button
-              type="primary"
-              icon={<NotificationOutlined />}
-              loading={remind.isPending}
-              onClick={() => {
-                remind.mutate(month, {
-                  onSuccess: (answer) => void message.success(t("dispatch.reminded", { count: answer.sent })),
-                  onError: (error) => void message.error(errorText(error, tOr)),
-                });
-              }}
-            >
-              {t("dispatch.remind")}
-            </Button>
+            <Space wrap>
+              <Button
+                icon={<AlertOutlined />}
+                loading={escalate.isPending}
+                onClick={() => {
+                  escalate.mutate(undefined, {
+                    onSuccess: (r) =>
+                      void message.success(
+                        t("escalation.done", {
+                          urge: String(r.urge),
+                          notice: String(r.notice),
+                          interview: String(r.interview),
+                        }),
+                      ),
+                    onError: (error) => void message.error(errorText(error, tOr)),
+                  });
+                }}
+              >
+                {t("escalation.run")}
+              </Button>
+              <Button
+                type="primary"
+                icon={<NotificationOutlined />}
+                loading={remind.isPending}
+                onClick={() => {
+                  remind.mutate(month, {
+                    onSuccess: (answer) =>
+                      void message.success(t("dispatch.reminded", { count: answer.sent })),
+                    onError: (error) => void message.error(errorText(error, tOr)),
+                  });
+                }}
+              >
+                {t("dispatch.remind")}
+              </Button>
+            </Space>
           ) : undefined
         }
       />

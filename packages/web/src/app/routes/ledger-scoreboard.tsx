@@ -6,12 +6,16 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { percent, useScoreboard } from "../../features/ledger/api/ledger.ts";
 import type { UnitScore } from "../../features/ledger/api/ledger.ts";
 import { useI18n } from "../../lib/i18n.tsx";
+import { useSessionUser } from "../../features/auth/api/session.ts";
+import { AssessmentPanel } from "../../features/ledger/components/assessment-panel.tsx";
 
 /** /ledger/scoreboard — 年度考核: each unit's completion and reporting for a year. */
 export function LedgerScoreboardRoute() {
   const { t } = useI18n();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const scores = useScoreboard(year);
+  const user = useSessionUser();
+  const isBureau = user.role !== "unitUser" && user.role !== "schoolUser";
   const columns: TableColumnsType<UnitScore> = [
     { title: t("dispatch.unit"), key: "unit", render: (_: unknown, r) => r.unit.name },
     { title: t("bulletin.tasks"), dataIndex: "tasks", width: 80 },
@@ -68,6 +72,7 @@ export function LedgerScoreboardRoute() {
             pagination={false}
           />
         )}
+        {isBureau && <AssessmentPanel year={year} />}
       </div>
     </>
   );

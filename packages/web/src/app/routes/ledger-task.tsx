@@ -12,6 +12,7 @@ import { TaskAdjustment } from "../../features/ledger/components/task-adjustment
 import { TaskReports, TaskTimeline } from "../../features/ledger/components/task-history.tsx";
 import { TaskInstructions } from "../../features/ledger/components/task-instructions.tsx";
 import { TaskOverview } from "../../features/ledger/components/task-overview.tsx";
+import { TaskDocuments } from "../../features/ledger/components/task-documents.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /** /ledger/tasks/:id — one task: state and light, 督办依据, units, actions, reports, 批示, 调整. */
@@ -76,6 +77,7 @@ export function LedgerTaskRoute() {
           />
         </Col>
         <Col xs={24} lg={10}>
+          <TaskDocuments task={data} />
           <TaskAdjustment
             task={data}
             canRequest={isLead && isOpen && can("task.report")}

@@ -1,10 +1,11 @@
-import { Progress, Table, Typography } from "antd";
+import { Progress, Table, Tag, Typography } from "antd";
 import type { TableColumnsType, TableProps } from "antd";
 import { Link } from "react-router";
 import type { TaskPage, TaskSummary } from "@luoshi/contracts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import type { TaskSort } from "../api/tasks.ts";
 import { LightTag, StateTag } from "./ledger-labels.tsx";
+import { LEVEL_COLORS } from "./task-documents.tsx";
 
 type SortKey = "deadline" | "title" | "light";
 
@@ -97,7 +98,14 @@ export function TaskTable({
       width: 100,
       sorter: true,
       sortOrder: orderOf(sort, "light"),
-      render: (_: unknown, task) => <LightTag light={task.light} reason={task.lightReason} />,
+      render: (_: unknown, task) => (
+        <>
+          <LightTag light={task.light} reason={task.lightReason} />
+          {task.escalation !== null && (
+            <Tag color={LEVEL_COLORS[task.escalation]}>{t(`escalation.${task.escalation}`)}</Tag>
+          )}
+        </>
+      ),
     },
   ];
   const handleChange: TableProps<TaskSummary>["onChange"] = (pagination, _filters, sorter) => {
