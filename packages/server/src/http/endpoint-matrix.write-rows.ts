@@ -201,6 +201,47 @@ const TASKS: Row[] = [
     }),
   },
   {
+    op: "POST /api/tasks/batch",
+    // the matrix plan is not confirmed: an allowed caller is told so (409), never served another county's
+    need: "task.write",
+    req: (t) => ({
+      url: "/api/tasks/batch",
+      body: {
+        planId: t.plan,
+        rows: [
+          {
+            planNodeId: t.planNode,
+            title: `${t.label}矩阵批量任务`,
+            leadUnitId: t.department,
+            deadline: inDays(30),
+          },
+        ],
+      },
+    }),
+    mixed: [
+      (t, o) => ({
+        url: "/api/tasks/batch",
+        body: {
+          planId: t.plan,
+          rows: [{ planNodeId: t.planNode, title: "矩阵", leadUnitId: o.department, deadline: inDays(30) }],
+        },
+      }),
+    ],
+  },
+  {
+    op: "PATCH /api/tasks/{id}",
+    need: "task.write",
+    req: (t) => ({ url: task(t), body: { priority: "high", reason: "矩阵修改" } }),
+    mixed: [(t, o) => ({ url: task(t), body: { coUnitIds: [o.department], reason: "矩阵改派" } })],
+  },
+  {
+    op: "POST /api/tasks/{id}/sign-offs",
+    // co-units sign; the matrix task names no co-unit, so every handling role is refused its own
+    need: HANDLING,
+    ownRefused: HANDLING,
+    req: (t) => ({ url: `${task(t)}/sign-offs`, body: { verdict: "confirm" } }),
+  },
+  {
     op: "POST /api/tasks/{id}/reports",
     need: "task.report",
     req: (t) => ({
@@ -244,6 +285,16 @@ const TASKS: Row[] = [
     op: "POST /api/ledger/reminders",
     need: "task.review",
     req: () => ({ url: "/api/ledger/reminders", body: { month: inDays(0).slice(0, 7) } }),
+  },
+  {
+    op: "POST /api/notifications/read",
+    need: "authenticated",
+    req: () => ({ url: "/api/notifications/read", body: { ids: ["00000000-0000-4000-8000-000000000022"] } }),
+  },
+  {
+    op: "POST /api/notifications/read-all",
+    need: "authenticated",
+    req: () => ({ url: "/api/notifications/read-all" }),
   },
 ];
 

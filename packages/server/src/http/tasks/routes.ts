@@ -93,43 +93,12 @@ function milestoneRoutes(
   };
 }
 
-/** 督办台账: /api/tasks … Every write answers with the task as it now stands. */
-export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
-  const getTaskDetail = async (actor: Actor, id: string) =>
-    presentTaskDetail(await loadTaskDetail(deps, actor, id));
+/** 批量立项, 修改/改派 and 会签: /api/tasks/batch, PATCH /api/tasks/:id, /api/tasks/:id/sign-offs. */
+function flowRoutes(
+  deps: ServiceDeps,
+  getTaskDetail: (actor: Actor, id: string) => Promise<TaskDetail>,
+): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      "/",
-      { schema: { tags, summary: "台账", querystring: TaskListQuery, response: { 200: TaskPage } } },
-      async (request) =>
-        presentTaskPage(await listTasks(deps, sessionOf(request).actor, request.query), request.query),
-    );
-
-    app.get(
-      "/export.xlsx",
-      { schema: { tags, summary: "导出台账（Excel）", querystring: TaskListQuery } },
-      async (request, reply) => {
-        const buffer = await exportLedgerXlsx(deps, sessionOf(request).actor, request.query);
-        return reply
-          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header("content-disposition", attachmentName("督办台账.xlsx"))
-          .send(buffer);
-      },
-    );
-
-    app.post(
-      "/",
-      {
-        bodyLimit: 256 * 1024,
-        schema: { tags, summary: "新建任务", body: TaskCreateBody, response: { 201: TaskDetail } },
-      },
-      async (request, reply) => {
-        const { actor } = sessionOf(request);
-        const id = await createTask(deps, actor, request.body);
-        return reply.status(201).send(await getTaskDetail(actor, id));
-      },
-    );
-
     app.post(
       "/batch",
       {
@@ -175,6 +144,45 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         const { actor } = sessionOf(request);
         await signOff(deps, actor, request.params.id, request.body);
         return getTaskDetail(actor, request.params.id);
+      },
+    );
+  };
+}
+
+/** 督办台账: /api/tasks … Every write answers with the task as it now stands. */
+export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  const getTaskDetail = async (actor: Actor, id: string) =>
+    presentTaskDetail(await loadTaskDetail(deps, actor, id));
+  return async (app) => {
+    app.get(
+      "/",
+      { schema: { tags, summary: "台账", querystring: TaskListQuery, response: { 200: TaskPage } } },
+      async (request) =>
+        presentTaskPage(await listTasks(deps, sessionOf(request).actor, request.query), request.query),
+    );
+
+    app.get(
+      "/export.xlsx",
+      { schema: { tags, summary: "导出台账（Excel）", querystring: TaskListQuery } },
+      async (request, reply) => {
+        const buffer = await exportLedgerXlsx(deps, sessionOf(request).actor, request.query);
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", attachmentName("督办台账.xlsx"))
+          .send(buffer);
+      },
+    );
+
+    app.post(
+      "/",
+      {
+        bodyLimit: 256 * 1024,
+        schema: { tags, summary: "新建任务", body: TaskCreateBody, response: { 201: TaskDetail } },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const id = await createTask(deps, actor, request.body);
+        return reply.status(201).send(await getTaskDetail(actor, id));
       },
     );
 
@@ -240,6 +248,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
 
     await app.register(milestoneRoutes(deps, getTaskDetail));
+    await app.register(flowRoutes(deps, getTaskDetail));
 
     app.post(
       "/:id/adjustments",
