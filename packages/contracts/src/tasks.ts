@@ -212,6 +212,8 @@ export const TaskDetail = TaskSummary.extend({
   canSignOff: z.boolean(),
   /** The user may edit or 改派 the task. */
   canEdit: z.boolean(),
+  /** Why this reviewer may not 销号 the task (岗位分离: they created or assigned it), or null. */
+  closeRefusal: z.string().nullable(),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

@@ -219,6 +219,13 @@ describe.each(testEngines())("the 督查室 workflow on %s", (engine) => {
     expect(own.groups.find((g) => g.kind === "review")?.items[0]?.detail).toMatch(/须由其他复核人员销号/);
 
     // 岗位分离: the planner created and assigned the task
+    const seen = (await planner.request("GET", `/api/tasks/${id}`)).json<TaskDetail>();
+    expect(seen.availableActions).not.toContain("approve");
+    expect(seen.closeRefusal).toMatch(/不能为其销号/);
+    expect((await supervisor.request("GET", `/api/tasks/${id}`)).json<TaskDetail>()).toMatchObject({
+      closeRefusal: null,
+      availableActions: expect.arrayContaining(["approve"]) as unknown,
+    });
     const selfClose = await act(planner, id, "approve");
     expect(selfClose.statusCode).toBe(403);
     expect(selfClose.json<ErrorBody>().error.message).toBe(

@@ -158,6 +158,7 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
     hasFinalReport: task.hasFinalReport,
     canSignOff: d.canSignOff,
     canEdit: d.canEdit,
+    closeRefusal: d.closeRefusal,
   };
 }
 

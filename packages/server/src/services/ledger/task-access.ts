@@ -2,7 +2,13 @@
  * Who sees and who may handle a task: the actor's task scope, one task within it (404 / 403), and the
  * actor's part in a task (lead unit, co-unit, bureau) as the ledger rules define it.
  */
-import { actorKindOf, availableActions, checkReport, type LedgerTask } from "@luoshi/domain/ledger";
+import {
+  actorKindOf,
+  availableActions,
+  checkReport,
+  separationProblem,
+  type LedgerTask,
+} from "@luoshi/domain/ledger";
 import { taskDetailRepo, taskRepo, type TaskBundle, type TaskListRow, type TaskScope } from "@luoshi/db";
 import { can } from "@luoshi/domain/auth";
 import { AppError } from "../../errors.ts";
@@ -65,10 +71,20 @@ export function ledgerActor(actor: Actor, task: LedgerTask) {
   return { kind, userId: actor.userId ?? "" };
 }
 
-/** Actions the actor may take now (for the task page's buttons). */
+/** Actions the actor may take now (for the task page's buttons); no 销号 for its 立项人 or 交办人. */
 export function actionsFor(actor: Actor, task: LedgerTask): string[] {
   const kind = actor.role === null ? null : actorKindOf(actor.role, actor.orgUnitId, task);
-  return kind === null ? [] : availableActions(task.state, kind);
+  const actions = kind === null ? [] : availableActions(task.state, kind);
+  return closeRefusal(actor, task) === null ? actions : actions.filter((a) => a !== "approve");
+}
+
+/** Why the actor, a reviewer of the task, may not 销号 it (岗位分离), or null. */
+export function closeRefusal(actor: Actor, task: LedgerTask): string | null {
+  const kind = actor.role === null ? null : actorKindOf(actor.role, actor.orgUnitId, task);
+  if (kind !== "bureau" || task.state !== "underReview") {
+    return null;
+  }
+  return separationProblem(task, actor.userId ?? "")?.message ?? null;
 }
 
 /** True when the actor's unit may report on the task now. */

@@ -3,7 +3,7 @@ import { lightOf } from "@luoshi/domain/ledger";
 import { cleanText } from "@luoshi/domain/parsing";
 import { taskDetailRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { actionsFor, canEdit, canReport, canSignOff, loadTask } from "./task-access.ts";
+import { actionsFor, canEdit, canReport, canSignOff, closeRefusal, loadTask } from "./task-access.ts";
 import { toProgressReports } from "./ledger-task.ts";
 
 /** What the task page shows, as data: `presentTaskDetail` (http/tasks/presenters.ts) gives it its shape. */
@@ -36,5 +36,6 @@ export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: st
     coSign,
     canSignOff: canSignOff(actor, task, coSign.reportId),
     canEdit: canEdit(actor, task),
+    closeRefusal: closeRefusal(actor, task),
   };
 }

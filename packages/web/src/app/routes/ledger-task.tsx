@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { App, Button, Col, Row, Space, Spin } from "antd";
+import { Alert, App, Button, Col, Row, Space, Spin } from "antd";
 import { useParams } from "react-router";
 import { ErrorResult } from "../../components/error-result.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -64,6 +64,9 @@ export function LedgerTaskRoute() {
           )}
           {data.canEdit && <TaskEditButton task={data} />}
         </Space>
+        {data.closeRefusal !== null && (
+          <Alert type="info" showIcon title={data.closeRefusal} className="task-close-refusal" />
+        )}
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

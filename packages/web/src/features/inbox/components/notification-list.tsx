@@ -29,7 +29,9 @@ export function NotificationList() {
           ]}
         />
         <Button
-          onClick={() => { mark.mutate(null); }}
+          onClick={() => {
+            mark.mutate(null);
+          }}
           loading={mark.isPending && mark.variables === null}
           disabled={(data?.unread ?? 0) === 0}
         >
@@ -58,7 +60,13 @@ export function NotificationList() {
                     </Typography.Text>,
                   ]
                 : [
-                    <Button key="mark" size="small" onClick={() => { mark.mutate([n.id]); }}>
+                    <Button
+                      key="mark"
+                      size="small"
+                      onClick={() => {
+                        mark.mutate([n.id]);
+                      }}
+                    >
                       {t("inbox.markRead")}
                     </Button>,
                   ]

@@ -109,6 +109,81 @@ function batchColumns(
   ];
 }
 
+type AllPatch = Partial<
+  Pick<Row, "leadUnitId" | "coUnitIds" | "deadline" | "frequency" | "acceptWithinDays">
+>;
+
+/** 统一设置: units, a deadline, cycle and 签收时限 for every ticked row (empty fields leave rows as they are). */
+function SetAll({ disabled, onApply }: { disabled: boolean; onApply: (patch: AllPatch) => void }) {
+  const { t } = useI18n();
+  const [lead, setLead] = useState<string | undefined>();
+  const [co, setCo] = useState<string[]>([]);
+  const [deadline, setDeadline] = useState<string | undefined>();
+  const [frequency, setFrequency] = useState<Frequency | undefined>();
+  const [days, setDays] = useState<number | null>(null);
+  const apply = () => {
+    onApply({
+      ...(lead === undefined ? {} : { leadUnitId: lead }),
+      ...(co.length === 0 ? {} : { coUnitIds: co }),
+      ...(deadline === undefined ? {} : { deadline }),
+      ...(frequency === undefined ? {} : { frequency }),
+      ...(days === null ? {} : { acceptWithinDays: days }),
+    });
+  };
+  const none = new Map<string, string>();
+  return (
+    <Card size="small" className="ledger-card" title={<h2 className="card-heading">{t("batch.setAll")}</h2>}>
+      <Space wrap className="batch-set-all">
+        <label htmlFor="batch-all-lead">{t("batch.allLead")}</label>
+        <div className="batch-unit">
+          <UnitPicker
+            id="batch-all-lead"
+            known={none}
+            value={lead}
+            onChange={(v) => {
+              setLead(typeof v === "string" ? v : undefined);
+            }}
+          />
+        </div>
+        <label htmlFor="batch-all-co">{t("batch.allCo")}</label>
+        <div className="batch-unit">
+          <UnitPicker
+            id="batch-all-co"
+            known={none}
+            multiple
+            value={co}
+            onChange={(v) => {
+              setCo(Array.isArray(v) ? v : []);
+            }}
+          />
+        </div>
+        <label htmlFor="batch-all-deadline">{t("batch.allDeadline")}</label>
+        <DatePicker
+          id="batch-all-deadline"
+          value={deadline === undefined ? null : dayjs(deadline)}
+          onChange={(d) => {
+            setDeadline(d === null ? undefined : d.format("YYYY-MM-DD"));
+          }}
+        />
+        <label htmlFor="batch-all-frequency">{t("create.frequency")}</label>
+        <Select<Frequency>
+          id="batch-all-frequency"
+          className="filter-select"
+          allowClear
+          value={frequency}
+          onChange={setFrequency}
+          options={FREQUENCY_VALUES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))}
+        />
+        <label htmlFor="batch-all-days">{t("batch.acceptDays")}</label>
+        <InputNumber id="batch-all-days" min={1} max={30} value={days} onChange={setDays} />
+        <Button onClick={apply} disabled={disabled}>
+          {t("batch.applyAll")}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
 /**
  * 批量立项: the task items of a confirmed plan with checkboxes; each row starts with the units the parser
  * found and the item's deadline; 统一设置 applies a deadline, cycle and 签收时限 to every chosen row.
@@ -121,26 +196,9 @@ export function BatchCreate({ plan }: { plan: PlanDetail }) {
   const tasks = useMemo(() => plan.nodes.filter((n) => n.role === "task"), [plan.nodes]);
   const [rows, setRows] = useState<Row[]>(() => tasks.map(initialRow));
   const [selected, setSelected] = useState<string[]>([]);
-  const [allDeadline, setAllDeadline] = useState<string | undefined>();
-  const [allFrequency, setAllFrequency] = useState<Frequency | undefined>();
-  const [allDays, setAllDays] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const update = (id: string, patch: Partial<Row>) => {
     setRows((rs) => rs.map((r) => (r.node.id === id ? { ...r, ...patch } : r)));
-  };
-  const applyAll = () => {
-    setRows((rs) =>
-      rs.map((r) =>
-        selected.includes(r.node.id)
-          ? {
-              ...r,
-              ...(allDeadline === undefined ? {} : { deadline: allDeadline }),
-              ...(allFrequency === undefined ? {} : { frequency: allFrequency }),
-              ...(allDays === null ? {} : { acceptWithinDays: allDays }),
-            }
-          : r,
-      ),
-    );
   };
   const chosen = rows.filter((r) => selected.includes(r.node.id));
   const missing = chosen.filter((r) => r.leadUnitId === undefined || r.deadline === undefined);
@@ -167,41 +225,18 @@ export function BatchCreate({ plan }: { plan: PlanDetail }) {
   };
   return (
     <>
-      <Card
-        size="small"
-        className="ledger-card"
-        title={<h2 className="card-heading">{t("batch.setAll")}</h2>}
-      >
-        <Space wrap>
-          <label htmlFor="batch-all-deadline">{t("ledger.deadline")}</label>
-          <DatePicker
-            id="batch-all-deadline"
-            value={allDeadline === undefined ? null : dayjs(allDeadline)}
-            onChange={(d) => {
-              setAllDeadline(d === null ? undefined : d.format("YYYY-MM-DD"));
-            }}
-          />
-          <label htmlFor="batch-all-frequency">{t("create.frequency")}</label>
-          <Select<Frequency>
-            id="batch-all-frequency"
-            className="filter-select"
-            allowClear
-            value={allFrequency}
-            onChange={setAllFrequency}
-            options={FREQUENCY_VALUES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))}
-          />
-          <label htmlFor="batch-all-days">{t("batch.acceptDays")}</label>
-          <InputNumber id="batch-all-days" min={1} max={30} value={allDays} onChange={setAllDays} />
-          <Button onClick={applyAll} disabled={selected.length === 0}>
-            {t("batch.applyAll")}
-          </Button>
-        </Space>
-      </Card>
+      <SetAll
+        disabled={selected.length === 0}
+        onApply={(patch) => {
+          setRows((rs) => rs.map((r) => (selected.includes(r.node.id) ? { ...r, ...patch } : r)));
+        }}
+      />
       {problem !== null && <Alert type="error" showIcon title={problem} className="batch-problem" />}
       {tasks.length === 0 ? (
         <Alert type="info" showIcon title={t("batch.noItems")} />
       ) : (
         <Table<Row>
+          className="batch-table"
           rowKey={(r) => r.node.id}
           size="small"
           pagination={false}

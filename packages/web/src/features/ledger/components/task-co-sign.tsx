@@ -64,10 +64,21 @@ export function TaskCoSign({ task }: { task: TaskDetail }) {
       )}
       {task.canSignOff && (
         <Space className="cosign-buttons">
-          <Button type="primary" loading={change.isPending} onClick={() => { sign("confirm"); }}>
+          <Button
+            type="primary"
+            loading={change.isPending}
+            onClick={() => {
+              sign("confirm");
+            }}
+          >
             {t("cosign.confirm")}
           </Button>
-          <Button danger onClick={() => { setIsObjecting(true); }}>
+          <Button
+            danger
+            onClick={() => {
+              setIsObjecting(true);
+            }}
+          >
             {t("cosign.object")}
           </Button>
         </Space>
@@ -77,11 +88,22 @@ export function TaskCoSign({ task }: { task: TaskDetail }) {
         title={t("cosign.object")}
         okText={t("cosign.object")}
         okButtonProps={{ danger: true, disabled: note.trim() === "", loading: change.isPending }}
-        onOk={() => { sign("object"); }}
-        onCancel={() => { setIsObjecting(false); }}
+        onOk={() => {
+          sign("object");
+        }}
+        onCancel={() => {
+          setIsObjecting(false);
+        }}
       >
         <label htmlFor="cosign-note">{t("cosign.note")}</label>
-        <Input.TextArea id="cosign-note" rows={3} value={note} onChange={(e) => { setNote(e.target.value); }} />
+        <Input.TextArea
+          id="cosign-note"
+          rows={3}
+          value={note}
+          onChange={(e) => {
+            setNote(e.target.value);
+          }}
+        />
       </Modal>
     </Card>
   );

@@ -77,8 +77,12 @@ export function TaskEditButton({ task }: { task: TaskDetail }) {
         title={t("edit.title")}
         okText={t("edit.submit")}
         confirmLoading={change.isPending}
-        onOk={() => { form.submit(); }}
-        onCancel={() => { setOpen(false); }}
+        onOk={() => {
+          form.submit();
+        }}
+        onCancel={() => {
+          setOpen(false);
+        }}
         width={640}
         forceRender
       >
