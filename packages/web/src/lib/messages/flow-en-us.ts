@@ -51,6 +51,8 @@ export const flowEnUS: Record<keyof typeof flowZhCN, string> = {
   "batch.clause": "Item",
   "batch.pick": "Choose item {path}",
   "batch.rowDeadline": "Deadline of item {path}",
+  "batch.rowFrequency": "Reporting cycle of item {path}",
+  "batch.rowDays": "Days to sign for item {path}",
   "batch.submit": "Create ({count})",
   "batch.missing": "Items {paths} still need a lead unit or a deadline",
 

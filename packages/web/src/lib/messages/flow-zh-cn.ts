@@ -45,6 +45,8 @@ export const flowZhCN = {
   "batch.clause": "条目",
   "batch.pick": "选择第 {path} 条",
   "batch.rowDeadline": "第 {path} 条完成时限",
+  "batch.rowFrequency": "第 {path} 条报送频次",
+  "batch.rowDays": "第 {path} 条签收时限",
   "batch.submit": "立项（{count}项）",
   "batch.missing": "第 {paths} 条尚缺牵头单位或完成时限",
 

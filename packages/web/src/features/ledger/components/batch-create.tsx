@@ -97,14 +97,33 @@ function batchColumns(
     {
       key: "frequency",
       title: t("create.frequency"),
-      width: 110,
-      render: (_: unknown, r) => t(`frequency.${r.frequency}`),
+      width: 120,
+      render: (_: unknown, r) => (
+        <Select<Frequency>
+          aria-label={t("batch.rowFrequency", { path: r.node.path })}
+          value={r.frequency}
+          onChange={(frequency) => {
+            update(r.node.id, { frequency });
+          }}
+          options={FREQUENCY_VALUES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))}
+        />
+      ),
     },
     {
       key: "days",
       title: t("batch.acceptDays"),
-      width: 90,
-      render: (_: unknown, r) => String(r.acceptWithinDays),
+      width: 100,
+      render: (_: unknown, r) => (
+        <InputNumber
+          aria-label={t("batch.rowDays", { path: r.node.path })}
+          min={1}
+          max={30}
+          value={r.acceptWithinDays}
+          onChange={(days) => {
+            update(r.node.id, { acceptWithinDays: days ?? 2 });
+          }}
+        />
+      ),
     },
   ];
 }
