@@ -117,6 +117,11 @@ describe("督办台账 in Chromium", () => {
     await expect.poll(() => form.getByLabel(/汇总报告/).isChecked()).toBe(true);
     await form.getByRole("button", { name: "提交" }).click();
     await expect.poll(() => finance.getByRole("link", { name: /拨付凭证\.pdf/ }).isVisible()).toBe(true);
+    // 崆峒区教育局 is the co-unit: its staff sign the 办结报告 (会签) before 提请销号.
+    await planner.goto(taskUrl);
+    await planner.getByRole("button", { name: "会签同意" }).click();
+    await expect.poll(() => planner.getByText("已同意", { exact: true }).isVisible()).toBe(true);
+    await finance.reload();
     await act(finance, "提请销号");
     await expectState(finance, "待复核");
 
@@ -128,8 +133,13 @@ describe("督办台账 in Chromium", () => {
     await finance.reload();
     await act(finance, "提请销号");
     await expectState(finance, "待复核");
+    // The planner created and assigned the task: 销号 is another reviewer's (岗位分离).
+    const supervisor = await (await rig.browser.newContext()).newPage();
+    await logIn(supervisor, rig.server, "supervisor");
+    await supervisor.goto(taskUrl);
+    await act(supervisor, "销号", "同意销号");
+    await expectState(supervisor, "已销号");
     await planner.reload();
-    await act(planner, "销号", "同意销号");
     await expectState(planner, "已销号");
 
     // 月通报 of this month: 崆峒区财政局 in the per-unit table, one task closed this month.

@@ -1,6 +1,6 @@
 // Ledger benchmark (issue 5): a county's ledger over a plan period — 5,000 tasks × 60 monthly reports —
 // on the embedded database; prints the 台账 list latency (median, p95) with filters and the time to build
-// the 月通报 .docx. Run: node scripts/bench-ledger.ts
+// the 月通报 .docx, and a reviewer's 工作台. Run: node scripts/bench-ledger.ts
 import { performance } from "node:perf_hooks";
 import { attachAuditKey, migrate, openDatabase, orgUnitRepo, scopeOf } from "@luoshi/db";
 import { seedLedgerBench } from "@luoshi/db/bench";
@@ -12,6 +12,7 @@ import {
   systemActor,
   type Actor,
   type ServiceDeps,
+  workbenchFor,
 } from "@luoshi/server";
 
 /** The benchmark's audit key (a throwaway database). */
@@ -86,6 +87,16 @@ for (let i = 0; i < 40; i++) {
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
 
+// 工作台 of a reviewer: 待交办, 待复核 and red lights over the whole ledger (three list passes)
+await workbenchFor(deps, actor);
+const benchTimes: number[] = [];
+for (let i = 0; i < 10; i++) {
+  t0 = performance.now();
+  await workbenchFor(deps, actor);
+  benchTimes.push(performance.now() - t0);
+}
+benchTimes.sort((a, b) => a - b);
+
 t0 = performance.now();
 const docx = await bulletinDocxFor(deps, actor, "2026-10");
 const docxMs = performance.now() - t0;
@@ -93,6 +104,9 @@ const docxMs = performance.now() - t0;
 console.log(`ledger: ${TASKS} tasks, ${reportCount} reports, loaded in ${loadMs.toFixed(0)} ms`);
 console.log(
   `台账 list with filters: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (target p95 < 100 ms)`,
+);
+console.log(
+  `工作台 (reviewer): median ${(benchTimes[5] ?? 0).toFixed(1)} ms, max ${(benchTimes.at(-1) ?? 0).toFixed(1)} ms`,
 );
 console.log(
   `月通报 .docx: ${docxMs.toFixed(0)} ms, ${(docx.length / 1024).toFixed(0)} KB (target < 2000 ms)`,

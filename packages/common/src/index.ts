@@ -6,3 +6,4 @@ export * from "./rounding.ts";
 export * from "./china-time.ts";
 export * from "./csv.ts";
 export * from "./vocabulary.ts";
+export * from "./working-days.ts";

@@ -142,6 +142,15 @@ export const TaskAdjustmentDecisionBody = z.strictObject({
   comment: z.string().trim().max(2000).optional(),
 });
 
+/** 会签 of the lead unit's 办结报告, as the task page shows it. */
+export const CoSignOffView = z.object({
+  unit: UnitRef,
+  verdict: z.enum(["confirm", "object"]).nullable(),
+  note: z.string(),
+  signer: z.string().nullable(),
+  signedAt: z.string().nullable(),
+});
+
 /** The task page. */
 export const TaskDetail = TaskSummary.extend({
   content: z.string(),
@@ -180,6 +189,8 @@ export const TaskDetail = TaskSummary.extend({
       toState: z.string().nullable(),
       comment: z.string().nullable(),
       actorLogin: z.string().nullable(),
+      /** The actor's name as people know it (login names are not shown). */
+      actorName: z.string().nullable(),
     }),
   ),
   instructions: z.array(
@@ -210,6 +221,18 @@ export const TaskDetail = TaskSummary.extend({
       createdAt: z.string(),
     }),
   ),
+  /** 签收时限: the last day to 签收 (null before 交办). */
+  acceptBy: z.string().nullable(),
+  acceptWithinDays: z.number().int(),
+  /** 会签 of the lead unit's current 办结报告 by each co-unit (empty without co-units). */
+  coSignOffs: z.array(CoSignOffView),
+  hasFinalReport: z.boolean(),
+  /** The user's unit is a co-unit that may 会签 now. */
+  canSignOff: z.boolean(),
+  /** The user may edit or 改派 the task. */
+  canEdit: z.boolean(),
+  /** Why this reviewer may not 销号 the task (岗位分离: they created or assigned it), or null. */
+  closeRefusal: z.string().nullable(),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 
@@ -217,3 +240,89 @@ export const MonthQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "月份格式应为 YYYY-MM" }),
 });
 export const YearQuery = z.object({ year: StatsYear });
+
+/** POST /api/tasks/:id/sign-offs — a co-unit's 会签: confirm, or object with a note. */
+export const TaskSignOffBody = z
+  .strictObject({
+    verdict: z.enum(["confirm", "object"]),
+    note: z.string().trim().max(2000).default(""),
+  })
+  .refine((b) => b.verdict === "confirm" || b.note !== "", {
+    error: "提出异议须说明理由",
+    path: ["note"],
+  });
+export type TaskSignOffBody = z.input<typeof TaskSignOffBody>;
+
+/** PATCH /api/tasks/:id — edit a task or 改派 it to other units (only the fields sent change). */
+export const TaskEditBody = z
+  .strictObject({
+    title: z.string().trim().min(1, { error: "请填写任务内容" }).max(500).optional(),
+    content: z.string().trim().max(5000).optional(),
+    leadUnitId: z.uuid({ error: "请选择牵头单位" }).optional(),
+    coUnitIds: z.array(z.uuid()).max(30).optional(),
+    deadline: IsoDate.optional(),
+    frequency: z.enum(FREQUENCY_VALUES).optional(),
+    priority: z.enum(PRIORITY_VALUES).optional(),
+    acceptWithinDays: z.number().int().min(1).max(30).optional(),
+    reason: z.string().trim().min(1, { error: "请说明修改或改派的理由" }).max(2000),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== "reason"), { error: "没有要修改的内容" });
+export type TaskEditBody = z.input<typeof TaskEditBody>;
+
+/** One row of a batch 立项: a clause of the confirmed plan with its units, deadline and cycle. */
+export const TaskBatchRow = z.strictObject({
+  planNodeId: z.uuid(),
+  title: z.string().trim().min(1, { error: "请填写任务内容" }).max(500, { error: "任务内容最多 500 个字符" }),
+  leadUnitId: z.uuid({ error: "请选择牵头单位" }),
+  coUnitIds: z.array(z.uuid()).max(30).default([]),
+  deadline: IsoDate,
+  frequency: z.enum(FREQUENCY_VALUES).default("monthly"),
+  priority: z.enum(PRIORITY_VALUES).default("normal"),
+  acceptWithinDays: z.number().int().min(1).max(30).default(2),
+});
+
+/** POST /api/tasks/batch — 批量立项 from one confirmed plan: all rows or none. */
+export const TaskBatchBody = z.strictObject({
+  planId: z.uuid(),
+  rows: z.array(TaskBatchRow).min(1, { error: "请至少选择一条规划条目" }).max(300),
+});
+export type TaskBatchBody = z.input<typeof TaskBatchBody>;
+export const TaskBatchResult = z.object({ created: z.number().int(), taskIds: z.array(z.string()) });
+export type TaskBatchResult = z.infer<typeof TaskBatchResult>;
+
+/** One notification (消息). */
+export const NotificationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  text: z.string(),
+  taskId: z.string().nullable(),
+  taskTitle: z.string().nullable(),
+  createdAt: z.string(),
+  isRead: z.boolean(),
+});
+export type NotificationView = z.infer<typeof NotificationView>;
+export const NotificationPage = pageOf(NotificationView).extend({ unread: z.number().int() });
+export type NotificationPage = z.infer<typeof NotificationPage>;
+export const NotificationQuery = PageQuery.extend({ unread: z.enum(["true", "false"]).optional() });
+export const UnreadCount = z.object({ unread: z.number().int() });
+export type UnreadCount = z.infer<typeof UnreadCount>;
+export const NotificationReadBody = z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) });
+export const NotificationReadResult = z.object({ marked: z.number().int() });
+
+/** 工作台: one to-do item with where it is done. */
+export const WorkItem = z.object({
+  kind: z.enum(["assign", "accept", "report", "co-sign", "review", "red", "notifications"]),
+  title: z.string(),
+  detail: z.string(),
+  link: z.string(),
+  due: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type WorkItem = z.infer<typeof WorkItem>;
+/** GET /api/workbench — the user's to-do list, grouped by kind in this order. */
+export const Workbench = z.object({
+  groups: z.array(z.object({ kind: WorkItem.shape.kind, label: z.string(), items: z.array(WorkItem) })),
+  total: z.number().int(),
+});
+export type Workbench = z.infer<typeof Workbench>;

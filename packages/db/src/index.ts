@@ -15,6 +15,7 @@ export * from "./repos/task.repo.ts";
 export * from "./repos/task-detail.repo.ts";
 export * from "./repos/task-write.repo.ts";
 export * from "./repos/ledger-issue.repo.ts";
+export * from "./repos/notification.repo.ts";
 export * from "./repos/stats.repo.ts";
 export * from "./repos/stats-undo.repo.ts";
 export * from "./repos/supervision.repo.ts";

@@ -275,6 +275,10 @@ export interface TasksTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 交办人 (0022). */
+  assigned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 签收时限 in working days from the 交办 day (0022). */
+  accept_within_days: ColumnType<number, number | undefined, number>;
 }
 
 /** task_units — 牵头单位 (lead) and 协办单位 (co) of a task, in order. */
@@ -384,7 +388,27 @@ export interface NotificationsTable {
   created_by: string | null;
   created_at: Timestamp;
   read_at: TimestampNullable;
-  dedupe_key: string | null;
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** NULL: the unit's users; 'task.review': the reviewers of the owning area (0022). */
+  audience: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** notification_reads — who has read which notification (0022). */
+export interface NotificationReadsTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Timestamp;
+}
+
+/** task_sign_offs — 会签: a co-unit's verdict on a 办结报告 (0022). */
+export interface TaskSignOffsTable {
+  report_id: string;
+  task_id: string;
+  org_unit_id: string;
+  verdict: "confirm" | "object";
+  note: ColumnType<string, string | undefined, string>;
+  signed_by: string | null;
+  signed_at: Timestamp;
 }
 
 /** issued_bulletins — 印发的月通报, frozen: the .docx bytes and the JSON snapshot as issued. */
@@ -469,6 +493,8 @@ export interface Database {
   issued_bulletins: IssuedBulletinsTable;
   ledger_settings: LedgerSettingsTable;
   task_escalations: TaskEscalationsTable;
+  notification_reads: NotificationReadsTable;
+  task_sign_offs: TaskSignOffsTable;
   stats_imports: StatsImportsTable;
   stats_import_changes: StatsImportChangesTable;
   school_stats: SchoolStatsTable;
@@ -507,6 +533,7 @@ export type TaskEventRow = Selectable<TaskEventsTable>;
 export type TaskAdjustmentRow = Selectable<TaskAdjustmentsTable>;
 export type TaskInstructionRow = Selectable<TaskInstructionsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type TaskSignOffRow = Selectable<TaskSignOffsTable>;
 
 /** stats_imports — one import of a statistics template file (统计数据导入). */
 export interface StatsImportsTable {

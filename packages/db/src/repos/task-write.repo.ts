@@ -1,11 +1,11 @@
 import type { Insertable, Updateable } from "kysely";
 import type {
-  NotificationsTable,
   TaskAdjustmentsTable,
   TaskAttachmentsTable,
   TaskEventsTable,
   TaskInstructionsTable,
   TaskReportsTable,
+  TaskSignOffsTable,
   TasksTable,
 } from "../schema.ts";
 
@@ -128,20 +128,44 @@ export const taskWriteRepo = {
     return result.numUpdatedRows > 0n;
   },
 
-  /**
-   * In-app reminders (催报), one per row. A row whose `dedupe_key` is already stored is skipped, so
-   * pressing 催报 twice for the same month, task and unit writes one reminder. Returns how many went in.
-   */
-  async insertNotifications(db: Db, rows: readonly Insertable<NotificationsTable>[]): Promise<number> {
-    if (rows.length === 0) {
-      return 0;
-    }
-    const inserted = await db
-      .insertInto("notifications")
-      .values([...rows])
-      .onConflict((oc) => oc.column("dedupe_key").doNothing())
-      .returning("id")
+  /** 会签: a co-unit's verdict on a 办结报告; signing again replaces its verdict. */
+  async upsertSignOff(db: Db, row: Insertable<TaskSignOffsTable>): Promise<void> {
+    await db
+      .insertInto("task_sign_offs")
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(["report_id", "org_unit_id"]).doUpdateSet((eb) => ({
+          verdict: eb.ref("excluded.verdict"),
+          note: eb.ref("excluded.note"),
+          signed_by: eb.ref("excluded.signed_by"),
+          signed_at: eb.ref("excluded.signed_at"),
+        })),
+      )
       .execute();
-    return inserted.length;
+  },
+
+  /**
+   * 改派: replaces the task's units (lead first, then the co-units in order); `acceptedAt` keeps the
+   * 签收 time of units that stay.
+   */
+  async replaceUnits(
+    db: Db,
+    taskId: string,
+    unitIds: readonly string[],
+    acceptedAt: ReadonlyMap<string, Date | null>,
+  ): Promise<void> {
+    await db.deleteFrom("task_units").where("task_id", "=", taskId).execute();
+    await db
+      .insertInto("task_units")
+      .values(
+        unitIds.map((u, position) => ({
+          task_id: taskId,
+          org_unit_id: u,
+          role: position === 0 ? "lead" : "co",
+          position,
+          accepted_at: acceptedAt.get(u) ?? null,
+        })),
+      )
+      .execute();
   },
 };

@@ -56,6 +56,7 @@ export interface TaskLightData {
     deadline: string;
     assigned_on: string | null;
     frequency: ReportingFrequency;
+    accept_within_days: number;
     lead_unit: string | null;
   }[];
   milestones: { task_id: string; title: string; due_on: string; reached_on: string | null }[];
@@ -217,6 +218,7 @@ export const taskRepo = {
       "tasks.deadline",
       "tasks.assigned_on",
       "tasks.frequency",
+      "tasks.accept_within_days",
     ]);
     // a light reads reports only of tasks neither closed, suspended nor past their deadline
     const result = await sql<Record<"tasks" | "milestones" | "reports", string | null>>`
@@ -256,6 +258,7 @@ export const taskRepo = {
         deadline: t.deadline,
         assigned_on: t.assigned_on,
         frequency: t.frequency,
+        accept_within_days: t.accept_within_days,
         lead_unit: t.lead_unit,
       })),
       milestones: parseRows(row?.milestones),

@@ -141,3 +141,16 @@ describe("lightOf", () => {
     });
   });
 });
+
+describe("签收时限 (issue 12)", () => {
+  it("turns an unsigned task yellow the day after its 签收 limit, and not before", () => {
+    const assigned = task({ state: "assigned", assignedAt: "2026-03-06", acceptBy: "2026-03-10" });
+    expect(lightOf(assigned, "2026-03-10", []).code).not.toBe("accept-overdue");
+    expect(lightOf(assigned, "2026-03-11", [])).toMatchObject({
+      light: "yellow",
+      code: "accept-overdue",
+      reason: "逾期未签收（应于2026-03-10前签收）",
+    });
+    expect(lightOf({ ...assigned, state: "inProgress" }, "2026-03-11", []).code).not.toBe("accept-overdue");
+  });
+});

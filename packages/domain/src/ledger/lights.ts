@@ -27,6 +27,7 @@ export interface LightResult {
     | "closed"
     | "suspended"
     | "overdue"
+    | "accept-overdue"
     | "milestone-behind"
     | "progress-behind"
     | "report-missing"
@@ -46,7 +47,7 @@ export interface LightOptions extends Partial<PeriodOptions> {
 /** The fields of a task the light reads. */
 export type LightTask = Pick<
   LedgerTask,
-  "id" | "state" | "deadline" | "assignedAt" | "milestones" | "frequency" | "leadUnit"
+  "id" | "state" | "deadline" | "assignedAt" | "milestones" | "frequency" | "leadUnit" | "acceptBy"
 >;
 
 const passedCache = new Map<string, ReportingPeriod | undefined>();
@@ -110,7 +111,7 @@ function latestPassedPeriod(
  * lead-unit reports — the consolidated ones — sent by `today` are read, so a past day gives the light
  * as it was then).
  *
- * 黄灯 rules, in order: the latest milestone whose due day has passed is not reached by `today` (its
+ * 黄灯 rules, in order: a task not 签收 after its 签收时限 (`acceptBy`); the latest milestone whose due day has passed is not reached by `today` (its
  * `reachedOn` is empty or later; due today is not yet behind); with no milestones, the latest reported percent trails the linear expectation
  * (elapsed share of assignment→deadline) by more than `progressTolerance` points — checked only once the
  * lead unit has reported, the missing-report rule covers silence; the report of the latest period whose
@@ -133,6 +134,14 @@ export function lightOf(
   const left = daysBetween(today, task.deadline);
   if (left < 0) {
     return { light: "red", code: "overdue", reason: `已逾期${String(-left)}天（截止${task.deadline}）` };
+  }
+  if (
+    task.state === "assigned" &&
+    task.acceptBy !== undefined &&
+    task.acceptBy !== null &&
+    task.acceptBy < today
+  ) {
+    return { light: "yellow", code: "accept-overdue", reason: `逾期未签收（应于${task.acceptBy}前签收）` };
   }
   const milestone = task.milestones
     .filter((m) => m.dueDate < today)

@@ -362,3 +362,51 @@ describe("checkMilestoneReached", () => {
     expect(checkMilestoneReached(t, m, { kind }, day, "2026-03-10")).toMatchObject({ ok: false, message });
   });
 });
+
+describe("岗位分离 and 会签 (issue 12)", () => {
+  const reviewer = (userId: string) => ({ kind: "bureau" as const, userId });
+  const lead = { kind: "leadUnit" as const, userId: "lead-user" };
+
+  it("refuses 销号 by the user who created or assigned the task, and lets another reviewer", () => {
+    const underReview = task({ state: "underReview", createdBy: "planner", assignedBy: "planner2" });
+    for (const who of ["planner", "planner2"]) {
+      const refused = transition(underReview, { type: "approve" }, reviewer(who), NOW);
+      expect(refused).toMatchObject({ ok: false, kind: "actor", code: "separation-of-duties" });
+      expect(refused.ok ? "" : refused.message).toContain("另一位有复核权限的同事");
+    }
+    expect(transition(underReview, { type: "approve" }, reviewer("supervisor"), NOW)).toMatchObject({
+      ok: true,
+      next: "closed",
+    });
+  });
+
+  it("records who assigned the task", () => {
+    const result = transition(task({ state: "pending" }), { type: "assign" }, reviewer("planner"), NOW);
+    expect(result.ok && result.changes.assignedBy).toBe("planner");
+  });
+
+  it("needs every co-unit's confirmation before 提请销号, naming who is missing or objects", () => {
+    const offs = (a: "confirm" | "object" | null, b: "confirm" | "object" | null) => [
+      { unit: { id: "u-cz", name: "区财政局" }, verdict: a, note: a === "object" ? "资金数字不符" : "" },
+      { unit: { id: "u-zj", name: "区住建局" }, verdict: b, note: "" },
+    ];
+    const missing = transition(
+      task({ coSignOffs: offs("confirm", null) }),
+      ACTIONS.submitForReview,
+      lead,
+      NOW,
+    );
+    expect(missing).toMatchObject({ ok: false, kind: "precondition", code: "co-sign-required" });
+    expect(missing.ok ? "" : missing.message).toContain("区住建局尚未会签");
+    const objected = transition(
+      task({ coSignOffs: offs("object", "confirm") }),
+      ACTIONS.submitForReview,
+      lead,
+      NOW,
+    );
+    expect(objected.ok ? "" : objected.message).toContain("区财政局有异议（资金数字不符）");
+    expect(
+      transition(task({ coSignOffs: offs("confirm", "confirm") }), ACTIONS.submitForReview, lead, NOW).ok,
+    ).toBe(true);
+  });
+});

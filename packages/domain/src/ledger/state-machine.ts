@@ -139,7 +139,10 @@ export const TRANSITION_RULES: readonly TransitionRule[] = [
 
 /** What a transition changes on the task besides its state (only the fields it touches). */
 export type TaskChanges = Partial<
-  Pick<LedgerTask, "title" | "deadline" | "assignedAt" | "closedAt" | "pendingAdjustment" | "suspendedFrom">
+  Pick<
+    LedgerTask,
+    "title" | "deadline" | "assignedAt" | "assignedBy" | "closedAt" | "pendingAdjustment" | "suspendedFrom"
+  >
 >;
 
 /** What happened, for the task's history (留痕). */
@@ -215,6 +218,45 @@ function closureProblem(task: LedgerTask): TransitionError | null {
   return null;
 }
 
+/**
+ * 会签: a task with co-units goes to review only once every co-unit has confirmed the lead unit's
+ * current 办结报告. Names the units still missing and those that objected.
+ */
+function coSignProblem(task: LedgerTask): TransitionError | null {
+  const offs = task.coSignOffs ?? [];
+  const missing = offs.filter((o) => o.verdict === null).map((o) => o.unit.name);
+  const objected = offs.filter((o) => o.verdict === "object");
+  if (missing.length === 0 && objected.length === 0) {
+    return null;
+  }
+  const parts = [
+    ...(missing.length === 0 ? [] : [`${missing.join("、")}尚未会签`]),
+    ...objected.map((o) => `${o.unit.name}有异议${o.note.trim() === "" ? "" : `（${o.note.trim()}）`}`),
+  ];
+  return fail(
+    "precondition",
+    "co-sign-required",
+    `提请销号须先由全部协办单位会签办结报告：${parts.join("；")}`,
+  );
+}
+
+/**
+ * 岗位分离: the person who 立项 or 交办 a task does not 销号 it; another reviewer must.
+ */
+export function separationProblem(
+  task: Pick<LedgerTask, "createdBy" | "assignedBy">,
+  userId: string,
+): TransitionError | null {
+  if (userId !== "" && (task.createdBy === userId || task.assignedBy === userId)) {
+    return fail(
+      "actor",
+      "separation-of-duties",
+      "您是该任务的立项人或交办人，不能为其销号：请由另一位有复核权限的同事复核销号",
+    );
+  }
+  return null;
+}
+
 function preconditionProblem(task: LedgerTask, action: LedgerAction, today: IsoDate): TransitionError | null {
   switch (action.type) {
     case "assign":
@@ -229,6 +271,7 @@ function preconditionProblem(task: LedgerTask, action: LedgerAction, today: IsoD
       }
       return null;
     case "submitForReview":
+      return closureProblem(task) ?? coSignProblem(task);
     case "approve":
       return closureProblem(task);
     case "return":
@@ -302,6 +345,12 @@ export function transition(
   if (!rule.actors.includes(actor.kind)) {
     return fail("actor", "forbidden", `${ACTOR_KIND_LABELS[actor.kind]}不能${label}此任务`);
   }
+  if (action.type === "approve") {
+    const separation = separationProblem(task, actor.userId);
+    if (separation !== null) {
+      return separation;
+    }
+  }
   const today = chinaDate(now);
   const problem = preconditionProblem(task, action, today);
   if (problem !== null) {
@@ -316,6 +365,7 @@ export function transition(
   switch (action.type) {
     case "assign":
       changes.assignedAt = today;
+      changes.assignedBy = actor.userId;
       break;
     case "approve":
       changes.closedAt = now;

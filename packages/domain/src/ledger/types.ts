@@ -94,6 +94,23 @@ export interface LedgerTask {
   evidenceCount: number;
   hasFinalReport: boolean;
   suspendedFrom: TaskState | null;
+  /** 立项人 and 交办人 (user ids): neither may 销号 the task (岗位分离). Absent: not known. */
+  createdBy?: string | null;
+  assignedBy?: string | null;
+  /** 签收时限: the last day the lead unit may 签收 (absent or null: no limit). */
+  acceptBy?: IsoDate | null;
+  /**
+   * 会签: each co-unit's verdict on the lead unit's current 办结报告 (null: not yet signed). 提请销号
+   * needs every co-unit's `confirm`. Absent or empty: no co-units to sign.
+   */
+  coSignOffs?: readonly CoSignOff[];
+}
+
+/** 会签意见 of one co-unit on the lead unit's 办结报告. */
+export interface CoSignOff {
+  unit: LedgerUnit;
+  verdict: "confirm" | "object" | null;
+  note: string;
 }
 
 /**

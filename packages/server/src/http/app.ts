@@ -34,8 +34,8 @@ import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
-import { ledgerRoutes, taskRoutes } from "./tasks/routes.ts";
 import { issueRoutes } from "./tasks/issue-routes.ts";
+import { inboxRoutes, ledgerRoutes, taskRoutes } from "./tasks/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
 // Chinese messages for every zod check that has no message of its own.
@@ -165,6 +165,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(taskRoutes(deps), { prefix: "/api/tasks" });
   await app.register(ledgerRoutes(deps), { prefix: "/api" });
   await app.register(issueRoutes(deps), { prefix: "/api" });
+  await app.register(inboxRoutes(deps), { prefix: "/api" });
   await app.register(evaluationRoutes(deps), { prefix: "/api/evaluations" });
   await app.register(evaluationReportRoutes(deps), { prefix: "/api/evaluations" });
   await app.register(supervisionRoutes(deps), { prefix: "/api/evaluations" });

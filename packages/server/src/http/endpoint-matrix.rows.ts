@@ -301,6 +301,14 @@ const TASKS_READ: Row[] = [
     req: (t) => ({ url: `/api/attachments/${t.attachment}` }),
     body: "file",
   },
+  // 消息 are the user's own (addressed to its unit, or to the reviewers of its area)
+  { op: "GET /api/notifications", need: "authenticated", req: () => ({ url: "/api/notifications" }) },
+  {
+    op: "GET /api/notifications/unread-count",
+    need: "authenticated",
+    req: () => ({ url: "/api/notifications/unread-count" }),
+  },
+  { op: "GET /api/workbench", need: "task.read", req: () => ({ url: "/api/workbench" }) },
 ];
 
 const balance = (t: Target) => qs({ orgUnitId: t.home, year: YEAR });

@@ -5,10 +5,10 @@
  * state rule, a conflict) but never 5xx, and a write into the other county never answers 2xx.
  */
 import type { Role } from "@luoshi/domain/auth";
-import { inDays, NO_SCHOOLS, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
+import { inDays, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
 import { YEAR } from "./endpoint-matrix.world.ts";
 import { ADMIN_WRITE_ROWS } from "./endpoint-matrix.admin-rows.ts";
-import { PDF } from "./evaluations/supervision-test-world.ts";
+import { EVALUATION_WRITE_ROWS } from "./endpoint-matrix.evaluation-rows.ts";
 
 /** The roles the ledger lets handle a task (act-on-task.ts). */
 const HANDLING: readonly Role[] = ["bureauPlanner", "bureauSupervisor", "unitUser", "schoolUser"];
@@ -206,6 +206,47 @@ const TASKS: Row[] = [
     }),
   },
   {
+    op: "POST /api/tasks/batch",
+    // the matrix plan is not confirmed: an allowed caller is told so (409), never served another county's
+    need: "task.write",
+    req: (t) => ({
+      url: "/api/tasks/batch",
+      body: {
+        planId: t.plan,
+        rows: [
+          {
+            planNodeId: t.planNode,
+            title: `${t.label}矩阵批量任务`,
+            leadUnitId: t.department,
+            deadline: inDays(30),
+          },
+        ],
+      },
+    }),
+    mixed: [
+      (t, o) => ({
+        url: "/api/tasks/batch",
+        body: {
+          planId: t.plan,
+          rows: [{ planNodeId: t.planNode, title: "矩阵", leadUnitId: o.department, deadline: inDays(30) }],
+        },
+      }),
+    ],
+  },
+  {
+    op: "PATCH /api/tasks/{id}",
+    need: "task.write",
+    req: (t) => ({ url: task(t), body: { priority: "high", reason: "矩阵修改" } }),
+    mixed: [(t, o) => ({ url: task(t), body: { coUnitIds: [o.department], reason: "矩阵改派" } })],
+  },
+  {
+    op: "POST /api/tasks/{id}/sign-offs",
+    // co-units sign; the matrix task names no co-unit, so every handling role is refused its own
+    need: HANDLING,
+    ownRefused: HANDLING,
+    req: (t) => ({ url: `${task(t)}/sign-offs`, body: { verdict: "confirm" } }),
+  },
+  {
     op: "POST /api/tasks/{id}/reports",
     need: "task.report",
     req: (t) => ({
@@ -279,109 +320,15 @@ const TASKS: Row[] = [
     need: "task.review",
     req: () => ({ url: "/api/ledger/reminders", body: { month: inDays(0).slice(0, 7) } }),
   },
-];
-
-const countyYear = (t: Target) => ({ orgUnitId: t.home, year: YEAR });
-const scenario = (t: Target) => `/api/evaluations/scenarios/${t.scenario}`;
-const attestation = (t: Target) => `/api/evaluations/attestations/${t.attestation}`;
-
-const EVALUATIONS: Row[] = [
   {
-    op: "POST /api/evaluations/balance/pass-plan",
-    ownRefused: NO_SCHOOLS,
-    need: "evaluation.read",
-    computes: true,
-    req: (t) => ({ url: "/api/evaluations/balance/pass-plan", body: countyYear(t) }),
+    op: "POST /api/notifications/read",
+    need: "authenticated",
+    req: () => ({ url: "/api/notifications/read", body: { ids: ["00000000-0000-4000-8000-000000000022"] } }),
   },
   {
-    op: "POST /api/evaluations/scenarios/evaluate",
-    ownRefused: NO_SCHOOLS,
-    need: "evaluation.read",
-    computes: true,
-    req: (t) => ({ url: "/api/evaluations/scenarios/evaluate", body: { ...countyYear(t), changes: [] } }),
-    mixed: [
-      (t, o) => ({
-        url: "/api/evaluations/scenarios/evaluate",
-        body: {
-          ...countyYear(t),
-          changes: [
-            { kind: "add", schoolCode: o.schoolCode, field: "students", level: "primary", amount: 10 },
-          ],
-        },
-      }),
-      (t, o) => ({
-        url: "/api/evaluations/scenarios/evaluate",
-        body: {
-          ...countyYear(t),
-          changes: [{ kind: "merge-schools", intoCode: t.schoolCode, fromCodes: [o.schoolCode] }],
-        },
-      }),
-    ],
-  },
-  {
-    op: "POST /api/evaluations/scenarios/{id}/evaluate",
-    ownRefused: UNIT_SCOPED,
-    need: "evaluation.read",
-    computes: true,
-    req: (t) => ({ url: `${scenario(t)}/evaluate` }),
-  },
-  {
-    op: "POST /api/evaluations/scenarios",
-    need: "evaluation.write",
-    req: (t) => ({
-      url: "/api/evaluations/scenarios",
-      body: { name: "矩阵情景", ...countyYear(t), changes: [] },
-    }),
-  },
-  {
-    op: "PUT /api/evaluations/scenarios/{id}",
-    need: "evaluation.write",
-    req: (t) => ({ url: scenario(t), body: { name: `${t.label}情景`, ...countyYear(t), changes: [] } }),
-  },
-  {
-    op: "PUT /api/evaluations/attestations",
-    need: "evaluation.write",
-    req: (t) => ({
-      url: "/api/evaluations/attestations",
-      body: { ...countyYear(t), code: "G02", claimMet: true, note: "矩阵" },
-    }),
-  },
-  {
-    op: "POST /api/evaluations/attestations/{id}/evidence",
-    need: "evaluation.write",
-    req: (t) => ({ url: `${attestation(t)}/evidence`, body: { fileName: "矩阵.pdf", contentBase64: PDF } }),
-  },
-  {
-    op: "POST /api/evaluations/attestations/{id}/review",
-    need: "evaluation.review",
-    // the supervisor submitted the planted attestation: a second person must review it (双人复核)
-    ownRefused: ["bureauSupervisor"],
-    req: (t) => ({ url: `${attestation(t)}/review`, body: { decision: "return", comment: "材料不全" } }),
-  },
-  {
-    op: "PUT /api/evaluations/recognition",
-    need: "evaluation.write",
-    req: (t) => ({
-      url: "/api/evaluations/recognition",
-      body: {
-        ...countyYear(t),
-        aggregation: "respondents",
-        groups: [{ group: "parents", respondents: 10, satisfied: 9 }],
-      },
-    }),
-  },
-  {
-    op: "PUT /api/evaluations/overall/settings",
-    need: "evaluation.write",
-    req: (t) => ({
-      url: "/api/evaluations/overall/settings",
-      body: { ...countyYear(t), basicBalanceYear: 2015 },
-    }),
-  },
-  {
-    op: "DELETE /api/evaluations/scenarios/{id}",
-    need: "evaluation.write",
-    req: (t) => ({ url: scenario(t) }),
+    op: "POST /api/notifications/read-all",
+    need: "authenticated",
+    req: () => ({ url: "/api/notifications/read-all" }),
   },
 ];
 
@@ -391,7 +338,7 @@ export const WRITE_ROWS: readonly Row[] = [
   ...PLANS,
   ...STATS,
   ...TASKS,
-  ...EVALUATIONS,
+  ...EVALUATION_WRITE_ROWS,
   ...ADMIN_WRITE_ROWS,
   { op: "POST /api/auth/logout", need: "authenticated", req: () => ({ url: "/api/auth/logout" }) },
 ];

@@ -43,6 +43,10 @@ const IndicatorsRoute = lazy(() =>
 const EvaluationsRoute = lazy(() =>
   import("./routes/evaluations.tsx").then((m) => ({ default: m.EvaluationsRoute })),
 );
+const PlanBatchRoute = lazy(() =>
+  import("./routes/plan-batch.tsx").then((m) => ({ default: m.PlanBatchRoute })),
+);
+const MessagesRoute = lazy(() => import("./routes/messages.tsx").then((m) => ({ default: m.MessagesRoute })));
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -96,8 +100,14 @@ const routes: RouteObject[] = [
             handle: { crumbs: ["nav.dashboard"] } satisfies RouteHandle,
             element: <DashboardRoute />,
           },
+          {
+            path: "messages",
+            handle: { crumbs: ["inbox.title"] } satisfies RouteHandle,
+            element: <MessagesRoute />,
+          },
           guarded("plans", "plan.read", ["nav.plans"], <PlansRoute />),
           guarded("plans/:id", "plan.read", ["nav.plans"], <PlanRoute />),
+          guarded("plans/:id/batch", "task.write", ["nav.plans", "batch.crumb"], <PlanBatchRoute />),
           guarded("ledger", "task.read", ["nav.ledger", "nav.ledgerList"], <LedgerRoute />),
           guarded("ledger/mine", "task.read", ["nav.ledger", "nav.ledgerMine"], <LedgerMineRoute />),
           guarded("ledger/tasks/:id", "task.read", ["nav.ledger", "nav.ledgerTask"], <LedgerTaskRoute />),

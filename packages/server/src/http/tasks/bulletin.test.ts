@@ -55,8 +55,11 @@ describe.each(testEngines())("the 月通报 on %s", (engine) => {
       isConsolidated: true,
       attachments: [{ fileName: "验收单.pdf", contentBase64: PDF }],
     });
+    await co.request("POST", `/api/tasks/${id}/sign-offs`, { verdict: "confirm" });
     await act(lead, "submitForReview");
-    const closed = await act(bureau, "approve", "同意销号");
+    const supervisor = new TestClient(server.app);
+    await supervisor.login("bureausupervisor");
+    const closed = await act(supervisor, "approve", "同意销号");
     expect(closed.json<TaskDetail>().state).toBe("closed");
   });
   afterAll(async () => {

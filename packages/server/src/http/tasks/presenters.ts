@@ -16,6 +16,7 @@ import type { TaskBundle, TaskListRow } from "@luoshi/db";
 import type {
   DispatchBoard,
   MonthlyBulletin,
+  NotificationPage,
   ReminderResult,
   Scoreboard,
   TaskDetail,
@@ -23,6 +24,8 @@ import type {
   TaskSummary,
 } from "@luoshi/contracts";
 import type { BulletinView } from "../../services/ledger/bulletin.ts";
+import type { NotificationItem } from "@luoshi/db";
+import { NOTIFICATION_KIND_LABELS } from "../../services/ledger/notifications.ts";
 import type { TaskList } from "../../services/ledger/list-tasks.ts";
 import { highestEscalation, unitsOf } from "../../services/ledger/list-tasks.ts";
 import type { TaskDetailData } from "../../services/ledger/task-detail.ts";
@@ -80,7 +83,13 @@ export function presentTaskPage(list: TaskList, paging: { page: number; pageSize
 
 /** Chinese names of timeline actions. */
 function eventLabel(action: string): string {
-  const labels: Record<string, string> = { create: "创建", milestoneReached: "确认序时进度完成" };
+  const labels: Record<string, string> = {
+    create: "立项",
+    milestoneReached: "确认序时进度完成",
+    edit: "修改",
+    reassign: "改派",
+    signOff: "会签",
+  };
   return labels[action] ?? (ACTION_LABELS as Record<string, string>)[action] ?? action;
 }
 
@@ -123,6 +132,7 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
       toState: e.to_state,
       comment: e.comment,
       actorLogin: e.login,
+      actorName: e.display_name,
     })),
     instructions: d.instructions.map((i) => ({
       id: i.id,
@@ -148,6 +158,22 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
     })),
     availableActions: d.availableActions,
     canReport: d.canReport,
+    acceptBy: task.acceptBy ?? null,
+    acceptWithinDays: row.accept_within_days,
+    coSignOffs: (task.coSignOffs ?? []).map((o) => {
+      const signed = d.coSign.signOffs.find((x) => x.org_unit_id === o.unit.id);
+      return {
+        unit: { id: o.unit.id, name: o.unit.name },
+        verdict: o.verdict,
+        note: o.note,
+        signer: signed?.signer_name ?? null,
+        signedAt: signed === undefined ? null : signed.signed_at.toISOString(),
+      };
+    }),
+    hasFinalReport: task.hasFinalReport,
+    canSignOff: d.canSignOff,
+    canEdit: d.canEdit,
+    closeRefusal: d.closeRefusal,
   };
 }
 
@@ -202,4 +228,27 @@ export function presentBulletin({ bulletin: b, heading }: BulletinView): Monthly
 /** 年度考核. */
 export function presentScoreboard(scores: readonly DomainUnitScore[]): Scoreboard {
   return scores.map((s) => ({ ...s, unit: { id: s.unit.id, name: s.unit.name } }));
+}
+
+/** 消息: a page of the user's notifications. */
+export function presentNotifications(
+  list: { total: number; unread: number; items: NotificationItem[] },
+  paging: { page: number; pageSize: number },
+): NotificationPage {
+  return {
+    items: list.items.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      kindLabel: NOTIFICATION_KIND_LABELS[n.kind] ?? "通知",
+      text: n.text,
+      taskId: n.task_id,
+      taskTitle: n.task_title,
+      createdAt: new Date(n.created_at).toISOString(),
+      isRead: n.read_at !== null,
+    })),
+    total: list.total,
+    unread: list.unread,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  };
 }

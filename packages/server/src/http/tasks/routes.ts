@@ -8,7 +8,17 @@ import {
   MonthQuery,
   ReminderResult,
   Scoreboard,
+  NotificationPage,
+  NotificationQuery,
+  NotificationReadBody,
+  NotificationReadResult,
   TaskActionBody,
+  TaskBatchBody,
+  TaskBatchResult,
+  TaskEditBody,
+  TaskSignOffBody,
+  UnreadCount,
+  Workbench,
   TaskAdjustmentBody,
   TaskAdjustmentDecisionBody,
   TaskCreateBody,
@@ -24,6 +34,15 @@ import { actOnTask } from "../../services/ledger/act-on-task.ts";
 import { addInstruction } from "../../services/ledger/add-instruction.ts";
 import { bulletinDocxFor, bulletinFor } from "../../services/ledger/bulletin.ts";
 import { createTask } from "../../services/ledger/create-task.ts";
+import { batchCreateTasks } from "../../services/ledger/batch-create.ts";
+import { editTask } from "../../services/ledger/edit-task.ts";
+import { signOff } from "../../services/ledger/sign-off.ts";
+import { workbenchFor } from "../../services/ledger/workbench.ts";
+import {
+  listNotifications,
+  markNotificationsRead,
+  unreadNotifications,
+} from "../../services/ledger/notifications.ts";
 import { dispatchFor } from "../../services/ledger/dispatch.ts";
 import { exportLedgerXlsx } from "../../services/ledger/export-ledger.ts";
 import { listTasks } from "../../services/ledger/list-tasks.ts";
@@ -37,6 +56,7 @@ import { sessionOf } from "../auth-hook.ts";
 import {
   presentBulletin,
   presentDispatch,
+  presentNotifications,
   presentReminders,
   presentScoreboard,
   presentTaskDetail,
@@ -68,6 +88,62 @@ function milestoneRoutes(
         const { id, milestoneId } = request.params;
         await reachMilestone(deps, actor, id, milestoneId, request.body);
         return getTaskDetail(actor, id);
+      },
+    );
+  };
+}
+
+/** 批量立项, 修改/改派 and 会签: /api/tasks/batch, PATCH /api/tasks/:id, /api/tasks/:id/sign-offs. */
+function flowRoutes(
+  deps: ServiceDeps,
+  getTaskDetail: (actor: Actor, id: string) => Promise<TaskDetail>,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/batch",
+      {
+        bodyLimit: 1024 * 1024,
+        schema: { tags, summary: "批量立项", body: TaskBatchBody, response: { 201: TaskBatchResult } },
+      },
+      async (request, reply) => {
+        const ids = await batchCreateTasks(deps, sessionOf(request).actor, request.body);
+        return reply.status(201).send({ created: ids.length, taskIds: ids });
+      },
+    );
+
+    app.patch(
+      "/:id",
+      {
+        schema: {
+          tags,
+          summary: "修改 / 改派任务",
+          params: IdParams,
+          body: TaskEditBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await editTask(deps, actor, request.params.id, request.body);
+        return getTaskDetail(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/sign-offs",
+      {
+        schema: {
+          tags,
+          summary: "会签办结报告",
+          params: IdParams,
+          body: TaskSignOffBody,
+          response: { 200: TaskDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await signOff(deps, actor, request.params.id, request.body);
+        return getTaskDetail(actor, request.params.id);
       },
     );
   };
@@ -172,6 +248,7 @@ export function taskRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
 
     await app.register(milestoneRoutes(deps, getTaskDetail));
+    await app.register(flowRoutes(deps, getTaskDetail));
 
     app.post(
       "/:id/adjustments",
@@ -278,6 +355,62 @@ export function ledgerRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           .header("content-disposition", attachmentName(row.file_name))
           .send(bytes);
       },
+    );
+  };
+}
+
+/** 消息 and 工作台: /api/notifications …, /api/workbench. */
+export function inboxRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  const inboxTags = ["消息与工作台"];
+  return async (app) => {
+    app.get(
+      "/notifications",
+      {
+        schema: {
+          tags: inboxTags,
+          summary: "我的消息",
+          querystring: NotificationQuery,
+          response: { 200: NotificationPage },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const page = await listNotifications(deps, sessionOf(request).actor, {
+          unreadOnly: q.unread === "true",
+          page: q.page,
+          pageSize: q.pageSize,
+        });
+        return presentNotifications(page, q);
+      },
+    );
+    app.get(
+      "/notifications/unread-count",
+      { schema: { tags: inboxTags, summary: "未读消息数", response: { 200: UnreadCount } } },
+      async (request) => ({ unread: await unreadNotifications(deps, sessionOf(request).actor) }),
+    );
+    app.post(
+      "/notifications/read",
+      {
+        schema: {
+          tags: inboxTags,
+          summary: "标记消息已读",
+          body: NotificationReadBody,
+          response: { 200: NotificationReadResult },
+        },
+      },
+      async (request) => ({
+        marked: await markNotificationsRead(deps, sessionOf(request).actor, request.body.ids),
+      }),
+    );
+    app.post(
+      "/notifications/read-all",
+      { schema: { tags: inboxTags, summary: "全部标记已读", response: { 200: NotificationReadResult } } },
+      async (request) => ({ marked: await markNotificationsRead(deps, sessionOf(request).actor, null) }),
+    );
+    app.get(
+      "/workbench",
+      { schema: { tags: inboxTags, summary: "工作台待办", response: { 200: Workbench } } },
+      async (request) => workbenchFor(deps, sessionOf(request).actor),
     );
   };
 }

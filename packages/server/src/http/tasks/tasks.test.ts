@@ -123,24 +123,35 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
 
     const final = await report(lead, { progress: 100, isConsolidated: true, text: "汇总：全部完成" });
     expect(final.json<TaskDetail>().progress).toBe(100);
+    // the co-unit signs the 办结报告 (会签) before the lead may ask for 销号
+    const unsigned = await act(lead, "submitForReview");
+    expect(unsigned.statusCode).toBe(409);
+    expect(unsigned.json<{ error: { message: string } }>().error.message).toContain("崆峒区第1小学尚未会签");
+    const signed = await co.request("POST", `/api/tasks/${task.id}/sign-offs`, { verdict: "confirm" });
+    expect(signed.json<TaskDetail>().coSignOffs).toMatchObject([{ verdict: "confirm" }]);
     expect((await act(lead, "submitForReview")).json<TaskDetail>().state).toBe("underReview");
     expect((await act(bureau, "return")).statusCode).toBe(409);
     const returned = await act(bureau, "return", "佐证材料不全，请补充拨付凭证");
     expect(returned.json<TaskDetail>().state).toBe("inProgress");
     expect((await act(lead, "submitForReview")).json<TaskDetail>().state).toBe("underReview");
-    const closed = await act(bureau, "approve", "同意销号");
+    // the planner created and assigned the task: another reviewer closes it
+    expect((await act(bureau, "approve", "同意销号")).statusCode).toBe(403);
+    const supervisor = new TestClient(server.app);
+    await supervisor.login("bureausupervisor");
+    const closed = await act(supervisor, "approve", "同意销号");
     const detail = closed.json<TaskDetail>();
     expect(detail).toMatchObject({ state: "closed", light: "grey" });
     expect(detail.events.map((e) => e.action)).toEqual([
       "create",
       "assign",
       "accept",
+      "signOff",
       "submitForReview",
       "return",
       "submitForReview",
       "approve",
     ]);
-    expect(detail.events[4]?.comment).toBe("佐证材料不全，请补充拨付凭证");
+    expect(detail.events[5]?.comment).toBe("佐证材料不全，请补充拨付凭证");
     const closedReport = await report(lead);
     expect(closedReport.statusCode).toBe(409);
     expect(closedReport.json<{ error: { message: string } }>().error.message).toBe(
@@ -152,7 +163,7 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
       limit: 5,
       offset: 0,
     });
-    expect(trail.rows[0]?.actor_login).toBe("bureauplanner");
+    expect(trail.rows[0]?.actor_login).toBe("bureausupervisor");
   });
 
   it("lets leaders instruct and units answer, and keeps others out", async () => {

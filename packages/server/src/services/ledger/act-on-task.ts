@@ -1,13 +1,18 @@
-import { actionOfRequest, commentOfAction, transition, type LedgerAction } from "@luoshi/domain/ledger";
+import {
+  actionOfRequest,
+  commentOfAction,
+  transition,
+  type LedgerAction,
+  type LedgerTask,
+} from "@luoshi/domain/ledger";
 import { taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { TaskActionBody } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { ledgerActor, loadTask } from "./task-access.ts";
-
-/** Roles that handle tasks; others (administrators, inspectors, leaders) only read them. */
-const HANDLING_ROLES: readonly string[] = ["bureauPlanner", "bureauSupervisor", "unitUser", "schoolUser"];
+import { HANDLING_ROLES, ledgerActor, loadTask } from "./task-access.ts";
+import { acceptByOf } from "./ledger-task.ts";
+import { sendNotices, type Notice } from "./notifications.ts";
 
 /**
  * 流转: one state transition, checked by the ledger rules. A wrong state or an unmet precondition is a
@@ -38,6 +43,7 @@ export async function actOnTask(
       state: result.next,
       updated_at: now,
       ...(c.assignedAt === undefined ? {} : { assigned_on: c.assignedAt }),
+      ...(c.assignedBy === undefined ? {} : { assigned_by: c.assignedBy }),
       ...(c.closedAt === undefined ? {} : { closed_at: c.closedAt }),
       ...(c.deadline === undefined ? {} : { deadline: c.deadline }),
       ...(c.title === undefined ? {} : { title: c.title }),
@@ -76,6 +82,7 @@ export async function actOnTask(
       comment,
       details: JSON.stringify(c),
     });
+    await sendNotices(trx, actor, now, noticesFor(action, row, task, result.task, comment));
     await recordAudit(trx, actor, {
       action: `task.${action.type}`,
       entityType: "task",
@@ -85,4 +92,74 @@ export async function actOnTask(
       details: comment === null ? undefined : { comment },
     });
   });
+}
+
+/**
+ * Who hears of a transition: 交办 the lead unit (to 签收) and the co-units; 提请销号 the reviewers;
+ * 退回 the lead unit (or, when the lead unit hands a task back, the reviewers); 销号 the lead unit.
+ */
+function noticesFor(
+  action: LedgerAction,
+  row: { org_unit_id: string; accept_within_days: number },
+  before: LedgerTask,
+  after: LedgerTask,
+  comment: string | null,
+): Notice[] {
+  const title = `“${before.title}”`;
+  const taskId = before.id;
+  const ownerId = row.org_unit_id;
+  switch (action.type) {
+    case "assign": {
+      const acceptBy = acceptByOf({
+        assigned_on: after.assignedAt,
+        accept_within_days: row.accept_within_days,
+      });
+      const limit = acceptBy === null ? "" : `，请于${acceptBy}前签收`;
+      return [
+        {
+          to: { unitId: before.leadUnit },
+          taskId,
+          kind: "assigned",
+          text: `交办任务${title}由您单位牵头，完成时限${before.deadline}${limit}`,
+        },
+        ...before.coUnits.map((u): Notice => ({
+          to: { unitId: u },
+          taskId,
+          kind: "assigned",
+          text: `交办任务${title}由您单位协办，完成时限${before.deadline}`,
+        })),
+      ];
+    }
+    case "submitForReview":
+      return [
+        {
+          to: { reviewersOf: ownerId },
+          taskId,
+          kind: "review-request",
+          text: `任务${title}已提请销号，请复核`,
+        },
+      ];
+    case "return":
+      return before.state === "underReview"
+        ? [
+            {
+              to: { unitId: before.leadUnit },
+              taskId,
+              kind: "returned",
+              text: `任务${title}的销号申请被退回：${comment ?? ""}`,
+            },
+          ]
+        : [
+            {
+              to: { reviewersOf: ownerId },
+              taskId,
+              kind: "returned",
+              text: `牵头单位退回了交办的任务${title}：${comment ?? ""}`,
+            },
+          ];
+    case "approve":
+      return [{ to: { unitId: before.leadUnit }, taskId, kind: "closed", text: `任务${title}已销号` }];
+    default:
+      return [];
+  }
 }

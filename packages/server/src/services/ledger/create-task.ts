@@ -1,5 +1,5 @@
 import { chinaDate } from "@luoshi/common";
-import { orgUnitRepo, planRepo, taskDetailRepo, taskWriteRepo, inTransaction } from "@luoshi/db";
+import { orgUnitRepo, planRepo, taskDetailRepo, taskWriteRepo, inTransaction, type Db } from "@luoshi/db";
 import type { TaskCreateBody } from "@luoshi/contracts";
 import { TaskCreateBody as TaskCreateSchema } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
@@ -8,6 +8,40 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { scopeRoot } from "../plans/plan-import.service.ts";
 import { unitInScope } from "../access/scope.ts";
 import { authorize } from "../access/authorize.ts";
+
+/**
+ * The lead and co-units of a task: distinct, and each within the actor's jurisdiction. `where` names
+ * the row in messages ("第3行：") and `field` prefixes the error paths.
+ */
+export async function checkTaskUnits(
+  db: Db,
+  actor: Actor,
+  leadUnitId: string,
+  coUnitIds: readonly string[],
+  at: { where: string; field: string },
+): Promise<void> {
+  const unitIds = [leadUnitId, ...coUnitIds];
+  if (new Set(unitIds).size !== unitIds.length) {
+    throw new AppError("validation-failed", `${at.where}牵头单位和协办单位不能重复`, {
+      fields: [{ path: `${at.field}coUnitIds`, message: "单位重复" }],
+    });
+  }
+  for (const [i, id] of unitIds.entries()) {
+    const unit = await orgUnitRepo.findById(db, id);
+    const path = i === 0 ? `${at.field}leadUnitId` : `${at.field}coUnitIds.${String(i - 1)}`;
+    const role = i === 0 ? "牵头单位" : "协办单位";
+    if (unit === undefined) {
+      throw new AppError("validation-failed", `${at.where}${role}不存在，请重新选择`, {
+        fields: [{ path, message: "单位不存在" }],
+      });
+    }
+    if (!unitInScope(actor, unit)) {
+      throw new AppError("validation-failed", `${at.where}${role}「${unit.name}」不在本辖区内`, {
+        fields: [{ path, message: `「${unit.name}」不在本辖区内` }],
+      });
+    }
+  }
+}
 
 /**
  * 新建任务 (待交办): from a confirmed plan's node (its 督办依据) or by hand. The lead and co-units must lie
@@ -25,21 +59,7 @@ export async function createTask(deps: ServiceDeps, actor: Actor, input: TaskCre
       fields: [{ path: "body.deadline", message: "完成时限不能早于交办日期" }],
     });
   }
-  const unitIds = [body.leadUnitId, ...body.coUnitIds];
-  if (new Set(unitIds).size !== unitIds.length) {
-    throw new AppError("validation-failed", "牵头单位和协办单位不能重复", {
-      fields: [{ path: "body.coUnitIds", message: "单位重复" }],
-    });
-  }
-  for (const [i, id] of unitIds.entries()) {
-    const unit = await orgUnitRepo.findById(db, id);
-    const path = i === 0 ? "body.leadUnitId" : `body.coUnitIds.${i - 1}`;
-    if (unit === undefined || !unitInScope(actor, unit)) {
-      throw new AppError("validation-failed", `${i === 0 ? "牵头单位" : "协办单位"}不在本辖区内`, {
-        fields: [{ path, message: "单位不在本辖区内" }],
-      });
-    }
-  }
+  await checkTaskUnits(db, actor, body.leadUnitId, body.coUnitIds, { where: "", field: "body." });
   let planId: string | null = null;
   if (body.planNodeId !== undefined) {
     const nodePlanId = await taskDetailRepo.planIdOfNode(db, body.planNodeId);
@@ -69,7 +89,7 @@ export async function createTask(deps: ServiceDeps, actor: Actor, input: TaskCre
         deadline: body.deadline,
         created_by: actor.userId,
       },
-      unitIds,
+      unitIds: [body.leadUnitId, ...body.coUnitIds],
       milestones: body.milestones,
       planTargetIds: body.planTargetIds,
     });

@@ -6,7 +6,7 @@ import {
   lightOf,
   type EscalationLevel,
 } from "@luoshi/domain/ledger";
-import { escalationRepo, inTransaction, taskWriteRepo } from "@luoshi/db";
+import { escalationRepo, inTransaction, notificationRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
@@ -66,7 +66,7 @@ export async function runEscalation(deps: ServiceDeps, actor: Actor): Promise<Es
       rows.map((r) => r.record),
     );
     const titles = new Map(rows.map((r) => [r.dedupe_key, r.title]));
-    const notifications = await taskWriteRepo.insertNotifications(
+    const notifications = await notificationRepo.insert(
       trx,
       written.map((e) => ({
         org_unit_id: e.org_unit_id,

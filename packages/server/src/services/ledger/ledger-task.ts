@@ -2,6 +2,7 @@
  * The ledger's rows as the ledger rules read them: a task row with its bundle becomes a `LedgerTask`,
  * report rows become `ProgressReport`s. Shared by every ledger use case.
  */
+import { addWorkingDays } from "@luoshi/common";
 import type { LedgerTask, ProgressReport } from "@luoshi/domain/ledger";
 import type { TaskBundle, TaskListRow } from "@luoshi/db";
 
@@ -78,7 +79,15 @@ export function toLedgerTask(row: TaskListRow, bundle: TaskBundle): LedgerTask {
     evidenceCount: bundle.evidence.get(row.id) ?? 0,
     hasFinalReport: bundle.finalReports.has(row.id),
     suspendedFrom: row.suspended_from,
+    createdBy: row.created_by,
+    assignedBy: row.assigned_by,
+    acceptBy: acceptByOf(row),
   };
+}
+
+/** 签收时限: the last day to 签收, counted in working days from the 交办 day (null before 交办). */
+export function acceptByOf(row: { assigned_on: string | null; accept_within_days: number }): string | null {
+  return row.assigned_on === null ? null : addWorkingDays(row.assigned_on, row.accept_within_days);
 }
 
 /** Reports as the ledger rules read them. */

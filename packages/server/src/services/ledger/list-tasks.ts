@@ -14,7 +14,7 @@ import type { TaskListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
 import { taskScopeFor } from "./task-access.ts";
-import { bundleIndex, groupBy, toLedgerTask } from "./ledger-task.ts";
+import { acceptByOf, bundleIndex, groupBy, toLedgerTask } from "./ledger-task.ts";
 
 /** Lights look at the current and the previous reporting period only. */
 const RECENT_DAYS = 62;
@@ -102,6 +102,7 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
         assignedAt: t.assigned_on,
         frequency: t.frequency,
         leadUnit: t.lead_unit ?? "",
+        acceptBy: acceptByOf(t),
         milestones: (milestonesByTask.get(t.id) ?? []).map((m) => ({
           title: m.title,
           dueDate: m.due_on,

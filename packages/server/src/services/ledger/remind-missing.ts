@@ -1,4 +1,4 @@
-import { taskWriteRepo, inTransaction } from "@luoshi/db";
+import { notificationRepo, inTransaction } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
@@ -16,7 +16,7 @@ export async function remindMissing(deps: ServiceDeps, actor: Actor, month: stri
     return 0;
   }
   return inTransaction(deps.handle.db, async (trx) => {
-    const sent = await taskWriteRepo.insertNotifications(
+    const sent = await notificationRepo.insert(
       trx,
       missing.map((r) => ({
         org_unit_id: r.unit.id,
@@ -24,6 +24,7 @@ export async function remindMissing(deps: ServiceDeps, actor: Actor, month: stri
         kind: "report-reminder",
         text: `请尽快报送“${r.taskTitle}”${r.periodLabel}进展`,
         created_by: actor.userId,
+        created_at: deps.now(),
         dedupe_key: `report-reminder:${month}:${r.taskId}:${r.unit.id}:${r.period}`,
       })),
     );

@@ -8,6 +8,7 @@ import { checkUpload, storeUpload } from "../uploads/attachments.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 import { ledgerActor, loadTask } from "./task-access.ts";
+import { sendNotices } from "./notifications.ts";
 
 /**
  * 报送进展: a unit's report for a period, with evidence stored under the data folder by content hash
@@ -66,6 +67,20 @@ export async function submitReport(deps: ServiceDeps, actor: Actor, taskId: stri
         last_reported_period: body.period,
         updated_at: now,
       });
+    }
+    if (who.kind === "leadUnit" && body.isConsolidated && body.progress === 100) {
+      // a new 办结报告: each co-unit signs it (会签) before the lead unit may 提请销号
+      await sendNotices(
+        trx,
+        actor,
+        now,
+        task.coUnits.map((u) => ({
+          to: { unitId: u },
+          taskId,
+          kind: "co-sign",
+          text: `牵头单位提交了任务“${task.title}”的办结报告，请会签（同意或提出异议）`,
+        })),
+      );
     }
     await recordAudit(trx, actor, {
       action: "task.report",

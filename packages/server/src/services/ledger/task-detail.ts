@@ -3,7 +3,7 @@ import { lightOf } from "@luoshi/domain/ledger";
 import { cleanText } from "@luoshi/domain/parsing";
 import { escalationRepo, taskDetailRepo } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { actionsFor, canReport, loadTask } from "./task-access.ts";
+import { actionsFor, canEdit, canReport, canSignOff, closeRefusal, loadTask } from "./task-access.ts";
 import { toProgressReports } from "./ledger-task.ts";
 
 /** What the task page shows, as data: `presentTaskDetail` (http/tasks/presenters.ts) gives it its shape. */
@@ -11,7 +11,7 @@ export type TaskDetailData = Awaited<ReturnType<typeof loadTaskDetail>>;
 
 /** 任务页: the task with its clause, units, milestones, reports, timeline, instructions and what the actor may do. */
 export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: string) {
-  const { row, bundle, task } = await loadTask(deps, actor, taskId);
+  const { row, bundle, task, coSign } = await loadTask(deps, actor, taskId);
   const { db } = deps.handle;
   const [reports, attachments, events, instructions, sourceText, escalations] = await Promise.all([
     taskDetailRepo.reportsOf(db, taskId),
@@ -35,5 +35,9 @@ export async function loadTaskDetail(deps: ServiceDeps, actor: Actor, taskId: st
     escalations,
     availableActions: actionsFor(actor, task),
     canReport: canReport(actor, task),
+    coSign,
+    canSignOff: canSignOff(actor, task, coSign.reportId),
+    canEdit: canEdit(actor, task),
+    closeRefusal: closeRefusal(actor, task),
   };
 }

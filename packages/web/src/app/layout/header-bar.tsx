@@ -5,6 +5,7 @@ import type { SessionUser } from "@luoshi/contracts";
 import { useI18n } from "../../lib/i18n.tsx";
 import type { Locale } from "../../lib/i18n.tsx";
 import { useLogout } from "../../features/auth/api/session.ts";
+import { NotificationBell } from "../../features/inbox/components/notification-bell.tsx";
 
 /** The language switch: 语言 中文 / English. */
 export function LanguageSwitch() {
@@ -46,6 +47,7 @@ export function HeaderBar({ user }: { user: SessionUser }) {
           {tOr(`role.${user.role}`, user.roleLabel)} · {user.orgUnit.name}
         </Typography.Text>
       </Space>
+      <NotificationBell />
       <Button type="text" icon={<KeyOutlined />} onClick={() => void navigate("/password")}>
         {t("header.changePassword")}
       </Button>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { App, Button, Col, Row, Space, Spin } from "antd";
+import { Alert, App, Button, Col, Row, Space, Spin } from "antd";
 import { useParams } from "react-router";
 import { ErrorResult } from "../../components/error-result.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -9,6 +9,8 @@ import { LightTag, StateTag } from "../../features/ledger/components/ledger-labe
 import { ReportModal } from "../../features/ledger/components/report-modal.tsx";
 import { TaskActions } from "../../features/ledger/components/task-actions.tsx";
 import { TaskAdjustment } from "../../features/ledger/components/task-adjustment.tsx";
+import { TaskCoSign } from "../../features/ledger/components/task-co-sign.tsx";
+import { TaskEditButton } from "../../features/ledger/components/task-edit-modal.tsx";
 import { TaskReports, TaskTimeline } from "../../features/ledger/components/task-history.tsx";
 import { TaskInstructions } from "../../features/ledger/components/task-instructions.tsx";
 import { TaskOverview } from "../../features/ledger/components/task-overview.tsx";
@@ -61,7 +63,11 @@ export function LedgerTaskRoute() {
               {t("report.title")}
             </Button>
           )}
+          {data.canEdit && <TaskEditButton task={data} />}
         </Space>
+        {data.closeRefusal !== null && (
+          <Alert type="info" showIcon title={data.closeRefusal} className="task-close-refusal" />
+        )}
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -69,6 +75,7 @@ export function LedgerTaskRoute() {
             task={data}
             canMarkMilestones={(isLead || can("task.review")) && isOpen && data.state !== "pending"}
           />
+          <TaskCoSign task={data} />
           <TaskReports task={data} />
           <TaskInstructions
             task={data}

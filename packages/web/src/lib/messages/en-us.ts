@@ -1,4 +1,5 @@
 import { ledgerEnUS } from "./ledger-en-us.ts";
+import { flowEnUS } from "./flow-en-us.ts";
 import { usersBulkEnUS } from "./users-bulk-en-us.ts";
 import { orgUnitsEnUS } from "./org-units-en-us.ts";
 import { indicatorsEnUS } from "./indicators-en-us.ts";
@@ -367,6 +368,7 @@ export const enUS: Messages = {
   "tasks.deadline": "Deadline",
   "tasks.empty": "No task items",
   ...ledgerEnUS,
+  ...flowEnUS,
   ...usersBulkEnUS,
   ...orgUnitsEnUS,
   ...indicatorsEnUS,

@@ -3,6 +3,7 @@
  * are filled by `t()`. Every other language must provide exactly these keys.
  */
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
+import { flowZhCN } from "./flow-zh-cn.ts";
 import { usersBulkZhCN } from "./users-bulk-zh-cn.ts";
 import { orgUnitsZhCN } from "./org-units-zh-cn.ts";
 import { indicatorsZhCN } from "./indicators-zh-cn.ts";
@@ -363,6 +364,7 @@ export const zhCN = {
   "tasks.deadline": "时限",
   "tasks.empty": "没有主要任务条目",
   ...ledgerZhCN,
+  ...flowZhCN,
   ...usersBulkZhCN,
   ...orgUnitsZhCN,
   ...indicatorsZhCN,

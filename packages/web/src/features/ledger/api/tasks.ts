@@ -1,6 +1,6 @@
 /** 督办任务: the ledger list, one task, and every change (actions, reports, 批示, 调整). Changes answer with the task. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TaskDetail, TaskPage } from "@luoshi/contracts";
+import { TaskBatchResult, TaskDetail, TaskPage } from "@luoshi/contracts";
 import type {
   LIGHT_VALUES,
   MilestoneReachedBody,
@@ -8,13 +8,16 @@ import type {
   TASK_STATE_VALUES,
   TaskAdjustmentBody,
   TaskAdjustmentDecisionBody,
+  TaskBatchBody,
   TaskCreateBody,
+  TaskEditBody,
   TaskInstructionBody,
+  TaskSignOffBody,
   TaskListQuery,
   TaskReportBody,
 } from "@luoshi/contracts";
 import type { z } from "zod";
-import { getJson, postJson } from "../../../lib/api.ts";
+import { getJson, postJson, request } from "../../../lib/api.ts";
 import { toQueryString } from "../../../lib/query-string.ts";
 
 export type TaskState = (typeof TASK_STATE_VALUES)[number];
@@ -88,6 +91,15 @@ export function useCreateTask() {
   });
 }
 
+/** `POST /api/tasks/batch` — 批量立项; the lists refresh. */
+export function useBatchCreate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TaskBatchBody) => postJson("/api/tasks/batch", body, TaskBatchResult),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tasks"] }),
+  });
+}
+
 /** Every change of one task; each answers with the whole {@link TaskDetail}. */
 export type TaskChange =
   | { kind: "action"; action: TaskAction; comment?: string }
@@ -95,7 +107,9 @@ export type TaskChange =
   | { kind: "instruction"; body: z.input<typeof TaskInstructionBody> }
   | { kind: "adjustment"; body: z.input<typeof TaskAdjustmentBody> }
   | { kind: "decision"; body: z.input<typeof TaskAdjustmentDecisionBody> }
-  | { kind: "milestone"; milestoneId: string; body: MilestoneReachedBody };
+  | { kind: "milestone"; milestoneId: string; body: MilestoneReachedBody }
+  | { kind: "signOff"; body: TaskSignOffBody }
+  | { kind: "edit"; body: TaskEditBody };
 
 /** Sends one {@link TaskChange} to its route. */
 function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
@@ -118,6 +132,10 @@ function sendTaskChange(id: string, change: TaskChange): Promise<TaskDetail> {
       return postJson(`${base(id)}/adjustments/decision`, change.body, TaskDetail);
     case "milestone":
       return postJson(`${base(id)}/milestones/${change.milestoneId}/reached`, change.body, TaskDetail);
+    case "signOff":
+      return postJson(`${base(id)}/sign-offs`, change.body, TaskDetail);
+    case "edit":
+      return request("PATCH", base(id), { body: change.body, schema: TaskDetail });
   }
 }
 

@@ -45,6 +45,14 @@ export function TaskOverview({ task, canMarkMilestones }: { task: TaskDetail; ca
             },
             { key: "deadline", label: t("ledger.deadline"), children: task.deadline },
             { key: "assigned", label: t("task.assignedOn"), children: task.assignedOn ?? t("common.none") },
+            {
+              key: "acceptBy",
+              label: t("task.acceptBy"),
+              children:
+                task.acceptBy === null
+                  ? t("task.acceptWithin", { days: task.acceptWithinDays })
+                  : `${task.acceptBy}（${t("task.acceptWithin", { days: task.acceptWithinDays })}）`,
+            },
             { key: "frequency", label: t("task.frequency"), children: t(`frequency.${task.frequency}`) },
             { key: "priority", label: t("task.priority"), children: t(`priority.${task.priority}`) },
             {

@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { Alert, App, Button, Descriptions, Tabs } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { PlanDetail } from "@luoshi/contracts";
 import { PageHeader } from "../../../components/page-header.tsx";
 import { downloadFile } from "../../../lib/download.ts";
 import { errorText } from "../../../lib/error-text.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
+import { useCan } from "../../auth/api/session.ts";
 import { planExportUrl } from "../api/plans.ts";
 import { DocumentLevel } from "./document-level.tsx";
 import { NodeTree } from "./node-tree.tsx";
@@ -22,6 +23,8 @@ import { TaskTable } from "./task-table.tsx";
 export function PlanOverview({ plan, canWrite }: { plan: PlanDetail; canWrite: boolean }) {
   const { t, tOr } = useI18n();
   const { message } = App.useApp();
+  const canBatch = useCan("task.write");
+  const navigate = useNavigate();
   const labels = usePlanLabels();
   const [isExporting, setIsExporting] = useState(false);
   const none = t("common.none");
@@ -50,9 +53,16 @@ export function PlanOverview({ plan, canWrite }: { plan: PlanDetail; canWrite: b
       <PageHeader
         title={title}
         extra={
-          <Button icon={<DownloadOutlined />} loading={isExporting} onClick={() => void exportXlsx()}>
-            {t("plan.export")}
-          </Button>
+          <>
+            {canBatch && plan.status === "confirmed" && (
+              <Button type="primary" onClick={() => void navigate(`/plans/${plan.id}/batch`)}>
+                {t("batch.crumb")}
+              </Button>
+            )}
+            <Button icon={<DownloadOutlined />} loading={isExporting} onClick={() => void exportXlsx()}>
+              {t("plan.export")}
+            </Button>
+          </>
         }
       />
       <div className="panel">

@@ -1,0 +1,49 @@
+/**
+ * 工作日: counting working days on China calendar days (`YYYY-MM-DD`). A working day is Monday to
+ * Friday unless the calendar names it a public holiday (法定节假日), plus any weekend the calendar names
+ * a 调休 working day. The calendar is data the caller passes in (the bureau keeps it per year); with an
+ * empty calendar only weekends are days off.
+ */
+
+/** 节假日安排: public holidays and 调休 working weekends, as China calendar days. */
+export interface WorkingCalendar {
+  holidays: readonly string[];
+  workingWeekends: readonly string[];
+}
+
+/** A calendar with no holidays: Monday to Friday are working days. */
+export const WEEKDAYS_ONLY: WorkingCalendar = { holidays: [], workingWeekends: [] };
+
+const DAY_MS = 86_400_000;
+
+function shift(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** True when `day` is a working day under `calendar`. */
+export function isWorkingDay(day: string, calendar: WorkingCalendar = WEEKDAYS_ONLY): boolean {
+  if (calendar.holidays.includes(day)) {
+    return false;
+  }
+  if (calendar.workingWeekends.includes(day)) {
+    return true;
+  }
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The day `n` working days after `day` (n ≥ 0): the start day itself never counts, so a task given on
+ * a Friday with two working days to sign is due on the Tuesday after. With n = 0 the answer is `day`.
+ */
+export function addWorkingDays(day: string, n: number, calendar: WorkingCalendar = WEEKDAYS_ONLY): string {
+  let current = day;
+  let left = n;
+  while (left > 0) {
+    current = shift(current, 1);
+    if (isWorkingDay(current, calendar)) {
+      left -= 1;
+    }
+  }
+  return current;
+}
