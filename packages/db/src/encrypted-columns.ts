@@ -13,4 +13,7 @@ export interface EncryptedColumn {
 }
 
 /** The registered encrypted columns of the schema. */
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  // the second factor's secret (migration 0020)
+  { table: "users", key: "id", column: "totp_secret" },
+];
