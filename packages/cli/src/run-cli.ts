@@ -19,7 +19,7 @@ export const CLI_TEST_AUDIT_KEY = "luoshi-cli-test-audit-key-not-for-production"
  * The field keyring of the CLI tests' runs (tests only): the key-file text of `TEST_FIELD_KEYRING`, one
  * line, so that no key file is left beside a test's folder.
  */
-export const CLI_TEST_FIELD_KEY = formatFieldKeyring(TEST_FIELD_KEYRING, { oneLine: true });
+const CLI_TEST_FIELD_KEY = formatFieldKeyring(TEST_FIELD_KEYRING, { oneLine: true });
 
 /** How long one command may take. */
 export const RUN_TIMEOUT = 120_000;
