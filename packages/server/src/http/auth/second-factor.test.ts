@@ -2,6 +2,8 @@ import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditRepo, userRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
+import { systemActor } from "../../context.ts";
+import { resetSecondFactor } from "../../services/accounts/second-factor.service.ts";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
 
 interface Me {
@@ -149,6 +151,24 @@ describe.each(testEngines())("second factor (TOTP) on %s", (engine) => {
       'success {"method":"totp"}',
       'success {"method":"recovery","recoveryCodesLeft":9}',
     ]);
+  });
+
+  it("lets the security administrator reset a lost one: the holder binds again", async () => {
+    await resetSecondFactor(
+      server.deps,
+      { ...systemActor("cli:test"), role: "securityAdmin" },
+      "securityadmin",
+    );
+    const row = await userRepo.findByLogin(server.handle.db, "securityadmin");
+    expect(row).toMatchObject({ totp_secret: null, totp_confirmed_at: null });
+    server.advance(16 * 60_000); // past the lock
+    offset += 16 * 60_000;
+    const again = new TestClient(server.app);
+    const login = await again.login("securityadmin");
+    expect(login.statusCode).toBe(200);
+    expect(login.json<Me>().user.secondFactor).toEqual({ enrolled: false, mustEnrol: true, pending: false });
+    expect((await again.request("GET", "/api/auth/totp")).json()).toMatchObject({ recoveryCodesLeft: 0 });
+    expect(await trail("auth.totp-disable")).toEqual(['success {"by":"reset"}']);
   });
 
   it("does not require it of a role that sees no unmasked data, and requires it of one that does", async () => {
