@@ -171,11 +171,25 @@ describe.each(testEngines())("second factor (TOTP) on %s", (engine) => {
     expect(await trail("auth.totp-disable")).toEqual(['success {"by":"reset"}']);
   });
 
-  it("does not require it of a role that sees no unmasked data, and requires it of one that does", async () => {
+  it("does not require it of a role that sees no unmasked data (but asks once bound), and requires it of one that does", async () => {
     const leader = new TestClient(server.app);
     const login = await leader.login("leader");
     expect(login.json<Me>().user.secondFactor).toEqual({ enrolled: false, mustEnrol: false, pending: false });
     expect((await leader.request("GET", "/api/plans")).statusCode).toBe(200);
+    // bound of its own accord, it is asked for the code at every later login all the same
+    const enrol = await leader.request("POST", "/api/auth/totp/enrol");
+    const leaderSecret = enrol.json<{ secret: string }>().secret;
+    const leaderCode = () =>
+      new TOTP({ secret: Secret.fromBase32(leaderSecret), digits: 6, period: 30 }).generate({
+        timestamp: Date.now() + offset,
+      });
+    expect((await leader.request("POST", "/api/auth/totp/confirm", { code: leaderCode() })).statusCode).toBe(
+      200,
+    );
+    await leader.request("POST", "/api/auth/logout");
+    const again = await leader.login("leader");
+    expect(again.json<Me>().user.secondFactor).toEqual({ enrolled: true, mustEnrol: false, pending: true });
+    expect((await leader.request("GET", "/api/plans")).statusCode).toBe(403);
     const supervisor = new TestClient(server.app);
     const sup = await supervisor.login("bureausupervisor");
     expect(sup.json<Me>().user.secondFactor.mustEnrol).toBe(true);
