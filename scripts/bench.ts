@@ -13,6 +13,7 @@ const benches = [
   "bench-balance-report.ts",
   "bench-ledger.ts",
   "bench-bulletins.ts",
+  "bench-field-crypto.ts",
   "bench-fuzz-docs.ts",
   "bench-kill.ts",
   "bench-load.ts",

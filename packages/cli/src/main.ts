@@ -8,6 +8,7 @@ import { evaluateCommand } from "./commands/evaluate.ts";
 import { indicatorsCommand } from "./commands/indicators.ts";
 import { divisionsCommand, initCommand } from "./commands/init.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { piiCommand } from "./commands/pii.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { unitsCommand } from "./commands/units.ts";
@@ -38,6 +39,7 @@ program.addCommand(importCommand());
 program.addCommand(statsCommand());
 program.addCommand(indicatorsCommand());
 program.addCommand(unitsCommand());
+program.addCommand(piiCommand());
 
 try {
   await program.parseAsync(process.argv);

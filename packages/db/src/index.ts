@@ -1,6 +1,8 @@
 export * from "./client.ts";
 export * from "./db.ts";
 export { attachAuditKey } from "./audit-key.ts";
+export * from "./field-crypto.ts";
+export * from "./encrypted-columns.ts";
 export * from "./migrate.ts";
 export * from "./schema.ts";
 export * from "./scope.ts";
@@ -25,3 +27,5 @@ export * from "./repos/evaluation.repo.ts";
 export * from "./repos/installation.repo.ts";
 export * from "./repos/backup.repo.ts";
 export * from "./repos/data-version.repo.ts";
+export * from "./repos/field-rotation.repo.ts";
+export * from "./repos/second-factor.repo.ts";

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { sql, type Kysely } from "kysely";
 import { attachAuditKey } from "./audit-key.ts";
+import type { EncryptedColumn } from "./encrypted-columns.ts";
+import { attachFieldKeyring, type FieldKeyring } from "./field-crypto.ts";
 import { APP_ROLE, openDatabase, type DatabaseHandle } from "./client.ts";
 import { migrate } from "./migrate.ts";
 import { auditRepo } from "./repos/audit.repo.ts";
@@ -11,9 +13,20 @@ import type { Database } from "./schema.ts";
 /** The audit key of test databases (tests only; an installation's key is its own, outside the database). */
 export const TEST_AUDIT_KEY = Buffer.from("luoshi-test-audit-key-not-for-production");
 
-/** As a deployment runs: the test key attached, the genesis seal written, the application's role taken. */
+/**
+ * The field keyring of test databases (tests only): fixed, visibly not a secret, so that a value
+ * encrypted in one test run opens in the next. An installation's keyring is its own, outside the database.
+ */
+export const TEST_FIELD_KEYRING: FieldKeyring = {
+  current: "test1",
+  keys: new Map([["test1", Buffer.from("luoshi-test-field-key-NOT-SECRET")]]),
+  indexKey: Buffer.from("luoshi-test-index-key-NOT-SECRET"),
+};
+
+/** As a deployment runs: the test keys attached, the genesis seal written, the application's role taken. */
 async function asDeployed(handle: DatabaseHandle): Promise<DatabaseHandle> {
   attachAuditKey(handle.db, TEST_AUDIT_KEY);
+  attachFieldKeyring(handle.db, TEST_FIELD_KEYRING);
   await auditRepo.ensureGenesis(handle.db, TEST_AUDIT_KEY);
   await handle.useAppRole();
   return handle;
@@ -154,4 +167,49 @@ export async function asOwnerRenameTable<T>(
       sql`ALTER TABLE ${sql.table(to)} RENAME TO ${sql.table(table)}`.execute(owner),
     );
   }
+}
+
+/**
+ * A throwaway table with one encrypted column, standing for a registry's (tests of key rotation): made
+ * by the owner, readable and writable by the application, filled with `values` in order (serial ids from
+ * 1, or random uuids).
+ */
+export async function createEncryptedProbe(
+  db: Kysely<Database>,
+  table: string,
+  values: readonly (string | null)[],
+  key: "serial" | "uuid" = "serial",
+): Promise<EncryptedColumn> {
+  const id = sql.raw(key === "uuid" ? "uuid PRIMARY KEY DEFAULT gen_random_uuid()" : "serial PRIMARY KEY");
+  await asOwner(db, async (owner) => {
+    await sql`CREATE TABLE ${sql.table(table)} (id ${id}, secret text)`.execute(owner);
+    await sql.raw(`GRANT SELECT, UPDATE ON ${table} TO ${APP_ROLE}`).execute(owner);
+    await sql`INSERT INTO ${sql.table(table)} (secret) SELECT unnest(${[...values]}::text[])`.execute(owner);
+  });
+  return { table, key: "id", column: "secret" };
+}
+
+/** The values of an encrypted column, by key, in key order. */
+export async function readEncryptedColumn(
+  db: Kysely<Database>,
+  c: EncryptedColumn,
+): Promise<{ key: string; value: string | null }[]> {
+  const rows = await sql<{ key: string; value: string | null }>`
+    SELECT ${sql.ref(c.key)}::text AS key, ${sql.ref(c.column)} AS value FROM ${sql.table(c.table)}
+    ORDER BY ${sql.ref(c.key)}`.execute(db);
+  return rows.rows;
+}
+
+/** What someone with database access could do: overwrite one stored value behind the application. */
+export async function overwriteEncryptedValue(
+  db: Kysely<Database>,
+  c: EncryptedColumn,
+  key: string,
+  value: string,
+): Promise<void> {
+  await asOwner(db, (owner) =>
+    sql`UPDATE ${sql.table(c.table)} SET ${sql.ref(c.column)} = ${value} WHERE ${sql.ref(c.key)}::text = ${key}`.execute(
+      owner,
+    ),
+  );
 }

@@ -19,6 +19,7 @@ export * from "./services/accounts/list-users.service.ts";
 export * from "./services/accounts/create-user.service.ts";
 export * from "./services/accounts/reset-password.service.ts";
 export * from "./services/accounts/dormant-accounts.service.ts";
+export { resetSecondFactor } from "./services/accounts/second-factor.service.ts";
 export { createBulkAccounts } from "./services/accounts/bulk-accounts.service.ts";
 export {
   INITIAL_ACCOUNT_HEADERS,
@@ -28,6 +29,8 @@ export {
 export * from "./services/demo/demo.service.ts";
 export * from "./services/audit/audit-query.service.ts";
 export * from "./services/backup/backup.service.ts";
+export * from "./services/pii/rotate-field-key.service.ts";
+export * from "./services/pii/reveal.service.ts";
 export {
   BACKUP_ALGORITHMS,
   parseBackupKey,

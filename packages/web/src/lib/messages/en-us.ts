@@ -11,6 +11,7 @@ import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
+import { secondFactorEnUS } from "./second-factor-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -379,4 +380,5 @@ export const enUS: Messages = {
   ...evaluationReportEnUS,
   ...registryEnUS,
   ...setupEnUS,
+  ...secondFactorEnUS,
 };
