@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 import { inheritAuditKey } from "./audit-key.ts";
+import { inheritFieldKeyring } from "./field-crypto.ts";
 
 /**
  * What every repository function reads and writes through: the open database or a transaction on it.
@@ -18,6 +19,7 @@ export type Tx = Transaction<Database>;
 export function inTransaction<T>(db: Kysely<Database>, work: (trx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute((trx) => {
     inheritAuditKey(db, trx);
+    inheritFieldKeyring(db, trx);
     return work(trx);
   });
 }

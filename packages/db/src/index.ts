@@ -1,6 +1,8 @@
 export * from "./client.ts";
 export * from "./db.ts";
 export { attachAuditKey } from "./audit-key.ts";
+export * from "./field-crypto.ts";
+export * from "./encrypted-columns.ts";
 export * from "./migrate.ts";
 export * from "./schema.ts";
 export * from "./scope.ts";

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { sql, type Kysely } from "kysely";
 import { attachAuditKey } from "./audit-key.ts";
+import { attachFieldKeyring, type FieldKeyring } from "./field-crypto.ts";
 import { APP_ROLE, openDatabase, type DatabaseHandle } from "./client.ts";
 import { migrate } from "./migrate.ts";
 import { auditRepo } from "./repos/audit.repo.ts";
@@ -11,9 +12,20 @@ import type { Database } from "./schema.ts";
 /** The audit key of test databases (tests only; an installation's key is its own, outside the database). */
 export const TEST_AUDIT_KEY = Buffer.from("luoshi-test-audit-key-not-for-production");
 
-/** As a deployment runs: the test key attached, the genesis seal written, the application's role taken. */
+/**
+ * The field keyring of test databases (tests only): fixed, visibly not a secret, so that a value
+ * encrypted in one test run opens in the next. An installation's keyring is its own, outside the database.
+ */
+export const TEST_FIELD_KEYRING: FieldKeyring = {
+  current: "test1",
+  keys: new Map([["test1", Buffer.from("luoshi-test-field-key-NOT-SECRET")]]),
+  indexKey: Buffer.from("luoshi-test-index-key-NOT-SECRET"),
+};
+
+/** As a deployment runs: the test keys attached, the genesis seal written, the application's role taken. */
 async function asDeployed(handle: DatabaseHandle): Promise<DatabaseHandle> {
   attachAuditKey(handle.db, TEST_AUDIT_KEY);
+  attachFieldKeyring(handle.db, TEST_FIELD_KEYRING);
   await auditRepo.ensureGenesis(handle.db, TEST_AUDIT_KEY);
   await handle.useAppRole();
   return handle;

@@ -1,0 +1,16 @@
+/**
+ * Every column that holds personal data encrypted with `encryptField` (docs/personal-data.md). A table
+ * that stores such a column adds it here, in the same change that creates it: `luoshi pii rotate-key`
+ * re-encrypts exactly the columns listed, so a column missing here would keep the old key.
+ */
+export interface EncryptedColumn {
+  /** The table. */
+  readonly table: string;
+  /** Its primary-key column (one column), by which each row is rewritten. */
+  readonly key: string;
+  /** The column holding `encryptField` values (text, NULL allowed). */
+  readonly column: string;
+}
+
+/** The registered encrypted columns of the schema. */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
