@@ -2,7 +2,6 @@
  * 学籍 (student registry): the row shape of a county's 学籍 export, its parsing and validation, the
  * movements between two imports and the synthetic demo registry.
  */
-export * from "./id-number.ts";
 export * from "./grades.ts";
 export * from "./record.ts";
 export * from "./parse.ts";

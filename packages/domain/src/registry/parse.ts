@@ -9,7 +9,7 @@ import type { SchoolType } from "../org/org-unit.ts";
 import { SCHOOL_TYPE_LEVELS } from "../stats/levels.ts";
 import type { Cell } from "../stats/template-parse.ts";
 import { gradeLabel, parseGrade, type Grade } from "./grades.ts";
-import { checkIdNumber, normalizeIdNumber } from "./id-number.ts";
+import { checkIdNumber, maskIdNumber, maskName } from "../pii/index.ts";
 import { STUDENT_STATUS_LABELS, type StudentRecord, type StudentStatus } from "./record.ts";
 
 /** One sheet of cells as read: header row and data rows with their 1-based row numbers. */
@@ -181,7 +181,14 @@ export function parseRegistrySheets(
         return;
       }
       const column = text(sheet.headers[cols.get(key) ?? -1]) || REGISTRY_COLUMNS[key][0];
-      const value = PERSONAL.has(key) ? maskProblemValue(raw) : raw;
+      const value =
+        key === "idNumber"
+          ? maskIdNumber(raw)
+          : key === "name" || key === "guardianName"
+            ? maskName(raw)
+            : PERSONAL.has(key)
+              ? maskProblemValue(raw)
+              : raw;
       problems.push({
         code: "registry-row",
         severity: "error",
@@ -216,21 +223,21 @@ export function parseRegistrySheets(
     if (birthDate === null) {
       problem("birthDate", text(birthRaw), "出生日期无法识别，应为 2015-09-01 这样的日期");
     }
-    const idRaw = normalizeIdNumber(text(cell("idNumber")));
+    const idRaw = text(cell("idNumber")).normalize("NFKC").replace(/\s+/g, "").toUpperCase();
     let idNumber: string | null = null;
     if (idRaw !== "") {
       const checked = checkIdNumber(idRaw);
       if (!checked.ok) {
-        problem("idNumber", idRaw, checked.problem);
+        problem("idNumber", idRaw, checked.reason);
       } else if (seenId.has(idRaw)) {
         problem("idNumber", idRaw, `身份证件号与第 ${seenId.get(idRaw) ?? ""} 行重复`);
       } else {
         seenId.set(idRaw, String(row));
         idNumber = idRaw;
-        if (birthDate !== null && checked.facts.birthDate !== birthDate) {
+        if (birthDate !== null && checked.birthDate !== birthDate) {
           problem("birthDate", text(birthRaw), "出生日期与身份证件号中的不一致");
         }
-        if (sex !== null && checked.facts.sex !== sex) {
+        if (sex !== null && (checked.sex === "male" ? "M" : "F") !== sex) {
           problem("sex", sexText, "性别与身份证件号不一致");
         }
       }

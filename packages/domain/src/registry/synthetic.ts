@@ -4,8 +4,9 @@
  *
  * How a reader (or a 密评 assessor) tells these pupils from real ones:
  * - names are a common surname + "测试" + one character derived from the pupil's index (王测试安);
- * - 身份证件号 have the real layout and a correct GB 11643 check character, but the region code starts
- *   with 99, which no province has (provinces are 11–82), e.g. 990802 for the demo county 620802;
+ * - 身份证件号 have the real layout, a real province and city and a correct GB 11643 check character,
+ *   but the county part of the region code is 99, which no county has (GB/T 2260 numbers a city's
+ *   counties from 01 and its 省直辖 ones from 90 on), e.g. 620899 for the demo county 620802;
  * - guardians' phone numbers start with 100, which no mobile network uses.
  */
 import { createRng, hashSeed, type Rng } from "../demo/prng.ts";
@@ -13,7 +14,7 @@ import type { SchoolType, UrbanRural } from "../org/org-unit.ts";
 import { GRADE_LABELS, type EduLevel } from "../stats/levels.ts";
 import type { SchoolYearRecord } from "../stats/records.ts";
 import { gradeElement, type Grade } from "./grades.ts";
-import { idCheckChar } from "./id-number.ts";
+import { idNumberCheckChar } from "../pii/id-number.ts";
 import type { StudentRecord } from "./record.ts";
 
 /** A school the generator places pupils in. */
@@ -46,9 +47,9 @@ const ENTRY_AGE: Readonly<Record<EduLevel, number>> = {
   special: 7,
 };
 
-/** The synthetic region code for a county: 99 + the county's last four digits. */
+/** The synthetic region code for a county: its city's four digits + 99. */
 export function syntheticRegionCode(countyCode: string): string {
-  return `99${countyCode.slice(2, 6)}`;
+  return `${countyCode.slice(0, 4)}99`;
 }
 
 /** The grade counts of a year of statistics (pupils.<level>.g<n>, 特殊教育 as a whole). */
@@ -116,7 +117,7 @@ export function generateSyntheticRegistry(o: SyntheticRegistryOptions): StudentR
       // sequence: odd for boys, even for girls, up to 999 per birth date
       const seq = (taken * 2 + (sex === "M" ? 1 : 0)) % 1000;
       const first17 = `${region}${birth.replaceAll("-", "")}${pad(seq, 3)}`;
-      const id = `${first17}${idCheckChar(first17)}`;
+      const id = `${first17}${idNumberCheckChar(first17)}`;
       const surname = SURNAMES.charAt(index % SURNAMES.length);
       const given = GIVEN.charAt(Math.floor(index / SURNAMES.length) % GIVEN.length);
       const rural = school.urbanRural === "rural";
