@@ -25,3 +25,5 @@ export * from "./repos/evaluation.repo.ts";
 export * from "./repos/installation.repo.ts";
 export * from "./repos/backup.repo.ts";
 export * from "./repos/data-version.repo.ts";
+export * from "./repos/student.repo.ts";
+export * from "./repos/student-movement.repo.ts";

@@ -43,6 +43,9 @@ export const PERMISSIONS = [
   "evaluation.read",
   "evaluation.write",
   "evaluation.review",
+  "pupil.read",
+  "pupil.write",
+  "pupil.unmasked",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,12 +57,28 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   systemAdmin: ["org.read", "org.write", "user.read", "user.write"],
   securityAdmin: ["org.read", "user.read", "user.grant"],
   auditAdmin: ["audit.read", "audit.export"],
-  bureauPlanner: [...READ_WORK, "plan.write", "task.write", "task.review", "stats.write"],
-  bureauSupervisor: [...READ_WORK, "task.write", "task.review", "evaluation.write", "evaluation.review"],
+  bureauPlanner: [
+    ...READ_WORK,
+    "plan.write",
+    "task.write",
+    "task.review",
+    "stats.write",
+    "pupil.read",
+    "pupil.write",
+    "pupil.unmasked",
+  ],
+  bureauSupervisor: [
+    ...READ_WORK,
+    "task.write",
+    "task.review",
+    "evaluation.write",
+    "evaluation.review",
+    "pupil.read",
+  ],
   unitUser: [...READ_WORK, "task.report"],
-  schoolUser: [...READ_WORK, "task.report", "stats.write"],
-  inspector: [...READ_WORK, "evaluation.write", "evaluation.review"],
-  leader: [...READ_WORK, "task.instruct"],
+  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write", "pupil.unmasked"],
+  inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read"],
+  leader: [...READ_WORK, "task.instruct", "pupil.read"],
 };
 
 /** True when the role carries the permission. */

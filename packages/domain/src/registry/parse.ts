@@ -248,26 +248,7 @@ export function parseRegistrySheets(
       problem("studentNo", studentNo, "正式学籍号应为 G 加身份证件号");
     }
 
-    const code = text(cell("schoolCode"));
-    const schoolName = text(cell("schoolName"));
-    const school = code !== "" ? ctx.schools.get(code) : schoolsByName.get(schoolName);
-    if (school === undefined) {
-      const [key, raw] =
-        code !== "" ? (["schoolCode", code] as const) : (["schoolName", schoolName] as const);
-      problem(key, raw, "不是本单位管辖范围内的学校（按学校标识码或学校名称查找）");
-    }
-    const gradeText = text(cell("grade"));
-    let grade: Grade | null = parseGrade(gradeText);
-    if (grade === null) {
-      problem("grade", gradeText, "年级无法识别，应为“一年级”…“九年级”、“高一”…“高三”或“小班/中班/大班”");
-    } else if (school !== undefined) {
-      const levels = SCHOOL_TYPE_LEVELS[school.schoolType];
-      if (school.schoolType === "special") {
-        grade = { level: "special", grade: 0 };
-      } else if (!levels.includes(grade.level)) {
-        problem("grade", gradeText, `${school.name}的办学类型不设${gradeLabel(grade)}`);
-      }
-    }
+    const { school, grade } = readSchoolGrade(cell, problem, ctx.schools, schoolsByName);
     const className = text(cell("className"));
     if (className === "" || className.length > 40) {
       problem("className", className, "班级为空或过长");
@@ -301,6 +282,35 @@ export function parseRegistrySheets(
     );
   }
   return { records: problems.some((p) => p.severity === "error") ? [] : records, problems, hasStatus };
+}
+
+/** The school (in scope, by 标识码 or name) and the grade (one the school type teaches) of a row. */
+function readSchoolGrade(
+  cell: (key: ColumnKey) => Cell,
+  problem: ProblemAt,
+  schools: ReadonlyMap<string, RegistrySchool>,
+  schoolsByName: ReadonlyMap<string, RegistrySchool>,
+): { school: RegistrySchool | undefined; grade: Grade | null } {
+  const code = text(cell("schoolCode"));
+  const schoolName = text(cell("schoolName"));
+  const school = code !== "" ? schools.get(code) : schoolsByName.get(schoolName);
+  if (school === undefined) {
+    const [key, raw] = code !== "" ? (["schoolCode", code] as const) : (["schoolName", schoolName] as const);
+    problem(key, raw, "不是本单位管辖范围内的学校（按学校标识码或学校名称查找）");
+  }
+  const gradeText = text(cell("grade"));
+  let grade: Grade | null = parseGrade(gradeText);
+  if (grade === null) {
+    problem("grade", gradeText, "年级无法识别，应为“一年级”…“九年级”、“高一”…“高三”或“小班/中班/大班”");
+  } else if (school !== undefined) {
+    const levels = SCHOOL_TYPE_LEVELS[school.schoolType];
+    if (school.schoolType === "special") {
+      grade = { level: "special", grade: 0 };
+    } else if (!levels.includes(grade.level)) {
+      problem("grade", gradeText, `${school.name}的办学类型不设${gradeLabel(grade)}`);
+    }
+  }
+  return { school, grade };
 }
 
 type ProblemAt = (key: ColumnKey, raw: string, message: string) => void;
