@@ -4,6 +4,7 @@
  * 身份证件号) for exact lookups and for matching two imports — the table is never decrypted to search
  * it. Every read is limited to a scope through the pupil's school (scope.ts).
  */
+import { randomUUID } from "node:crypto";
 import { sql, type Insertable } from "kysely";
 import type { Db } from "../db.ts";
 import { blindIndex, decryptField, encryptField } from "../field-crypto.ts";
@@ -161,7 +162,7 @@ export const studentRepo = {
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK).map((r) => ({
-        i: r.id ?? null,
+        i: r.id ?? randomUUID(),
         u: r.unitId,
         n: studentNumberIndex(db, "studentNo", r.personal.studentNo),
         d: r.personal.idNumber === null ? null : studentNumberIndex(db, "idNumber", r.personal.idNumber),
@@ -177,23 +178,21 @@ export const studentRepo = {
         st: r.status,
       }));
       const json = JSON.stringify(chunk);
-      const result = await sql<{ id: string }>`
+      await sql`
         INSERT INTO students (id, unit_id, student_no_index, id_number_index, personal, sex, birth_year, level,
           grade, class_name, migrant, left_behind, disabled, status, school_year, term, import_id)
-        SELECT COALESCE(x.i, gen_random_uuid()), x.u, x.n, x.d, x.p, x.s, x.b, x.l, x.g, x.c, x.m, x.lb, x.ds,
+        SELECT x.i, x.u, x.n, x.d, x.p, x.s, x.b, x.l, x.g, x.c, x.m, x.lb, x.ds,
           x.st, ${meta.schoolYear}::integer, ${meta.term}::smallint, ${meta.importId}::uuid
-        FROM jsonb_to_recordset(${json}::jsonb) WITH ORDINALITY AS x(i uuid, u uuid, n text, d text, p text,
-          s text, b integer, l text, g smallint, c text, m boolean, lb boolean, ds boolean, st text, o bigint)
-        ORDER BY x.o
+        FROM jsonb_to_recordset(${json}::jsonb) AS x(i uuid, u uuid, n text, d text, p text,
+          s text, b integer, l text, g smallint, c text, m boolean, lb boolean, ds boolean, st text)
         ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, student_no_index = EXCLUDED.student_no_index,
           id_number_index = EXCLUDED.id_number_index, personal = EXCLUDED.personal, sex = EXCLUDED.sex,
           birth_year = EXCLUDED.birth_year, level = EXCLUDED.level, grade = EXCLUDED.grade,
           class_name = EXCLUDED.class_name, migrant = EXCLUDED.migrant, left_behind = EXCLUDED.left_behind,
           disabled = EXCLUDED.disabled, status = EXCLUDED.status, school_year = EXCLUDED.school_year,
           term = EXCLUDED.term, import_id = EXCLUDED.import_id, updated_at = now()
-        RETURNING id
       `.execute(db);
-      ids.push(...result.rows.map((r) => r.id));
+      ids.push(...chunk.map((r) => r.i));
     }
     return ids;
   },
