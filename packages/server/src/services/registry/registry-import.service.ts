@@ -106,7 +106,7 @@ export async function importRegistry(
       problems: parsed.problems.map((p) => ({
         sheet: p.where?.sheet ?? "",
         row: p.where?.row ?? 0,
-        column: String(p.where?.column ?? ""),
+        column: p.where?.column ?? "",
         message: p.message,
       })),
       problemCount: errors.length,
