@@ -8,6 +8,7 @@ import type { Role } from "@luoshi/domain/auth";
 import { inDays, NO_SCHOOLS, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
 import { YEAR } from "./endpoint-matrix.world.ts";
 import { ADMIN_WRITE_ROWS } from "./endpoint-matrix.admin-rows.ts";
+import { REGISTRY_WRITE_ROWS } from "./endpoint-matrix.registry-rows.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
 
 /** The roles the ledger lets handle a task (act-on-task.ts). */
@@ -359,5 +360,6 @@ export const WRITE_ROWS: readonly Row[] = [
   ...TASKS,
   ...EVALUATIONS,
   ...ADMIN_WRITE_ROWS,
+  ...REGISTRY_WRITE_ROWS,
   { op: "POST /api/auth/logout", need: "authenticated", req: () => ({ url: "/api/auth/logout" }) },
 ];
