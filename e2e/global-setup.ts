@@ -3,7 +3,7 @@
  * of: loading it (migrations, 357 schools, nine years of statistics) is most of a server's start.
  */
 import { spawnSync } from "node:child_process";
-import { E2E_AUDIT_KEY } from "./audit-key.ts";
+import { E2E_AUDIT_KEY, E2E_FIELD_KEY } from "./audit-key.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +23,13 @@ export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), "luoshi-e2e-demo-"));
   const dataDir = join(root, "data");
   const r = spawnSync(process.execPath, [CLI, "demo"], {
-    env: { ...process.env, LUOSHI_DATA_DIR: dataDir, LOG_LEVEL: "silent", LUOSHI_AUDIT_KEY: E2E_AUDIT_KEY },
+    env: {
+      ...process.env,
+      LUOSHI_DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      LUOSHI_AUDIT_KEY: E2E_AUDIT_KEY,
+      LUOSHI_FIELD_KEY: E2E_FIELD_KEY,
+    },
     encoding: "utf8",
     timeout: 300_000,
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { E2E_AUDIT_KEY } from "./audit-key.ts";
+import { E2E_AUDIT_KEY, E2E_FIELD_KEY } from "./audit-key.ts";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -95,6 +95,9 @@ export async function startServer(
       PORT: String(port),
       LOG_LEVEL: "warn",
       LUOSHI_AUDIT_KEY: E2E_AUDIT_KEY,
+      LUOSHI_FIELD_KEY: E2E_FIELD_KEY,
+      // the browser tests of other features sign administrators in with a password only
+      LUOSHI_REQUIRE_TOTP: "false",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

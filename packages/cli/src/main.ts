@@ -8,6 +8,7 @@ import { evaluateCommand } from "./commands/evaluate.ts";
 import { indicatorsCommand } from "./commands/indicators.ts";
 import { divisionsCommand, initCommand } from "./commands/init.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { piiCommand } from "./commands/pii.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { demoRegistry, registryCommand } from "./commands/registry.ts";
@@ -52,6 +53,7 @@ program.addCommand(statsCommand());
 program.addCommand(registryCommand());
 program.addCommand(indicatorsCommand());
 program.addCommand(unitsCommand());
+program.addCommand(piiCommand());
 
 try {
   await program.parseAsync(process.argv);

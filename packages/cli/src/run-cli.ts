@@ -7,11 +7,19 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import { formatFieldKeyring } from "@luoshi/db";
+import { TEST_FIELD_KEYRING } from "@luoshi/db/testing";
 
 const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
 
 /** The audit key of the CLI tests' runs (tests only). */
 export const CLI_TEST_AUDIT_KEY = "luoshi-cli-test-audit-key-not-for-production";
+
+/**
+ * The field keyring of the CLI tests' runs (tests only): the key-file text of `TEST_FIELD_KEYRING`, one
+ * line, so that no key file is left beside a test's folder.
+ */
+const CLI_TEST_FIELD_KEY = formatFieldKeyring(TEST_FIELD_KEYRING, { oneLine: true });
 
 /** How long one command may take. */
 export const RUN_TIMEOUT = 120_000;
@@ -39,6 +47,7 @@ export function runCli(dataDir: string, args: readonly string[], options: CliRun
       // one audit key for every run (and the shared demo folder they copy): no key file left beside
       // the test's folder
       LUOSHI_AUDIT_KEY: CLI_TEST_AUDIT_KEY,
+      LUOSHI_FIELD_KEY: CLI_TEST_FIELD_KEY,
       ...options.env,
     },
     encoding: "utf8",

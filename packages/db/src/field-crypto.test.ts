@@ -93,10 +93,7 @@ describe("field encryption (pure)", () => {
     expect(back.indexKey.equals(two.indexKey)).toBe(true);
     expect(decryptWith(back, encryptWith(two, ID))).toBe(ID);
     // the environment form: entries separated by ";"
-    const oneLine = formatFieldKeyring(ring)
-      .split("\n")
-      .filter((l) => l !== "" && !l.startsWith("#"))
-      .join(";");
+    const oneLine = formatFieldKeyring(ring, { oneLine: true });
     expect(parseFieldKeyring(oneLine).current).toBe("k1");
     expect(() => parseFieldKeyring("current=k1")).toThrow(/不完整/);
     expect(() => parseFieldKeyring(`current=k9;index=${"0".repeat(64)};key.k1=${"1".repeat(64)}`)).toThrow(

@@ -280,8 +280,9 @@ export function addFieldKey(keyring: FieldKeyring): FieldKeyring {
 /**
  * The text of a key file or of LUOSHI_FIELD_KEY: `name=value` entries, one per line or separated by
  * `;` — `current=<id>`, `index=<64 hex>`, `algorithm=sm4|aes` (optional), and `key.<id>=<64 hex>` per key.
+ * `oneLine` gives the `;`-separated form without the comment, for LUOSHI_FIELD_KEY.
  */
-export function formatFieldKeyring(keyring: FieldKeyring): string {
+export function formatFieldKeyring(keyring: FieldKeyring, options: { oneLine?: boolean } = {}): string {
   const lines = [
     "# luoshi 字段密钥（个人信息加密）。保存在数据库和备份之外；丢失则加密的个人信息无法恢复。",
     `current=${keyring.current}`,
@@ -289,7 +290,7 @@ export function formatFieldKeyring(keyring: FieldKeyring): string {
     `index=${keyring.indexKey.toString("hex")}`,
     ...[...keyring.keys].map(([id, key]) => `key.${id}=${key.toString("hex")}`),
   ];
-  return `${lines.join("\n")}\n`;
+  return options.oneLine === true ? lines.slice(1).join(";") : `${lines.join("\n")}\n`;
 }
 
 /** Reads the text {@link formatFieldKeyring} writes; throws a Chinese message naming what is wrong. */

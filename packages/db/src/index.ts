@@ -25,5 +25,9 @@ export * from "./repos/evaluation.repo.ts";
 export * from "./repos/installation.repo.ts";
 export * from "./repos/backup.repo.ts";
 export * from "./repos/data-version.repo.ts";
+<<<<<<< HEAD
 export * from "./repos/student.repo.ts";
 export * from "./repos/student-movement.repo.ts";
+=======
+export * from "./repos/field-rotation.repo.ts";
+>>>>>>> pii

@@ -101,7 +101,12 @@ export interface UsersTable {
   locked_until: TimestampNullable;
   is_disabled: ColumnType<boolean, boolean | undefined, boolean>;
   expires_at: TimestampNullable;
-  totp_secret: string | null;
+  /** The TOTP secret, encrypted per field (encryptField); null when none is enrolled. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the secret was confirmed by a first code; only then does it count. */
+  totp_confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The last TOTP time step accepted (a code is good once). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   clearance: ColumnType<string, string | undefined, string>;
   last_login_at: TimestampNullable;
   created_at: Timestamp;
@@ -120,6 +125,17 @@ export interface SessionsTable {
   ended_at: TimestampNullable;
   /** Why the session ended when not by logout: "concurrent-limit", "dormant", … */
   end_reason: string | null;
+  /** The password was right but the second factor is still owed. */
+  second_factor_pending: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** user_recovery_codes — one-time codes for a lost authenticator (SHA-256 of each code). */
+export interface UserRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: string;
+  code_hash: string;
+  created_at: Generated<Date>;
+  used_at: Date | null;
 }
 
 /** audit_seal — the keyed seal of each audit row (HMAC-SM3 of its hash); row 0 names the first sealed id. */
@@ -404,6 +420,7 @@ export interface Database {
   org_registry_imports: OrgRegistryImportsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_recovery_codes: UserRecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_seal: AuditSealTable;
   schema_migrations: SchemaMigrationsTable;

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { sql, type Kysely } from "kysely";
 import { attachAuditKey } from "./audit-key.ts";
+import type { EncryptedColumn } from "./encrypted-columns.ts";
 import { attachFieldKeyring, type FieldKeyring } from "./field-crypto.ts";
 import { APP_ROLE, openDatabase, type DatabaseHandle } from "./client.ts";
 import { migrate } from "./migrate.ts";
@@ -166,4 +167,46 @@ export async function asOwnerRenameTable<T>(
       sql`ALTER TABLE ${sql.table(to)} RENAME TO ${sql.table(table)}`.execute(owner),
     );
   }
+}
+
+/**
+ * A throwaway table with one encrypted column, standing for a registry's (tests of key rotation): made
+ * by the owner, readable and writable by the application, filled with `values` in order (ids from 1).
+ */
+export async function createEncryptedProbe(
+  db: Kysely<Database>,
+  table: string,
+  values: readonly (string | null)[],
+): Promise<EncryptedColumn> {
+  await asOwner(db, async (owner) => {
+    await sql`CREATE TABLE ${sql.table(table)} (id serial PRIMARY KEY, secret text)`.execute(owner);
+    await sql.raw(`GRANT SELECT, UPDATE ON ${table} TO ${APP_ROLE}`).execute(owner);
+    await sql`INSERT INTO ${sql.table(table)} (secret) SELECT unnest(${[...values]}::text[])`.execute(owner);
+  });
+  return { table, key: "id", column: "secret" };
+}
+
+/** The values of an encrypted column, by key, in key order. */
+export async function readEncryptedColumn(
+  db: Kysely<Database>,
+  c: EncryptedColumn,
+): Promise<{ key: string; value: string | null }[]> {
+  const rows = await sql<{ key: string; value: string | null }>`
+    SELECT ${sql.ref(c.key)}::text AS key, ${sql.ref(c.column)} AS value FROM ${sql.table(c.table)}
+    ORDER BY ${sql.ref(c.key)}`.execute(db);
+  return rows.rows;
+}
+
+/** What someone with database access could do: overwrite one stored value behind the application. */
+export async function overwriteEncryptedValue(
+  db: Kysely<Database>,
+  c: EncryptedColumn,
+  key: string,
+  value: string,
+): Promise<void> {
+  await asOwner(db, (owner) =>
+    sql`UPDATE ${sql.table(c.table)} SET ${sql.ref(c.column)} = ${value} WHERE ${sql.ref(c.key)}::text = ${key}`.execute(
+      owner,
+    ),
+  );
 }

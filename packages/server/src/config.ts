@@ -97,6 +97,20 @@ const Env = z.object({
    * the database, and kept out of its backups.
    */
   LUOSHI_AUDIT_KEY: z.string().min(32, { error: "LUOSHI_AUDIT_KEY 至少 32 个字符" }).optional(),
+  /**
+   * The keys that encrypt personal data per field (docs/personal-data.md): the key file's entries
+   * separated by ";" (`current=k1;index=<64 hex>;key.k1=<64 hex>`). Unset: read from the key file beside
+   * the data folder (`<LUOSHI_DATA_DIR>-field.key`), generated there on first start. Empty counts as unset.
+   */
+  LUOSHI_FIELD_KEY: z.string().optional(),
+  /**
+   * Who must log in with a second factor (TOTP): `true` (default) the three administrator roles and any
+   * role that may see unmasked personal data; `all` every account; `false` nobody (an account that has
+   * enrolled is still asked). `luoshi serve --demo` treats unset as `false`.
+   */
+  LUOSHI_REQUIRE_TOTP: z
+    .enum(["true", "false", "all"], { error: "LUOSHI_REQUIRE_TOTP 只能是 true、false 或 all" })
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -115,6 +129,10 @@ export interface Config {
   cookieSecret: string | undefined;
   /** The audit key from the environment, if given there. */
   auditKey: string | undefined;
+  /** The field keyring's text from the environment, if given there. */
+  fieldKey: string | undefined;
+  /** Who must log in with a second factor; `explicit` when the environment said so. */
+  requireTotp: { who: "privileged" | "all" | "none"; explicit: boolean };
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   isProduction: boolean;
   /** Bounds on one imported policy document. */
@@ -162,6 +180,12 @@ export function parseConfig(
       secureCookies: (e.LUOSHI_SECURE_COOKIES ?? (e.NODE_ENV === "production" ? "true" : "false")) === "true",
       cookieSecret: e.LUOSHI_COOKIE_SECRET,
       auditKey: e.LUOSHI_AUDIT_KEY,
+      fieldKey: e.LUOSHI_FIELD_KEY === "" ? undefined : e.LUOSHI_FIELD_KEY,
+      requireTotp: {
+        who:
+          e.LUOSHI_REQUIRE_TOTP === "all" ? "all" : e.LUOSHI_REQUIRE_TOTP === "false" ? "none" : "privileged",
+        explicit: e.LUOSHI_REQUIRE_TOTP !== undefined,
+      },
       logLevel: e.LOG_LEVEL,
       isProduction: e.NODE_ENV === "production",
       documentLimits: {

@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   "csrf-invalid": 403,
   "password-change-required": 403,
+  "second-factor-required": 403,
   "not-found": 404,
   conflict: 409,
   "invalid-transition": 409,

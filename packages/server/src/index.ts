@@ -28,6 +28,8 @@ export {
 export * from "./services/demo/demo.service.ts";
 export * from "./services/audit/audit-query.service.ts";
 export * from "./services/backup/backup.service.ts";
+export * from "./services/pii/rotate-field-key.service.ts";
+export * from "./services/pii/reveal.service.ts";
 export {
   BACKUP_ALGORITHMS,
   parseBackupKey,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_ROLES, ROLE_PERMISSIONS, ROLES, assignableRoles, can } from "./roles.ts";
+import { ADMIN_ROLES, ROLE_PERMISSIONS, ROLES, SECOND_FACTOR_ROLES, assignableRoles, can } from "./roles.ts";
 
 describe("roles", () => {
   it("keeps the three administrator roles apart (三权分立)", () => {
@@ -18,5 +18,33 @@ describe("roles", () => {
     expect(assignableRoles("systemAdmin")).not.toContain("auditAdmin");
     expect(assignableRoles("systemAdmin")).toContain("schoolUser");
     expect(assignableRoles("leader")).toEqual([]);
+  });
+
+  it("keeps children's personal data from the administrator roles, and full values to one role", () => {
+    for (const role of ADMIN_ROLES) {
+      expect(ROLE_PERMISSIONS[role].filter((p) => p.startsWith("pupil."))).toEqual([]);
+    }
+    expect(ROLES.filter((r) => can(r, "pupil.unmasked"))).toEqual(["bureauSupervisor"]);
+    expect(ROLES.filter((r) => can(r, "pupil.write"))).toEqual([
+      "bureauPlanner",
+      "bureauSupervisor",
+      "schoolUser",
+    ]);
+    expect(can("inspector", "pupil.read")).toBe(true);
+    expect(can("inspector", "pupil.write")).toBe(false);
+    expect(can("leader", "pupil.read")).toBe(false);
+    // whoever may see a value unmasked holds the masked read too
+    for (const role of ROLES.filter((r) => can(r, "pupil.unmasked"))) {
+      expect(can(role, "pupil.read")).toBe(true);
+    }
+  });
+
+  it("asks a second factor of the administrators and of every role that sees unmasked data", () => {
+    expect([...SECOND_FACTOR_ROLES].sort()).toEqual([
+      "auditAdmin",
+      "bureauSupervisor",
+      "securityAdmin",
+      "systemAdmin",
+    ]);
   });
 });

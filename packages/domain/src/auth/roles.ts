@@ -43,16 +43,23 @@ export const PERMISSIONS = [
   "evaluation.read",
   "evaluation.write",
   "evaluation.review",
+  // children's and families' personal data (docs/personal-data.md): masked reads, full values, writes
   "pupil.read",
-  "pupil.write",
   "pupil.unmasked",
+  "pupil.write",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_WORK: Permission[] = ["org.read", "plan.read", "task.read", "stats.read", "evaluation.read"];
 
-/** Deny by default: a role has exactly the permissions listed here. */
+/**
+ * Deny by default: a role has exactly the permissions listed here. Personal data of children: the
+ * administrator roles never see it (三员分立: they run the system, not its data); `pupil.read` shows it
+ * masked, within the account's scope (a school its own pupils); `pupil.unmasked` — full values, each read
+ * through `revealPersonal` and audited — only the bureau's supervision office (督导/控辍 caseworkers), since
+ * permissions are per role and not per user; a role holding it must log in with a second factor.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   systemAdmin: ["org.read", "org.write", "user.read", "user.write"],
   securityAdmin: ["org.read", "user.read", "user.grant"],
@@ -65,7 +72,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "stats.write",
     "pupil.read",
     "pupil.write",
-    "pupil.unmasked",
   ],
   bureauSupervisor: [
     ...READ_WORK,
@@ -74,11 +80,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation.write",
     "evaluation.review",
     "pupil.read",
+    "pupil.write",
+    "pupil.unmasked",
   ],
   unitUser: [...READ_WORK, "task.report"],
-  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write", "pupil.unmasked"],
+  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write"],
   inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read"],
-  leader: [...READ_WORK, "task.instruct", "pupil.read"],
+  leader: [...READ_WORK, "task.instruct"],
 };
 
 /** True when the role carries the permission. */
@@ -88,6 +96,17 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** The administrator roles that one account may not combine (三权分立). */
 export const ADMIN_ROLES: readonly Role[] = ["systemAdmin", "securityAdmin", "auditAdmin"];
+
+/**
+ * The roles whose accounts must log in with a second factor when the installation requires it for
+ * privileged accounts: the three administrators and every role that may see unmasked personal data.
+ */
+export const SECOND_FACTOR_ROLES: readonly Role[] = [
+  ...ADMIN_ROLES,
+  ...(Object.keys(ROLE_PERMISSIONS) as Role[]).filter(
+    (r) => !ADMIN_ROLES.includes(r) && ROLE_PERMISSIONS[r].includes("pupil.unmasked"),
+  ),
+];
 
 /**
  * Which roles an account holder of `actor` may give to others. Only the security administrator grants
