@@ -25,9 +25,6 @@ export * from "./repos/evaluation.repo.ts";
 export * from "./repos/installation.repo.ts";
 export * from "./repos/backup.repo.ts";
 export * from "./repos/data-version.repo.ts";
-<<<<<<< HEAD
+export * from "./repos/field-rotation.repo.ts";
 export * from "./repos/student.repo.ts";
 export * from "./repos/student-movement.repo.ts";
-=======
-export * from "./repos/field-rotation.repo.ts";
->>>>>>> pii

@@ -88,8 +88,14 @@ export function studentNumberIndex(db: Db, kind: "studentNo" | "idNumber", value
   return blindIndex(db, kind, value.trim().toUpperCase());
 }
 
+/** The personal values of a pupil from their opened (decrypted) JSON. */
+export function parsePersonal(json: string): StudentPersonal {
+  return JSON.parse(json) as StudentPersonal;
+}
+
+/** Opens a pupil's sealed values for masking (a full value leaves the server only through a reveal). */
 export function openPersonal(db: Db, stored: string): StudentPersonal {
-  return JSON.parse(decryptField(db, stored)) as StudentPersonal;
+  return parsePersonal(decryptField(db, stored));
 }
 
 const READ_COLUMNS = [
@@ -264,6 +270,18 @@ export const studentRepo = {
       .where(inScope("org_units.path", scope))
       .executeTakeFirst();
     return r === undefined ? undefined : toRead(db, r);
+  },
+
+  /** The sealed personal values of one pupil within `scope` (for an audited reveal); undefined outside it. */
+  async sealedInScope(db: Db, scope: Scope, id: string): Promise<string | undefined> {
+    const r = await db
+      .selectFrom("students")
+      .innerJoin("org_units", "org_units.id", "students.unit_id")
+      .select("students.personal")
+      .where("students.id", "=", id)
+      .where(inScope("org_units.path", scope))
+      .executeTakeFirst();
+    return r?.personal;
   },
 
   /** How many pupils the whole registry holds (the demo loader's check). */

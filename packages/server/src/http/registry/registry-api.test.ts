@@ -171,13 +171,15 @@ describe.each(testEngines())("学籍 API (%s)", (engine) => {
       items: { id: string }[];
     }>();
     const sid = items[0]?.id ?? "";
-    const noReason = await call("schooluser", "POST", `/api/registry/students/${sid}/unmask`, { reason: "" });
+    const noReason = await call("bureausupervisor", "POST", `/api/registry/students/${sid}/unmask`, {
+      reason: "",
+    });
     expect(noReason.statusCode).toBe(400);
     const denied = await call("leader", "POST", `/api/registry/students/${sid}/unmask`, {
       reason: "核对家访记录",
     });
     expect(denied.statusCode).toBe(403);
-    const res = await call("schooluser", "POST", `/api/registry/students/${sid}/unmask`, {
+    const res = await call("bureausupervisor", "POST", `/api/registry/students/${sid}/unmask`, {
       reason: "核对家访记录",
     });
     expect(res.statusCode).toBe(200);

@@ -4,6 +4,7 @@
  * written to the audit trail (who saw whose record, when, why — never the values seen).
  */
 import {
+  parsePersonal,
   studentMovementRepo,
   studentRepo,
   type MovementReadRow,
@@ -14,7 +15,7 @@ import type { MovementListQuery, StudentListQuery } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { revealPersonal } from "../pii/reveal.service.ts";
 import { registryScope } from "./registry-scope.ts";
 
 /** One page of pupils, personal values in clear for the presenter to mask. */
@@ -49,7 +50,10 @@ export async function getStudent(deps: ServiceDeps, actor: Actor, id: string): P
   return row;
 }
 
-/** One pupil unmasked: needs `pupil.unmasked`; the read and its reason go to the audit trail first. */
+/**
+ * One pupil unmasked, through the one audited path to full values (revealPersonal: `pupil.unmasked`, a
+ * reason, the audit row before the values are opened).
+ */
 export async function unmaskStudent(
   deps: ServiceDeps,
   actor: Actor,
@@ -58,17 +62,18 @@ export async function unmaskStudent(
 ): Promise<StudentReadRow> {
   authorize(actor, "pupil.unmasked");
   const row = await getStudent(deps, actor, id);
-  await recordAudit(deps.handle.db, actor, {
-    action: "pii.reveal",
-    entityType: "student",
-    entityId: row.id,
-    details: {
-      reason,
-      unitId: row.unitId,
-      fields: ["学籍号", "身份证件号", "姓名", "出生日期", "户籍地", "监护人"],
-    },
-  });
-  return row;
+  const sealed = await studentRepo.sealedInScope(deps.handle.db, actor.scope, id);
+  if (sealed === undefined) {
+    throw new AppError("not-found", "没有这名学生，或不在您的管辖范围内");
+  }
+  const { personal } = await revealPersonal(
+    deps,
+    actor,
+    { type: "student", id },
+    { personal: sealed },
+    reason,
+  );
+  return { ...row, personal: parsePersonal(personal ?? "{}") };
 }
 
 /** One page of movements recorded at schools within the reader's scope. */
