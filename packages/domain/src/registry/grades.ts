@@ -24,6 +24,9 @@ for (const [i, label] of GRADE_LABELS.junior.entries()) {
 for (const [i, label] of GRADE_LABELS.senior.entries()) {
   BY_LABEL.set(label, { level: "senior", grade: i + 1 });
 }
+for (const [i, label] of GRADE_LABELS.vocational.entries()) {
+  BY_LABEL.set(`中职${label}`, { level: "vocational", grade: i + 1 });
+}
 for (const [i, label] of GRADE_LABELS.preschool.entries()) {
   BY_LABEL.set(label, { level: "preschool", grade: i + 1 });
 }

@@ -19,6 +19,7 @@ describe("年级", () => {
     expect(parseGrade("初三")).toEqual({ level: "junior", grade: 3 });
     expect(parseGrade("高二")).toEqual({ level: "senior", grade: 2 });
     expect(parseGrade("16")).toEqual({ level: "primary", grade: 6 });
+    expect(parseGrade("中职二年级")).toEqual({ level: "vocational", grade: 2 });
     expect(parseGrade("17")).toBeNull();
     expect(parseGrade("十年级")).toBeNull();
   });
