@@ -11,6 +11,7 @@ import { statsImportZhCN } from "./stats-import-zh-cn.ts";
 import { evaluationZhCN } from "./evaluation-zh-cn.ts";
 import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
+import { studentsZhCN } from "./students-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 
@@ -364,6 +365,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...evaluationReportZhCN,
   ...registryZhCN,
+  ...studentsZhCN,
   ...setupZhCN,
 } as const;
 
