@@ -31,6 +31,7 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { authorize } from "../access/authorize.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { readStatsFileInWorker } from "../statistics/stats-file-read.ts";
+import { studentWrite } from "./registry-demo.service.ts";
 import { registryScope } from "./registry-scope.ts";
 
 /** An import as the CLI and the HTTP route hand it over. */
@@ -237,27 +238,7 @@ async function planImport(
     if (id !== undefined) {
       present.add(id);
     }
-    return {
-      ...(id === undefined ? {} : { id }),
-      unitId: ctx.unitIdOf(r.schoolCode),
-      personal: {
-        studentNo: r.studentNo,
-        idNumber: r.idNumber,
-        name: r.name,
-        birthDate: r.birthDate,
-        hukou: r.hukou,
-        guardianName: r.guardianName,
-        guardianPhone: r.guardianPhone,
-      },
-      sex: r.sex,
-      level: r.grade.level,
-      grade: r.grade.grade,
-      className: r.className,
-      migrant: r.migrant,
-      leftBehind: r.leftBehind,
-      disabled: r.disabled,
-      status: r.status,
-    };
+    return { ...studentWrite(r, ctx.unitIdOf(r.schoolCode)), ...(id === undefined ? {} : { id }) };
   });
   return {
     writes,
