@@ -26,6 +26,8 @@ export interface StudentPersonal {
 export interface StudentWrite {
   /** Keep this id (an update); absent: a new pupil. */
   id?: string;
+  /** The blind indexes of 学籍号 and 身份证件号 when the caller has computed them already. */
+  indexes?: { studentNo: string; idNumber: string | null };
   unitId: string;
   personal: StudentPersonal;
   sex: "M" | "F";
@@ -170,8 +172,10 @@ export const studentRepo = {
       const chunk = rows.slice(i, i + CHUNK).map((r) => ({
         i: r.id ?? randomUUID(),
         u: r.unitId,
-        n: studentNumberIndex(db, "studentNo", r.personal.studentNo),
-        d: r.personal.idNumber === null ? null : studentNumberIndex(db, "idNumber", r.personal.idNumber),
+        n: r.indexes?.studentNo ?? studentNumberIndex(db, "studentNo", r.personal.studentNo),
+        d:
+          r.indexes?.idNumber ??
+          (r.personal.idNumber === null ? null : studentNumberIndex(db, "idNumber", r.personal.idNumber)),
         p: encryptField(db, JSON.stringify(r.personal)),
         s: r.sex,
         b: Number(r.personal.birthDate.slice(0, 4)),

@@ -238,7 +238,11 @@ async function planImport(
     if (id !== undefined) {
       present.add(id);
     }
-    return { ...studentWrite(r, ctx.unitIdOf(r.schoolCode)), ...(id === undefined ? {} : { id }) };
+    return {
+      ...studentWrite(r, ctx.unitIdOf(r.schoolCode)),
+      ...(id === undefined ? {} : { id }),
+      indexes: { studentNo: indexes[i] ?? "", idNumber: idIndex },
+    };
   });
   return {
     writes,
