@@ -12,6 +12,7 @@ const benches = [
   "bench-stats-db.ts",
   "bench-balance-report.ts",
   "bench-ledger.ts",
+  "bench-field-crypto.ts",
   "bench-fuzz-docs.ts",
   "bench-kill.ts",
   "bench-load.ts",

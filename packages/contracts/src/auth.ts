@@ -36,6 +36,12 @@ export const SessionUser = z.object({
   roleLabel: z.string(),
   orgUnit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
   mustChangePassword: z.boolean(),
+  /**
+   * The second factor (TOTP): `pending` — the password was right, the code is still owed (only the code
+   * step and logout answer); `mustEnrol` — this account must bind an authenticator before anything else;
+   * `enrolled` — it has one.
+   */
+  secondFactor: z.object({ enrolled: z.boolean(), mustEnrol: z.boolean(), pending: z.boolean() }),
   permissions: z.array(z.string()),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
@@ -45,3 +51,34 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const CsrfResponse = z.object({ csrfToken: z.string() });
 export type CsrfResponse = z.infer<typeof CsrfResponse>;
+
+/** 动态口令 (6 digits) or a recovery code (xxxx-xxxx), for the login step and enrolment. */
+export const SecondFactorCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(6, { error: "请输入 6 位动态口令或恢复码" })
+    .max(20, { error: "请输入 6 位动态口令或恢复码" }),
+});
+export type SecondFactorCodeBody = z.infer<typeof SecondFactorCodeBody>;
+
+/** Whether the signed-in account has a second factor, and how many recovery codes it has left. */
+export const SecondFactorStatus = z.object({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  confirmedAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type SecondFactorStatus = z.infer<typeof SecondFactorStatus>;
+
+/** A new secret to bind: the key to type in by hand, the otpauth:// link, and its QR code as SVG. */
+export const SecondFactorEnrolment = z.object({
+  secret: z.string(),
+  uri: z.string(),
+  qrSvg: z.string(),
+});
+export type SecondFactorEnrolment = z.infer<typeof SecondFactorEnrolment>;
+
+/** The recovery codes, shown once after the binding is confirmed. */
+export const SecondFactorRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export type SecondFactorRecoveryCodes = z.infer<typeof SecondFactorRecoveryCodes>;

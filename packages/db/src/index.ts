@@ -26,5 +26,6 @@ export * from "./repos/installation.repo.ts";
 export * from "./repos/backup.repo.ts";
 export * from "./repos/data-version.repo.ts";
 export * from "./repos/field-rotation.repo.ts";
+export * from "./repos/second-factor.repo.ts";
 export * from "./repos/student.repo.ts";
 export * from "./repos/student-movement.repo.ts";

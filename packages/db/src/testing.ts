@@ -171,15 +171,18 @@ export async function asOwnerRenameTable<T>(
 
 /**
  * A throwaway table with one encrypted column, standing for a registry's (tests of key rotation): made
- * by the owner, readable and writable by the application, filled with `values` in order (ids from 1).
+ * by the owner, readable and writable by the application, filled with `values` in order (serial ids from
+ * 1, or random uuids).
  */
 export async function createEncryptedProbe(
   db: Kysely<Database>,
   table: string,
   values: readonly (string | null)[],
+  key: "serial" | "uuid" = "serial",
 ): Promise<EncryptedColumn> {
+  const id = sql.raw(key === "uuid" ? "uuid PRIMARY KEY DEFAULT gen_random_uuid()" : "serial PRIMARY KEY");
   await asOwner(db, async (owner) => {
-    await sql`CREATE TABLE ${sql.table(table)} (id serial PRIMARY KEY, secret text)`.execute(owner);
+    await sql`CREATE TABLE ${sql.table(table)} (id ${id}, secret text)`.execute(owner);
     await sql.raw(`GRANT SELECT, UPDATE ON ${table} TO ${APP_ROLE}`).execute(owner);
     await sql`INSERT INTO ${sql.table(table)} (secret) SELECT unnest(${[...values]}::text[])`.execute(owner);
   });

@@ -19,6 +19,7 @@ export * from "./services/accounts/list-users.service.ts";
 export * from "./services/accounts/create-user.service.ts";
 export * from "./services/accounts/reset-password.service.ts";
 export * from "./services/accounts/dormant-accounts.service.ts";
+export { resetSecondFactor } from "./services/accounts/second-factor.service.ts";
 export { createBulkAccounts } from "./services/accounts/bulk-accounts.service.ts";
 export {
   INITIAL_ACCOUNT_HEADERS,

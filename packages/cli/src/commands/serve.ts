@@ -30,6 +30,11 @@ export async function serve(raw: unknown): Promise<void> {
   if (options.port !== undefined) {
     config.port = options.port;
   }
+  if (options.demo === true && !config.requireTotp.explicit) {
+    // the demo's generated accounts sign in with a password only, unless LUOSHI_REQUIRE_TOTP says
+    // otherwise (docs/personal-data.md); an account that binds an authenticator is still asked for it
+    config.requireTotp = { who: "none", explicit: false };
+  }
   const deps = await openServices(config);
   if (options.demo === true) {
     const { isNew, logins } = await loadDemo(deps);

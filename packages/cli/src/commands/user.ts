@@ -23,6 +23,7 @@ import {
   initialAccountsXlsx,
   listUsers,
   resetPassword,
+  resetSecondFactor,
   setClearance,
 } from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
@@ -237,6 +238,16 @@ export function userCommand(): Command {
         }
         await setClearance(deps, cliActor(), found.id, level);
         console.log(`已将 ${login} 的许可级别设为“${SENSITIVITY_LABELS[level]}”`);
+      });
+    });
+  user
+    .command("reset-totp")
+    .description("重置双因素认证（手机丢失且恢复码用完时）：删除该账号的动态口令密钥和恢复码并结束其会话")
+    .argument("<login>", "登录名")
+    .action(async (login: string) => {
+      await withServices(async (deps) => {
+        await resetSecondFactor(deps, cliActor(), login);
+        console.log(`已重置 ${login} 的双因素认证；该账号下次登录后须重新绑定动态口令`);
       });
     });
   user.addCommand(bulkCommand());

@@ -3,6 +3,18 @@ import type { Db } from "../db.ts";
 import type { EncryptedColumn } from "../encrypted-columns.ts";
 import { decryptWith, encryptWith, type FieldKeyring } from "../field-crypto.ts";
 
+/** The SQL type of a registered table's key column, from the catalog (e.g. `uuid`, `integer`). */
+async function keyTypeOf(db: Db, c: EncryptedColumn): Promise<string> {
+  const r = await sql<{ t: string }>`
+    SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute
+    WHERE attrelid = ${c.table}::regclass AND attname = ${c.key} AND NOT attisdropped`.execute(db);
+  const type = r.rows[0]?.t;
+  if (type === undefined || !/^[a-z][a-z0-9 ]*$/.test(type)) {
+    throw new Error(`${c.table}.${c.key}: 无法确定主键类型`);
+  }
+  return type;
+}
+
 /** How many values of one encrypted column each key id holds. */
 export interface ColumnKeyCount {
   table: string;
@@ -39,6 +51,8 @@ export const fieldRotationRepo = {
       SELECT ${sql.ref(c.key)}::text AS k, ${sql.ref(c.column)} AS v FROM ${sql.table(c.table)}
       WHERE ${sql.ref(c.column)} IS NOT NULL AND left(${sql.ref(c.column)}, ${prefix.length}) <> ${prefix}
       ORDER BY ${sql.ref(c.key)} LIMIT ${limit}`.execute(db);
+    const keys: string[] = [];
+    const values: string[] = [];
     for (const r of rows.rows) {
       let plain: string;
       try {
@@ -47,8 +61,15 @@ export const fieldRotationRepo = {
         const why = error instanceof Error ? error.message : String(error);
         throw new Error(`${c.table}.${c.column}（${c.key} = ${r.k}）无法解密：${why}`, { cause: error });
       }
-      await sql`UPDATE ${sql.table(c.table)} SET ${sql.ref(c.column)} = ${encryptWith(ring, plain)}
-        WHERE ${sql.ref(c.key)} = ${r.k}`.execute(db);
+      keys.push(r.k);
+      values.push(encryptWith(ring, plain));
+    }
+    if (keys.length > 0) {
+      // one statement per batch; the keys are cast to the key column's own type so that its index is used
+      const keyType = sql.raw(await keyTypeOf(db, c));
+      await sql`UPDATE ${sql.table(c.table)} AS t SET ${sql.ref(c.column)} = u.v
+        FROM unnest(${keys}::text[], ${values}::text[]) AS u(k, v)
+        WHERE t.${sql.ref(c.key)} = u.k::${keyType}`.execute(db);
     }
     return rows.rows.length;
   },

@@ -12,6 +12,8 @@ export const sessionRepo = {
       expiresAt: Date;
       clientIp: string | null;
       userAgent: string | null;
+      /** The password was right but a second factor is still owed. */
+      secondFactorPending?: boolean;
     },
   ): Promise<void> {
     await db
@@ -24,6 +26,7 @@ export const sessionRepo = {
         expires_at: row.expiresAt,
         client_ip: row.clientIp,
         user_agent: row.userAgent,
+        second_factor_pending: row.secondFactorPending ?? false,
       })
       .execute();
   },
@@ -35,6 +38,11 @@ export const sessionRepo = {
       .where("id", "=", id)
       .where("ended_at", "is", null)
       .executeTakeFirst();
+  },
+
+  /** The second factor was given: the session becomes a full one. */
+  async completeSecondFactor(db: Db, id: string): Promise<void> {
+    await db.updateTable("sessions").set({ second_factor_pending: false }).where("id", "=", id).execute();
   },
 
   async touch(db: Db, id: string, at: Date): Promise<void> {

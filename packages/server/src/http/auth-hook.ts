@@ -19,6 +19,11 @@ declare module "fastify" {
     isPublic?: boolean;
     /** Route stays usable while the user must change the password first. */
     allowPendingPasswordChange?: boolean;
+    /**
+     * Route stays usable while the session still owes its second factor (the code step, who-am-I,
+     * logout) — and, with `enrolment`, while the account must first bind one.
+     */
+    secondFactorStep?: "code" | "enrolment" | "both";
   }
 }
 
@@ -36,8 +41,9 @@ export function sessionOf(request: FastifyRequest): AuthenticatedSession {
 }
 
 /**
- * Deny by default: every /api route needs a live session unless it says `isPublic`, and a user who must
- * change the password reaches only the routes that allow it.
+ * Deny by default: every /api route needs a live session unless it says `isPublic`; a session that owes
+ * its second factor reaches only the code step; a user who must change the password, or bind a second
+ * factor, reaches only the routes that allow it.
  */
 export function registerAuthHook(app: FastifyInstance, deps: ServiceDeps): void {
   app.decorateRequest("auth", null);
@@ -66,11 +72,27 @@ export function registerAuthHook(app: FastifyInstance, deps: ServiceDeps): void 
       void reply.clearCookie(SESSION_COOKIE, { path: "/" });
       throw error;
     }
-    if (
-      request.auth.user.mustChangePassword &&
-      request.routeOptions.config.allowPendingPasswordChange !== true
-    ) {
+    const config = request.routeOptions.config;
+    const second = request.auth.user.secondFactor;
+    if (second.pending) {
+      if (config.secondFactorStep !== "code" && config.secondFactorStep !== "both") {
+        throw new AppError("second-factor-required", "请输入动态口令完成登录");
+      }
+      return;
+    }
+    if (request.auth.user.mustChangePassword && config.allowPendingPasswordChange !== true) {
       throw new AppError("password-change-required", "首次登录或口令已过期，请先修改口令");
+    }
+    if (
+      second.mustEnrol &&
+      config.allowPendingPasswordChange !== true &&
+      config.secondFactorStep !== "enrolment" &&
+      config.secondFactorStep !== "both"
+    ) {
+      throw new AppError(
+        "second-factor-required",
+        "您的账号须启用双因素认证：请先在“我的账号”页绑定动态口令",
+      );
     }
   });
 }

@@ -91,6 +91,7 @@ const SYSTEM: Row[] = [
   { op: "GET /api/health", need: "public", req: () => ({ url: "/api/health" }) },
   { op: "GET /api/auth/csrf", need: "public", req: () => ({ url: "/api/auth/csrf" }) },
   { op: "GET /api/auth/me", need: "authenticated", req: () => ({ url: "/api/auth/me" }) },
+  { op: "GET /api/auth/totp", need: "authenticated", req: () => ({ url: "/api/auth/totp" }) },
   {
     op: "GET /api/org-units/",
     need: "org.read",

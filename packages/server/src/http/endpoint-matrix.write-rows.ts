@@ -32,6 +32,18 @@ const ACCOUNTS: Row[] = [
       body: { currentPassword: "Not#ThePassword1", newPassword: "Another#Pass2026x" },
     }),
   },
+  // the second factor: every account may bind one; a code for a session that owes none is refused (409)
+  { op: "POST /api/auth/totp/enrol", need: "authenticated", req: () => ({ url: "/api/auth/totp/enrol" }) },
+  {
+    op: "POST /api/auth/totp/confirm",
+    need: "authenticated",
+    req: () => ({ url: "/api/auth/totp/confirm", body: { code: "000000" } }),
+  },
+  {
+    op: "POST /api/auth/totp/verify",
+    need: "authenticated",
+    req: () => ({ url: "/api/auth/totp/verify", body: { code: "000000" } }),
+  },
   {
     op: "POST /api/users/",
     need: ["systemAdmin", "securityAdmin"],

@@ -17,8 +17,9 @@ export function PageSpinner() {
 }
 
 /**
- * Guards everything but /login: no session → /login?next=…; a session that must change its password
- * → /password first.
+ * Guards everything but /login: no session, or one that still owes its second factor → /login?next=…;
+ * a session that must change its password → /password first; an account that must bind a second
+ * factor → /account.
  */
 export function RequireAuth() {
   const session = useSession();
@@ -29,13 +30,20 @@ export function RequireAuth() {
   if (session.isError) {
     return <ErrorResult error={session.error} onRetry={() => void session.refetch()} />;
   }
-  if (session.data === null) {
+  if (session.data === null || session.data.user.secondFactor.pending) {
     const next = `${location.pathname}${location.search}`;
     const to = next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
   if (session.data.user.mustChangePassword && location.pathname !== "/password") {
     return <Navigate to="/password" replace />;
+  }
+  if (
+    !session.data.user.mustChangePassword &&
+    session.data.user.secondFactor.mustEnrol &&
+    location.pathname !== "/account"
+  ) {
+    return <Navigate to="/account" replace />;
   }
   return <Outlet />;
 }

@@ -13,6 +13,7 @@ import { StandaloneSuspense } from "./routes/standalone-suspense.tsx";
 const LoginRoute = lazy(() => import("./routes/login.tsx").then((m) => ({ default: m.LoginRoute })));
 const SetupRoute = lazy(() => import("./routes/setup.tsx").then((m) => ({ default: m.SetupRoute })));
 const PasswordRoute = lazy(() => import("./routes/password.tsx").then((m) => ({ default: m.PasswordRoute })));
+const AccountRoute = lazy(() => import("./routes/account.tsx").then((m) => ({ default: m.AccountRoute })));
 const DashboardRoute = lazy(() =>
   import("./routes/dashboard.tsx").then((m) => ({ default: m.DashboardRoute })),
 );
@@ -76,6 +77,14 @@ const routes: RouteObject[] = [
         element: (
           <StandaloneSuspense>
             <PasswordRoute />
+          </StandaloneSuspense>
+        ),
+      },
+      {
+        path: "/account",
+        element: (
+          <StandaloneSuspense>
+            <AccountRoute />
           </StandaloneSuspense>
         ),
       },

@@ -12,6 +12,7 @@ function presentSessionUser(account: SessionAccount): SessionUser {
     roleLabel: ROLE_LABELS[account.role],
     orgUnit: { id: account.orgUnit.id, name: account.orgUnit.name, kind: account.orgUnit.kind },
     mustChangePassword: account.mustChangePassword,
+    secondFactor: { ...account.secondFactor },
     permissions: [...ROLE_PERMISSIONS[account.role]],
   };
 }

@@ -49,5 +49,5 @@ export async function authenticate(
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
     await sessionRepo.touch(db, sessionId, now);
   }
-  return { sessionId, ...(await describeAccount(deps, user, client)) };
+  return { sessionId, ...(await describeAccount(deps, user, client, session.second_factor_pending)) };
 }

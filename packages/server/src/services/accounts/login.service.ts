@@ -111,7 +111,9 @@ export async function login(
 
   const token = randomBytes(32).toString("base64url");
   const sessionId = sessionIdOf(token);
-  const described = await describeAccount(deps, user, client);
+  // an account with a bound authenticator gets a session that owes the code (docs/personal-data.md)
+  const owesCode = user.totp_confirmed_at !== null;
+  const described = await describeAccount(deps, user, client, owesCode);
   await inTransaction(db, async (trx) => {
     await userRepo.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
     // 并发会话限制: the oldest sessions beyond the limit end, so that the new login always succeeds
@@ -144,12 +146,16 @@ export async function login(
       expiresAt: new Date(now.getTime() + deps.config.sessionMaxMs),
       clientIp: client.clientIp,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
+      secondFactorPending: owesCode,
     });
     await recordAudit(trx, described.actor, {
       action: "auth.login",
       entityType: "user",
       entityId: user.id,
-      details: { userAgent: client.userAgent?.slice(0, 300) ?? null },
+      details: {
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+        ...(owesCode ? { secondFactor: "pending" } : {}),
+      },
     });
   });
   return { token, session: { sessionId, ...described } };

@@ -3,10 +3,11 @@
  * token is stored under, and how a user row becomes the actor and account of a session.
  */
 import { createHash } from "node:crypto";
-import type { Role } from "@luoshi/domain/auth";
+import { SECOND_FACTOR_ROLES, type Role } from "@luoshi/domain/auth";
 import { orgUnitRepo, scopeOf, type OrgUnitRow, type UserRow } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
+import type { Config } from "../../config.ts";
 import { scopePathFor } from "../access/scope.ts";
 
 /** Passwords expire after 90 days (ours); the user must then change it. */
@@ -28,6 +29,8 @@ export interface SessionAccount {
   orgUnit: Pick<OrgUnitRow, "id" | "name" | "kind">;
   /** First login, a reset, or a password older than {@link PASSWORD_MAX_AGE_MS}. */
   mustChangePassword: boolean;
+  /** The second factor: bound, must be bound before anything else, owed by this session. */
+  secondFactor: { enrolled: boolean; mustEnrol: boolean; pending: boolean };
 }
 
 /** A live session as the HTTP layer keeps it on the request. */
@@ -40,11 +43,22 @@ export interface AuthenticatedSession {
 /** The session row's id for a cookie token: its SHA-256, so that a stolen table holds no usable token. */
 export const sessionIdOf = (token: string): string => createHash("sha256").update(token).digest("hex");
 
+/**
+ * Whether accounts of `role` must log in with a second factor (LUOSHI_REQUIRE_TOTP): the administrators
+ * and the roles that see unmasked personal data, every role, or none. An account that bound one is asked
+ * for it either way.
+ */
+export function secondFactorRequired(config: Config, role: Role): boolean {
+  const who = config.requireTotp.who;
+  return who === "all" || (who === "privileged" && SECOND_FACTOR_ROLES.includes(role));
+}
+
 /** Builds the actor and the account of a signed-in user. */
 export async function describeAccount(
   deps: ServiceDeps,
   user: UserRow,
   client: ClientInfo,
+  secondFactorPending = false,
 ): Promise<{ actor: Actor; user: SessionAccount }> {
   const unit = await orgUnitRepo.findById(deps.handle.db, user.org_unit_id);
   if (unit === undefined) {
@@ -69,6 +83,11 @@ export async function describeAccount(
       role,
       orgUnit: { id: unit.id, name: unit.name, kind: unit.kind },
       mustChangePassword: user.must_change_password || expired,
+      secondFactor: {
+        enrolled: user.totp_confirmed_at !== null,
+        mustEnrol: user.totp_confirmed_at === null && secondFactorRequired(deps.config, role),
+        pending: secondFactorPending,
+      },
     },
   };
 }

@@ -24,6 +24,8 @@ import { fieldKeyUsage, rotateFieldKey } from "./rotate-field-key.service.ts";
 
 /** A throwaway table stands for a registry's encrypted column (600 rows: more than one batch). */
 const ROWS = 600;
+const ID_A = "11010519491231002X";
+const ID_B = "620102201503071236";
 const idOf = (i: number) => `6201022015030${String(i).padStart(5, "0")}`;
 
 describe.each(testEngines())("rotating the field key (%s)", (engine) => {
@@ -86,6 +88,20 @@ describe.each(testEngines())("rotating the field key (%s)", (engine) => {
     expect(JSON.stringify(trail.rows[0]?.details)).not.toContain(
       TEST_FIELD_KEYRING.keys.get("test1")?.toString("hex"),
     );
+  });
+
+  it("rewrites a column keyed by uuid, as the registries' tables are", async () => {
+    const byUuid = await createEncryptedProbe(
+      handle.db,
+      "pii_rotation_uuid_probe",
+      [ID_A, ID_B].map((v) => encryptField(handle.db, v)),
+      "uuid",
+    );
+    const result = await rotateFieldKey(deps, systemActor("test"), () => undefined, [byUuid]);
+    expect(result).toMatchObject({ from: "k1", to: "k2", columns: [{ rewritten: 2 }] });
+    const rows = await readEncryptedColumn(handle.db, byUuid);
+    expect(rows.map((r) => r.value?.slice(0, 7))).toEqual(["k2:sm4:", "k2:sm4:"]);
+    expect(rows.map((r) => decryptField(handle.db, r.value ?? "")).sort()).toEqual([ID_A, ID_B]);
   });
 
   it("stops with the row named when a value does not open, leaving it as it was", async () => {

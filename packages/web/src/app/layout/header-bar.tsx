@@ -1,5 +1,5 @@
 import { Button, Segmented, Space, Typography } from "antd";
-import { KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router";
 import type { SessionUser } from "@luoshi/contracts";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -48,6 +48,9 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       </Space>
       <Button type="text" icon={<KeyOutlined />} onClick={() => void navigate("/password")}>
         {t("header.changePassword")}
+      </Button>
+      <Button type="text" icon={<SafetyOutlined />} onClick={() => void navigate("/account")}>
+        {t("totp.header")}
       </Button>
       <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
         {t("header.logout")}

@@ -2,6 +2,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { Typography } from "antd";
 import type { SessionResponse } from "@luoshi/contracts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
+import { SecondFactorCodeForm } from "../../features/auth/components/second-factor-code-form.tsx";
 import { useSession } from "../../features/auth/api/session.ts";
 import { useSetupStatus } from "../../features/setup/api/setup.ts";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -25,13 +26,25 @@ export function LoginRoute() {
     // an empty installation: nobody can sign in before the first-run setup
     return <Navigate to="/setup" replace />;
   }
-  if (session.data) {
-    return <Navigate to={session.data.user.mustChangePassword ? "/password" : next} replace />;
-  }
-
+  const after = (signedIn: SessionResponse) =>
+    signedIn.user.mustChangePassword ? "/password" : signedIn.user.secondFactor.mustEnrol ? "/account" : next;
   const onSignedIn = (signedIn: SessionResponse) => {
-    void navigate(signedIn.user.mustChangePassword ? "/password" : next, { replace: true });
+    if (!signedIn.user.secondFactor.pending) {
+      void navigate(after(signedIn), { replace: true });
+    }
   };
+
+  if (session.data?.user.secondFactor.pending === true) {
+    // the password was right: the second step, the code from the authenticator app
+    return (
+      <AuthFrame title={t("totp.codeTitle")}>
+        <SecondFactorCodeForm onVerified={onSignedIn} />
+      </AuthFrame>
+    );
+  }
+  if (session.data) {
+    return <Navigate to={after(session.data)} replace />;
+  }
 
   return (
     <AuthFrame title={t("login.title")}>

@@ -11,6 +11,7 @@ import { studentsEnUS } from "./students-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
+import { secondFactorEnUS } from "./second-factor-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -371,4 +372,5 @@ export const enUS: Messages = {
   ...registryEnUS,
   ...studentsEnUS,
   ...setupEnUS,
+  ...secondFactorEnUS,
 };

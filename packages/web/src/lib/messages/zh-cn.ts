@@ -14,6 +14,7 @@ import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 import { studentsZhCN } from "./students-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
+import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -367,6 +368,7 @@ export const zhCN = {
   ...registryZhCN,
   ...studentsZhCN,
   ...setupZhCN,
+  ...secondFactorZhCN,
 } as const;
 
 /** A key of the dictionary. */
