@@ -22,7 +22,7 @@ export async function registryCrossCheck(deps: ServiceDeps, actor: Actor, year: 
   );
   const key = (code: string, level: string, grade: number) => `${code}|${level}|${grade}`;
   const rows = new Map<string, CrossCheck["rows"][number]>();
-  const hasStats = new Set(stats.map((s) => s.code));
+  const statsOf = new Map(stats.map((s) => [s.code, s.values]));
   for (const c of counts) {
     const grade = { level: c.level as EduLevel, grade: c.grade };
     rows.set(key(c.schoolCode, c.level, c.grade), {
@@ -32,9 +32,7 @@ export async function registryCrossCheck(deps: ServiceDeps, actor: Actor, year: 
       grade: c.grade,
       gradeLabel: gradeLabel(grade),
       registry: c.pupils,
-      statistics: hasStats.has(c.schoolCode)
-        ? (stats.find((s) => s.code === c.schoolCode)?.values[gradeElement(grade)] ?? 0)
-        : null,
+      statistics: statsOf.has(c.schoolCode) ? (statsOf.get(c.schoolCode)?.[gradeElement(grade)] ?? 0) : null,
       difference: null,
     });
   }
