@@ -89,6 +89,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "ledger.bulletin-export": "导出月通报",
   "ledger.remind": "催报",
   "stats.import": "导入统计数据",
+  "registry.import": "导入学籍",
   "target.link": "确认目标关联指标",
   "indicator.create": "新增自定义指标",
   "indicator.table-export": "导出指标总表",
