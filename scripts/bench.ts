@@ -18,6 +18,7 @@ const benches = [
   "bench-kill.ts",
   "bench-load.ts",
   "bench-fuzz-stats.ts",
+  "bench-registry-import.ts",
 ];
 let failed = 0;
 for (const bench of benches) {

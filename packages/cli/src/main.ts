@@ -11,6 +11,7 @@ import { migrateCommand } from "./commands/migrate.ts";
 import { piiCommand } from "./commands/pii.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
+import { demoRegistry, registryCommand } from "./commands/registry.ts";
 import { unitsCommand } from "./commands/units.ts";
 import { userCommand } from "./commands/user.ts";
 
@@ -27,7 +28,19 @@ program
   .action(serve);
 program.addCommand(initCommand());
 program.addCommand(divisionsCommand());
-program.command("demo").description("创建数据目录并载入演示县").action(demo);
+program
+  .command("demo")
+  .description("创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）")
+  .argument("[what]", "registry：载入演示学籍")
+  .action(async (what: string | undefined) => {
+    if (what === undefined) {
+      await demo();
+    } else if (what === "registry") {
+      await demoRegistry();
+    } else {
+      throw new AppError("validation-failed", `luoshi demo ${what}：未知的演示数据，可用 registry`);
+    }
+  });
 program.command("migrate").description("执行数据库迁移").action(migrateCommand);
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
@@ -37,6 +50,7 @@ program.addCommand(evaluateCommand());
 program.addCommand(parseCommand());
 program.addCommand(importCommand());
 program.addCommand(statsCommand());
+program.addCommand(registryCommand());
 program.addCommand(indicatorsCommand());
 program.addCommand(unitsCommand());
 program.addCommand(piiCommand());

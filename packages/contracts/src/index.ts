@@ -14,3 +14,4 @@ export * from "./supervision.ts";
 export * from "./ledger.ts";
 export * from "./org-registry.ts";
 export * from "./setup.ts";
+export * from "./registry.ts";

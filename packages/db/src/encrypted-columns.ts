@@ -16,4 +16,6 @@ export interface EncryptedColumn {
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // the second factor's secret (migration 0020)
   { table: "users", key: "id", column: "totp_secret" },
+  // 学籍: 学籍号, 身份证件号, 姓名, 出生日期, 户籍地 and 监护人 of a pupil, sealed together (0021)
+  { table: "students", key: "id", column: "personal" },
 ];

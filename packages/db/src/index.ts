@@ -29,3 +29,5 @@ export * from "./repos/backup.repo.ts";
 export * from "./repos/data-version.repo.ts";
 export * from "./repos/field-rotation.repo.ts";
 export * from "./repos/second-factor.repo.ts";
+export * from "./repos/student.repo.ts";
+export * from "./repos/student-movement.repo.ts";

@@ -522,6 +522,9 @@ export interface Database {
   supervision_surveys: SupervisionSurveysTable;
   supervision_settings: SupervisionSettingsTable;
   evaluation_scenarios: EvaluationScenariosTable;
+  student_imports: StudentImportsTable;
+  students: StudentsTable;
+  student_movements: StudentMovementsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -692,3 +695,53 @@ export interface EvaluationScenariosTable {
   updated_at: Timestamp;
 }
 export type EvaluationScenarioRow = Selectable<EvaluationScenariosTable>;
+
+/** student_imports — one import of a 学籍 export (0021). */
+export interface StudentImportsTable {
+  id: Generated<string>;
+  scope_unit_id: string;
+  file_name: string;
+  sha256: string;
+  school_year: number;
+  term: number;
+  as_of: ColumnType<string, string, string>;
+  row_count: number;
+  summary: Json;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+/** students — 学籍: one pupil; personal values only encrypted (`personal`) and as blind indexes. */
+export interface StudentsTable {
+  id: Generated<string>;
+  unit_id: string;
+  student_no_index: string;
+  id_number_index: string | null;
+  personal: string;
+  sex: "M" | "F";
+  birth_year: number;
+  level: string;
+  grade: number;
+  class_name: string;
+  migrant: boolean;
+  left_behind: boolean;
+  disabled: boolean;
+  status: string;
+  school_year: number;
+  term: number;
+  import_id: string;
+  updated_at: Generated<Date>;
+}
+
+/** student_movements — 学籍变动 derived between two imports, recorded at a school. */
+export interface StudentMovementsTable {
+  id: Generated<string>;
+  student_id: string;
+  unit_id: string;
+  other_unit_id: string | null;
+  kind: string;
+  occurred_on: ColumnType<string, string, string>;
+  pending: Generated<boolean>;
+  import_id: string;
+  created_at: Generated<Date>;
+}

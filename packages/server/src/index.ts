@@ -70,3 +70,5 @@ export { DIVISION_SOURCE } from "./services/org/division-data.ts";
 export { prepareSetupToken, discardSetupToken, SETUP_TOKEN_FILE } from "./services/org/setup-token.ts";
 export * from "./reports/jiceng-workbook.ts";
 export { zipWorkbooks } from "./services/statistics/jiceng-upload.ts";
+export { importRegistry } from "./services/registry/registry-import.service.ts";
+export { loadDemoRegistry, writeRegistry } from "./services/registry/registry-demo.service.ts";

@@ -15,6 +15,7 @@ import { addTestAccount, createTestServer, TestClient, type TestServer } from ".
 import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
 import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
+import { plantPupil } from "./endpoint-matrix.world-registry.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -43,6 +44,8 @@ export interface Side {
   evidence: string;
   /** A spare school account (not signed in): what account writes such as a password reset act on. */
   user: string;
+  /** A pupil of the side's school (学籍). */
+  student: string;
   /** A statistics import job its planner started. */
   importJob: string;
   /** A finished statistics import of the year before (what 撤销导入 acts on). */
@@ -264,6 +267,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   const bulletin = await ok<{ id: string }>(
     planner.request("POST", "/api/ledger/bulletins", { month: lastMonth }),
   );
+  const student = await plantPupil(planner, YEAR, side, codes.school);
   const user = await addTestAccount(server, {
     login: side === "A" ? "kt.spare" : "jc.spare",
     role: "schoolUser",
@@ -287,6 +291,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     importJob,
     statsImport,
     bulletin: bulletin.id,
+    student,
     user,
   };
 }

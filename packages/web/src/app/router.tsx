@@ -2,7 +2,6 @@ import { lazy } from "react";
 import type { ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import type { RouteObject } from "react-router";
-import { ComingSoon } from "../components/coming-soon.tsx";
 import { NotFoundPage } from "../components/status-pages.tsx";
 import type { MessageKey } from "../lib/i18n.tsx";
 import { MainLayout } from "./layout/main-layout.tsx";
@@ -48,20 +47,12 @@ const PlanBatchRoute = lazy(() =>
   import("./routes/plan-batch.tsx").then((m) => ({ default: m.PlanBatchRoute })),
 );
 const MessagesRoute = lazy(() => import("./routes/messages.tsx").then((m) => ({ default: m.MessagesRoute })));
+const StudentsRoute = lazy(() => import("./routes/students.tsx").then((m) => ({ default: m.StudentsRoute })));
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
   const handle: RouteHandle = { crumbs };
   return { path, handle, element: <RequirePermission permission={permission}>{page}</RequirePermission> };
-}
-
-function comingSoon(
-  path: string,
-  permission: string,
-  title: MessageKey,
-  description: MessageKey,
-): RouteObject {
-  return guarded(path, permission, [title], <ComingSoon title={title} description={description} />);
 }
 
 /** Every address the web answers. Permissions here mirror the menu; the server checks again. */
@@ -140,7 +131,7 @@ const routes: RouteObject[] = [
           ),
           guarded("indicators", "stats.read", ["nav.indicators"], <IndicatorsRoute />),
           guarded("evaluations", "evaluation.read", ["nav.evaluations"], <EvaluationsRoute />),
-          comingSoon("registries", "stats.read", "nav.registries", "soon.registries"),
+          guarded("registries", "stats.read", ["nav.registries"], <StudentsRoute />),
           guarded("org/:id?", "org.read", ["nav.org"], <OrgRoute />),
           guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),
           guarded("admin/users", "user.read", ["nav.admin", "nav.users"], <UsersRoute />),

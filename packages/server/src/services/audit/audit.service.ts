@@ -101,6 +101,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "task.sign-off": "会签",
   "notification.read": "阅读消息",
   "stats.import": "导入统计数据",
+  "registry.import": "导入学籍",
   "target.link": "确认目标关联指标",
   "indicator.create": "新增自定义指标",
   "indicator.table-export": "导出指标总表",

@@ -8,6 +8,7 @@ import { statsImportEnUS } from "./stats-import-en-us.ts";
 import { evaluationEnUS } from "./evaluation-en-us.ts";
 import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
+import { studentsEnUS } from "./students-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
@@ -379,6 +380,7 @@ export const enUS: Messages = {
   ...supervisionEnUS,
   ...evaluationReportEnUS,
   ...registryEnUS,
+  ...studentsEnUS,
   ...setupEnUS,
   ...secondFactorEnUS,
 };

@@ -12,6 +12,7 @@ import { statsImportZhCN } from "./stats-import-zh-cn.ts";
 import { evaluationZhCN } from "./evaluation-zh-cn.ts";
 import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
+import { studentsZhCN } from "./students-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
@@ -375,6 +376,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...evaluationReportZhCN,
   ...registryZhCN,
+  ...studentsZhCN,
   ...setupZhCN,
   ...secondFactorZhCN,
 } as const;
