@@ -8,7 +8,7 @@ import { classifyLines } from "./lines.ts";
 import { extractMeta } from "./meta.ts";
 import { assignRoles } from "./roles.ts";
 import { buildStructure, titleRange, type StructNode } from "./structure.ts";
-import { extractTargets, type TargetNodeInput } from "./targets.ts";
+import { extractTargets, type RawTarget, type TargetNodeInput } from "./targets.ts";
 import { findTaskTables, type TaskTable } from "./task-table.ts";
 import type { NodeRole, ParsedDocument, ParsedNode, ParsedTarget } from "./types.ts";
 import { extractUnits, type UnitsState } from "./units.ts";
@@ -101,7 +101,7 @@ export function parseDocument(original: string, options: ParseOptions = {}): Par
     structure.preamble,
     meta.period,
   );
-  const targets: ParsedTarget[] = raw.map((t) => ({
+  const located = (t: RawTarget): ParsedTarget => ({
     path: t.path,
     text: t.text,
     metric: t.metric,
@@ -113,7 +113,8 @@ export function parseDocument(original: string, options: ParseOptions = {}): Par
     year: t.year,
     kind: t.kind,
     span: toOriginalSpan(clean, t.start, t.end),
-  }));
+  });
+  const targets: ParsedTarget[] = raw.map(located);
 
   const table = tableItems(text, tables, nodes);
   nodes.push(
@@ -123,21 +124,7 @@ export function parseDocument(original: string, options: ParseOptions = {}): Par
       titleSpan: toOriginalSpan(clean, n.titleSpan.start, n.titleSpan.end),
     })),
   );
-  targets.push(
-    ...extractTargets(text, table.targetInputs, [], meta.period).map((t) => ({
-      path: t.path,
-      text: t.text,
-      metric: t.metric,
-      indicatorCode: t.indicatorCode,
-      comparator: t.comparator,
-      value: t.value,
-      valueMax: t.valueMax,
-      unit: t.unit,
-      year: t.year,
-      kind: t.kind,
-      span: toOriginalSpan(clean, t.start, t.end),
-    })),
-  );
+  targets.push(...extractTargets(text, table.targetInputs, [], meta.period).map(located));
 
   const issues: Issue[] = [...cleanIssues, ...structure.issues];
   if (tables.length > 0) {
