@@ -29,6 +29,17 @@ describe.each(testEngines())("audit log API on %s", (engine) => {
     ]);
   });
 
+  it("names the object type in Chinese and the people by name, not by id", async () => {
+    const res = await auditor.request("GET", "/api/audit?actor=leader&entityType=user");
+    const items = res.json<{
+      items: { entityTypeLabel: string; entityName: string | null; actorName: string | null }[];
+    }>().items;
+    const success = items[1];
+    expect(success?.entityTypeLabel).toBe("用户");
+    expect(success?.actorName).toEqual(expect.any(String)); // the account's display name
+    expect(success?.entityName).toBe(success?.actorName);
+  });
+
   it("filters by date", async () => {
     const future = await auditor.request("GET", "/api/audit?from=2999-01-01");
     expect(future.json<{ total: number }>().total).toBe(0);
@@ -47,7 +58,7 @@ describe.each(testEngines())("audit log API on %s", (engine) => {
       "序号,时间,操作人,角色,操作,对象类型,对象,结果,来源地址,请求号,详情,校验值",
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/,leader,leader,登录,user,/);
+    expect(lines[1]).toMatch(/,leader,leader,登录,用户,/);
     const exports = await auditor.request("GET", "/api/audit?action=audit.export");
     expect(exports.json<{ total: number }>().total).toBe(1);
   });

@@ -7,7 +7,7 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   "sup.tab.recognition": "Recognition",
   "sup.tab.overall": "Overall verdict",
   "sup.tab.preschool": "Preschool",
-  "sup.ruleSet": "Rule set: {name} ({id} version {version})",
+  "sup.ruleSet": "Rule set: {name} (version {version})",
   "sup.ruleSet.label": "Rule set",
   "sup.part.summary": "{total} indicators: {met} met, {unmet} not met, {pending} pending",
   "sup.verdict.pass": "Met",

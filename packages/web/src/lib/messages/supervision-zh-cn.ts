@@ -5,7 +5,7 @@ export const supervisionZhCN = {
   "sup.tab.recognition": "社会认可度",
   "sup.tab.overall": "总体结论",
   "sup.tab.preschool": "学前普及普惠",
-  "sup.ruleSet": "规则集：{name}（{id} 版本 {version}）",
+  "sup.ruleSet": "规则集：{name}（{version} 版）",
   "sup.ruleSet.label": "规则集",
   "sup.part.summary": "共 {total} 项：达到 {met} 项，未达到 {unmet} 项，待定 {pending} 项",
   "sup.verdict.pass": "达到要求",
