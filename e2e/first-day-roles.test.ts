@@ -190,4 +190,36 @@ describe("the first day as each of the nine demo roles", () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it("serves the web app compressed, hashed assets cached for a year, and no charts on the login page", async ({
+    expect,
+  }) => {
+    const { url } = rig.server;
+    const shell = await fetch(`${url}/login`, { headers: { "accept-encoding": "br, gzip" } });
+    expect(shell.headers.get("cache-control")).toBe("no-cache");
+    const html = await shell.text();
+    const entry = /src="(\/assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    for (const [accept, encoding] of [
+      ["br, gzip", "br"],
+      ["gzip", "gzip"],
+    ] as const) {
+      const asset = await fetch(`${url}${entry ?? ""}`, { headers: { "accept-encoding": accept } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get("content-encoding")).toBe(encoding);
+      expect(asset.headers.get("content-type")).toMatch(/javascript/);
+      expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    }
+
+    const page = await (await rig.browser.newContext()).newPage();
+    const loaded: string[] = [];
+    page.on("request", (request) => {
+      loaded.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${url}/login`);
+    await page.getByRole("button", { name: "登录" }).waitFor();
+    expect(loaded.filter((p) => p.startsWith("/assets/")).length).toBeGreaterThan(0);
+    expect(loaded.filter((p) => /echarts/.test(p))).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -16,6 +16,7 @@ const benches = [
   "bench-kill.ts",
   "bench-load.ts",
   "bench-fuzz-stats.ts",
+  "bench-web.ts",
 ];
 let failed = 0;
 for (const bench of benches) {

@@ -82,6 +82,13 @@ describe("health and OpenAPI", () => {
       expect(paths).toEqual(
         expect.arrayContaining(["/api/auth/login", "/api/org-units/{id}", "/api/users/", "/api/audit/"]),
       );
+      // the browsable document renders without signing in (its operations still need a session)
+      const docs = await server.app.inject({ method: "GET", url: "/api/docs/" });
+      expect(docs.statusCode).toBe(200);
+      expect(docs.headers["content-type"]).toMatch(/text\/html/);
+      const docsJson = await server.app.inject({ method: "GET", url: "/api/docs/json" });
+      expect(docsJson.statusCode).toBe(200);
+      expect((await server.app.inject({ method: "GET", url: "/api/users/" })).statusCode).toBe(401);
       const unknown = await server.app.inject({ method: "GET", url: "/api/nothing" });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json()).toMatchObject({ error: { code: "not-found" } });
