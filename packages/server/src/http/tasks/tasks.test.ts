@@ -73,7 +73,12 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
 
   it.each([
     ["a deadline before the assignment", { deadline: "2020-01-01" }, "body.deadline", /早于交办日期/],
-    ["a co-unit outside the jurisdiction", { coUnitIds: ["__OUT__"] }, "body.coUnitIds.0", /不在本辖区/],
+    [
+      "a co-unit outside the jurisdiction, named",
+      { coUnitIds: ["__OUT__"] },
+      "body.coUnitIds.0",
+      /协办单位“[^”]+”不在本辖区内/,
+    ],
     ["a bad date", { deadline: "next week" }, "body.deadline", /YYYY-MM-DD/],
   ])("refuses %s and writes nothing", async (_n, patch, path, message) => {
     const count = async () => (await bureau.request("GET", "/api/tasks")).json<TaskPage>().total;

@@ -34,9 +34,15 @@ export async function createTask(deps: ServiceDeps, actor: Actor, input: TaskCre
   for (const [i, id] of unitIds.entries()) {
     const unit = await orgUnitRepo.findById(db, id);
     const path = i === 0 ? "body.leadUnitId" : `body.coUnitIds.${i - 1}`;
-    if (unit === undefined || !unitInScope(actor, unit)) {
-      throw new AppError("validation-failed", `${i === 0 ? "牵头单位" : "协办单位"}不在本辖区内`, {
-        fields: [{ path, message: "单位不在本辖区内" }],
+    const role = i === 0 ? "牵头单位" : "协办单位";
+    if (unit === undefined) {
+      throw new AppError("validation-failed", `所选${role}不存在（可能已撤销），请重新选择`, {
+        fields: [{ path, message: "单位不存在，请重新选择" }],
+      });
+    }
+    if (!unitInScope(actor, unit)) {
+      throw new AppError("validation-failed", `${role}“${unit.name}”不在本辖区内`, {
+        fields: [{ path, message: `“${unit.name}”不在本辖区内` }],
       });
     }
   }
