@@ -175,6 +175,8 @@ export const TaskDetail = TaskSummary.extend({
       toState: z.string().nullable(),
       comment: z.string().nullable(),
       actorLogin: z.string().nullable(),
+      /** The person's name, shown in 办理过程 (null: the system). */
+      actorName: z.string().nullable(),
     }),
   ),
   instructions: z.array(

@@ -32,13 +32,16 @@ export const taskDetailRepo = {
     return db.selectFrom("task_attachments").selectAll().where("id", "=", attachmentId).executeTakeFirst();
   },
 
-  /** The timeline in order, with each actor's login. */
-  async eventsOf(db: Db, taskId: string): Promise<(TaskEventRow & { login: string | null })[]> {
+  /** The timeline in order, with each actor's login and name. */
+  async eventsOf(
+    db: Db,
+    taskId: string,
+  ): Promise<(TaskEventRow & { login: string | null; display_name: string | null })[]> {
     return db
       .selectFrom("task_events")
       .leftJoin("users", "users.id", "task_events.actor_id")
       .selectAll("task_events")
-      .select("users.login")
+      .select(["users.login", "users.display_name"])
       .where("task_id", "=", taskId)
       .orderBy("task_events.id")
       .execute();

@@ -119,6 +119,7 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
       toState: e.to_state,
       comment: e.comment,
       actorLogin: e.login,
+      actorName: e.display_name,
     })),
     instructions: d.instructions.map((i) => ({
       id: i.id,

@@ -146,6 +146,9 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
       "approve",
     ]);
     expect(detail.events[4]?.comment).toBe("佐证材料不全，请补充拨付凭证");
+    // 办理过程 names people, not logins
+    expect(detail.events[0]).toMatchObject({ actorLogin: "bureauplanner", actorName: "bureauPlanner" });
+    expect(detail.events[2]).toMatchObject({ actorLogin: "unituser", actorName: "unitUser" });
     const closedReport = await report(lead);
     expect(closedReport.statusCode).toBe(409);
     expect(closedReport.json<{ error: { message: string } }>().error.message).toBe(

@@ -77,7 +77,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
               <Typography.Text strong>{e.actionLabel || e.action}</Typography.Text>{" "}
               <Typography.Text type="secondary">
                 {formatDateTime(e.at)}
-                {e.actorLogin === null ? "" : ` · ${e.actorLogin}`}
+                {e.actorName === null ? "" : ` · ${e.actorName}`}
               </Typography.Text>
               {e.comment !== null && e.comment !== "" && <div className="pre-wrap">{e.comment}</div>}
             </>
