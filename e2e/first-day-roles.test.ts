@@ -165,8 +165,16 @@ describe("the first day as each of the nine demo roles", () => {
         current = path;
         const t0 = Date.now();
         // Through the menu, as a person does: the app stays loaded.
+        const leaving =
+          new URL(page.url()).pathname === path
+            ? null
+            : await page.locator(`${MAIN} > *`).first().elementHandle();
         await page.locator(`aside nav a[href="${path}"]`).click();
         await page.waitForURL((url) => url.pathname === path);
+        if (leaving !== null) {
+          // the old page's content is gone before the new one is judged (routes load lazily)
+          await page.waitForFunction((el) => !(el as { isConnected: boolean }).isConnected, leaving);
+        }
         await settle(page, () => inFlight);
         const tabs = page.locator(`${MAIN} > .ant-tabs > .ant-tabs-nav .ant-tabs-tab`);
         const count = await tabs.count();

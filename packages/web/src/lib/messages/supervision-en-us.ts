@@ -78,7 +78,8 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   "rec.saved": "Survey results saved",
   "rec.result": "Social recognition",
   "rec.threshold": "Standard: ≥ {threshold}",
-  "rec.none": "No survey results yet",
+  "rec.none":
+    "No survey results yet: the recognition rate is computed once the supervision staff enter each group's valid questionnaires and satisfied respondents below",
   "rec.updatedAt": "Last updated: {at}",
   "pre.title": "County preschool universal and inclusive evaluation",
   "pre.col.value": "County value",

@@ -76,7 +76,7 @@ export const supervisionZhCN = {
   "rec.saved": "调查结果已保存",
   "rec.result": "社会认可度",
   "rec.threshold": "标准：≥ {threshold}",
-  "rec.none": "尚未录入调查结果",
+  "rec.none": "尚未录入调查结果：社会认可度由督导人员在下表录入各群体的有效问卷数和满意人数后计算",
   "rec.updatedAt": "最近更新：{at}",
   "pre.title": "县域学前教育普及普惠督导评估",
   "pre.col.value": "县域数值",
