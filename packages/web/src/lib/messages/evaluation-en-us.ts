@@ -89,7 +89,7 @@ export const evaluationEnUS: Record<keyof typeof evaluationZhCN, string> = {
   "eval.school.numerator": "Numerator",
   "eval.school.denominator": "Denominator (pupils)",
   "eval.school.element": "Item",
-  "eval.school.elementCode": "Data element",
+  "eval.school.elementCode": "Statistics sheet",
   "eval.school.sourceSchool": "From school",
   "eval.school.stored": "Reported",
   "eval.school.missing": "Missing (0)",

@@ -87,7 +87,7 @@ export const evaluationZhCN = {
   "eval.school.numerator": "分子",
   "eval.school.denominator": "分母（在校生数）",
   "eval.school.element": "统计项",
-  "eval.school.elementCode": "数据元",
+  "eval.school.elementCode": "统计表",
   "eval.school.sourceSchool": "来源学校",
   "eval.school.stored": "填报值",
   "eval.school.missing": "未填报（按 0）",
