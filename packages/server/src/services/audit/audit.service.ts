@@ -111,6 +111,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "target.link": "确认目标关联指标",
   "indicator.create": "新增自定义指标",
   "indicator.table-export": "导出指标总表",
+  "stats.year-export": "导出本年度统计数据",
   "indicator.update": "修改自定义指标",
   "indicator.deactivate": "停用自定义指标",
   "evaluation.report-export": "导出评估报告",
