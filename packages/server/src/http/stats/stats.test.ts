@@ -320,7 +320,7 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     expect(wb.getWorksheet("人口")?.getRow(1).getCell(1).value).toBe("乡镇代码");
     // 填写说明 names every column with what it accepts; the lists behind the drop-downs are hidden
     const help = wb.getWorksheet("填写说明");
-    const helpText = (help?.getSheetValues() ?? []).flat().join("\n");
+    const helpText = (help?.getSheetValues() ?? []).flat().map(String).join("\n");
     expect(helpText).toContain("办学类型");
     expect(helpText).toMatch(/从下拉列表中选：[^\n]*小学/);
     expect(wb.getWorksheet("可选值")?.state).toBe("hidden");
