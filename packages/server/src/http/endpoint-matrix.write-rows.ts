@@ -5,7 +5,7 @@
  * state rule, a conflict) but never 5xx, and a write into the other county never answers 2xx.
  */
 import type { Role } from "@luoshi/domain/auth";
-import { inDays, NO_SCHOOLS, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
+import { inDays, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
 import { YEAR } from "./endpoint-matrix.world.ts";
 import { ADMIN_WRITE_ROWS } from "./endpoint-matrix.admin-rows.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
@@ -254,14 +254,14 @@ const attestation = (t: Target) => `/api/evaluations/attestations/${t.attestatio
 const EVALUATIONS: Row[] = [
   {
     op: "POST /api/evaluations/balance/pass-plan",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: UNIT_SCOPED, // an evaluation judges an area, never a 责任单位 or a school
     need: "evaluation.read",
     computes: true,
     req: (t) => ({ url: "/api/evaluations/balance/pass-plan", body: countyYear(t) }),
   },
   {
     op: "POST /api/evaluations/scenarios/evaluate",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: UNIT_SCOPED,
     need: "evaluation.read",
     computes: true,
     req: (t) => ({ url: "/api/evaluations/scenarios/evaluate", body: { ...countyYear(t), changes: [] } }),
