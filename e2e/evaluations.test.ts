@@ -79,8 +79,11 @@ describe("督导评估 资源配置 in Chromium", () => {
     await expect.poll(() => school.locator(".school-indicator-detail").count(), { timeout: 30_000 }).toBe(1);
     const detail = await school.innerText();
     expect(detail).toContain("分母（在校生数）");
-    expect(detail).toContain("teachers.pe.primary");
-    expect(detail).toContain("pupils.primary");
+    // the source elements by name and the template sheet that holds them, never by their dotted ids
+    expect(detail).toContain("小学体育专任教师数");
+    expect(detail).toContain("小学在校生数");
+    expect(detail).toContain("统计表");
+    expect(detail).not.toContain("teachers.pe.primary");
     expect(detail).toContain("达标最小补足量");
     expect(detail).toContain("名体育艺术专任教师");
     await page.keyboard.press("Escape");

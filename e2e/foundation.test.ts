@@ -44,9 +44,11 @@ describe("the foundation in Chromium", () => {
     await logIn(page, rig.server, "auditor");
     await page.getByRole("menuitem", { name: "审计日志" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "审计日志" }).first().isVisible()).toBe(true);
-    const schoolLogin = page.getByRole("row").filter({ hasText: "school" }).filter({ hasText: "登录" });
+    // people by name (吴校长 is the demo's school account, 赵审 its auditor), the object type in Chinese
+    const schoolLogin = page.getByRole("row").filter({ hasText: "吴校长" }).filter({ hasText: "登录" });
     await expect.poll(() => schoolLogin.count()).toBeGreaterThan(0);
-    const auditorLogin = page.getByRole("row").filter({ hasText: "auditor" }).filter({ hasText: "登录" });
+    await expect.poll(() => schoolLogin.first().textContent()).toContain("用户");
+    const auditorLogin = page.getByRole("row").filter({ hasText: "赵审" }).filter({ hasText: "登录" });
     await expect.poll(() => auditorLogin.count()).toBeGreaterThan(0);
     await page.close();
   });

@@ -17,11 +17,17 @@ export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
   actorLogin: z.string().nullable(),
+  /** The actor's name as the accounts list shows it (null: the system, or an account since removed). */
+  actorName: z.string().nullable(),
   actorRole: z.string().nullable(),
   action: z.string(),
   actionLabel: z.string(),
   entityType: z.string(),
+  /** 对象类型 in Chinese. */
+  entityTypeLabel: z.string(),
   entityId: z.string().nullable(),
+  /** The object's name (person, unit, plan, task) when it has one. */
+  entityName: z.string().nullable(),
   result: z.string(),
   before: z.unknown(),
   after: z.unknown(),

@@ -208,6 +208,8 @@ export const SourceElement = z.object({
   schoolCode: z.string(),
   element: z.string(),
   label: z.string(),
+  /** The statistics template's sheet that holds it. */
+  sheetLabel: z.string(),
   /** As stored (null when the record lacks it; counted as 0). */
   value: z.number().nullable(),
   /** Share taken into this part (facility split of combined schools; 1 otherwise). */

@@ -58,6 +58,16 @@ export const StatsImportResult = z.object({
 export type StatsImportResult = z.infer<typeof StatsImportResult>;
 
 /** GET /api/indicators?orgUnitId=&year= */
+/**
+ * GET /api/stats/template.xlsx: the empty template, or with both `orgUnitId` and `year` the template
+ * filled with that unit's data of the year (下载本年度数据).
+ */
+export const StatsTemplateQuery = z.object({
+  orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }).optional(),
+  year: StatsYear.optional(),
+});
+export type StatsTemplateQuery = z.infer<typeof StatsTemplateQuery>;
+
 export const IndicatorQuery = z.object({
   orgUnitId: z.uuid({ error: "orgUnitId 应为单位编号" }),
   year: StatsYear,

@@ -74,6 +74,8 @@ const safeEqual = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The audit trail: insert and read only — the database refuses anything else. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const auditRepo = {
   /**
    * Appends one row and its seal (HMAC-SM3 of the row's chain hash under the database's audit key), in
@@ -276,6 +278,44 @@ export const auditRepo = {
       query.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
+  },
+
+  /**
+   * What the audit page names instead of ids: people by their names (actors and user objects), units,
+   * plans and tasks by name or title. Ids that are not UUIDs, or no longer exist, are left out.
+   */
+  async names(
+    db: Db,
+    ids: {
+      users: readonly string[];
+      orgUnits: readonly string[];
+      plans: readonly string[];
+      tasks: readonly string[];
+    },
+  ): Promise<Map<string, string>> {
+    const uuid = (list: readonly string[]) => [...new Set(list)].filter((id) => UUID.test(id));
+    const [users, units, plans, tasks] = [
+      uuid(ids.users),
+      uuid(ids.orgUnits),
+      uuid(ids.plans),
+      uuid(ids.tasks),
+    ];
+    const none = Promise.resolve([] as { id: string; name: string }[]);
+    const found = await Promise.all([
+      users.length === 0
+        ? none
+        : db.selectFrom("users").select(["id", "display_name as name"]).where("id", "in", users).execute(),
+      units.length === 0
+        ? none
+        : db.selectFrom("org_units").select(["id", "name"]).where("id", "in", units).execute(),
+      plans.length === 0
+        ? none
+        : db.selectFrom("plans").select(["id", "title as name"]).where("id", "in", plans).execute(),
+      tasks.length === 0
+        ? none
+        : db.selectFrom("tasks").select(["id", "title as name"]).where("id", "in", tasks).execute(),
+    ]);
+    return new Map(found.flat().map((r) => [r.id, r.name]));
   },
 
   /** Every row in chain order, for verification and export. */

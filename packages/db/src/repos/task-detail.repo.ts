@@ -39,7 +39,7 @@ export const taskDetailRepo = {
     return db.selectFrom("task_attachments").selectAll().where("id", "=", attachmentId).executeTakeFirst();
   },
 
-  /** The timeline in order, with each actor's login. */
+  /** The timeline in order, with each actor's login and name. */
   async eventsOf(
     db: Db,
     taskId: string,

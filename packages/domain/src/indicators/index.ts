@@ -20,3 +20,4 @@ export * from "./formula-vector.ts";
 export * from "./distribution.ts";
 export * from "./references.ts";
 export * from "./target-monitor.ts";
+export * from "./citation.ts";

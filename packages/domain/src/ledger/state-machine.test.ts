@@ -163,6 +163,8 @@ describe("transition messages and effects", () => {
     });
     const noReport = transition(task({ state, hasFinalReport: false }), { type }, actor, NOW);
     expect(noReport).toMatchObject({ ok: false, code: "final-report-required" });
+    // the message says what the UI calls a 办结报告: a progress report at 100%
+    expect(noReport).toMatchObject({ message: expect.stringMatching(/办结报告[\s\S]*100%/) as unknown });
   });
 
   it("closes with the closing instant", () => {

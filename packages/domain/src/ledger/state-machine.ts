@@ -213,7 +213,11 @@ function closureProblem(task: LedgerTask): TransitionError | null {
     return fail("precondition", "evidence-required", "销号须至少上传一份佐证材料");
   }
   if (!task.hasFinalReport) {
-    return fail("precondition", "final-report-required", "销号须先提交办结报告");
+    return fail(
+      "precondition",
+      "final-report-required",
+      "销号须先提交办结报告：报送进展时把进展填为 100%，即为办结报告",
+    );
   }
   return null;
 }

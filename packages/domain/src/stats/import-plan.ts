@@ -7,7 +7,7 @@
 import type { Issue } from "../issues.ts";
 import type { OrgKind, SchoolType } from "../org/org-unit.ts";
 import { STATS_SHEETS, STATS_SHEET_LABELS, type StatsSheet } from "./data-elements.ts";
-import { sheetByName } from "./template.ts";
+import { sheetByName, TEMPLATE_HELP_SHEETS } from "./template.ts";
 import {
   matchHeaders,
   mergeParsedRows,
@@ -79,6 +79,9 @@ export function parseImportSheets(
   let done = 0;
   const present = new Set<StatsSheet>();
   for (const s of sheets) {
+    if (TEMPLATE_HELP_SHEETS.includes(s.name.trim())) {
+      continue; // the downloaded template's 填写说明 and 可选值
+    }
     const bound = bindSheet(s);
     if (bound === null) {
       if (s.rows.length > 0) {

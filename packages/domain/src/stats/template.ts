@@ -105,6 +105,9 @@ export function templateHeaders(sheet: StatsSheet): string[] {
   return templateSheet(sheet).columns.map((c) => c.header);
 }
 
+/** The template's own help sheets (填写说明, the lists behind 数据验证): read past on import. */
+export const TEMPLATE_HELP_SHEETS: readonly string[] = ["填写说明", "可选值"];
+
 /** The sheet a Chinese sheet name (学生, 教师 …) stands for, or null. */
 export function sheetByName(name: string): StatsSheet | null {
   const n = name.trim();

@@ -42,6 +42,14 @@ import { userRoutes } from "./users/routes.ts";
 // Chinese messages for every zod check that has no message of its own.
 z.config(z.locales.zhCN());
 
+/** Built assets carry a content hash in their name (`index-CEYsFKPp.js`): cached for a year, never revalidated. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2?|svg|png)(?:\.br|\.gz)?$/;
+
+/** The cache rule of a file of the web app: hashed assets immutable, everything else (index.html) revalidated. */
+function webCacheControl(path: string): string {
+  return HASHED_ASSET.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** Options for building the HTTP app. */
 export interface AppOptions {
   /** Secret for signed cookies (CSRF). */
@@ -175,7 +183,18 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ["index.html"],
+      // the build writes .br and .gz beside each asset (packages/web/vite.config.ts); send picks by
+      // Accept-Encoding and falls back to the plain file
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        void reply.header("cache-control", webCacheControl(path));
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (!request.url.startsWith("/api/") && hasWeb && request.method === "GET") {

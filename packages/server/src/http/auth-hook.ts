@@ -41,6 +41,15 @@ export function sessionOf(request: FastifyRequest): AuthenticatedSession {
 }
 
 /**
+ * The API document's pages (swagger-ui under /api/docs): public like /api/openapi.json, which they
+ * render, so that a developer can read them before signing in; the operations they describe still
+ * need a session.
+ */
+function isApiDocsRoute(url: string | undefined): boolean {
+  return url === "/api/docs" || url?.startsWith("/api/docs/") === true;
+}
+
+/**
  * Deny by default: every /api route needs a live session unless it says `isPublic`; a session that owes
  * its second factor reaches only the code step; a user who must change the password, or bind a second
  * factor, reaches only the routes that allow it.
@@ -56,7 +65,11 @@ export function registerAuthHook(app: FastifyInstance, deps: ServiceDeps): void 
     app.csrfProtection(request, reply, done);
   });
   app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith("/api/") || request.routeOptions.config.isPublic === true) {
+    if (
+      !request.url.startsWith("/api/") ||
+      request.routeOptions.config.isPublic === true ||
+      isApiDocsRoute(request.routeOptions.url)
+    ) {
       return;
     }
     if (request.routeOptions.url === undefined) {

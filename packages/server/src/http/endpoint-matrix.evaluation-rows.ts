@@ -2,7 +2,7 @@
  * The evaluation writes of the endpoint × role matrix (how to add a row: endpoint-matrix.rows.ts); they run
  * after the ledger's writes, in list order (see endpoint-matrix.write-rows.ts).
  */
-import { NO_SCHOOLS, UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
+import { UNIT_SCOPED, type Row, type Target } from "./endpoint-matrix.rows.ts";
 import { YEAR } from "./endpoint-matrix.world.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
 
@@ -14,14 +14,14 @@ const attestation = (t: Target) => `/api/evaluations/attestations/${t.attestatio
 export const EVALUATION_WRITE_ROWS: readonly Row[] = [
   {
     op: "POST /api/evaluations/balance/pass-plan",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: UNIT_SCOPED, // an evaluation judges an area, never a 责任单位 or a school
     need: "evaluation.read",
     computes: true,
     req: (t) => ({ url: "/api/evaluations/balance/pass-plan", body: countyYear(t) }),
   },
   {
     op: "POST /api/evaluations/scenarios/evaluate",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: UNIT_SCOPED,
     need: "evaluation.read",
     computes: true,
     req: (t) => ({ url: "/api/evaluations/scenarios/evaluate", body: { ...countyYear(t), changes: [] } }),

@@ -84,8 +84,6 @@ const month = () => inDays(0).slice(0, 7);
 const unitYear = (t: Target) => qs({ orgUnitId: t.home, year: YEAR });
 /** County records (plans, scenarios, evidence) lie outside the subtree of a unit or school user. */
 export const UNIT_SCOPED: readonly Role[] = ["unitUser", "schoolUser"];
-/** A department (财政局) has no schools: its unit user's 优质均衡 request finds no statistics (404). */
-export const NO_SCHOOLS: readonly Role[] = ["unitUser"];
 
 const SYSTEM: Row[] = [
   { op: "GET /api/health", need: "public", req: () => ({ url: "/api/health" }) },
@@ -312,18 +310,21 @@ const TASKS_READ: Row[] = [
   { op: "GET /api/workbench", need: "task.read", req: () => ({ url: "/api/workbench" }) },
 ];
 
+/** Evaluations judge an area: a 责任单位 or school user's own unit is refused (400, naming it). */
+const NOT_AREAS = UNIT_SCOPED;
+
 const balance = (t: Target) => qs({ orgUnitId: t.home, year: YEAR });
 
 const EVALUATIONS_READ: Row[] = [
   {
     op: "GET /api/evaluations/balance",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/balance${balance(t)}` }),
   },
   {
     op: "GET /api/evaluations/balance/explain",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({
       url: `/api/evaluations/balance/explain${balance(t)}&level=primary&indicator=qualifiedTeachers`,
@@ -331,7 +332,7 @@ const EVALUATIONS_READ: Row[] = [
   },
   {
     op: "GET /api/evaluations/balance/school",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/balance/school${balance(t)}&code=${t.schoolCode}&part=primary` }),
     mixed: [
@@ -346,14 +347,14 @@ const EVALUATIONS_READ: Row[] = [
   {
     op: "GET /api/evaluations/balance/report.xlsx",
     costly: true,
-    ownRefused: NO_SCHOOLS,
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/balance/report.xlsx${balance(t)}` }),
     body: "xlsx",
   },
   {
     op: "GET /api/evaluations/balance/report.docx",
-    ownRefused: NO_SCHOOLS,
+    ownRefused: NOT_AREAS,
     costly: true,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/balance/report.docx${balance(t)}` }),
@@ -361,6 +362,7 @@ const EVALUATIONS_READ: Row[] = [
   },
   {
     op: "GET /api/evaluations/scenarios",
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/scenarios${qs({ orgUnitId: t.home })}` }),
   },
@@ -372,11 +374,13 @@ const EVALUATIONS_READ: Row[] = [
   },
   ...(["government", "quality", "recognition", "overall", "preschool"] as const).map((part): Row => ({
     op: `GET /api/evaluations/${part}`,
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({ url: `/api/evaluations/${part}${balance(t)}` }),
   })),
   {
     op: "GET /api/evaluations/basic-balance/history",
+    ownRefused: NOT_AREAS,
     need: "evaluation.read",
     req: (t) => ({
       url: `/api/evaluations/basic-balance/history${qs({ orgUnitId: t.home, from: YEAR - 1, to: YEAR })}`,

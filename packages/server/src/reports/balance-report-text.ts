@@ -65,9 +65,9 @@ export function balanceReportTitle(countyName: string, year: number): string {
   return `${countyName}义务教育优质均衡发展资源配置评估报告（${String(year)}年度）`;
 }
 
-/** 规则集 as printed: name, id and version. */
-export function ruleSetText(ruleSet: Pick<RuleSet, "id" | "name" | "version">): string {
-  return `${ruleSet.name}（${ruleSet.id} 版本 ${ruleSet.version}）`;
+/** 规则集 as printed: its Chinese name and version (the id is the software's, not the reader's). */
+export function ruleSetText(ruleSet: Pick<RuleSet, "name" | "version">): string {
+  return `${ruleSet.name}（${ruleSet.version} 版）`;
 }
 
 /** A threshold as printed in the tables (4.2, 2000: no trailing zeros). */

@@ -7,6 +7,7 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { roundHalfUp } from "@luoshi/common";
+import { citationOf } from "@luoshi/domain/indicators";
 import { ORG_KIND_LABELS } from "@luoshi/domain/org";
 import type { CatalogueTables } from "../services/statistics/stats-catalogue.service.ts";
 
@@ -65,7 +66,7 @@ export async function writeCatalogueXlsx(
   about.getRow(1).commit();
   for (const d of indicators) {
     const basis = result.bases.get(d.code)?.label ?? null;
-    about.addRow([d.code, d.name, d.unit, d.expression, d.source, basis]).commit();
+    about.addRow([d.code, d.name, d.unit, d.expression, citationOf(d.source), basis]).commit();
   }
   about.addRow([]).commit();
   about

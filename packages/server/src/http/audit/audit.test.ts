@@ -29,6 +29,17 @@ describe.each(testEngines())("audit log API on %s", (engine) => {
     ]);
   });
 
+  it("names the object type in Chinese and the people by name, not by id", async () => {
+    const res = await auditor.request("GET", "/api/audit?actor=leader&entityType=user");
+    const items = res.json<{
+      items: { entityTypeLabel: string; entityName: string | null; actorName: string | null }[];
+    }>().items;
+    const success = items[1];
+    expect(success?.entityTypeLabel).toBe("用户");
+    expect(success?.actorName).toEqual(expect.any(String)); // the account's display name
+    expect(success?.entityName).toBe(success?.actorName);
+  });
+
   it("filters by date", async () => {
     const future = await auditor.request("GET", "/api/audit?from=2999-01-01");
     expect(future.json<{ total: number }>().total).toBe(0);
@@ -47,7 +58,7 @@ describe.each(testEngines())("audit log API on %s", (engine) => {
       "序号,时间,操作人,角色,操作,对象类型,对象,结果,来源地址,请求号,详情,校验值",
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/,leader,leader,登录,user,/);
+    expect(lines[1]).toMatch(/,leader,leader,登录,用户,/);
     const exports = await auditor.request("GET", "/api/audit?action=audit.export");
     expect(exports.json<{ total: number }>().total).toBe(1);
   });
@@ -71,6 +82,13 @@ describe("health and OpenAPI", () => {
       expect(paths).toEqual(
         expect.arrayContaining(["/api/auth/login", "/api/org-units/{id}", "/api/users/", "/api/audit/"]),
       );
+      // the browsable document renders without signing in (its operations still need a session)
+      const docs = await server.app.inject({ method: "GET", url: "/api/docs/" });
+      expect(docs.statusCode).toBe(200);
+      expect(docs.headers["content-type"]).toMatch(/text\/html/);
+      const docsJson = await server.app.inject({ method: "GET", url: "/api/docs/json" });
+      expect(docsJson.statusCode).toBe(200);
+      expect((await server.app.inject({ method: "GET", url: "/api/users/" })).statusCode).toBe(401);
       const unknown = await server.app.inject({ method: "GET", url: "/api/nothing" });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json()).toMatchObject({ error: { code: "not-found" } });

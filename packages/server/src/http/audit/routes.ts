@@ -22,9 +22,9 @@ export function auditRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { rows, total } = await searchAudit(deps, sessionOf(request).actor, request.query);
+        const { rows, total, names } = await searchAudit(deps, sessionOf(request).actor, request.query);
         return {
-          items: rows.map(presentAudit),
+          items: rows.map((r) => presentAudit(r, names)),
           total,
           page: request.query.page,
           pageSize: request.query.pageSize,

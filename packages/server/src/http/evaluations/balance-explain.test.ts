@@ -89,6 +89,8 @@ describe.each(testEngines())("优质均衡 explanations and scenarios on %s", (e
       ["teachers.associate.primary", 2],
     ]);
     expect(q?.numerator.elements[1]?.label).toMatch(/本科/);
+    // named for a person: the template sheet, never only the dotted id
+    expect(q?.numerator.elements[1]?.sheetLabel).toBe("教师");
     expect(s.indicators[4]?.numerator.elements.map((x) => x.counted)).toEqual([0, 1600]);
     for (const ind of s.indicators) {
       const counted = ind.numerator.elements.reduce((sum, x) => sum + x.counted, 0);

@@ -11,11 +11,13 @@ import {
   StatsImportListQuery,
   StatsImportResult,
   StatsImportUndoResult,
+  StatsTemplateQuery,
 } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { ServiceDeps } from "../../context.ts";
 import { MAX_STATS_FILE_BYTES } from "../../services/statistics/stats-file.service.ts";
 import { statsTemplateXlsx } from "../../services/statistics/stats-template.service.ts";
+import { statsYearTemplateXlsx } from "../../services/statistics/stats-year-template.service.ts";
 import { listStatsImports } from "../../services/statistics/stats-import-history.service.ts";
 import { StatsImportJobs } from "../../services/statistics/stats-import-jobs.ts";
 import { importStatistics } from "../../services/statistics/stats-import.service.ts";
@@ -142,16 +144,31 @@ export function statsRoutes(deps: ServiceDeps, importJobs?: StatsImportJobs): Fa
 
     app.get(
       "/stats/template.xlsx",
-      { schema: { tags, summary: "下载统计数据导入模板（Excel）" } },
+      {
+        schema: {
+          tags,
+          summary: "下载统计数据导入模板（Excel）；带单位和年度时填入该单位该年度的数据",
+          querystring: StatsTemplateQuery,
+        },
+      },
       async (request, reply) => {
-        authorize(sessionOf(request).actor, "stats.read");
+        const { actor } = sessionOf(request);
+        const { orgUnitId, year } = request.query;
+        let download: { file: Buffer; filename: string } = {
+          file: Buffer.alloc(0),
+          filename: "统计数据导入模板.xlsx",
+        };
+        if (orgUnitId !== undefined && year !== undefined) {
+          download = await statsYearTemplateXlsx(deps, actor, { orgUnitId, year });
+        } else {
+          authorize(actor, "stats.read");
+          download.file = await statsTemplateXlsx();
+        }
+        const { file, filename } = download;
         return reply
           .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header(
-            "content-disposition",
-            `attachment; filename*=UTF-8''${encodeURIComponent("统计数据导入模板.xlsx")}`,
-          )
-          .send(await statsTemplateXlsx());
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+          .send(file);
       },
     );
 

@@ -307,14 +307,69 @@ describe.each(testEngines())("statistics import and indicators on %s", (engine) 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "填写说明",
       "学校基本情况",
       "学生",
       "教师",
       "办学条件",
       "经费",
       "人口",
+      "可选值",
     ]);
     expect(wb.getWorksheet("学生")?.getRow(1).getCell(1).value).toBe("学校标识码");
     expect(wb.getWorksheet("人口")?.getRow(1).getCell(1).value).toBe("乡镇代码");
+    // 填写说明 names every column with what it accepts; the lists behind the drop-downs are hidden
+    const help = wb.getWorksheet("填写说明");
+    const helpText = (help?.getSheetValues() ?? []).flat().map(String).join("\n");
+    expect(helpText).toContain("办学类型");
+    expect(helpText).toMatch(/从下拉列表中选：[^\n]*小学/);
+    expect(wb.getWorksheet("可选值")?.state).toBe("hidden");
+    // allowed values as 数据验证: 办学类型 is a list, counts are whole numbers ≥ 0
+    const basic = wb.getWorksheet("学校基本情况");
+    const typeColumn = basic?.getRow(1).values as unknown[];
+    const typeCell = basic?.getCell(2, typeColumn.indexOf("办学类型"));
+    expect(typeCell?.dataValidation).toMatchObject({ type: "list" });
+    expect(wb.getWorksheet("学生")?.getCell("D5").dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+    });
+  });
+
+  it("downloads this year's data as a filled template that imports back as the next year", async () => {
+    const county = await server.unitId("620802");
+    const res = await planner.request("GET", `/api/stats/template.xlsx?orgUnitId=${county}&year=2020`);
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers["content-disposition"]))).toContain("2020年统计数据.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const pupils = wb.getWorksheet("学生");
+    const header = pupils?.getRow(1).values as unknown[];
+    const row = pupils?.getRow(2).values as unknown[];
+    expect(row[header.indexOf("学校标识码")]).toBe(S1);
+    const pupils2020 = (await stored(S1, 2020))?.["pupils.primary"];
+    expect(pupils2020).toEqual(expect.any(Number));
+    expect(row[header.indexOf("小学在校生数")]).toBe(pupils2020);
+    const exported = await auditRepo.list(server.handle.db, {
+      scope: WHOLE_TREE,
+      action: "stats.year-export",
+      limit: 1,
+      offset: 0,
+    });
+    expect(exported.total).toBe(1);
+    // next year starts from this one: change the year, import the same file back
+    for (const ws of wb.worksheets) {
+      const yearColumn = (ws.getRow(1).values as unknown[]).indexOf("统计年度");
+      if (yearColumn > 0) {
+        ws.eachRow((r, n) => {
+          if (n > 1) {
+            r.getCell(yearColumn).value = 2021;
+          }
+        });
+      }
+    }
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const back = await planner.request("POST", "/api/stats/imports", body("2021.xlsx", 2021, bytes));
+    expect(back.statusCode).toBe(201);
+    expect((await stored(S1, 2021))?.["pupils.primary"]).toBe(pupils2020);
   });
 });

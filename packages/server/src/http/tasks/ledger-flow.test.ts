@@ -78,7 +78,7 @@ describe.each(testEngines())("the 督查室 workflow on %s", (engine) => {
     });
     expect(bad.statusCode).toBe(400);
     const error = bad.json<ErrorBody>().error;
-    expect(error.message).toMatch(/^第2行（第 .+ 条）：协办单位「泾川县城关小学」不在本辖区内$/);
+    expect(error.message).toMatch(/^第2行（第 .+ 条）：协办单位“泾川县城关小学”不在本辖区内$/);
     expect(error.details?.fields?.map((f) => f.path)).toContain("body.rows.1.coUnitIds.0");
     expect(
       (await planner.request("GET", `/api/tasks?planId=${plan.id}`)).json<{ total: number }>().total,

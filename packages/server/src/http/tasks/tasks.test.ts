@@ -73,7 +73,12 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
 
   it.each([
     ["a deadline before the assignment", { deadline: "2020-01-01" }, "body.deadline", /早于交办日期/],
-    ["a co-unit outside the jurisdiction", { coUnitIds: ["__OUT__"] }, "body.coUnitIds.0", /不在本辖区/],
+    [
+      "a co-unit outside the jurisdiction, named",
+      { coUnitIds: ["__OUT__"] },
+      "body.coUnitIds.0",
+      /协办单位“[^”]+”不在本辖区内/,
+    ],
     ["a bad date", { deadline: "next week" }, "body.deadline", /YYYY-MM-DD/],
   ])("refuses %s and writes nothing", async (_n, patch, path, message) => {
     const count = async () => (await bureau.request("GET", "/api/tasks")).json<TaskPage>().total;
@@ -152,6 +157,9 @@ describe.each(testEngines())("supervision ledger on %s", (engine) => {
       "approve",
     ]);
     expect(detail.events[5]?.comment).toBe("佐证材料不全，请补充拨付凭证");
+    // 办理过程 names people, not logins
+    expect(detail.events[0]).toMatchObject({ actorLogin: "bureauplanner", actorName: "bureauPlanner" });
+    expect(detail.events[2]).toMatchObject({ actorLogin: "unituser", actorName: "unitUser" });
     const closedReport = await report(lead);
     expect(closedReport.statusCode).toBe(409);
     expect(closedReport.json<{ error: { message: string } }>().error.message).toBe(

@@ -2,7 +2,7 @@ import { csvLine, writeCsv } from "@luoshi/common";
 import { auditRepo, type AuditRow, type AuditVerification } from "@luoshi/db";
 import type { AuditListQuery } from "@luoshi/contracts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { ACTION_LABELS, recordAudit, toAuditQuery } from "./audit.service.ts";
+import { ACTION_LABELS, ENTITY_TYPE_LABELS, recordAudit, toAuditQuery } from "./audit.service.ts";
 import { authorize } from "../access/authorize.ts";
 
 /**
@@ -14,16 +14,24 @@ export async function searchAudit(
   deps: ServiceDeps,
   actor: Actor,
   q: AuditListQuery,
-): Promise<{ rows: AuditRow[]; total: number }> {
+): Promise<{ rows: AuditRow[]; total: number; names: Map<string, string> }> {
   authorize(actor, "audit.read");
   const result = await auditRepo.list(deps.handle.db, toAuditQuery(actor.scope, q));
+  const idsOf = (type: string) =>
+    result.rows.flatMap((r) => (r.entity_type === type && r.entity_id !== null ? [r.entity_id] : []));
+  const names = await auditRepo.names(deps.handle.db, {
+    users: [...idsOf("user"), ...result.rows.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id]))],
+    orgUnits: idsOf("org_unit"),
+    plans: idsOf("plan"),
+    tasks: idsOf("task"),
+  });
   await recordAudit(deps.handle.db, actor, {
     action: "audit.search",
     entityType: "audit_log",
     entityId: null,
     details: { filters: { ...q } },
   });
-  return result;
+  return { ...result, names };
 }
 
 const CSV_HEADER = [
@@ -52,7 +60,7 @@ export function auditCsvLine(r: AuditRow): string {
     r.actor_login,
     r.actor_role,
     ACTION_LABELS[r.action] ?? r.action,
-    r.entity_type,
+    ENTITY_TYPE_LABELS[r.entity_type] ?? r.entity_type,
     r.entity_id,
     r.result === "success" ? "成功" : "失败",
     r.client_ip,

@@ -24,6 +24,30 @@ export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Prom
   });
 }
 
+/** Chinese names of the kinds of object an audit row is about, for the audit page and exports. */
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  audit_log: "审计日志",
+  bulletin: "月通报",
+  custom_indicator: "自定义指标",
+  evaluation_scenario: "评估情景",
+  installation: "系统安装",
+  notification: "催报通知",
+  org_registry_import: "学校名录导入",
+  org_unit: "机构",
+  plan: "规划文件",
+  plan_node: "规划条目",
+  plan_target: "规划目标",
+  session: "会话",
+  stats_import: "统计数据导入",
+  supervision_attestation: "督导评估申报",
+  supervision_evidence: "督导评估佐证材料",
+  supervision_settings: "督导评估设置",
+  supervision_survey: "社会认可度调查",
+  task: "督办任务",
+  task_attachment: "任务附件",
+  user: "用户",
+};
+
 /** Chinese names of audit actions, for the audit page and exports. */
 export const ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
@@ -105,6 +129,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "target.link": "确认目标关联指标",
   "indicator.create": "新增自定义指标",
   "indicator.table-export": "导出指标总表",
+  "stats.year-export": "导出本年度统计数据",
   "indicator.update": "修改自定义指标",
   "indicator.deactivate": "停用自定义指标",
   "evaluation.report-export": "导出评估报告",

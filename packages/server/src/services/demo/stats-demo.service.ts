@@ -2,6 +2,7 @@
  * 演示统计数据: stores the demo county's generated statistics 2016–2024 (school rows, 招生 history and
  * 乡镇 population) with bulk inserts, after its org units exist.
  */
+import { createHash } from "node:crypto";
 import type { DemoCounty } from "@luoshi/domain/demo";
 import { generateDemoStatistics } from "@luoshi/domain/stats";
 import { inTransaction, orgUnitRepo, statsRepo, type StatValuesInsert } from "@luoshi/db";
@@ -45,6 +46,18 @@ export async function loadDemoStatistics(
     await statsRepo.insertMany(trx, "school_stats", schools);
     await statsRepo.insertMany(trx, "enrolment_history", history);
     await statsRepo.insertMany(trx, "population_stats", population);
+    // 导入记录 lists the demo's years like imports (not undoable: there is nothing before them)
+    for (const year of stats.years) {
+      const rows = [...schools, ...population].filter((r) => r.year === year);
+      await statsRepo.insertImport(trx, {
+        org_unit_id: idOf(county.countyCode),
+        year,
+        file_name: `演示数据（系统生成，${String(year)}年）`,
+        sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"),
+        rows: rows.length,
+        imported_by: actor.userId,
+      });
+    }
     await recordAudit(trx, actor, {
       action: "stats.import",
       entityType: "stats_import",

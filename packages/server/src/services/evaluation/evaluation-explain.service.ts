@@ -17,7 +17,7 @@ import {
   type SchoolFix,
   type SchoolPartEvaluation,
 } from "@luoshi/domain/evaluation";
-import { findDataElement } from "@luoshi/domain/stats";
+import { findDataElement, STATS_SHEET_LABELS } from "@luoshi/domain/stats";
 import { evaluationRepo, type StatsSourceRow } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -47,11 +47,19 @@ export interface DifferenceCoefficientExplained {
   contributionSum: number;
 }
 
+/** The template sheet of a data element, or "" for one that no sheet holds (a computed element). */
+function sheetLabelOf(element: string): string {
+  const found = findDataElement(element);
+  return found === undefined ? "" : STATS_SHEET_LABELS[found.sheet];
+}
+
 /** One data element counted into a school part's numerator or denominator. */
 interface SourceElementRow {
   schoolCode: string;
   element: string;
   label: string;
+  /** The statistics template's sheet that holds it (教师, 办学条件 …). */
+  sheetLabel: string;
   value: number | null;
   share: number;
   counted: number;
@@ -166,6 +174,7 @@ export async function explainSchoolPart(
           schoolCode: o.code,
           element,
           label: findDataElement(element)?.label ?? element,
+          sheetLabel: sheetLabelOf(element),
           value: value ?? null,
           share,
           counted: (value ?? 0) * share,

@@ -19,7 +19,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type BalanceContext, type BalanceInput, loadCounty } from "./evaluation.service.ts";
-import { findUnitInScope } from "../access/scope.ts";
+import { findEvaluatedArea } from "./evaluated-area.ts";
 import { authorize } from "../access/authorize.ts";
 
 type Policy = (typeof TEACHING_POINT_POLICY_VALUES)[number];
@@ -105,7 +105,7 @@ export function savedPolicy(r: ScenarioRecord): Policy {
 }
 
 async function unitInScope(deps: ServiceDeps, actor: Actor, orgUnitId: string) {
-  const unit = await findUnitInScope(deps.handle.db, actor, orgUnitId);
+  const unit = await findEvaluatedArea(deps.handle.db, actor, orgUnitId);
   return unit;
 }
 

@@ -21,7 +21,7 @@ import type { SchoolType } from "@luoshi/domain/org";
 import { evaluationRepo, scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
-import { findUnitInScope } from "../access/scope.ts";
+import { findEvaluatedArea } from "./evaluated-area.ts";
 import { authorize } from "../access/authorize.ts";
 import { findRuleSet, provinceRuleSet } from "./rule-set.ts";
 import { byStatisticsVersion } from "../statistics/computed-cache.ts";
@@ -93,7 +93,7 @@ export async function loadCounty(
   authorize(actor, "evaluation.read");
   findRuleSet(input.ruleSetId); // an unknown rule set is refused before anything is read
   const { db } = deps.handle;
-  const unit = await findUnitInScope(db, actor, input.orgUnitId);
+  const unit = await findEvaluatedArea(db, actor, input.orgUnitId);
   // Without a rule set named, the province's own (its 教学点 policy, as the indicators use it).
   const ruleSet = findRuleSet(input.ruleSetId, await provinceRuleSet(db, unit));
   const { year } = input;
@@ -167,7 +167,7 @@ export async function evaluateBalance(
   input: BalanceInput,
 ): Promise<BalanceEvaluation> {
   authorize(actor, "evaluation.read");
-  const unit = await findUnitInScope(deps.handle.db, actor, input.orgUnitId);
+  const unit = await findEvaluatedArea(deps.handle.db, actor, input.orgUnitId);
   // The actor may read the unit (checked above); the evaluation is the same for everyone who may.
   const key = `balance|${unit.id}|${String(input.year)}|${input.ruleSetId ?? ""}|${input.policy ?? ""}`;
   return byStatisticsVersion(deps.handle.db, key, async () => {

@@ -31,13 +31,13 @@ export async function checkTaskUnits(
     const path = i === 0 ? `${at.field}leadUnitId` : `${at.field}coUnitIds.${String(i - 1)}`;
     const role = i === 0 ? "牵头单位" : "协办单位";
     if (unit === undefined) {
-      throw new AppError("validation-failed", `${at.where}${role}不存在，请重新选择`, {
-        fields: [{ path, message: "单位不存在" }],
+      throw new AppError("validation-failed", `${at.where}所选${role}不存在（可能已撤销），请重新选择`, {
+        fields: [{ path, message: "单位不存在，请重新选择" }],
       });
     }
     if (!unitInScope(actor, unit)) {
-      throw new AppError("validation-failed", `${at.where}${role}「${unit.name}」不在本辖区内`, {
-        fields: [{ path, message: `「${unit.name}」不在本辖区内` }],
+      throw new AppError("validation-failed", `${at.where}${role}“${unit.name}”不在本辖区内`, {
+        fields: [{ path, message: `“${unit.name}”不在本辖区内` }],
       });
     }
   }

@@ -9,6 +9,7 @@ import { computeCatalogueTables } from "./stats-catalogue.service.ts";
 import { readValuesInto } from "./stats-columns.ts";
 import { loadDemoStatistics } from "../demo/stats-demo.service.ts";
 import { computeIndicators } from "./stats-indicators.service.ts";
+import { listStatsImports } from "./stats-import-history.service.ts";
 
 describe("readValuesInto", () => {
   const columns = () =>
@@ -82,6 +83,12 @@ describe.each(testEngines())("computeCatalogueTables on %s", (engine) => {
   }, 120_000);
   afterAll(async () => {
     await handle.close();
+  });
+
+  it("lists the demo's loaded years in 导入记录", async () => {
+    const { rows } = await listStatsImports(deps, leader, { page: 1, pageSize: 20 });
+    expect(rows.map((r) => r.year).sort()).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(rows[0]?.fileName).toMatch(/演示数据/);
   });
 
   it("equals the per-unit computation for every indicator of sampled units and years", async () => {

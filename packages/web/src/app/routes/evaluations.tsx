@@ -1,5 +1,6 @@
-import { Tabs } from "antd";
-import { useSearchParams } from "react-router";
+import { Button, Result, Tabs } from "antd";
+import { useNavigate, useSearchParams } from "react-router";
+import type { OrgUnit } from "@luoshi/contracts";
 import { AreaYearBar, useAreaYear } from "../../components/area-year-bar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { GovernmentTab } from "../../features/evaluations/components/government-tab.tsx";
@@ -11,6 +12,27 @@ import { RecognitionTab } from "../../features/evaluations/components/recognitio
 import { ResourceTab } from "../../features/evaluations/components/resource-tab.tsx";
 import { ScenarioTab } from "../../features/evaluations/components/scenario-tab.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
+
+/** What a school or 责任单位 user sees instead of an evaluation: why, and where its own figures are. */
+function NotAnArea({ unit }: { unit: OrgUnit }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title={t("eval.title")} />
+      <Result
+        status="info"
+        title={t("eval.notArea.title")}
+        subTitle={t("eval.notArea.text", { unit: unit.name, kind: unit.kindLabel })}
+        extra={
+          <Button type="primary" onClick={() => void navigate("/indicators")}>
+            {t("eval.notArea.indicators")}
+          </Button>
+        }
+      />
+    </>
+  );
+}
 
 /**
  * /evaluations — 督导评估: 义务教育优质均衡 (资源配置 with explainable 差异系数, the pass plan,
@@ -32,6 +54,10 @@ export function EvaluationsRoute() {
     { key: "preschool", label: t("sup.tab.preschool"), Pane: PreschoolTab },
     { key: "overall", label: t("sup.tab.overall"), Pane: OverallTab },
   ];
+  if (unit !== undefined && (unit.kind === "school" || unit.kind === "department")) {
+    // A school or a 责任单位 sees only itself: a "county" of one unit would be a wrong evaluation.
+    return <NotAnArea unit={unit} />;
+  }
   return (
     <>
       <PageHeader title={t("eval.title")} extra={<AreaYearBar value={area} />} />

@@ -23,7 +23,9 @@ export function IndicatorsRoute() {
       children: unit && <DashboardTab unit={unit} year={year} />,
     },
     { key: "targets", label: t("tgt.tab"), children: unit && <TargetsTab unit={unit} year={year} /> },
-    ...(canImport ? [{ key: "import", label: t("imp.tab"), children: <ImportTab year={year} /> }] : []),
+    ...(canImport
+      ? [{ key: "import", label: t("imp.tab"), children: <ImportTab year={year} unit={unit} /> }]
+      : []),
   ];
   return (
     <>

@@ -155,6 +155,8 @@ export const enUS: Messages = {
   "audit.action": "Action",
   "audit.entityType": "Object type",
   "audit.entityId": "Object",
+  "audit.entityNoName": "(expand for the id)",
+  "audit.entityIdRaw": "Object ID",
   "audit.result": "Result",
   "audit.clientIp": "Source address",
   "audit.dateRange": "Date range",

@@ -89,7 +89,7 @@ export const evaluationEnUS: Record<keyof typeof evaluationZhCN, string> = {
   "eval.school.numerator": "Numerator",
   "eval.school.denominator": "Denominator (pupils)",
   "eval.school.element": "Item",
-  "eval.school.elementCode": "Data element",
+  "eval.school.elementCode": "Statistics sheet",
   "eval.school.sourceSchool": "From school",
   "eval.school.stored": "Reported",
   "eval.school.missing": "Missing (0)",
@@ -171,4 +171,8 @@ export const evaluationEnUS: Record<keyof typeof evaluationZhCN, string> = {
   "eval.scenario.changedTitle": "Schools whose result changes ({n})",
   "eval.scenario.noChanged": "No school changes its result",
   "eval.scenario.absent": "Absent",
+  "eval.notArea.title": "Evaluations are made for a county (district)",
+  "eval.notArea.text":
+    "Your account belongs to {unit} ({kind}) and sees only that unit's data, not the schools of the whole county, so there is no evaluation to show here. See your unit's figures under Indicators; ask the bureau's supervision office for the county's evaluation and reports.",
+  "eval.notArea.indicators": "Your unit's indicators",
 };

@@ -87,7 +87,7 @@ export const evaluationZhCN = {
   "eval.school.numerator": "分子",
   "eval.school.denominator": "分母（在校生数）",
   "eval.school.element": "统计项",
-  "eval.school.elementCode": "数据元",
+  "eval.school.elementCode": "统计表",
   "eval.school.sourceSchool": "来源学校",
   "eval.school.stored": "填报值",
   "eval.school.missing": "未填报（按 0）",
@@ -169,4 +169,8 @@ export const evaluationZhCN = {
   "eval.scenario.changedTitle": "达标情况改变的学校（{n}）",
   "eval.scenario.noChanged": "没有学校的达标情况改变",
   "eval.scenario.absent": "不存在",
+  "eval.notArea.title": "督导评估以县（区）为单位进行",
+  "eval.notArea.text":
+    "您的账号属于{unit}（{kind}），只能看到本单位的数据，看不到全县（区）的学校，因此这里没有可看的评估。本单位的指标请到“指标监测”查看；全县（区）的评估结果和报告请向教育局督导室索取。",
+  "eval.notArea.indicators": "查看本单位指标",
 } as const;

@@ -9,6 +9,12 @@ export const indicatorsEnUS: Record<keyof typeof indicatorsZhCN, string> = {
   "ind.print": "Print",
   "ind.heading": "{unit} {year}: main education indicators",
   "ind.empty": "No indicators to show for this unit",
+  "ind.noData.department":
+    "{unit} is a department with no schools of its own: education statistics are kept per school and summed per township and county, so these indicators have no values. See the tasks of your department in the ledger.",
+  "ind.noData.year":
+    "{unit} has no statistics for {year}, so the indicators have no values. The latest year with data is {latest}; choose it at the top right.",
+  "ind.noData.none":
+    "{unit} has no statistics yet, so the indicators have no values. Once the bureau imports statistics (Indicators → Data import) they appear here.",
   "ind.hint": "Click a card for its trend, sub-units and distribution of schools",
   "ind.area.preschool": "Pre-school",
   "ind.area.compulsory": "Compulsory education",

@@ -7,6 +7,12 @@ export const indicatorsZhCN = {
   "ind.print": "打印",
   "ind.heading": "{unit} {year}年 主要教育指标",
   "ind.empty": "该单位没有可显示的指标",
+  "ind.noData.department":
+    "{unit}是部门，没有下属学校，教育统计数据按学校和乡镇（街道）、县（区）汇总，因此这里的指标没有数值。本部门负责的工作请在督办台账中查看。",
+  "ind.noData.year":
+    "{unit}没有 {year} 年的统计数据，各指标暂无数值。最近有数据的是 {latest} 年，可在右上角改选年度。",
+  "ind.noData.none":
+    "{unit}还没有统计数据，各指标暂无数值。教育局导入统计数据（指标监测 → 数据导入）后，这里显示各项指标。",
   "ind.hint": "点击指标卡片查看历年趋势、下级单位和学校分布",
   "ind.area.preschool": "学前教育",
   "ind.area.compulsory": "义务教育",

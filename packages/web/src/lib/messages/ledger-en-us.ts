@@ -97,6 +97,8 @@ export const ledgerEnUS: Record<keyof typeof ledgerZhCN, string> = {
   "create.unmatchedLead": "Lead unit “{name}” is not matched to the registry; please choose it.",
 
   "report.title": "Report progress",
+  "report.finalTitle": "Final report",
+  "report.finalHint": "A report at 100% is the final report that closing the task needs",
   "report.period": "Period",
   "report.progress": "Progress (%)",
   "report.text": "Progress",

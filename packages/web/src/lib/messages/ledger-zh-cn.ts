@@ -95,6 +95,8 @@ export const ledgerZhCN = {
   "create.unmatchedLead": "牵头单位“{name}”尚未对应到单位名录，请手动选择。",
 
   "report.title": "报送进展",
+  "report.finalTitle": "办结报告",
+  "report.finalHint": "进展填 100% 即为办结报告，提请销号前须提交",
   "report.period": "周期",
   "report.progress": "进展（%）",
   "report.text": "进展情况",

@@ -7,6 +7,7 @@ export const statsImportEnUS: Record<keyof typeof statsImportZhCN, string> = {
   "imp.hint":
     "Fill in school statistics and township population in the template (.xlsx or .csv), or upload the 教育事业统计 基层表 as they are (one .xlsx per school, zipped if you like, with a supplement), up to 20 MB. A file with any error is not imported. An import changes only the schools and columns in the file: other schools, sheets and columns keep their values; an empty cell in a column the file has clears the stored value. Every import can be undone as a whole from the import history.",
   "imp.template": "Download template",
+  "imp.yearData": "Download {year} data (as a starting point)",
   "imp.year": "Statistical year",
   "imp.importYear": "Year to import",
   "imp.drop": "Click or drag a file here",

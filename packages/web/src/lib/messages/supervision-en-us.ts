@@ -7,7 +7,7 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   "sup.tab.recognition": "Recognition",
   "sup.tab.overall": "Overall verdict",
   "sup.tab.preschool": "Preschool",
-  "sup.ruleSet": "Rule set: {name} ({id} version {version})",
+  "sup.ruleSet": "Rule set: {name} (version {version})",
   "sup.ruleSet.label": "Rule set",
   "sup.part.summary": "{total} indicators: {met} met, {unmet} not met, {pending} pending",
   "sup.verdict.pass": "Met",
@@ -78,7 +78,8 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   "rec.saved": "Survey results saved",
   "rec.result": "Social recognition",
   "rec.threshold": "Standard: ≥ {threshold}",
-  "rec.none": "No survey results yet",
+  "rec.none":
+    "No survey results yet: the recognition rate is computed once the supervision staff enter each group's valid questionnaires and satisfied respondents below",
   "rec.updatedAt": "Last updated: {at}",
   "pre.title": "County preschool universal and inclusive evaluation",
   "pre.col.value": "County value",

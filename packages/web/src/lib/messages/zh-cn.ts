@@ -155,6 +155,8 @@ export const zhCN = {
   "audit.action": "操作",
   "audit.entityType": "对象类型",
   "audit.entityId": "对象",
+  "audit.entityNoName": "（展开可见编号）",
+  "audit.entityIdRaw": "对象编号",
   "audit.result": "结果",
   "audit.clientIp": "来源地址",
   "audit.dateRange": "日期范围",

@@ -2,7 +2,7 @@
 import { evaluationRepo, type OrgUnitRow, scopeOf, statsRepo } from "@luoshi/db";
 import { AppError } from "../../../errors.ts";
 import type { Actor, ServiceDeps } from "../../../context.ts";
-import { findUnitInScope } from "../../access/scope.ts";
+import { findEvaluatedArea } from "../evaluated-area.ts";
 import { authorize } from "../../access/authorize.ts";
 import { type SchoolRecord } from "../supervision-inputs.ts";
 
@@ -21,7 +21,7 @@ export async function loadUnit(
   permission: "evaluation.read" | "evaluation.write" | "evaluation.review" = "evaluation.read",
 ): Promise<OrgUnitRow> {
   authorize(actor, permission);
-  const unit = await findUnitInScope(deps.handle.db, actor, orgUnitId);
+  const unit = await findEvaluatedArea(deps.handle.db, actor, orgUnitId);
   return unit;
 }
 

@@ -25,6 +25,7 @@ function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
         { key: "before", label: t("audit.before"), children: <JsonBlock value={entry.before} /> },
         { key: "after", label: t("audit.after"), children: <JsonBlock value={entry.after} /> },
         { key: "details", label: t("audit.details"), span: 2, children: <JsonBlock value={entry.details} /> },
+        { key: "entityId", label: t("audit.entityIdRaw"), children: entry.entityId ?? "—" },
         { key: "requestId", label: t("audit.requestId"), children: entry.requestId ?? "—" },
         {
           key: "hash",
@@ -61,7 +62,12 @@ export function AuditTable({
       title: t("audit.actor"),
       dataIndex: "actorLogin",
       width: 120,
-      render: (_: unknown, e) => e.actorLogin ?? t("audit.system"),
+      render: (_: unknown, e) =>
+        e.actorLogin === null ? (
+          t("audit.system")
+        ) : (
+          <span title={e.actorLogin}>{e.actorName ?? e.actorLogin}</span>
+        ),
     },
     {
       title: t("audit.role"),
@@ -74,12 +80,17 @@ export function AuditTable({
       dataIndex: "actionLabel",
       render: (_: unknown, e) => e.actionLabel || e.action,
     },
-    { title: t("audit.entityType"), dataIndex: "entityType", width: 120 },
+    {
+      title: t("audit.entityType"),
+      dataIndex: "entityTypeLabel",
+      width: 120,
+    },
     {
       title: t("audit.entityId"),
-      dataIndex: "entityId",
+      dataIndex: "entityName",
       ellipsis: true,
-      render: (_: unknown, e) => e.entityId ?? "—",
+      // the name when the object has one; the id stays in the row's details and in the export
+      render: (_: unknown, e) => e.entityName ?? (e.entityId === null ? "—" : t("audit.entityNoName")),
     },
     {
       title: t("audit.result"),

@@ -1,5 +1,17 @@
 import { useState } from "react";
-import { App, Button, Card, InputNumber, Radio, Skeleton, Space, Statistic, Table, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  InputNumber,
+  Radio,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from "antd";
 import type { RecognitionResult } from "@luoshi/contracts";
 import { ErrorResult } from "../../../components/error-result.tsx";
 import { errorText } from "../../../lib/error-text.ts";
@@ -86,6 +98,7 @@ function RecognitionForm({ r }: { r: RecognitionResult }) {
             </Typography.Text>
           )}
         </Space>
+        {r.rate === null && <Alert type="info" showIcon title={t("rec.none")} className="recognition-none" />}
       </Card>
       <Card size="small" title={t("rec.title")}>
         <Space orientation="vertical" style={{ width: "100%" }}>
@@ -146,7 +159,6 @@ function RecognitionForm({ r }: { r: RecognitionResult }) {
               { title: t("rec.col.weight"), key: "weight", render: (_: unknown, g) => pct(g.weight) },
             ]}
           />
-          {r.rate === null && <Typography.Text type="secondary">{t("rec.none")}</Typography.Text>}
           {canWrite && (
             <Button type="primary" loading={save.isPending} onClick={onSave}>
               {t("rec.save")}

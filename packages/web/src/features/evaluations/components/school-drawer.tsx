@@ -19,11 +19,8 @@ function ElementTable({ rows }: { rows: SourceElement[] }) {
       dataSource={rows}
       columns={[
         { title: t("eval.school.element"), dataIndex: "label" },
-        {
-          title: t("eval.school.elementCode"),
-          dataIndex: "element",
-          render: (v: string) => <code>{v}</code>,
-        },
+        // where a person finds it: the template's sheet (the label is its column header)
+        { title: t("eval.school.elementCode"), dataIndex: "sheetLabel" },
         { title: t("eval.school.sourceSchool"), dataIndex: "schoolCode" },
         {
           title: t("eval.school.stored"),

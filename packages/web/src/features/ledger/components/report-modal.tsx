@@ -114,10 +114,12 @@ export function ReportModal({
     );
   };
 
+  // A report at 100% is the 办结报告 that 提请销号 needs: the form says so by its title.
+  const isFinal = Form.useWatch("progress", form) === 100;
   return (
     <Modal
       open={open}
-      title={`${t("report.title")}：${task.title}`}
+      title={`${isFinal ? t("report.finalTitle") : t("report.title")}：${task.title}`}
       onCancel={close}
       destroyOnHidden
       width={640}
@@ -148,7 +150,12 @@ export function ReportModal({
           <Form.Item label={t("report.period")} name="period" rules={[{ required: true }]}>
             <Select className="filter-select" options={periods.map((p) => ({ value: p, label: p }))} />
           </Form.Item>
-          <Form.Item label={t("report.progress")} name="progress" rules={[{ required: true }]}>
+          <Form.Item
+            label={t("report.progress")}
+            name="progress"
+            rules={[{ required: true }]}
+            extra={t("report.finalHint")}
+          >
             <InputNumber min={0} max={100} precision={0} />
           </Form.Item>
         </Space>

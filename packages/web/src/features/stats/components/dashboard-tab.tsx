@@ -1,11 +1,12 @@
 import { Fragment, useEffect, useRef } from "react";
-import { Button, Empty, Spin, Typography } from "antd";
+import { Alert, Button, Empty, Spin, Typography } from "antd";
 import { PrinterOutlined } from "@ant-design/icons";
 import { useSearchParams } from "react-router";
 import { DASHBOARD_AREA_VALUES } from "@luoshi/contracts";
 import type { DashboardIndicator, IndicatorSeries, TargetMonitorItem } from "@luoshi/contracts";
 import { ErrorResult } from "../../../components/error-result.tsx";
 import { useI18n } from "../../../lib/i18n.tsx";
+import type { Translate } from "../../../lib/i18n.tsx";
 import { useIndicatorSeries } from "../api/dashboard-queries.ts";
 import { useTargetMonitor } from "../api/target-queries.ts";
 import { cardGoal } from "../api/indicator-light.ts";
@@ -17,6 +18,26 @@ import type { UnitYearProps } from "./tab-props.ts";
 type Series = IndicatorSeries["series"][number];
 
 const valueIn = (series: Series | undefined, year: number) => series?.points.find((p) => p.year === year);
+
+/**
+ * Why every card of the year is blank, or null when some card has a value: a 责任单位 has no schools
+ * (its statistics are the county's), a unit may have no data for the year but for an earlier one, or
+ * none at all yet.
+ */
+function noDataReason(data: IndicatorSeries, year: number, t: Translate): string | null {
+  const has = (y: number) => data.series.some((s) => s.points.some((p) => p.year === y && p.value !== null));
+  if (has(year)) {
+    return null;
+  }
+  const unit = data.orgUnit.name;
+  if (data.orgUnit.kind === "department") {
+    return t("ind.noData.department", { unit });
+  }
+  const latest = [...data.years].sort((a, b) => b - a).find((y) => y !== year && has(y));
+  return latest === undefined
+    ? t("ind.noData.none", { unit, year })
+    : t("ind.noData.year", { unit, year, latest });
+}
 
 /**
  * 指标看板: the catalogue's indicators as cards grouped by area (value as published, goal, light, change
@@ -61,6 +82,7 @@ export function DashboardTab({ unit, year }: UnitYearProps) {
     return <Empty description={t("ind.empty")} />;
   }
   const byCode = new Map(data.series.map((s) => [s.code, s]));
+  const noData = noDataReason(data, year, t);
   // without targets (none confirmed, or a role that may not read them) the cards use national values
   const monitored: readonly TargetMonitorItem[] = targets.data?.items ?? [];
   const goalOf = (d: DashboardIndicator) =>
@@ -89,6 +111,7 @@ export function DashboardTab({ unit, year }: UnitYearProps) {
           {t("ind.print")}
         </Button>
       </div>
+      {noData !== null && <Alert className="indicator-no-data" type="info" showIcon title={noData} />}
       {DASHBOARD_AREA_VALUES.map((area) => {
         const group = data.indicators.filter((d) => d.area === area);
         if (group.length === 0) {

@@ -29,7 +29,7 @@ const FILE_PROBLEM_KEYS: Record<"type" | "empty" | "size", MessageKey> = {
  * upload and the server's phases with a percent bar; a refused file lists every problem by 工作表, 行
  * and 列 (export or copy), an accepted one shows what was stored. Past imports below.
  */
-export function ImportTab({ year }: { year: number }) {
+export function ImportTab({ year, unit }: { year: number; unit?: { id: string; name: string } | undefined }) {
   const { t, tOr } = useI18n();
   const yearId = useId();
   const queryClient = useQueryClient();
@@ -105,6 +105,20 @@ export function ImportTab({ year }: { year: number }) {
           >
             {t("imp.template")}
           </Button>
+          {unit !== undefined && (
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => {
+                // this year's data in the template: the starting point for the next import
+                const url = `${IMPORT_TEMPLATE_URL}?orgUnitId=${encodeURIComponent(unit.id)}&year=${String(year)}`;
+                downloadFile(url, `${unit.name}${String(year)}年统计数据.xlsx`).catch((error: unknown) => {
+                  setProblem(errorText(error, tOr));
+                });
+              }}
+            >
+              {t("imp.yearData", { year })}
+            </Button>
+          )}
           <label htmlFor={yearId}>{t("imp.importYear")}</label>
           <InputNumber
             id={yearId}
