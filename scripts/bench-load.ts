@@ -13,15 +13,15 @@
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
  * is created and dropped).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { migrate, openDatabase, orgUnitRepo, WHOLE_TREE, type DatabaseTarget } from "@luoshi/db";
 import { seedLedgerBench } from "@luoshi/db/bench";
+import { startServe } from "@luoshi/cli/serve-process";
 import type { Role } from "@luoshi/domain/auth";
 import {
   createBackup,
@@ -41,24 +41,6 @@ const READERS = 170;
 const WRITERS = 30;
 const YEAR = 2024;
 const PASSWORD = "Bench#Load2026";
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 function depsFor(handle: ServiceDeps["handle"], dataDir: string): ServiceDeps {
   const parsed = parseConfig({ LUOSHI_DATA_DIR: dataDir, NODE_ENV: "test" });
@@ -137,33 +119,6 @@ async function seed(deps: ServiceDeps): Promise<Seeded> {
     }
   }
   return { countyId: county.id, readers, writers };
-}
-
-/** Starts `luoshi serve` on the data folder (and database) and waits for /api/health. */
-async function start(
-  dataDir: string,
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${String(port)}`;
-  const child = spawn(process.execPath, [CLI, "serve"], {
-    // Requests still in flight when the run ends fail as the server shuts down: not worth a log line.
-    env: { ...process.env, ...env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "fatal" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const deadline = Date.now() + 120_000;
-  while (
-    !(await fetch(`${url}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false))
-  ) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error("luoshi serve did not start");
-    }
-    await sleep(200);
-  }
-  return { child, url };
 }
 
 /** Cookie header and CSRF token of a session (GET /api/auth/csrf sets the CSRF cookie). */
@@ -283,7 +238,8 @@ async function bench(engine: "pglite" | "postgres", demoDir: string): Promise<vo
         `1,000 tasks × 12 reports seeded (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
     );
 
-    const server = await start(dataDir, env);
+    // Requests still in flight when the run ends fail as the server shuts down: not worth a log line.
+    const server = await startServe({ dataDir, env: { ...env, LOG_LEVEL: "fatal" }, stdio: "inherit" });
     try {
       const readers = await Promise.all(seeded.readers.map((t) => withCsrf(server.url, t)));
       const writers = await Promise.all(
@@ -370,12 +326,7 @@ async function bench(engine: "pglite" | "postgres", demoDir: string): Promise<vo
           `(goal < ${String(goal)} ms), writes completed ${String(results[4].requests)}`,
       );
     } finally {
-      server.child.kill("SIGTERM");
-      await new Promise<void>((resolve) => {
-        server.child.once("exit", () => {
-          resolve();
-        });
-      });
+      await server.stop();
     }
   } finally {
     await dropDb?.();

@@ -5,13 +5,10 @@
  * folder is reopened and the year must hold exactly the old or exactly the new figures, and the server
  * must start again. Used by packages/cli/src/kill-import.test.ts (a few runs) and scripts/bench-kill.ts (ten).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   attachAuditKey,
   backupRepo,
@@ -34,8 +31,7 @@ import {
   type ServiceDeps,
 } from "@luoshi/server";
 import { CLI_TEST_AUDIT_KEY } from "./run-cli.ts";
-
-const CLI = fileURLToPath(new URL("../bin/luoshi.js", import.meta.url));
+import { startServe, type ServeProcess } from "./serve-process.ts";
 
 /** Opens the database with the audit key the demo folder was sealed with (the CLI tests' key). */
 async function openDatabase(target: DatabaseTarget): Promise<Awaited<ReturnType<typeof openUnkeyed>>> {
@@ -58,20 +54,6 @@ export interface KillRun {
   phase: string;
   /** "old", "new", or "mixed" (a half-written year: the failure this guards against). */
   year: "old" | "new" | "mixed";
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 /**
@@ -116,60 +98,18 @@ async function workbook(dir: string, seed: number): Promise<Buffer> {
   return readFileSync(file);
 }
 
-/** Starts `luoshi serve --demo` and waits for /api/health; returns the process, its url and logins. */
+/** Starts `luoshi serve --demo` and waits for /api/health; returns the process and the planner's password. */
 async function start(
   dataDir: string,
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string; password: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${String(port)}`;
-  const child = spawn(process.execPath, [CLI, "serve", "--demo"], {
-    env: { ...process.env, ...env, LUOSHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    output += c.toString();
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`luoshi serve exited with ${String(child.exitCode)}:\n${output}`);
-    }
-    const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) {
-      break;
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`luoshi serve did not answer in time:\n${output}`);
-    }
-    await sleep(200);
-  }
-  const password = /^planner\s+(\S{14})\s+/m.exec(output)?.[1];
+): Promise<ServeProcess & { password: string }> {
+  const server = await startServe({ dataDir, args: ["--demo"], env });
+  const password = /^planner\s+(\S{14})\s+/m.exec(server.output())?.[1];
   if (password === undefined) {
-    child.kill("SIGKILL");
-    throw new Error(`no planner login in the server's output:\n${output}`);
+    await server.stop("SIGKILL");
+    throw new Error(`no planner login in the server's output:\n${server.output()}`);
   }
-  return { child, url, password };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise<void>((resolve) => {
-    child.once("exit", () => {
-      resolve();
-    });
-  });
-  child.kill("SIGKILL");
-  await exited;
+  return { ...server, password };
 }
 
 /** A scenario: a data folder (and database) of its own holding the demo county, and two workbooks. */
@@ -284,7 +224,7 @@ export async function killScenario(options: {
         }
         killedAfterMs = Math.round(performance.now() - t0);
       } finally {
-        await stop(server.child);
+        await server.stop("SIGKILL");
       }
       const handle = await openDatabase(target);
       const print = await yearFingerprint(handle.db).finally(() => handle.close());
@@ -302,7 +242,7 @@ export async function killScenario(options: {
         const r = await fetch(`${server.url}/api/health`);
         return r.ok;
       } finally {
-        await stop(server.child);
+        await server.stop("SIGKILL");
       }
     },
 

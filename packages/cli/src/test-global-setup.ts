@@ -1,11 +1,14 @@
 /**
- * A folder for the CLI tests' shared demo county (run-cli.ts builds it there on first use, so that a run
- * without CLI tests pays nothing), removed when the run ends.
+ * Once per unit-test run: the databases every data and API test file copies instead of migrating its
+ * own (a PGlite dump, and a PostgreSQL template database when TEST_DATABASE_URL is set), and a folder
+ * for the CLI tests' shared demo county (run-cli.ts builds it there on first use, so that a run without
+ * CLI tests pays nothing). Both are removed when the run ends.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { prepareMigratedTemplates } from "@luoshi/db/testing";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,10 +17,14 @@ declare module "vitest" {
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = mkdtempSync(join(tmpdir(), "luoshi-cli-demo-"));
   project.provide("cliDemoRoot", root);
-  return () => {
+  const templates = mkdtempSync(join(tmpdir(), "luoshi-test-templates-"));
+  const dropTemplates = await prepareMigratedTemplates(templates);
+  return async () => {
+    await dropTemplates();
     rmSync(root, { recursive: true, force: true });
+    rmSync(templates, { recursive: true, force: true });
   };
 }

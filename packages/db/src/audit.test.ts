@@ -7,8 +7,10 @@ import { asOwner, createTestDatabase, testEngines } from "./testing.ts";
 
 describe.each(testEngines())("audit trail on %s", (engine) => {
   let handle: DatabaseHandle;
+  let freshHoldsOnlyGenesis: boolean;
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
+    freshHoldsOnlyGenesis = await auditRepo.holdsOnlyGenesis(handle.db);
     for (const action of ["login", "user.create", "logout"]) {
       await auditRepo.insert(handle.db, {
         actorId: null,
@@ -25,6 +27,11 @@ describe.each(testEngines())("audit trail on %s", (engine) => {
   }, 180_000);
   afterAll(async () => {
     await handle.close();
+  });
+
+  it("counts a trail holding only its genesis seal as empty, and one with rows as not", async () => {
+    expect(freshHoldsOnlyGenesis).toBe(true);
+    expect(await auditRepo.holdsOnlyGenesis(handle.db)).toBe(false);
   });
 
   it("chains every row to the one before it", async () => {

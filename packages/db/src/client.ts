@@ -43,37 +43,66 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     }
     const lite =
       target.dataDir === null ? new PGlite(PGLITE_OPTIONS) : new PGlite(target.dataDir, PGLITE_OPTIONS);
-    await lite.waitReady;
-    const pool = new PGlitePool(lite);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      db,
-      engine: "pglite",
-      async execScript(sqlText) {
-        // Take the pool's one connection so no request interleaves with the script.
-        const client = await pool.connect();
-        try {
-          await lite.exec(`BEGIN;\n${sqlText}\nCOMMIT;`);
-        } catch (error) {
-          await lite.exec("ROLLBACK;").catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
-      async useAppRole() {
-        // PGlite is one connection: the role set on it holds for every later query.
-        const client = await pool.connect();
-        try {
-          await lite.exec(`SET ROLE ${APP_ROLE}`);
-        } finally {
-          client.release();
-        }
-      },
-      close: () => db.destroy(),
-    };
+    return pgliteHandle(lite);
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  return postgresHandle(target.url);
+}
+
+/**
+ * An in-memory PGlite that starts from `dump`, a data folder {@link dumpPGlite} wrote: a copy of that
+ * database as it was (the tests start every database from one migrated once).
+ */
+export function openPGliteDump(dump: Blob): Promise<DatabaseHandle> {
+  return pgliteHandle(new PGlite({ ...PGLITE_OPTIONS, loadDataDir: dump }));
+}
+
+const pglites = new WeakMap<DatabaseHandle, PGlite>();
+
+/** The whole data folder of an open PGlite database, uncompressed, for {@link openPGliteDump}. */
+export function dumpPGlite(handle: DatabaseHandle): Promise<Blob> {
+  const lite = pglites.get(handle);
+  if (lite === undefined) {
+    throw new Error("only a PGlite database can be dumped");
+  }
+  return lite.dumpDataDir("none");
+}
+
+async function pgliteHandle(lite: PGlite): Promise<DatabaseHandle> {
+  await lite.waitReady;
+  const pool = new PGlitePool(lite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const handle: DatabaseHandle = {
+    db,
+    engine: "pglite",
+    async execScript(sqlText) {
+      // Take the pool's one connection so no request interleaves with the script.
+      const client = await pool.connect();
+      try {
+        await lite.exec(`BEGIN;\n${sqlText}\nCOMMIT;`);
+      } catch (error) {
+        await lite.exec("ROLLBACK;").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async useAppRole() {
+      // PGlite is one connection: the role set on it holds for every later query.
+      const client = await pool.connect();
+      try {
+        await lite.exec(`SET ROLE ${APP_ROLE}`);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+  pglites.set(handle, lite);
+  return handle;
+}
+
+function postgresHandle(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   let appRole = false;
   // A new connection takes the application's role before its first query (node-postgres runs queries
   // in the order sent, and emits "connect" before it hands the client out).

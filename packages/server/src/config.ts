@@ -69,14 +69,14 @@ const Env = z.object({
   LUOSHI_IMPORT_PARSE_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(768),
   /** Seconds a background statistics import may run in all before it ends with an error. */
   LUOSHI_IMPORT_JOB_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  /** An .xlsx's parts together, decompressed (MB). */
+  /** An .xlsx's parts (or a 基层表 .zip's workbooks) together, decompressed (MB). */
   LUOSHI_IMPORT_MAX_UNZIPPED_MB: z.coerce
     .number()
     .int()
     .min(1)
     .max(4096)
     .default(DEFAULT_FILE_LIMITS.maxUnzippedBytes / 1024 / 1024),
-  /** Parts (files) inside one .xlsx. */
+  /** Parts (files) inside one .xlsx; workbooks inside one 基层表 .zip. */
   LUOSHI_IMPORT_MAX_ZIP_ENTRIES: z.coerce.number().int().min(10).default(DEFAULT_FILE_LIMITS.maxZipEntries),
   /** Data rows in one file, all sheets. */
   LUOSHI_IMPORT_MAX_ROWS: z.coerce.number().int().min(10).default(DEFAULT_FILE_LIMITS.maxRows),

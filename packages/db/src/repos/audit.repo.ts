@@ -64,6 +64,9 @@ const sealOf = (key: Buffer, r: SealedFields): string =>
  */
 type SealedFields = Pick<AuditRow, "hash" | "actor_login" | "actor_role" | "client_ip" | "request_id">;
 
+/** The audit id the genesis seal is kept under in audit_seal (no audit row has it). */
+export const GENESIS_AUDIT_ID = 0;
+
 /** The genesis seal: which audit id sealing starts at, under the key. */
 const genesisSeal = (key: Buffer, firstId: number): string =>
   createHmac("sm3", key)
@@ -128,7 +131,7 @@ export const auditRepo = {
     const existing = await db
       .selectFrom("audit_seal")
       .select("audit_id")
-      .where("audit_id", "=", 0)
+      .where("audit_id", "=", GENESIS_AUDIT_ID)
       .executeTakeFirst();
     if (existing !== undefined) {
       return;
@@ -143,10 +146,25 @@ export const auditRepo = {
       const firstId = Number(last.id ?? 0) + 1;
       await trx
         .insertInto("audit_seal")
-        .values({ audit_id: 0, mac: genesisSeal(key, firstId), first_id: firstId })
+        .values({ audit_id: GENESIS_AUDIT_ID, mac: genesisSeal(key, firstId), first_id: firstId })
         .onConflict((oc) => oc.column("audit_id").doNothing())
         .execute();
     });
+  },
+
+  /**
+   * True when the trail holds no row and no seal but the genesis seal: what a fresh instance writes on
+   * its first start, so such a trail still counts as empty (a backup may be restored into it).
+   */
+  async holdsOnlyGenesis(db: Db): Promise<boolean> {
+    const { rows } = await sql<{ logged: number; seals: number; genesis: number }>`
+      SELECT (SELECT count(*)::int FROM audit_log) AS logged,
+             (SELECT count(*)::int FROM audit_seal) AS seals,
+             (SELECT count(*)::int FROM audit_seal WHERE audit_id = ${GENESIS_AUDIT_ID}) AS genesis`.execute(
+      db,
+    );
+    const r = rows[0];
+    return r !== undefined && r.logged === 0 && r.seals === 1 && r.genesis === 1;
   },
 
   /**
@@ -161,7 +179,7 @@ export const auditRepo = {
     const genesis = await db
       .selectFrom("audit_seal")
       .selectAll()
-      .where("audit_id", "=", 0)
+      .where("audit_id", "=", GENESIS_AUDIT_ID)
       .executeTakeFirst();
     const firstId = genesis?.first_id ?? null;
     const genesisOk =

@@ -6,40 +6,13 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { parseDocument } from "@luoshi/domain/parsing";
 import { decodeDocument, MAX_DOCUMENT_BYTES } from "./decode.ts";
 import { DEFAULT_DOCUMENT_LIMITS } from "./limits.ts";
+import { makePdf } from "./fuzz-corpus.ts";
 
 const SAMPLE =
   "一、总体要求\n到2025年，学前三年毛入园率达到95%以上。\n二、主要任务\n1.扩大学前教育资源。新建幼儿园3所。";
 
 function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
-}
-
-/** A PDF of `pages` pages showing `line` in Helvetica, xref offsets computed so pdf.js reads it. */
-function tinyPdf(line: string, pages = 1): Uint8Array {
-  const stream = `BT /F1 18 Tf 20 100 Td (${line}) Tj ET`;
-  const kids = Array.from({ length: pages }, (_, i) => `${String(i + 5)} 0 R`).join(" ");
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    `<< /Type /Pages /Kids [${kids}] /Count ${String(pages)} >>`,
-    `<< /Length ${String(stream.length)} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ...Array.from(
-      { length: pages },
-      () =>
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
-    ),
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${String(i + 1)} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${String(objects.length + 1)}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  body += `trailer\n<< /Size ${String(objects.length + 1)} /Root 1 0 R >>\nstartxref\n${String(xref)}\n%%EOF\n`;
-  return utf8(body);
 }
 
 describe("decodeDocument", () => {
@@ -168,7 +141,7 @@ describe("decodeDocument", () => {
   });
 
   it("reads the text layer of a PDF", async () => {
-    const decoded = await decodeDocument(tinyPdf("Hello luoshi 2025"), "plan.pdf");
+    const decoded = await decodeDocument(makePdf("Hello luoshi 2025", 1), "plan.pdf");
     expect(decoded.format).toBe("pdf");
     expect(decoded.issues).toEqual([]);
     expect(decoded.text).toContain("Hello luoshi 2025");
@@ -335,7 +308,7 @@ describe("decodeDocument on hostile input", () => {
   });
 
   it("refuses a PDF of more pages than the bound before reading them", async () => {
-    const decoded = await decodeDocument(tinyPdf("page", 30), "厚.pdf", {
+    const decoded = await decodeDocument(makePdf("page", 30), "厚.pdf", {
       ...DEFAULT_DOCUMENT_LIMITS,
       maxPdfPages: 20,
     });
@@ -350,7 +323,7 @@ describe("decodeDocument on hostile input", () => {
   });
 
   it("stops reading a PDF at the page where its text passes the bound", async () => {
-    const decoded = await decodeDocument(tinyPdf("0123456789", 30), "长.pdf", {
+    const decoded = await decodeDocument(makePdf("0123456789", 30), "长.pdf", {
       ...DEFAULT_DOCUMENT_LIMITS,
       maxTextChars: 55,
     });

@@ -4,10 +4,10 @@
  * 5xx, a refusal names the file and where, and a refused upload leaves nothing behind.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { crc32, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import { auditRepo, planRepo, WHOLE_TREE, type Db } from "@luoshi/db";
 import type { TestClient } from "../testing.ts";
+import { handWrittenZip } from "../testing-zip.ts";
 
 /** One upload of the corpus. */
 export interface FuzzDocument {
@@ -66,57 +66,16 @@ export function makeZipBomb(megabytes: number): Uint8Array {
     Buffer.alloc(paragraph.length * count, paragraph),
     Buffer.from("</w:body></w:document>"),
   ]);
-  const parts: [string, Buffer][] = [
-    [
-      "[Content_Types].xml",
-      Buffer.from(
+  return handWrittenZip(
+    {
+      "[Content_Types].xml":
         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-      ),
-    ],
-    [
-      "_rels/.rels",
-      Buffer.from(
+      "_rels/.rels":
         '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-      ),
-    ],
-    ["word/document.xml", xml],
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of parts) {
-    const packed = deflateRawSync(data, { level: 1 });
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+      "word/document.xml": xml,
+    },
+    { level: 1 },
+  );
 }
 
 /** A PDF of `pages` pages with one line of Helvetica text each. */

@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
-import { backupRepo, inTransaction, type DumpRow, type DumpTable } from "@luoshi/db";
+import {
+  auditRepo,
+  backupRepo,
+  GENESIS_AUDIT_ID,
+  inTransaction,
+  type DumpRow,
+  type DumpTable,
+} from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -150,12 +157,12 @@ export async function restoreBackup(
         trx,
         tables.map((t) => t.name),
       );
-      // A fresh instance seals the start of its audit trail (the genesis seal, audit_id 0) on its first
-      // start; that seal alone does not make it non-empty. The backup's own genesis then goes in only
-      // where the target has none, and the read-back below refuses a restore whose seals do not match.
-      const hasGenesis = (counts.get("audit_seal") ?? 0) > 0 && (counts.get("audit_log") ?? 0) === 0;
+      // A fresh instance's trail holds its genesis seal only, and counts as empty. The backup's own
+      // genesis then goes in only where the target has none, and the read-back below refuses a restore
+      // whose seals do not match.
+      const hasGenesis = await auditRepo.holdsOnlyGenesis(trx);
       if (hasGenesis) {
-        counts.set("audit_seal", (counts.get("audit_seal") ?? 0) - 1);
+        counts.set("audit_seal", 0);
       }
       const full = [...counts].filter(([, n]) => n > 0);
       if (full.length > 0) {
@@ -171,7 +178,7 @@ export async function restoreBackup(
           dumped === undefined
             ? []
             : hasGenesis && dumped.name === "audit_seal"
-              ? dumped.rows.filter((r) => r[keyAt] !== "0")
+              ? dumped.rows.filter((r) => r[keyAt] !== String(GENESIS_AUDIT_ID))
               : dumped.rows;
         if (dumped !== undefined && rows.length > 0) {
           await backupRepo.insertRows(trx, dumped, rows).catch((error: unknown) => {

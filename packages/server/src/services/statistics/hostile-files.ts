@@ -4,9 +4,9 @@
  * rows, giant cells, deep XML, formula cells, NUL characters, truncated or bit-flipped bytes, text in
  * the wrong encoding. Test and benchmark support only; the product never builds these.
  */
-import { crc32, deflateRawSync } from "node:zlib";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
+import { handWrittenZip } from "../../testing-zip.ts";
 
 /** A cell to write: a number, a text (shared string), or a formula with or without its cached result. */
 export type FuzzCell = string | number | null | { formula: string; result?: number };
@@ -117,55 +117,7 @@ export function manyRowsWorkbook(sheetName: string, header: readonly string[], r
     pieces.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
   }
   const parts = workbookParts([{ name: sheetName, xml: sheetPart(head + pieces.join("")) }], shared);
-  return storeZip(parts, true);
-}
-
-/**
- * A zip of `parts` written directly (no library): each part deflated (or stored), local headers, the
- * central directory and its end record — for files a library would refuse to write.
- */
-function storeZip(parts: Readonly<Record<string, string | Uint8Array>>, deflate = true): Uint8Array {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of Object.entries(parts)) {
-    const raw = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data);
-    const body = deflate ? deflateRawSync(raw, { level: 6 }) : raw;
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(deflate ? 8 : 0, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, body);
-    central.push(entry, nameBytes);
-    offset += 30 + nameBytes.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  const count = Object.keys(parts).length;
-  end.writeUInt16LE(Math.min(count, 0xfffe), 8);
-  end.writeUInt16LE(Math.min(count, 0xfffe), 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, end]));
+  return handWrittenZip(parts);
 }
 
 /** A shared string of `chars` characters in an otherwise valid one-sheet workbook. */
@@ -173,7 +125,7 @@ export function giantStringWorkbook(sheetName: string, header: readonly string[]
   const shared = [...header, "x".repeat(chars)];
   const head = `<row r="1">${header.map((_h, i) => `<c r="${letters(i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`;
   const row = `<row r="2"><c r="A2" t="s"><v>${header.length}</v></c></row>`;
-  return storeZip(workbookParts([{ name: sheetName, xml: sheetPart(head + row) }], shared));
+  return handWrittenZip(workbookParts([{ name: sheetName, xml: sheetPart(head + row) }], shared));
 }
 
 /** A valid workbook padded with `entries` extra empty parts. */
@@ -190,7 +142,7 @@ export function manyEntriesWorkbook(
   for (let i = 0; i < entries; i++) {
     parts[`xl/media/pad${i}.bin`] = "";
   }
-  return storeZip(parts);
+  return handWrittenZip(parts);
 }
 
 /** A worksheet whose XML nests `depth` elements inside a cell. */
@@ -198,7 +150,7 @@ export function deepXmlWorkbook(sheetName: string, depth: number): Uint8Array {
   const xml = sheetPart(
     `<row r="1"><c r="A1" t="inlineStr"><is>${"<r>".repeat(depth)}${"</r>".repeat(depth)}</is></c></row>`,
   );
-  return storeZip(workbookParts([{ name: sheetName, xml }], []));
+  return handWrittenZip(workbookParts([{ name: sheetName, xml }], []));
 }
 
 /** `bytes` cut to `fraction` of their length. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { jicengWorkbook } from "@luoshi/domain/stats";
 import { AppError } from "../../errors.ts";
 import { gridWorkbookBytes } from "../../reports/jiceng-workbook.ts";
+import { DEFAULT_FILE_LIMITS } from "./file-limits.ts";
 import { readStatsUpload } from "./jiceng-upload.ts";
 
 const SCHOOL = {
@@ -53,6 +54,17 @@ describe("reading a 基层表 upload", () => {
     expect((error as AppError).message).toMatch(/压缩包过大.*a\.xlsx/);
     const notZip = await readStatsUpload(new Uint8Array([1, 2, 3]), "坏.zip", 2023).catch((e: unknown) => e);
     expect((notZip as AppError).message).toBe("文件不是有效的 .zip 压缩包");
+  });
+
+  it("bounds an archive by the configured import limits (LUOSHI_IMPORT_MAX_ZIP_ENTRIES, _MAX_UNZIPPED_MB)", async () => {
+    const book = await gridWorkbookBytes(jicengWorkbook(SCHOOL, 2023, { "pupils.primary": 120 }));
+    const three = zipSync({ "a.xlsx": book, "b.xlsx": book, "c.xlsx": book });
+    const fewEntries = { ...DEFAULT_FILE_LIMITS, maxZipEntries: 2 };
+    const error = await readStatsUpload(three, "县.zip", 2023, fewEntries).catch((e: unknown) => e);
+    expect((error as AppError).message).toMatch(/最多 2 个工作簿.*超出处：c\.xlsx/);
+    const fewBytes = { ...DEFAULT_FILE_LIMITS, maxUnzippedBytes: book.length * 2 + 1 };
+    const small = await readStatsUpload(three, "县.zip", 2023, fewBytes).catch((e: unknown) => e);
+    expect((small as AppError).message).toMatch(/压缩包过大.*超出处：c\.xlsx/);
   });
 
   it("refuses an archive without any 基层表 workbook", async () => {

@@ -12,11 +12,6 @@ import { AppError } from "../../errors.ts";
 import { DEFAULT_FILE_LIMITS, type FileLimits } from "./file-limits.ts";
 import { MAX_STATS_FILE_BYTES, readStatsFile, type StatsFileSheet } from "./stats-file.service.ts";
 
-/** Workbooks one archive may hold (a county has a few hundred schools). */
-const MAX_ARCHIVE_ENTRIES = 5000;
-/** Bytes an archive may unpack to, all entries together. */
-const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
-
 /** What an upload became: the template's sheets, and findings that do not stop the import. */
 export interface StatsUpload {
   sheets: StatsFileSheet[];
@@ -66,8 +61,12 @@ function entryName(name: string): string {
   }
 }
 
-/** The .xlsx entries of an archive (folders, macOS metadata and Office lock files skipped). */
-function unpack(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
+/**
+ * The .xlsx entries of an archive (folders, macOS metadata and Office lock files skipped), within the
+ * configured bounds of an uploaded zip (`LUOSHI_IMPORT_MAX_ZIP_ENTRIES` workbooks, unpacking to
+ * `LUOSHI_IMPORT_MAX_UNZIPPED_MB` in all), and no workbook above the upload's own size.
+ */
+function unpack(bytes: Uint8Array, limits: FileLimits): { name: string; bytes: Uint8Array }[] {
   let entries = 0;
   let unpacked = 0;
   // set inside the filter below: the first entry beyond a bound
@@ -89,8 +88,8 @@ function unpack(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
     unpacked += f.originalSize;
     if (
       f.originalSize > MAX_STATS_FILE_BYTES ||
-      unpacked > MAX_UNPACKED_BYTES ||
-      entries > MAX_ARCHIVE_ENTRIES
+      unpacked > limits.maxUnzippedBytes ||
+      entries > limits.maxZipEntries
     ) {
       over.name ??= f.name;
       return false;
@@ -105,7 +104,7 @@ function unpack(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
   }
   if (over.name !== null) {
     throw refused(
-      `压缩包过大：最多 ${MAX_ARCHIVE_ENTRIES} 个工作簿、单个不超过 ${MAX_STATS_FILE_BYTES / 1024 / 1024} MB、合计解压后不超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB（超出处：${over.name}）`,
+      `压缩包过大：最多 ${limits.maxZipEntries} 个工作簿、单个不超过 ${MAX_STATS_FILE_BYTES / 1024 / 1024} MB、合计解压后不超过 ${Math.floor(limits.maxUnzippedBytes / 1024 / 1024)} MB（超出处：${over.name}）`,
     );
   }
   return Object.entries(files)
@@ -162,7 +161,7 @@ export async function readStatsUpload(
       throw new AppError("payload-too-large", `文件超过 ${MAX_STATS_FILE_BYTES / 1024 / 1024} MB`);
     }
     const workbooks: GridWorkbook[] = [];
-    for (const entry of unpack(bytes)) {
+    for (const entry of unpack(bytes, limits)) {
       workbooks.push(await readEntry(entry.name, entry.bytes, limits));
     }
     return fromJiceng(workbooks, year);
