@@ -55,11 +55,6 @@ export function LedgerSettingsButton() {
         onCancel={() => {
           setOpen(false);
         }}
-        afterOpenChange={(visible) => {
-          if (visible && settings.data !== undefined) {
-            form.setFieldsValue(settings.data);
-          }
-        }}
         destroyOnHidden
       >
         {settings.data !== undefined && (
