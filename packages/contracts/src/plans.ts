@@ -113,7 +113,9 @@ export const PlanImportBody = z.strictObject({
     .trim()
     .min(1, { error: "请给出文件名" })
     .max(200, { error: "文件名最多 200 个字符" })
-    .regex(/\.(txt|html?|docx|xlsx|pdf)$/i, { error: "只支持 .txt、.html、.docx、.xlsx、.pdf 文件" }),
+    .regex(/\.(txt|html?|docx|doc|wps|xlsx|pdf)$/i, {
+      error: "只支持 .txt、.html、.docx、.doc、.wps、.xlsx、.pdf 文件",
+    }),
   contentBase64: z.base64({ error: "文件内容应为 base64 编码" }).max(28_000_000, { error: "文件超过 20 MB" }),
   /** Omitted: read from the issuer or title (see the review page's 文件层级). */
   documentLevel: z.enum(DOCUMENT_LEVEL_VALUES).optional(),

@@ -160,10 +160,32 @@ describe("decodeDocument", () => {
     ]);
   });
 
-  it("refuses an old .doc file with advice", async () => {
+  it("refuses a broken .doc file with advice", async () => {
     const decoded = await decodeDocument(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), "旧文件.doc");
-    expect(decoded.issues[0]).toMatchObject({ code: "unsupported-format" });
+    expect(decoded.issues[0]).toMatchObject({ code: "invalid-doc", severity: "error" });
     expect(decoded.issues[0]?.message).toContain("另存为 .docx");
+  });
+
+  it("reads a Word 97 (.doc) file, its table as rows of tab-separated cells", async () => {
+    // a synthetic 任务分解表 saved as Word 97 (see fixtures/README.md)
+    const bytes = new Uint8Array(readFileSync(new URL("./fixtures/task-table.doc", import.meta.url)));
+    const decoded = await decodeDocument(bytes, "任务分解表.doc");
+    expect(decoded.issues).toEqual([]);
+    expect(decoded.format).toBe("doc");
+    const lines = decoded.text.split("\n");
+    expect(lines[0]).toBe("测试县教育局关于印发2024年教育重点工作任务分解表的通知");
+    expect(lines).toContain("序号\t重点工作任务\t牵头单位\t配合单位\t完成时限");
+    expect(lines).toContain("2\t新建测试县第三幼儿园。\t县教育局\t\t2024年9月");
+    const parsed = parseDocument(decoded.text);
+    expect(parsed.nodes.map((n) => [n.title, n.lead, n.deadline])).toEqual([
+      ["持续推进学前教育普及普惠,学前三年毛入园率达到92%以上", "县教育局", "2024年12月底"],
+      ["新建测试县第三幼儿园", "县教育局", "2024年9月"],
+    ]);
+  });
+
+  it("refuses a file named .doc that is not one", async () => {
+    const decoded = await decodeDocument(utf8("just text"), "假文件.doc");
+    expect(decoded.issues[0]).toMatchObject({ code: "invalid-doc" });
   });
 
   it("gives the parser a document with no numbering, which it reads with a warning", async () => {

@@ -1,6 +1,6 @@
 /**
  * Uploaded bytes → document text for the parser (I/O edge). Handles .txt in any encoding bureaus use,
- * .html pages, .docx, .xlsx task tables and text-layer .pdf. Failures do not throw: they come back as error issues with a
+ * .html pages, .docx, .doc and .wps, .xlsx task tables and text-layer .pdf. Failures do not throw: they come back as error issues with a
  * stable kebab-case code and a Chinese message naming the file, and an empty text.
  */
 import type { Issue } from "@luoshi/domain";
@@ -12,6 +12,7 @@ import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./limits.ts";
 import { decodeTextBytes, replacementShare } from "./text-encoding.ts";
 import { checkZipSize } from "./zip-guard.ts";
 import { formatOf, startsWith, type DocumentFormat } from "./format.ts";
+import { isOleFile, legacyWordText } from "./doc-text.ts";
 import { workbookText } from "./xlsx-text.ts";
 
 export { MAX_DOCUMENT_BYTES } from "./limits.ts";
@@ -39,6 +40,7 @@ export const DECODE_ISSUE_CODES = [
   "unsupported-format",
   "invalid-docx",
   "invalid-xlsx",
+  "invalid-doc",
   "invalid-pdf",
   "pdf-without-text",
   "pdf-too-many-pages",
@@ -267,6 +269,22 @@ async function decodeDocx(
   }
 }
 
+/** A Word 97–2003 or WPS file, see `doc-text.ts`; other binaries named .doc are refused with advice. */
+async function decodeLegacyWord(bytes: Uint8Array, fileName: string): Promise<DecodedDocument> {
+  if (!isOleFile(bytes)) {
+    return failed(
+      "doc",
+      "invalid-doc",
+      `文件“${fileName}”不是有效的 Word 97–2003（.doc）或 WPS 文件，请另存为 .docx 后再上传`,
+      fileName,
+    );
+  }
+  const read = await legacyWordText(bytes);
+  return "text" in read
+    ? { text: tidyText(read.text.replaceAll("\u0000", "")).trim(), format: "doc", issues: [] }
+    : failed("doc", "invalid-doc", `文件“${fileName}”${read.refused}，请另存为 .docx 后再上传`, fileName);
+}
+
 /** A workbook (a 任务分解表 kept in Excel): its rows as tab-separated lines, see `xlsx-text.ts`. */
 async function decodeXlsx(
   bytes: Uint8Array,
@@ -364,7 +382,7 @@ export async function decodeDocument(
   limits: DecodeLimits = DEFAULT_DOCUMENT_LIMITS,
 ): Promise<DecodedDocument> {
   const format = formatOf(bytes, fileName);
-  const reported: DocumentFormat = format === "doc" || format === "unknown" ? "txt" : format;
+  const reported: DocumentFormat = format === "unknown" ? "txt" : format;
   if (bytes.length > limits.maxBytes) {
     return failed(
       reported,
@@ -377,18 +395,13 @@ export async function decodeDocument(
     return failed(reported, "file-empty", `文件“${fileName}”是空文件`, fileName);
   }
   if (format === "doc") {
-    return failed(
-      "txt",
-      "unsupported-format",
-      `文件“${fileName}”是旧版 Word/WPS 格式，请另存为 .docx 后再上传`,
-      fileName,
-    );
+    return decodeLegacyWord(bytes, fileName);
   }
   if (format === "unknown") {
     return failed(
       "txt",
       "unsupported-format",
-      `文件“${fileName}”的格式无法识别，请上传 .txt、.html、.docx、.xlsx 或 .pdf`,
+      `文件“${fileName}”的格式无法识别，请上传 .txt、.html、.docx、.doc、.wps、.xlsx 或 .pdf`,
       fileName,
     );
   }

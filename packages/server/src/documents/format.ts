@@ -1,7 +1,7 @@
 /** Which kind of document the uploaded bytes are: by the file name, else by the bytes. */
 
 /** Formats the decoder reads. */
-export type DocumentFormat = "txt" | "html" | "docx" | "pdf" | "xlsx";
+export type DocumentFormat = "txt" | "html" | "docx" | "doc" | "pdf" | "xlsx";
 
 /** True when the bytes begin with `ascii` (a magic number such as %PDF- or PK). */
 export function startsWith(bytes: Uint8Array, ascii: string): boolean {
@@ -14,7 +14,7 @@ export function startsWith(bytes: Uint8Array, ascii: string): boolean {
 }
 
 /** The format from the file name, or from the bytes when the name says nothing useful. */
-export function formatOf(bytes: Uint8Array, fileName: string): DocumentFormat | "doc" | "unknown" {
+export function formatOf(bytes: Uint8Array, fileName: string): DocumentFormat | "unknown" {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   switch (ext) {
     case "txt":

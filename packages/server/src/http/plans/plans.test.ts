@@ -111,6 +111,18 @@ describe.each(testEngines())("plans on %s", (engine) => {
     expect((await planner.request("POST", `/api/plans/${table.id}/discard`)).statusCode).toBe(200);
   });
 
+  it("imports a Word 97 (.doc) file the way a government site publishes it", async () => {
+    const bytes = readFileSync(new URL("../../documents/fixtures/task-table.doc", import.meta.url));
+    const res = await planner.request("POST", "/api/plans", upload("任务分解表.doc", bytes));
+    expect(res.statusCode, res.body).toBe(201);
+    const doc = res.json<PlanDetail>();
+    expect(doc.nodes.map((n) => [n.path, n.deadline])).toEqual([
+      ["1", "2024年12月底"],
+      ["2", "2024年9月"],
+    ]);
+    expect((await planner.request("POST", `/api/plans/${doc.id}/discard`)).statusCode).toBe(200);
+  });
+
   it("lets staff fix a title and units, with the change in the trail", async () => {
     const task = plan.nodes.find((n) => n.role === "task" && n.units.length > 0);
     expect(task).toBeDefined();
