@@ -99,8 +99,8 @@ describe("luoshi CLI on an embedded database", { timeout: RUN_TIMEOUT }, () => {
     expect(exported.code).toBe(0);
     const csv = readFileSync(file, "utf8");
     expect(csv.startsWith("\uFEFF序号,时间,操作人")).toBe(true);
-    expect(csv).toMatch(/,cli:\w+,securityAdmin,新建用户,user,/);
-    expect(csv).toMatch(/,cli:\w+,systemAdmin,重置口令,user,/);
+    expect(csv).toMatch(/,cli:\w+,securityAdmin,新建用户,用户,/);
+    expect(csv).toMatch(/,cli:\w+,systemAdmin,重置口令,用户,/);
     expect(csv).toMatch(/载入演示数据/);
     expect(csv).not.toMatch(/argon2/);
   });

@@ -77,7 +77,7 @@ describe.each(testEngines())("security headers and errors on %s", { timeout: 180
       contentBase64: Buffer.from("MZ\x90\x00").toString("base64"),
     });
     expect(exe.statusCode).toBe(400);
-    expect(exe.body).toContain("只支持 .txt、.html、.docx、.pdf 文件");
+    expect(exe.body).toContain("只支持 .txt、.html、.docx、.doc、.wps、.xlsx、.pdf 文件");
     const huge = await planner.request("POST", "/api/plans", {
       fileName: "规划.txt",
       contentBase64: "QUFB".repeat(7_500_000),
