@@ -10,7 +10,8 @@ import { configDefaults, defineConfig } from "vitest/config";
  */
 /**
  * Files that drive a process to its limits on purpose (a worker thread past its heap ceiling): they run
- * in a fresh process of their own, away from the memory the shared workers have gathered.
+ * in a process of their own, in a run of their own after the others (`npm run test:unit`) — beside the
+ * full suite the test process itself went down ("worker exited unexpectedly").
  */
 const OWN_PROCESS = ["packages/server/src/workers/run-in-worker.test.ts"];
 

@@ -9,7 +9,10 @@ describe("planFileProblem", () => {
     [{ name: "a.pdf", size: MAX_PLAN_FILE_BYTES }, null],
     [{ name: "a.pdf", size: MAX_PLAN_FILE_BYTES + 1 }, "size"],
     [{ name: "a.txt", size: 0 }, "empty"],
-    [{ name: "a.doc", size: 10 }, "type"],
+    [{ name: "旧方案.doc", size: 10 }, null],
+    [{ name: "分解表.wps", size: 10 }, null],
+    [{ name: "分解表.xlsx", size: 10 }, null],
+    [{ name: "a.xls", size: 10 }, "type"],
     [{ name: "txt", size: 10 }, "type"],
   ])("should judge %o as %s", (file, expected) => {
     expect(planFileProblem(file)).toBe(expected);
