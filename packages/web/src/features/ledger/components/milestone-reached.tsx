@@ -1,10 +1,17 @@
 import { useState } from "react";
 import { App, Button, DatePicker, Form, Input, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { chinaDate } from "@luoshi/common";
 import type { TaskDetail } from "@luoshi/contracts";
 import { errorText } from "../../../lib/error-text.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { useTaskChange } from "../api/tasks.ts";
+
+/**
+ * Today in China, whatever the browser's time zone: the server checks the day in Beijing time, and
+ * between 16:00 and 24:00 UTC a browser on UTC would otherwise offer yesterday (before a task 交办 today).
+ */
+const today = (): Dayjs => dayjs(chinaDate(new Date()));
 
 interface Values {
   reachedOn: Dayjs;
@@ -67,12 +74,12 @@ export function MilestoneReachedButton({
         }}
         destroyOnHidden
       >
-        <Form<Values> form={form} layout="vertical" initialValues={{ reachedOn: dayjs() }} onFinish={submit}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ reachedOn: today() }} onFinish={submit}>
           <Form.Item name="reachedOn" label={t("task.reachedDate")} rules={[{ required: true }]}>
             <DatePicker
               allowClear={false}
               disabledDate={(d) =>
-                d.isAfter(dayjs(), "day") ||
+                d.isAfter(today(), "day") ||
                 (task.assignedOn !== null && d.isBefore(dayjs(task.assignedOn), "day"))
               }
             />

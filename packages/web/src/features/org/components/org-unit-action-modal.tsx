@@ -1,3 +1,4 @@
+import { chinaDate } from "@luoshi/common";
 import { useState } from "react";
 import { Alert, App, Form, Input, Modal, Select, Switch } from "antd";
 import type { OrgUnit, OrgUnitDetail } from "@luoshi/contracts";
@@ -60,7 +61,7 @@ const TITLES: Record<OrgUnitMode, MessageKey> = {
   reopen: "org.reopenTitle",
 };
 
-const today = (): string => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+const today = (): string => chinaDate(new Date());
 const blankToUndefined = (v: string | undefined) =>
   v === undefined || v.trim() === "" ? undefined : v.trim();
 
