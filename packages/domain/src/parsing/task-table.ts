@@ -156,6 +156,16 @@ function cellAt(text: string, start: number, end: number): TableCell {
   return { text: text.slice(start, end).trim(), start, end };
 }
 
+/** True when the line holds a tab; searched within the line only (a search to the end is quadratic). */
+function hasTab(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) {
+    if (text.charCodeAt(i) === 0x09) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Splits a line on tabs into cells with their offsets. */
 function tabCells(text: string, line: Line): TableCell[] {
   const cells: TableCell[] = [];
@@ -359,7 +369,7 @@ export function findTaskTables(text: string, lines: readonly Line[]): TaskTable[
       continue;
     }
     // One row per line: the header's cells are tab-separated.
-    if (text.indexOf("\t", line.start) >= 0 && text.indexOf("\t", line.start) < line.end) {
+    if (hasTab(text, line)) {
       const kinds = tabCells(text, line).map((c) => columnKind(c.text));
       if (isHeader(kinds)) {
         const read = readTabTable(text, lines, i, kinds);
