@@ -3,6 +3,7 @@ import { AppError } from "@luoshi/server";
 import { auditCommand } from "./commands/audit.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { demo } from "./commands/demo.ts";
+import { drawCommand } from "./commands/draw.ts";
 import { importCommand, parseCommand } from "./commands/documents.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { indicatorsCommand } from "./commands/indicators.ts";
@@ -54,6 +55,7 @@ program.addCommand(registryCommand());
 program.addCommand(indicatorsCommand());
 program.addCommand(unitsCommand());
 program.addCommand(piiCommand());
+program.addCommand(drawCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,85 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { drawOrder, hashChain, listDigest, revealMatches, type DrawInput } from "./draw.ts";
+
+const entropy = [
+  { name: "双色球 2027031 期", numbers: [3, 11, 19, 24, 27, 31, 9] },
+  { name: "福彩3D 2027085 期", numbers: [381] },
+];
+const labels = Array.from({ length: 40 }, (_, index) => `BM2027${String(index + 1).padStart(4, "0")}`);
+const verifier = join(import.meta.dirname, "../../../../scripts/verify-draw.py");
+
+/** Runs the stand-alone Python verifier (written from docs/draws.md alone) on the same inputs. */
+function pythonOrder(input: DrawInput): { digest: string; order: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), "luoshi-draw-"));
+  const file = join(dir, "draw.json");
+  writeFileSync(file, JSON.stringify(input));
+  const lines = execFileSync("python3", [verifier, file], { encoding: "utf8" }).trim().split("\n");
+  const digest = lines[0]?.split(" ")[1] ?? "";
+  return { digest, order: lines.slice(2).map((line) => line.split("\t").slice(1).join("\t")) };
+}
+
+describe("luoshi-draw-v1", () => {
+  it("orders every label exactly once, the same way on every run", () => {
+    const first = drawOrder({ labels, entropy });
+    expect(first.order.map((entry) => entry.label).sort()).toEqual([...labels].sort());
+    expect(first.order.map((entry) => entry.rank)).toEqual(labels.map((_, index) => index + 1));
+    expect(drawOrder({ labels, entropy })).toEqual(first);
+  });
+
+  it("is reproduced by an independent implementation from the published description", () => {
+    const reveal = { revealHex: hashChain("5eed", 3)[1] ?? "", commitmentHex: hashChain("5eed", 3)[2] ?? "" };
+    for (const input of [
+      { labels, entropy },
+      { labels: ["甲校", "乙校", "丙校"], entropy, reveal },
+    ]) {
+      const ours = drawOrder(input);
+      const theirs = pythonOrder(input);
+      expect(theirs.digest).toBe(ours.listDigest);
+      expect(theirs.order).toEqual(ours.order.map((entry) => `${entry.label}\t${entry.position}`));
+    }
+  });
+
+  it("changes the order when the entropy or the frozen list changes", () => {
+    const base = drawOrder({ labels, entropy }).order.map((entry) => entry.label);
+    const otherEntropy = drawOrder({
+      labels,
+      entropy: [{ name: "双色球", numbers: [4, 11, 19, 24, 27, 31, 9] }],
+    });
+    expect(otherEntropy.order.map((entry) => entry.label)).not.toEqual(base);
+    const oneMore = drawOrder({ labels: [...labels, "BM20279999"], entropy });
+    expect(oneMore.listDigest).not.toBe(listDigest(labels));
+  });
+
+  it("does not depend on how the entropy numbers of a source were listed", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 99 }), { minLength: 1, maxLength: 8 }), (numbers) => {
+        const shuffled = [...numbers].reverse();
+        expect(drawOrder({ labels, entropy: [{ name: "a", numbers }] })).toEqual(
+          drawOrder({ labels, entropy: [{ name: "b", numbers: shuffled }] }),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("checks the revealed link against the published commitment", () => {
+    const chain = hashChain("00112233", 5);
+    expect(revealMatches(chain[3] ?? "", chain[4] ?? "")).toBe(true);
+    expect(revealMatches(chain[2] ?? "", chain[4] ?? "")).toBe(false);
+    expect(() =>
+      drawOrder({ labels, entropy, reveal: { revealHex: chain[2] ?? "", commitmentHex: chain[4] ?? "" } }),
+    ).toThrow(/承诺值不符/u);
+  });
+
+  it("refuses duplicate, empty or multi-line labels, naming the item", () => {
+    expect(() => listDigest(["A", "B", "A"])).toThrow(/第 3 项“A”重复/u);
+    expect(() => listDigest(["A", " "])).toThrow(/第 2 项/u);
+    expect(() => listDigest(["A\nB"])).toThrow(/含换行/u);
+    expect(() => listDigest([])).toThrow(/名单为空/u);
+  });
+});

@@ -1,0 +1,117 @@
+import { extract, expand } from "@noble/hashes/hkdf.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
+import { DrawInputError, entropyKey, type EntropySource } from "./entropy.ts";
+
+/** The name of the algorithm below; printed on every 公示 so that a reader knows what to re-run. */
+export const DRAW_ALGORITHM = "luoshi-draw-v1";
+
+const textEncoder = new TextEncoder();
+
+/**
+ * The frozen list's fingerprint, published when the list is frozen and before the seed is known:
+ * SHA-256 of the labels joined by "\n" in UTF-8, in the published order.
+ */
+export function listDigest(labels: readonly string[]): string {
+  checkLabels(labels);
+  return bytesToHex(sha256(textEncoder.encode(labels.join("\n"))));
+}
+
+function checkLabels(labels: readonly string[]): void {
+  if (labels.length === 0) throw new DrawInputError("名单为空，无法抽签");
+  const seen = new Set<string>();
+  for (const [index, label] of labels.entries()) {
+    if (label.trim() === "" || label !== label.trim() || /[\r\n]/u.test(label)) {
+      throw new DrawInputError(`名单第 ${index + 1} 项“${label}”为空、含换行或首尾空白`);
+    }
+    if (seen.has(label)) throw new DrawInputError(`名单第 ${index + 1} 项“${label}”重复`);
+    seen.add(label);
+  }
+}
+
+/**
+ * A commitment to a secret made before the list is frozen: SHA-256 applied `rounds` times (a hash
+ * chain, as in the S/KEY scheme of RFC 1760). The bureau publishes the last link and, at the draw,
+ * reveals the link before it; anyone checks that one more SHA-256 gives the published value.
+ */
+export function hashChain(secretHex: string, rounds: number): string[] {
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10_000) {
+    throw new DrawInputError(`哈希链长度须在 1 至 10000 之间，收到 ${rounds}`);
+  }
+  const links: string[] = [];
+  let current = parseHex(secretHex, "密钥");
+  for (let round = 0; round < rounds; round += 1) {
+    current = sha256(current);
+    links.push(bytesToHex(current));
+  }
+  return links;
+}
+
+/** True when SHA-256(reveal) is the published commitment. */
+export function revealMatches(revealHex: string, commitmentHex: string): boolean {
+  return bytesToHex(sha256(parseHex(revealHex, "揭示值"))) === commitmentHex.toLowerCase();
+}
+
+function parseHex(value: string, what: string): Uint8Array {
+  if (!/^(?:[0-9a-fA-F]{2})+$/u.test(value)) throw new DrawInputError(`${what}须为十六进制字节串`);
+  return hexToBytes(value.toLowerCase());
+}
+
+export interface DrawInput {
+  /** The frozen list, in its published order: application numbers, school codes — never names. */
+  readonly labels: readonly string[];
+  /** Public numbers fixed after the list was frozen (named lottery draws of a later date). */
+  readonly entropy: readonly EntropySource[];
+  /** The revealed link of a published hash-chain commitment, if the draw used one. */
+  readonly reveal?: { readonly revealHex: string; readonly commitmentHex: string };
+}
+
+export interface DrawPosition {
+  readonly label: string;
+  /** 1-based place in the draw's order: 摇号 sequence number, 抽查 order, class order. */
+  readonly rank: number;
+  /** The label's 128-bit position value, hex; the order is these values ascending. */
+  readonly position: string;
+}
+
+export interface DrawResult {
+  readonly algorithm: typeof DRAW_ALGORITHM;
+  readonly listDigest: string;
+  readonly entropyKey: string;
+  readonly order: readonly DrawPosition[];
+}
+
+/**
+ * Orders a frozen list by public randomness (after the Verifiable Random Selection draft,
+ * draft-thomson-elegy-vrs-00, which succeeds RFC 3797):
+ *   PRK = HKDF-Extract(salt = revealed link or empty, IKM = "luoshi-draw-v1\n" + listDigest + "\n" + entropyKey)
+ *   position(label) = HKDF-Expand(PRK, info = label in UTF-8, 16 bytes)
+ * and sorts by position (ties, which need a 128-bit collision, by label). A label's position does not
+ * depend on the others, so adding or removing a name after the freeze cannot be hidden: the digest
+ * changes. Selecting k = taking the first k of the order.
+ */
+export function drawOrder(input: DrawInput): DrawResult {
+  const digest = listDigest(input.labels);
+  const key = entropyKey(input.entropy);
+  let salt: Uint8Array = new Uint8Array(0);
+  if (input.reveal !== undefined) {
+    if (!revealMatches(input.reveal.revealHex, input.reveal.commitmentHex)) {
+      throw new DrawInputError("揭示值与事先公布的承诺值不符：SHA-256(揭示值) ≠ 承诺值");
+    }
+    salt = parseHex(input.reveal.revealHex, "揭示值");
+  }
+  const prk = extract(sha256, textEncoder.encode(`${DRAW_ALGORITHM}\n${digest}\n${key}`), salt);
+  const positions = input.labels.map((label) => ({
+    label,
+    position: bytesToHex(expand(sha256, prk, textEncoder.encode(label), 16)),
+  }));
+  positions.sort((a, b) =>
+    a.position < b.position ? -1 : a.position > b.position ? 1 : a.label < b.label ? -1 : 1,
+  );
+  return {
+    algorithm: DRAW_ALGORITHM,
+    listDigest: digest,
+    entropyKey: key,
+    order: positions.map((entry, index) => ({ ...entry, rank: index + 1 })),
+  };
+}
