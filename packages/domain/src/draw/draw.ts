@@ -1,4 +1,5 @@
-import { extract, expand } from "@noble/hashes/hkdf.js";
+import { extract } from "@noble/hashes/hkdf.js";
+import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { DrawInputError, entropyKey, type EntropySource } from "./entropy.ts";
@@ -101,9 +102,15 @@ export function drawOrder(input: DrawInput): DrawResult {
     salt = parseHex(input.reveal.revealHex, "揭示值");
   }
   const prk = extract(sha256, textEncoder.encode(`${DRAW_ALGORITHM}\n${digest}\n${key}`), salt);
+  // HKDF-Expand to 16 bytes is the first block alone, T(1) = HMAC(PRK, info || 0x01), truncated; the
+  // keyed HMAC state is made once and cloned per label (a city's 100,000 applications).
+  const keyed = hmac.create(sha256, prk);
+  const counter = Uint8Array.of(1);
   const positions = input.labels.map((label) => ({
     label,
-    position: bytesToHex(expand(sha256, prk, textEncoder.encode(label), 16)),
+    position: bytesToHex(
+      keyed.clone().update(textEncoder.encode(label)).update(counter).digest().subarray(0, 16),
+    ),
   }));
   positions.sort((a, b) =>
     a.position < b.position ? -1 : a.position > b.position ? 1 : a.label < b.label ? -1 : 1,

@@ -1,0 +1,2 @@
+export * from "./admission-lottery.ts";
+export * from "./class-balance.ts";
