@@ -4,13 +4,16 @@ import { Command } from "commander";
 import { z } from "zod";
 import { readCsv, writeCsv } from "@luoshi/common";
 import {
+  compareWithPublished,
   DRAW_ALGORITHM,
   DrawInputError,
   drawOrder,
   hashChain,
   parseEntropyText,
+  publishedRows,
+  RESULT_HEADER,
   type DrawResult,
-} from "@luoshi/domain/draw";
+} from "@luoshi/common/draw";
 import { AppError } from "@luoshi/server";
 import { parseOptions } from "../options.ts";
 
@@ -26,8 +29,6 @@ const CommitOptions = z.object({
   rounds: z.coerce.number().int().min(2).max(10_000).default(10),
   out: z.string().min(1),
 });
-
-const HEADER = ["名次", "名单项", "位置值"];
 
 function readText(path: string, what: string): string {
   try {
@@ -85,7 +86,7 @@ export function drawCommand(): Command {
     .action((raw: unknown) => {
       const o = parseOptions(RunOptions, raw);
       const result = compute(o);
-      const csv = writeCsv([HEADER, ...result.order.map((e) => [e.rank, e.label, e.position])]);
+      const csv = writeCsv([[...RESULT_HEADER], ...result.order.map((e) => [e.rank, e.label, e.position])]);
       if (o.out === undefined) {
         process.stdout.write(csv);
         return;
@@ -99,22 +100,10 @@ export function drawCommand(): Command {
     .action((raw: unknown) => {
       const o = parseOptions(VerifyOptions, raw);
       const result = compute(o);
-      const published = readCsv(readText(o.result, "结果")).records.filter(
-        (record) => record.fields[0] !== HEADER[0],
+      const problems = compareWithPublished(
+        result,
+        publishedRows(readCsv(readText(o.result, "结果")).records),
       );
-      const problems: string[] = [];
-      if (published.length !== result.order.length) {
-        problems.push(`公布结果有 ${published.length} 项，重算有 ${result.order.length} 项`);
-      }
-      for (const [index, expected] of result.order.entries()) {
-        const record = published[index];
-        const [rank, label] = record?.fields ?? [];
-        if (record === undefined || rank !== String(expected.rank) || label !== expected.label) {
-          const where =
-            record === undefined ? "缺失" : `第 ${record.line} 行为“${rank ?? ""} ${label ?? ""}”`;
-          problems.push(`名次 ${expected.rank} 应为“${expected.label}”，公布结果${where}`);
-        }
-      }
       printSummary(result);
       if (problems.length > 0) {
         throw new AppError("validation-failed", `验证不通过：\n  ${problems.slice(0, 20).join("\n  ")}`);

@@ -1,4 +1,4 @@
-import { drawOrder, type DrawInput, type DrawResult } from "../draw/draw.ts";
+import { drawOrder, type DrawInput, type DrawResult } from "@luoshi/common/draw";
 
 /** A school taking entrants this year: its seats and the schools its overflow is placed in, in order. */
 export interface LotterySchool {

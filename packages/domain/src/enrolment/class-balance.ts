@@ -1,4 +1,4 @@
-import { drawOrder, type DrawInput } from "../draw/draw.ts";
+import { drawOrder, type DrawInput } from "@luoshi/common/draw";
 
 /** A pupil of the new grade; the label is the 学籍号 or application number, never a name. */
 export interface ClassPupil {

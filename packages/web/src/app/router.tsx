@@ -11,6 +11,9 @@ import { StandaloneSuspense } from "./routes/standalone-suspense.tsx";
 
 // Route pages load on demand; each becomes its own chunk.
 const LoginRoute = lazy(() => import("./routes/login.tsx").then((m) => ({ default: m.LoginRoute })));
+const VerifyDrawRoute = lazy(() =>
+  import("./routes/verify-draw.tsx").then((m) => ({ default: m.VerifyDrawRoute })),
+);
 const SetupRoute = lazy(() => import("./routes/setup.tsx").then((m) => ({ default: m.SetupRoute })));
 const PasswordRoute = lazy(() => import("./routes/password.tsx").then((m) => ({ default: m.PasswordRoute })));
 const AccountRoute = lazy(() => import("./routes/account.tsx").then((m) => ({ default: m.AccountRoute })));
@@ -62,6 +65,14 @@ const routes: RouteObject[] = [
     element: (
       <StandaloneSuspense>
         <LoginRoute />
+      </StandaloneSuspense>
+    ),
+  },
+  {
+    path: "/verify-draw",
+    element: (
+      <StandaloneSuspense>
+        <VerifyDrawRoute />
       </StandaloneSuspense>
     ),
   },

@@ -1,3 +1,4 @@
+import { drawsEnUS } from "./draws-en-us.ts";
 import { ledgerEnUS } from "./ledger-en-us.ts";
 import { flowEnUS } from "./flow-en-us.ts";
 import { usersBulkEnUS } from "./users-bulk-en-us.ts";
@@ -384,5 +385,6 @@ export const enUS: Messages = {
   ...registryEnUS,
   ...studentsEnUS,
   ...setupEnUS,
+  ...drawsEnUS,
   ...secondFactorEnUS,
 };

@@ -2,6 +2,7 @@
  * 中文 (zh-CN) — the source dictionary. Keys are English and dotted by area; `{name}` placeholders
  * are filled by `t()`. Every other language must provide exactly these keys.
  */
+import { drawsZhCN } from "./draws-zh-cn.ts";
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
 import { flowZhCN } from "./flow-zh-cn.ts";
 import { usersBulkZhCN } from "./users-bulk-zh-cn.ts";
@@ -380,6 +381,7 @@ export const zhCN = {
   ...registryZhCN,
   ...studentsZhCN,
   ...setupZhCN,
+  ...drawsZhCN,
   ...secondFactorZhCN,
 } as const;
 

@@ -1,7 +1,6 @@
 import { md5 } from "@noble/hashes/legacy.js";
+import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { DrawInputError } from "./entropy.ts";
-
-const textEncoder = new TextEncoder();
 
 /** One step of an RFC 3797 selection, as the RFC's worked example prints it. */
 export interface Rfc3797Step {
@@ -37,7 +36,7 @@ export function rfc3797Select(poolSize: number, count: number, key: string): Rfc
   if (!Number.isInteger(count) || count < 0 || count > poolSize) {
     throw new DrawInputError(`抽取人数须在 0 至 ${poolSize} 之间，收到 ${count}`);
   }
-  const keyBytes = textEncoder.encode(key);
+  const keyBytes = utf8ToBytes(key);
   const left = Array.from({ length: poolSize }, (_, index) => index + 1);
   const steps: Rfc3797Step[] = [];
   for (let index = 0; index < count; index += 1) {

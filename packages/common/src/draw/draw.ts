@@ -1,13 +1,11 @@
 import { extract } from "@noble/hashes/hkdf.js";
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
+import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 import { DrawInputError, entropyKey, type EntropySource } from "./entropy.ts";
 
 /** The name of the algorithm below; printed on every 公示 so that a reader knows what to re-run. */
 export const DRAW_ALGORITHM = "luoshi-draw-v1";
-
-const textEncoder = new TextEncoder();
 
 /**
  * The frozen list's fingerprint, published when the list is frozen and before the seed is known:
@@ -15,7 +13,7 @@ const textEncoder = new TextEncoder();
  */
 export function listDigest(labels: readonly string[]): string {
   checkLabels(labels);
-  return bytesToHex(sha256(textEncoder.encode(labels.join("\n"))));
+  return bytesToHex(sha256(utf8ToBytes(labels.join("\n"))));
 }
 
 function checkLabels(labels: readonly string[]): void {
@@ -101,16 +99,14 @@ export function drawOrder(input: DrawInput): DrawResult {
     }
     salt = parseHex(input.reveal.revealHex, "揭示值");
   }
-  const prk = extract(sha256, textEncoder.encode(`${DRAW_ALGORITHM}\n${digest}\n${key}`), salt);
+  const prk = extract(sha256, utf8ToBytes(`${DRAW_ALGORITHM}\n${digest}\n${key}`), salt);
   // HKDF-Expand to 16 bytes is the first block alone, T(1) = HMAC(PRK, info || 0x01), truncated; the
   // keyed HMAC state is made once and cloned per label (a city's 100,000 applications).
   const keyed = hmac.create(sha256, prk);
   const counter = Uint8Array.of(1);
   const positions = input.labels.map((label) => ({
     label,
-    position: bytesToHex(
-      keyed.clone().update(textEncoder.encode(label)).update(counter).digest().subarray(0, 16),
-    ),
+    position: bytesToHex(keyed.clone().update(utf8ToBytes(label)).update(counter).digest().subarray(0, 16)),
   }));
   positions.sort((a, b) =>
     a.position < b.position ? -1 : a.position > b.position ? 1 : a.label < b.label ? -1 : 1,
@@ -121,4 +117,41 @@ export function drawOrder(input: DrawInput): DrawResult {
     entropyKey: key,
     order: positions.map((entry, index) => ({ ...entry, rank: index + 1 })),
   };
+}
+
+/** One row of a published result as read back from its CSV: the line it is on, 名次 and 名单项. */
+export interface PublishedRow {
+  readonly line: number;
+  readonly rank: string;
+  readonly label: string;
+}
+
+/**
+ * Compares a recomputed draw with a published result, row by row; each problem names the rank, the
+ * label it should have and the published line. Empty when they agree.
+ */
+export function compareWithPublished(result: DrawResult, published: readonly PublishedRow[]): string[] {
+  const problems: string[] = [];
+  if (published.length !== result.order.length) {
+    problems.push(`公布结果有 ${published.length} 项，重算有 ${result.order.length} 项`);
+  }
+  for (const [index, expected] of result.order.entries()) {
+    const row = published[index];
+    if (row !== undefined && row.rank === String(expected.rank) && row.label === expected.label) continue;
+    const found = row === undefined ? "缺失" : `第 ${row.line} 行为“${row.rank} ${row.label}”`;
+    problems.push(`名次 ${expected.rank} 应为“${expected.label}”，公布结果${found}`);
+  }
+  return problems;
+}
+
+/** The header of a published result CSV, which `publishedRows` skips. */
+export const RESULT_HEADER = ["名次", "名单项", "位置值"] as const;
+
+/** Reads the rows of a published result from parsed CSV records, skipping the header. */
+export function publishedRows(
+  records: readonly { line: number; fields: readonly string[] }[],
+): PublishedRow[] {
+  return records
+    .filter((record) => record.fields[0] !== RESULT_HEADER[0])
+    .map((record) => ({ line: record.line, rank: record.fields[0] ?? "", label: record.fields[1] ?? "" }));
 }
