@@ -8,6 +8,7 @@ import { parseImportSheets, type ImportUnit } from "../import-plan.ts";
 import { mergeParsedRows } from "../template-parse.ts";
 import {
   JICENG_GENERATIONS,
+  crossSchoolWorkbook,
   isJicengWorkbook,
   isSupplementElement,
   jicengGenerationFor,
@@ -81,6 +82,53 @@ describe("基层表 import", () => {
       expect(merged.population.map((p) => p.values)).toEqual(population.map((p) => p.values));
     });
   }
+
+  for (const year of [2020, 2024]) {
+    it(`reads a county's cross-school export of ${year} as the schools' own workbooks`, () => {
+      const { workbooks } = upload(year);
+      const generation = jicengGenerationFor(year);
+      if (generation === undefined) {
+        throw new Error("no layout");
+      }
+      const schoolBooks = workbooks.slice(0, -1);
+      const supplement = workbooks.slice(-1);
+      const county = crossSchoolWorkbook(schoolBooks, generation, `全县基层表${year}.xlsx`);
+      // one workbook, one sheet per 表, every school's rows in it
+      expect(county.sheets.length).toBeLessThan(30);
+      expect(isJicengWorkbook(county.sheets.map((s) => s.name))).toBe(true);
+      const perSchool = readJicengUpload(workbooks, year);
+      const fromCounty = readJicengUpload([county, ...supplement], year);
+      expect(fromCounty.issues).toEqual(perSchool.issues);
+      expect(fromCounty.workbooks).toBe(schoolBooks.length);
+      expect(fromCounty.sheets).toEqual(perSchool.sheets);
+    });
+  }
+
+  it("names the export's own sheet row, 表号, 行代码 and 栏号 of a bad value in a cross-school export", () => {
+    const { workbooks } = upload(2024);
+    const generation = jicengGenerationFor(2024);
+    if (generation === undefined) {
+      throw new Error("no layout");
+    }
+    const county = crossSchoolWorkbook(workbooks.slice(0, -1), generation, "全县基层表.xlsx");
+    const sheet = county.sheets.find((s) => s.name === "教基5176");
+    const at = sheet?.rows.findIndex((r, i) => i > 3 && r[2] === "03") ?? -1;
+    const row = sheet?.rows[at];
+    if (sheet === undefined || row === undefined) {
+      throw new Error("no 教基5176 row 03");
+    }
+    const code = String(row[0]);
+    sheet.rows[at] = [...row.slice(0, 4), "三千册"];
+    const read = readJicengUpload([county], 2024);
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          new RegExp(`^全县基层表.xlsx（.* ${code}）表 教基5176 行代码 03 栏号 1：“三千册”不是数字`),
+        ) as string,
+        where: expect.objectContaining({ file: "全县基层表.xlsx", sheet: "教基5176", row: at + 1 }) as object,
+      }),
+    ]);
+  });
 
   it("refuses a malformed workbook naming file, school, 表号, 行代码, 栏号 and the value", () => {
     const { workbooks } = upload(2024);

@@ -9,6 +9,7 @@ import type { ImportSheet } from "../import-plan.ts";
 import { sheetByName, templateHeaders } from "../template.ts";
 import { matchHeaders, normalizeHeader, readNumber, rowToCells, type Cell } from "../template-parse.ts";
 import { validateRecordValues } from "../validation.ts";
+import { splitCrossSchoolWorkbook } from "./cross-school.ts";
 import { isJicengWorkbook, jicengGenerationFor, parseCellRef } from "./layout.ts";
 import { readJicengWorkbook, type GridWorkbook, type JicengSchool } from "./read.ts";
 
@@ -16,7 +17,7 @@ import { readJicengWorkbook, type GridWorkbook, type JicengSchool } from "./read
 export interface JicengUpload {
   sheets: ImportSheet[];
   issues: Issue[];
-  /** School workbooks read. */
+  /** School workbooks read (each school of a cross-school export counting as one). */
   workbooks: number;
 }
 
@@ -171,7 +172,13 @@ export function readJicengUpload(workbooks: readonly GridWorkbook[], year: numbe
   const supplement: SupplementRows = { schools: new Map(), areas: new Map() };
   const fileOf = new Map<string, string>();
   let read = 0;
-  for (const wb of workbooks) {
+  // a county's cross-school export is read as the schools' own workbooks it holds
+  const split = workbooks.flatMap((wb) =>
+    isJicengWorkbook(wb.sheets.map((s) => s.name))
+      ? (splitCrossSchoolWorkbook(wb, generation) ?? [wb])
+      : [wb],
+  );
+  for (const wb of split) {
     if (!isJicengWorkbook(wb.sheets.map((s) => s.name))) {
       readSupplement(wb, year, supplement, issues);
       continue;
