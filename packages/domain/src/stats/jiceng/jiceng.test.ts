@@ -203,6 +203,60 @@ describe("基层表 import", () => {
     ]);
   });
 
+  it("merges a supplement with the 基层表 of the same year, refusing a value that disagrees", () => {
+    const { workbooks } = upload(2024);
+    const school = workbooks.find((w) => w.sheets.some((s) => s.name === "教基3112_小学"));
+    const code = school?.sheets[0]?.rows.find((r) => r[0] === "学校（机构）标识码")?.[1];
+    if (school === undefined || typeof code !== "string") {
+      throw new Error("no school");
+    }
+    const supplement = (rows: (string | number)[][]): GridWorkbook => ({
+      fileName: "补充.xlsx",
+      sheets: [{ name: "补充数据", rows }],
+    });
+    // the 基层表 has 校舍建筑面积; the supplement adds what it lacks, the year is the import's
+    const agree = readJicengUpload(
+      [
+        school,
+        supplement([
+          ["学校标识码", "音乐专用教室数", "小学最大班额"],
+          [code, 2, 45],
+        ]),
+      ],
+      2024,
+    );
+    expect(agree.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const cell = (sheets: typeof agree.sheets, header: string): unknown => {
+      const sheet = sheets.find((s) => s.headers.includes(header));
+      return sheet?.rows[0]?.cells[sheet.headers.indexOf(header)];
+    };
+    expect([cell(agree.sheets, "音乐专用教室数"), cell(agree.sheets, "小学最大班额")]).toEqual([2, 45]);
+    // a value the 基层表 also gives must agree; a 统计年度 column must hold the import's year
+    const building = readJicengUpload([school], 2024).sheets.find((s) => s.name === "办学条件");
+    const at = building?.headers.indexOf("校舍建筑面积") ?? -1;
+    const area = Number(building?.rows[0]?.cells[at]);
+    const conflict = readJicengUpload(
+      [
+        school,
+        supplement([
+          ["学校标识码", "统计年度", "校舍建筑面积"],
+          [code, 2024, area + 1],
+        ]),
+        supplement([
+          ["学校标识码", "统计年度", "音乐专用教室数"],
+          [code, 2023, 1],
+        ]),
+      ],
+      2024,
+    );
+    expect(conflict.issues.map((i) => i.code)).toEqual(["wrong-year", "supplement-conflict"]);
+    expect(conflict.issues[1]?.message).toMatch(
+      new RegExp(
+        `补充.xlsx“补充数据”第 2 行的“校舍建筑面积”为 ${String(area + 1)}.*表 教基5170 行代码 01 栏号 1 的 ${String(area)}`,
+      ),
+    );
+  });
+
   it("reads 举办者 codes and keeps the 5-wide 班额 halves consistent with their 10-wide band", () => {
     expect(findSponsorCode("841 县级教育部门")?.ownership).toBe("public");
     expect(findSponsorCode("999")?.name).toBe("民办");

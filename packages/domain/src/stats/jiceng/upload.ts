@@ -30,6 +30,7 @@ const ELEMENT_BY_HEADER: ReadonlyMap<string, string> = new Map(
     [normalizeHeader(e.code), e.code],
   ]),
 );
+const LABEL_OF: ReadonlyMap<string, string> = new Map(DATA_ELEMENTS.map((e) => [e.code, e.label]));
 const SCHOOL_KEY = new Set(["学校标识码", "学校代码", "学校（机构）标识码"].map(normalizeHeader));
 const AREA_KEY = new Set(["乡镇代码", "行政区划代码", "区划代码"].map(normalizeHeader));
 const NAME_COLUMNS = new Set(
@@ -225,7 +226,7 @@ export function readJicengUpload(workbooks: readonly GridWorkbook[], year: numbe
         issues.push({
           code: "supplement-conflict",
           severity: "error",
-          message: `${s.schoolCode}：${extra?.where[e] ?? "补充数据"}的“${e}”为 ${v}，与基层表 ${s.fileName} ${s.sourceOf[e] ?? ""} 的 ${had} 不同`,
+          message: `${s.schoolCode}：${extra?.where[e] ?? "补充数据"}的“${LABEL_OF.get(e) ?? e}”为 ${v}，与基层表 ${s.fileName} ${describeCells(s.sourceOf[e] ?? "")} 的 ${had} 不同`,
           where: { file: s.fileName, sheet: "", row: 0, column: s.sourceOf[e] ?? e },
         });
         continue;
