@@ -169,9 +169,9 @@ export function crossSchoolWorkbook(
         continue;
       }
       const columnRow = sheet.rows.findIndex((cells) => cells.some((c) => text(c) === "甲"));
-      const grid = grids.get(table) ?? {
+      const grid: { head: Cell[][]; rows: Cell[][] } = grids.get(table) ?? {
         head: [
-          ...sheet.rows.slice(0, 1),
+          ...sheet.rows.slice(0, 1).map((r) => [...r]),
           ["学校标识码", ...(sheet.rows[columnRow - 1] ?? [])],
           [null, ...(sheet.rows[columnRow] ?? [])],
         ],

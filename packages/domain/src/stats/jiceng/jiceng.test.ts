@@ -118,8 +118,15 @@ describe("基层表 import", () => {
       throw new Error("no 教基5176 row 03");
     }
     const code = String(row[0]);
-    sheet.rows[at] = [...row.slice(0, 4), "三千册"];
-    const read = readJicengUpload([county], 2024);
+    const broken: GridWorkbook = {
+      ...county,
+      sheets: county.sheets.map((s) =>
+        s === sheet
+          ? { ...s, rows: s.rows.map((r, i) => (i === at ? [...row.slice(0, 4), "三千册"] : r)) }
+          : s,
+      ),
+    };
+    const read = readJicengUpload([broken], 2024);
     expect(read.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({
         message: expect.stringMatching(
