@@ -38,7 +38,7 @@ async function archive(words: string | null): Promise<Buffer> {
 describe("基层表 import in Chromium", () => {
   const rig = useDemoRig();
 
-  it("uploads a .zip of school workbooks, shows what it stored, and names 表号/行代码/栏号 of a bad one", async () => {
+  it("uploads a .zip of school workbooks, previews it, stores it, and names 表号/行代码/栏号 of a bad one", async () => {
     const page = await (await rig.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await logIn(page, rig.server, "planner");
     await page.goto(`${rig.server.url}/indicators?tab=import`);
@@ -48,7 +48,35 @@ describe("基层表 import in Chromium", () => {
     await year.fill(String(YEAR));
     await year.blur();
 
-    await importStatsFile(page, "基层表 2025.zip", await archive(null));
+    // 预览变化: the .zip is read and checked, the changes shown, nothing written yet
+    await page
+      .getByLabel("统计数据文件", { exact: true })
+      .setInputFiles({ name: "基层表 2025.zip", mimeType: "application/zip", buffer: await archive(null) });
+    await expect
+      .poll(() => page.getByText("基层表 2025.zip", { exact: true }).first().isVisible())
+      .toBe(true);
+    await page.getByRole("button", { name: "预览变化" }).click();
+    await expect
+      .poll(() => page.getByText(`预览：基层表 2025.zip 将导入 ${YEAR} 年统计数据（尚未写入）`).isVisible(), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    const changes = page.getByRole("region", { name: /将改变的数值（共 \d+ 处/ });
+    // each school's 校舍建筑面积 read from 教基5170, and the supplement's 音乐专用教室数
+    await expect
+      .poll(() => changes.getByRole("row", { name: /1620802101.*校舍建筑面积.*4000/ }).count())
+      .toBe(1);
+    await expect
+      .poll(() => changes.getByRole("row", { name: /1620802102.*校舍建筑面积.*4000/ }).count())
+      .toBe(1);
+    await expect
+      .poll(() => changes.getByRole("row", { name: /1620802101.*音乐专用教室数.*2/ }).count())
+      .toBe(1);
+    const history = page.getByRole("region", { name: "导入记录" });
+    expect(await history.getByRole("row", { name: /基层表 2025\.zip/ }).count()).toBe(0);
+
+    // 确认导入 stores what was previewed
+    await page.getByRole("button", { name: "确认导入" }).click();
     await expect
       .poll(() => page.getByText(`已导入 ${YEAR} 年统计数据（基层表 2025.zip）`).isVisible(), {
         timeout: 60_000,
@@ -56,7 +84,6 @@ describe("基层表 import in Chromium", () => {
       .toBe(true);
     const summary = page.getByRole("table").filter({ hasText: "变化的数值" });
     await expect.poll(() => summary.textContent()).toMatch(/学校2.*乡镇（街道）0.*变化的数值\d+/);
-    const history = page.getByRole("region", { name: "导入记录" });
     await expect.poll(() => history.getByRole("row", { name: /基层表 2025\.zip/ }).count()).toBe(1);
 
     await importStatsFile(page, "基层表 有误.zip", await archive("四千"));

@@ -2,7 +2,9 @@
  * Benchmark of the 基层表 import on the demo county (崆峒区, 2024, 357 schools): every school's
  * workbook in the 教基 layout plus a supplement, zipped, then `importStatistics` on a fresh PGlite
  * database, timed by stage (读取 covers unzipping, reading every workbook and turning it into the
- * template's sheets). Also the size of the archive. Target: a county's archive in under 60 s.
+ * template's sheets). Also the size of the archive, and reading the same schools from one cross-school
+ * export against reading them from their own workbooks (grids in memory, no .xlsx parsing). Target: a
+ * county's archive in under 60 s.
  *
  *   node scripts/bench-jiceng-import.ts [year=2024]
  */
@@ -15,8 +17,11 @@ import { createTestDatabase } from "@luoshi/db/testing";
 import { generateDemoCounty } from "@luoshi/domain/demo";
 import type { SchoolAttributes } from "@luoshi/domain/org";
 import {
+  crossSchoolWorkbook,
   generateDemoStatistics,
+  jicengGenerationFor,
   jicengWorkbook,
+  readJicengUpload,
   supplementWorkbook,
   withFineClassBands,
 } from "@luoshi/domain/stats";
@@ -56,6 +61,22 @@ try {
   const bytes = await jicengArchive(books);
   console.log(
     `built ${books.length} workbooks, archive ${(bytes.length / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`,
+  );
+
+  const generation = jicengGenerationFor(YEAR);
+  if (generation === undefined) {
+    throw new Error(`no 基层表 layout for ${String(YEAR)}`);
+  }
+  const export_ = crossSchoolWorkbook(books.slice(0, -1), generation, "全县基层表.xlsx");
+  t = performance.now();
+  readJicengUpload(books, YEAR);
+  const own = performance.now() - t;
+  t = performance.now();
+  const fromExport = readJicengUpload([export_, ...books.slice(-1)], YEAR);
+  const cross = performance.now() - t;
+  console.log(
+    `read ${String(fromExport.workbooks)} schools from their own workbooks in ${(own / 1000).toFixed(2)} s, ` +
+      `from one cross-school export in ${(cross / 1000).toFixed(2)} s`,
   );
 
   const handle = await createTestDatabase("pglite");

@@ -63,10 +63,29 @@ describe("luoshi stats import with 基层表 workbooks", { timeout: 240_000 }, (
     for (const b of books) {
       writeFileSync(join(folder, b.fileName), await gridWorkbookBytes(b));
     }
+    // --preview reads and checks the folder, lists what would change, and writes nothing
+    const seen = run(
+      "stats",
+      "import",
+      folder,
+      "--year",
+      String(YEAR),
+      "--unit",
+      "620802",
+      "--quiet",
+      "--preview",
+    );
+    expect(seen.code).toBe(0);
+    expect(seen.out).toMatch(/预览（未写入）：2025 年统计数据，学校 2 所/);
+    expect(seen.out).toMatch(/1620802101 公用经费预算总额：（无） → 210000/);
     const r = run("stats", "import", folder, "--year", String(YEAR), "--unit", "620802", "--quiet");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/已导入 2025 年统计数据：学校 2 所/);
+    // the preview wrote nothing: the import changes what the preview said it would
+    const previewed = /将改变的数值 (\d+) 个/.exec(seen.out)?.[1];
+    expect(Number(previewed)).toBeGreaterThan(0);
+    expect(r.out).toContain(`变化的数值 ${previewed ?? ""} 个`);
 
     const zip = join(dir, "基层表.zip");
     writeFileSync(zip, await jicengArchive(workbooks([310, 280])));

@@ -23,6 +23,7 @@ const StatsImportOptions = z.object({
     .max(2100, { error: "应为 2000–2100 的年份" }),
   unit: z.string().min(2, { error: "请用 --unit 给出数据所属地区或学校的代码" }),
   quiet: z.boolean().optional(),
+  preview: z.boolean().optional(),
 });
 
 const STAGE_LABELS: Record<StatsImportStage, string> = {
@@ -146,6 +147,7 @@ export function statsCommand(): Command {
     .requiredOption("--year <year>", "统计年度，如 2020")
     .requiredOption("--unit <code>", "数据所属地区（行政区划代码）或学校（学校标识码）")
     .option("--quiet", "不显示进度")
+    .option("--preview", "只预览：校验文件并列出将改变的数值，不写入")
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(StatsImportOptions, raw);
       const { bytes, fileName } = readInput(file);
@@ -163,10 +165,22 @@ export function statsCommand(): Command {
             actor,
             { fileName, year: o.year, bytes },
             progress.report,
+            undefined,
+            { preview: o.preview === true },
           );
           progress.stop();
           for (const w of result.warnings) {
             console.error(`提示：${where(w)}：${w.message}`);
+          }
+          if (!result.applied) {
+            const shown = (v: number | null) => (v === null ? "（无）" : String(v));
+            console.log(
+              `预览（未写入）：${o.year} 年统计数据，学校 ${result.schools} 所，乡镇 ${result.areas} 个，共 ${result.rows} 行；将改变的数值 ${result.changedValues} 个，将清除 ${result.blankedValues} 个`,
+            );
+            for (const c of result.changes) {
+              console.log(`  ${c.code} ${c.label ?? c.element}：${shown(c.before)} → ${shown(c.after)}`);
+            }
+            return;
           }
           console.log(
             `已导入 ${o.year} 年统计数据：学校 ${result.schools} 所，乡镇 ${result.areas} 个，共 ${result.rows} 行；变化的数值 ${result.changedValues} 个`,

@@ -6,3 +6,4 @@ export * from "./layout.ts";
 export * from "./read.ts";
 export * from "./upload.ts";
 export * from "./generate.ts";
+export * from "./cross-school.ts";

@@ -8,6 +8,7 @@ import { parseImportSheets, type ImportUnit } from "../import-plan.ts";
 import { mergeParsedRows } from "../template-parse.ts";
 import {
   JICENG_GENERATIONS,
+  crossSchoolWorkbook,
   isJicengWorkbook,
   isSupplementElement,
   jicengGenerationFor,
@@ -82,6 +83,60 @@ describe("基层表 import", () => {
     });
   }
 
+  for (const year of [2020, 2024]) {
+    it(`reads a county's cross-school export of ${year} as the schools' own workbooks`, () => {
+      const { workbooks } = upload(year);
+      const generation = jicengGenerationFor(year);
+      if (generation === undefined) {
+        throw new Error("no layout");
+      }
+      const schoolBooks = workbooks.slice(0, -1);
+      const supplement = workbooks.slice(-1);
+      const county = crossSchoolWorkbook(schoolBooks, generation, `全县基层表${year}.xlsx`);
+      // one workbook, one sheet per 表, every school's rows in it
+      expect(county.sheets.length).toBeLessThan(30);
+      expect(isJicengWorkbook(county.sheets.map((s) => s.name))).toBe(true);
+      const perSchool = readJicengUpload(workbooks, year);
+      const fromCounty = readJicengUpload([county, ...supplement], year);
+      expect(fromCounty.issues).toEqual(perSchool.issues);
+      expect(fromCounty.workbooks).toBe(schoolBooks.length);
+      expect(fromCounty.sheets).toEqual(perSchool.sheets);
+    });
+  }
+
+  it("names the export's own sheet row, 表号, 行代码 and 栏号 of a bad value in a cross-school export", () => {
+    const { workbooks } = upload(2024);
+    const generation = jicengGenerationFor(2024);
+    if (generation === undefined) {
+      throw new Error("no layout");
+    }
+    const county = crossSchoolWorkbook(workbooks.slice(0, -1), generation, "全县基层表.xlsx");
+    const sheet = county.sheets.find((s) => s.name === "教基5176");
+    const at = sheet?.rows.findIndex((r, i) => i > 3 && r[2] === "03") ?? -1;
+    const row = sheet?.rows[at];
+    if (sheet === undefined || row === undefined) {
+      throw new Error("no 教基5176 row 03");
+    }
+    const code = String(row[0]);
+    const broken: GridWorkbook = {
+      ...county,
+      sheets: county.sheets.map((s) =>
+        s === sheet
+          ? { ...s, rows: s.rows.map((r, i) => (i === at ? [...row.slice(0, 4), "三千册"] : r)) }
+          : s,
+      ),
+    };
+    const read = readJicengUpload([broken], 2024);
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          new RegExp(`^全县基层表.xlsx（.* ${code}）表 教基5176 行代码 03 栏号 1：“三千册”不是数字`),
+        ) as string,
+        where: expect.objectContaining({ file: "全县基层表.xlsx", sheet: "教基5176", row: at + 1 }) as object,
+      }),
+    ]);
+  });
+
   it("refuses a malformed workbook naming file, school, 表号, 行代码, 栏号 and the value", () => {
     const { workbooks } = upload(2024);
     const first = workbooks[1];
@@ -153,6 +208,60 @@ describe("基层表 import", () => {
       ["jiceng-wrong-generation", "error"],
       ["supplement-unknown-column", "warning"],
     ]);
+  });
+
+  it("merges a supplement with the 基层表 of the same year, refusing a value that disagrees", () => {
+    const { workbooks } = upload(2024);
+    const school = workbooks.find((w) => w.sheets.some((s) => s.name === "教基3112_小学"));
+    const code = school?.sheets[0]?.rows.find((r) => r[0] === "学校（机构）标识码")?.[1];
+    if (school === undefined || typeof code !== "string") {
+      throw new Error("no school");
+    }
+    const supplement = (rows: (string | number)[][]): GridWorkbook => ({
+      fileName: "补充.xlsx",
+      sheets: [{ name: "补充数据", rows }],
+    });
+    // the 基层表 has 校舍建筑面积; the supplement adds what it lacks, the year is the import's
+    const agree = readJicengUpload(
+      [
+        school,
+        supplement([
+          ["学校标识码", "音乐专用教室数", "小学最大班额"],
+          [code, 2, 45],
+        ]),
+      ],
+      2024,
+    );
+    expect(agree.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const cell = (sheets: typeof agree.sheets, header: string): unknown => {
+      const sheet = sheets.find((s) => s.headers.includes(header));
+      return sheet?.rows[0]?.cells[sheet.headers.indexOf(header)];
+    };
+    expect([cell(agree.sheets, "音乐专用教室数"), cell(agree.sheets, "小学最大班额")]).toEqual([2, 45]);
+    // a value the 基层表 also gives must agree; a 统计年度 column must hold the import's year
+    const building = readJicengUpload([school], 2024).sheets.find((s) => s.name === "办学条件");
+    const at = building?.headers.indexOf("校舍建筑面积") ?? -1;
+    const area = Number(building?.rows[0]?.cells[at]);
+    const conflict = readJicengUpload(
+      [
+        school,
+        supplement([
+          ["学校标识码", "统计年度", "校舍建筑面积"],
+          [code, 2024, area + 1],
+        ]),
+        supplement([
+          ["学校标识码", "统计年度", "音乐专用教室数"],
+          [code, 2023, 1],
+        ]),
+      ],
+      2024,
+    );
+    expect(conflict.issues.map((i) => i.code)).toEqual(["wrong-year", "supplement-conflict"]);
+    expect(conflict.issues[1]?.message).toMatch(
+      new RegExp(
+        `补充.xlsx“补充数据”第 2 行的“校舍建筑面积”为 ${String(area + 1)}.*表 教基5170 行代码 01 栏号 1 的 ${String(area)}`,
+      ),
+    );
   });
 
   it("reads 举办者 codes and keeps the 5-wide 班额 halves consistent with their 10-wide band", () => {

@@ -9,6 +9,7 @@ import type { ImportSheet } from "../import-plan.ts";
 import { sheetByName, templateHeaders } from "../template.ts";
 import { matchHeaders, normalizeHeader, readNumber, rowToCells, type Cell } from "../template-parse.ts";
 import { validateRecordValues } from "../validation.ts";
+import { splitCrossSchoolWorkbook } from "./cross-school.ts";
 import { isJicengWorkbook, jicengGenerationFor, parseCellRef } from "./layout.ts";
 import { readJicengWorkbook, type GridWorkbook, type JicengSchool } from "./read.ts";
 
@@ -16,7 +17,7 @@ import { readJicengWorkbook, type GridWorkbook, type JicengSchool } from "./read
 export interface JicengUpload {
   sheets: ImportSheet[];
   issues: Issue[];
-  /** School workbooks read. */
+  /** School workbooks read (each school of a cross-school export counting as one). */
   workbooks: number;
 }
 
@@ -29,6 +30,7 @@ const ELEMENT_BY_HEADER: ReadonlyMap<string, string> = new Map(
     [normalizeHeader(e.code), e.code],
   ]),
 );
+const LABEL_OF: ReadonlyMap<string, string> = new Map(DATA_ELEMENTS.map((e) => [e.code, e.label]));
 const SCHOOL_KEY = new Set(["学校标识码", "学校代码", "学校（机构）标识码"].map(normalizeHeader));
 const AREA_KEY = new Set(["乡镇代码", "行政区划代码", "区划代码"].map(normalizeHeader));
 const NAME_COLUMNS = new Set(
@@ -171,7 +173,13 @@ export function readJicengUpload(workbooks: readonly GridWorkbook[], year: numbe
   const supplement: SupplementRows = { schools: new Map(), areas: new Map() };
   const fileOf = new Map<string, string>();
   let read = 0;
-  for (const wb of workbooks) {
+  // a county's cross-school export is read as the schools' own workbooks it holds
+  const split = workbooks.flatMap((wb) =>
+    isJicengWorkbook(wb.sheets.map((s) => s.name))
+      ? (splitCrossSchoolWorkbook(wb, generation) ?? [wb])
+      : [wb],
+  );
+  for (const wb of split) {
     if (!isJicengWorkbook(wb.sheets.map((s) => s.name))) {
       readSupplement(wb, year, supplement, issues);
       continue;
@@ -218,7 +226,7 @@ export function readJicengUpload(workbooks: readonly GridWorkbook[], year: numbe
         issues.push({
           code: "supplement-conflict",
           severity: "error",
-          message: `${s.schoolCode}：${extra?.where[e] ?? "补充数据"}的“${e}”为 ${v}，与基层表 ${s.fileName} ${s.sourceOf[e] ?? ""} 的 ${had} 不同`,
+          message: `${s.schoolCode}：${extra?.where[e] ?? "补充数据"}的“${LABEL_OF.get(e) ?? e}”为 ${v}，与基层表 ${s.fileName} ${describeCells(s.sourceOf[e] ?? "")} 的 ${had} 不同`,
           where: { file: s.fileName, sheet: "", row: 0, column: s.sourceOf[e] ?? e },
         });
         continue;

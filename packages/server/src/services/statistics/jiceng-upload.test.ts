@@ -1,9 +1,9 @@
 import { zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { jicengWorkbook } from "@luoshi/domain/stats";
+import { crossSchoolWorkbook, jicengGenerationFor, jicengWorkbook } from "@luoshi/domain/stats";
 import { AppError } from "../../errors.ts";
-import { gridWorkbookBytes } from "../../reports/jiceng-workbook.ts";
+import { gridWorkbookBytes, jicengArchive } from "../../reports/jiceng-workbook.ts";
 import { DEFAULT_FILE_LIMITS } from "./file-limits.ts";
 import { readStatsUpload } from "./jiceng-upload.ts";
 
@@ -33,6 +33,25 @@ describe("reading a 基层表 upload", () => {
     const row = conditions?.rows[0]?.cells ?? [];
     // 万元 in the 基层表, 元 in luoshi
     expect(row[conditions?.headers.indexOf("教学仪器设备资产值") ?? -1]).toBe(345678);
+  });
+
+  it("reads a county's cross-school export (.xlsx) as the .zip of the schools' own workbooks", async () => {
+    const generation = jicengGenerationFor(2023);
+    if (generation === undefined) {
+      throw new Error("no layout");
+    }
+    const books = [0, 1, 2].map((i) =>
+      jicengWorkbook({ ...SCHOOL, code: `162080299${String(i)}`, name: `示例小学${String(i)}` }, 2023, {
+        "pupils.primary": 120 + i,
+        "classes.primary": 6,
+        "equipment.value": 10000 * (i + 1),
+      }),
+    );
+    const fromZip = await readStatsUpload(await jicengArchive(books), "县.zip", 2023);
+    const county = crossSchoolWorkbook(books, generation, "全县基层表.xlsx");
+    const fromExport = await readStatsUpload(await gridWorkbookBytes(county), "全县基层表.xlsx", 2023);
+    expect(fromExport).toEqual(fromZip);
+    expect(fromExport.sheets.find((s) => s.name === "学校基本情况")?.rows).toHaveLength(3);
   });
 
   it("names a workbook zipped on Windows (GBK name, no UTF-8 flag) in Chinese", async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { Alert, Button, Card, Descriptions, InputNumber, Space, Typography, Upload } from "antd";
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, EyeOutlined, InboxOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api.ts";
 import { downloadFile } from "../../../lib/download.ts";
@@ -15,6 +15,7 @@ import {
   useImportJob,
 } from "../api/import-jobs.ts";
 import { ImportHistory } from "./import-history.tsx";
+import { ImportPreview } from "./import-preview.tsx";
 import { ImportProblems } from "./import-problems.tsx";
 import { ImportProgress } from "./import-progress.tsx";
 
@@ -27,7 +28,8 @@ const FILE_PROBLEM_KEYS: Record<"type" | "empty" | "size", MessageKey> = {
 /**
  * 数据导入 (指标监测 tab, stats.write only): template, 统计年度, file by picker or drag and drop, then the
  * upload and the server's phases with a percent bar; a refused file lists every problem by 工作表, 行
- * and 列 (export or copy), an accepted one shows what was stored. Past imports below.
+ * and 列 (export or copy), an accepted one shows what was stored. 预览变化 checks the file and shows what
+ * it would change without writing, with 确认导入 to store it. Past imports below.
  */
 export function ImportTab({ year, unit }: { year: number; unit?: { id: string; name: string } | undefined }) {
   const { t, tOr } = useI18n();
@@ -63,7 +65,7 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     setProblem(found === null ? null : t(FILE_PROBLEM_KEYS[found]));
   };
 
-  const start = async () => {
+  const start = async (preview = false) => {
     if (file === null) {
       setProblem(t("imp.fileRequired"));
       return;
@@ -77,7 +79,7 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     setJobId(null);
     setUploadShare(0);
     try {
-      const created = await startImportJob(file, chosenYear, setUploadShare);
+      const created = await startImportJob(file, chosenYear, setUploadShare, preview);
       setJobId(created.jobId);
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields.map((f) => f.message) : [];
@@ -87,7 +89,9 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     }
   };
 
-  const result = phase === "done" ? job.data?.result : null;
+  const finished = phase === "done" ? job.data?.result : null;
+  const previewed = finished?.applied === false ? finished : null;
+  const result = finished?.applied === false ? null : finished;
   const failure = phase === "failed" ? job.data?.error : null;
   const fileName = job.data?.fileName ?? file?.name ?? "";
   return (
@@ -156,6 +160,13 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
         </Upload.Dragger>
         <Space style={{ marginTop: 16 }}>
           <Button
+            icon={<EyeOutlined />}
+            disabled={file === null || isRunning}
+            onClick={() => void start(true)}
+          >
+            {t("imp.preview.start")}
+          </Button>
+          <Button
             type="primary"
             icon={<UploadOutlined />}
             loading={isRunning}
@@ -187,6 +198,9 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
           />
         )}
       </Card>
+      {previewed !== null && (
+        <ImportPreview result={previewed} confirming={isRunning} onConfirm={() => void start()} />
+      )}
       {result !== null && result !== undefined && (
         <Card size="small">
           <Alert
