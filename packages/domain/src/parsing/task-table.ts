@@ -11,7 +11,7 @@
  * Pure and linear in the number of lines.
  */
 import type { Line } from "./lines.ts";
-import { splitUnitNames } from "./units.ts";
+import { isUnitName, splitTopLevel, splitUnitNames } from "./units.ts";
 
 /** What a column holds. */
 type ColumnKind = "seq" | "task" | "lead" | "co" | "resp" | "deadline" | "goal" | "note";
@@ -83,8 +83,6 @@ function isHeader(kinds: readonly (ColumnKind | null)[]): kinds is ColumnKind[] 
   );
 }
 
-const UNIT_END =
-  /(?:局|委|委员会|办|办公室|政府|中心|学校|学院|院|部|处|所|会|室|站|队|团|司|厅|馆|镇|乡|街道|联|行|社|公司|集团|部门|单位|幼儿园|中学|小学)$/;
 /** A deadline by the calendar: 2024年12月底, 2024.12, 9月, 2025. */
 const DATE_LIKE = /^(?:(?:19|20)\d{2}\s*年|(?:19|20)\d{2}[.\-/]|\d{1,2}\s*月|(?:19|20)\d{2}$)/;
 /** A deadline in words, short: 长期坚持, 持续推进, 每学期, 年底前 (a task may start with 持续推进 too). */
@@ -96,11 +94,8 @@ function isUnitList(text: string): boolean {
   if (text.length > 120) {
     return false;
   }
-  const names = text
-    .replace(/[（(](?:牵头|配合|负责)[)）]/g, "")
-    .split(/[、,，;；/\s]+/)
-    .filter((t) => t.length > 0);
-  return names.length > 0 && names.every((n) => n.startsWith("各") || UNIT_END.test(n.replace(/等$/, "")));
+  const names = splitTopLevel(text.replace(/[（(](?:牵头|配合|负责)[)）]/g, "")).filter((t) => t.length > 0);
+  return names.length > 0 && names.every(isUnitName);
 }
 
 function isDateLike(text: string): boolean {
