@@ -37,8 +37,11 @@ export interface TargetNodeInput {
   parent: number;
 }
 
-/** Roles whose figures are not targets: principles restate policy, safeguards describe procedure. */
-const SKIPPED_ROLES = new Set<NodeRole>(["principle", "safeguard"]);
+/**
+ * Roles whose figures are not targets: principles restate policy, safeguards describe procedure, and
+ * `other` sections (对象范围) say whom the plan covers.
+ */
+const SKIPPED_ROLES = new Set<NodeRole>(["principle", "safeguard", "other"]);
 
 /** A year the text ties figures to, with its position in the sentence. */
 interface YearMention {
@@ -161,7 +164,7 @@ export function extractTargets(
   /** The first year each node's own text states, for goal lists under a "到2025年" lead sentence. */
   const leadYears: (number | null)[] = [];
   const units: { path: string; role: NodeRole; segments: readonly Segment[]; parent: number }[] =
-    nodes.length > 0 ? [...nodes] : [{ path: "", role: "other", segments: preamble, parent: -1 }];
+    nodes.length > 0 ? [...nodes] : [{ path: "", role: "task", segments: preamble, parent: -1 }];
   for (const node of units) {
     let leadYear: number | null = null;
     if (SKIPPED_ROLES.has(node.role)) {
