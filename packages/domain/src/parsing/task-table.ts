@@ -14,7 +14,7 @@ import type { Line } from "./lines.ts";
 import { isUnitName, splitTopLevel, splitUnitNames } from "./units.ts";
 
 /** What a column holds. */
-type ColumnKind = "seq" | "task" | "lead" | "co" | "resp" | "deadline" | "goal" | "note";
+type ColumnKind = "seq" | "task" | "lead" | "co" | "resp" | "deadline" | "goal" | "note" | "leader";
 
 /** A cell: its text and `[start, end)` in the (clean) text. */
 interface TableCell {
@@ -58,8 +58,10 @@ const HEADER_WORDS: readonly [RegExp, ColumnKind][] = [
     "goal",
   ],
   [/^(?:备注|说明)$/, "note"],
+  // the official in charge (分管县领导 俞悦): a person, not a unit, so the row's units leave it out
+  [/^(?:分管|联系|包保|责任)(?:县|市|区|局)?(?:领导|负责人|责任人)$|^(?:责任人|负责人|联系人)$/, "leader"],
   [
-    /^(?:重点|主要|具体|年度)?(?:工作)?(?:任务|内容|事项|措施)(?:内容|名称|及措施)?$|^重点工作$|^工作(?:内容|举措|要点)$|^具体(?:措施|举措)$|^任务(?:分解|清单)$/,
+    /^(?:重点|主要|具体|年度)?(?:工作)?(?:任务|内容|事项|措施)(?:内容|名称|及措施)?$|^重点工作$|^工作(?:内容|举措|要点)$|^具体(?:措施|举措)$|^任务(?:分解|清单)$|^(?:工作)?目标(?:与|和|及)(?:任务|举措|措施)$/,
     "task",
   ],
 ];
@@ -96,6 +98,11 @@ function isUnitList(text: string): boolean {
   }
   const names = splitTopLevel(text.replace(/[（(](?:牵头|配合|负责)[)）]/g, "")).filter((t) => t.length > 0);
   return names.length > 0 && names.every(isUnitName);
+}
+
+/** A cell naming officials: a few short Han names (俞 悦, 陆明、俞悦), no unit among them. */
+function isPersonList(text: string): boolean {
+  return text.length <= 16 && /^[\u4e00-\u9fff][\u4e00-\u9fff\s、,，]*$/.test(text) && !isUnitList(text);
 }
 
 function isDateLike(text: string): boolean {
@@ -265,7 +272,9 @@ function assignCells(text: string, rowLines: readonly Line[], kinds: readonly Co
         ? isUnitList(content)
         : kind === "deadline"
           ? isDateLike(content)
-          : !isUnitList(content) && !isDateLike(content);
+          : kind === "leader"
+            ? isPersonList(content)
+            : !isUnitList(content) && !isDateLike(content);
     let found = -1;
     for (let c = col; c < columns.length; c++) {
       const kind = columns[c];
@@ -295,11 +304,13 @@ function assignCells(text: string, rowLines: readonly Line[], kinds: readonly Co
 
 const TEXT_COLUMNS = new Set<ColumnKind>(["task", "goal", "note"]);
 
-/** A table laid out one cell per line, rows starting at their 序号 (1, 2, 3 … in order). */
+/** A table laid out one cell per line, rows starting at their 序号 (n, n+1, n+2 … in order, n the first). */
 function readCellTable(text: string, lines: readonly Line[], first: number, kinds: ColumnKind[]) {
   const rows: TaskTableRow[] = [];
   let end = lines[first - 1]?.end ?? 0;
-  let expected = 1;
+  // rows count on from their first 序号: an excerpt or a continued table may start at 80
+  const firstLine = lines.slice(first).find((l) => l.end > l.start);
+  let expected = firstLine === undefined ? 1 : (seqNumber(text.slice(firstLine.start, firstLine.end)) ?? 1);
   let k = first;
   const maxLinesPerRow = kinds.length * 6;
   while (k < lines.length) {
