@@ -378,7 +378,7 @@ function readQuantity(
     const staffed = followingNoun(s, group.end + standard[0].length, clauseEnd);
     if (staffed.noun.length >= 2) {
       metric = cleanMetric(per[1]) + staffed.noun;
-      metricStart = from + per.index;
+      metricStart += per.index;
       end = staffed.end;
     }
   }
