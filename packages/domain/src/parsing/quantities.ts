@@ -235,9 +235,9 @@ function pairedList(before: string, n: number): string[] | null {
 }
 
 function comparatorBefore(prefix: string): { cmp: Comparator; at: number } | null {
-  // Comparator words sit right before the value (or a short 的-phrase after them): only the last
-  // characters need testing.
-  const from = Math.max(0, prefix.length - 20);
+  // Comparator words sit right before the value (or, ending in 的, a short phrase after them): only the
+  // last characters need testing.
+  const from = Math.max(0, prefix.length - (prefix.endsWith("的") ? 20 : 10));
   const tail = prefix.slice(from);
   for (const [re, cmp] of BEFORE) {
     const m = re.exec(tail);

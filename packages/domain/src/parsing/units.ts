@@ -36,25 +36,29 @@ export function isUnitName(name: string): boolean {
 
 /** Splits on 、 , ; / and spaces (line breaks too), but never inside brackets: 各县(市、区)教育局 stays whole. */
 export function splitTopLevel(list: string): string[] {
+  if (!list.includes("(") && !list.includes("（")) {
+    return list.split(SEPARATORS);
+  }
   const tokens: string[] = [];
   let depth = 0;
-  let current = "";
-  for (const c of list) {
+  let from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charAt(i);
     if (c === "(" || c === "（") {
       depth++;
     } else if ((c === ")" || c === "）") && depth > 0) {
       depth--;
-    }
-    if (depth === 0 && /[、,，;；/\s]/.test(c)) {
-      tokens.push(current);
-      current = "";
-    } else {
-      current += c;
+    } else if (depth === 0 && SEPARATOR.test(c)) {
+      tokens.push(list.slice(from, i));
+      from = i + 1;
     }
   }
-  tokens.push(current);
+  tokens.push(list.slice(from));
   return tokens;
 }
+
+const SEPARATOR = /[、,，;；/\s]/;
+const SEPARATORS = /[、,，;；/\s]+/;
 
 /** Splits a list into names, expanding 市、区教育局 into 市教育局 and 区教育局. */
 export function splitUnitNames(list: string): string[] {
@@ -170,20 +174,39 @@ function readList(content: string, state: UnitsState): UnitsFound | null {
  */
 function runningLeads(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(
-    /(?:^|[。;!?\n,，；])\s*(由)?([^。;!?\n,，；]{2,60}?)牵头(?:[,，、]\s*([^。;!?\n]{2,120}?)(配合|协同|参与|协助))?/g,
-  )) {
-    const [, by, lead = "", rest, verb] = m;
-    const leads = splitUnitNames(lead);
+  // from each 牵头 back to the clause start and on to the sentence end: linear, no regex backtracking
+  for (let at = text.indexOf("牵头"); at >= 0; at = text.indexOf("牵头", at + 2)) {
+    let start = at;
+    while (start > 0 && at - start < 60 && !CLAUSE_END.has(text.charAt(start - 1))) {
+      start--;
+    }
+    let lead = text.slice(start, at).trim();
+    const isBy = lead.startsWith("由");
+    lead = isBy ? lead.slice(1) : lead;
+    let rest: string | undefined;
+    let verb = "";
+    if ("，,、".includes(text.charAt(at + 2))) {
+      let end = at + 3;
+      while (end < text.length && end - at < 124 && !SENTENCE_END.has(text.charAt(end))) {
+        end++;
+      }
+      const co = /^\s*(.{2,120}?)(配合|协同|参与|协助)/.exec(text.slice(at + 3, end));
+      rest = co?.[1];
+      verb = co?.[2] ?? "";
+    }
+    const leads = lead.length >= 2 ? splitUnitNames(lead) : [];
     const others = rest === undefined ? [] : splitUnitNames(rest);
     // "由A牵头" or "A牵头,B配合": a bare "…以政府牵头" in prose names no list
-    const isList = by !== undefined || rest !== undefined;
+    const isList = isBy || rest !== undefined;
     if (isList && leads.length > 0 && [...leads, ...others].every(isUnitName)) {
-      out.push(`${lead}牵头${rest === undefined ? "" : `,${rest}${verb ?? ""}`}`);
+      out.push(`${lead}牵头${rest === undefined ? "" : `,${rest}${verb}`}`);
     }
   }
   return out;
 }
+
+const SENTENCE_END = new Set("。;!?\n；");
+const CLAUSE_END = new Set("。;!?\n,，；");
 
 /**
  * Units and lead of one node's own text. Groups are merged in order without repeats; the first named
