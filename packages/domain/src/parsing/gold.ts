@@ -35,6 +35,20 @@ export interface GoldDocument {
 }
 
 /**
+ * A target as one bound, the way the gold writes ranges (it has no upper value): a period range
+ * (每3-5年, parsed as 3–5) is "at most every 5 years", `<=` 5.
+ */
+function goldBound(
+  t: ParsedDocument["targets"][number],
+  value: number,
+): { comparator: Comparator; value: number } {
+  if (t.valueMax !== null && t.comparator === "=" && t.text.startsWith("每")) {
+    return { comparator: "<=", value: t.valueMax };
+  }
+  return { comparator: t.comparator, value };
+}
+
+/**
  * The parse in gold shape. Qualitative targets (value null, e.g. 基本消除大班额) are kept in the parse but
  * left out here: the gold lists quantitative targets and reported figures only.
  */
@@ -57,8 +71,7 @@ export function toGold(parsed: ParsedDocument): GoldDocument {
               path: t.path,
               text: t.text,
               metric: t.metric,
-              comparator: t.comparator,
-              value: t.value,
+              ...goldBound(t, t.value),
               unit: t.unit,
               year: t.year,
               kind: t.kind,

@@ -51,4 +51,13 @@ describe("extractMeta", () => {
       period: [2024, 2024],
     });
   });
+
+  it("dates a task table by the year its title names", () => {
+    const text =
+      "测试县2024年教育重点工作任务分解表\n序号\t重点工作任务\t牵头单位\n1\t新建幼儿园。\t县教育局";
+    expect(extractMeta(text, classifyLines(text), text.length, []).meta).toMatchObject({
+      title: "测试县2024年教育重点工作任务分解表",
+      period: [2024, 2024],
+    });
+  });
 });

@@ -17,7 +17,7 @@ export interface MetaSpans {
 
 const DOC_NUMBER = /[\u4e00-\u9fff]{1,10}[〔[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\d{1,5}\s*号/;
 const GENRE =
-  /(?:规划|方案|要点|意见|办法|计划|通知|决定|纲要|规定|细则|措施|安排|报告|通报|实施意见|行动计划)$/;
+  /(?:规划|方案|要点|意见|办法|计划|通知|决定|纲要|规定|细则|措施|安排|报告|通报|实施意见|行动计划|分解表|任务表|清单|一览表|台账)$/;
 const ORG_SUFFIX = /(?:局|厅|委|委员会|政府|办公室|办公厅|中心|院|部|处|办)$/;
 const ISSUED_TITLE = /印发\s*《?([^《》\n]{4,80}?)》?\s*的通知/;
 
@@ -105,7 +105,7 @@ function sourceIssuer(text: string, title: string | null): string | null {
 
 /**
  * The plan period: a five-year plan named in the title (十四五 → 2021–2025), a year range in the title
- * or its first lines, an annual title (2021年…要点), the years a schedule lists, or an opening sentence
+ * or its first lines, an annual title (2021年…要点, 2024年…任务分解表), the years a schedule lists, or an opening sentence
  * that starts with a year (a 工作要点's "2024年是…").
  */
 function findPeriod(
@@ -125,7 +125,7 @@ function findPeriod(
     return [Number(range[1]), Number(range[2])];
   }
   const annual = /((?:19|20)\d{2})\s*年/.exec(title ?? "");
-  if (annual && /要点|计划|安排|方案/.test(title ?? "")) {
+  if (annual && /要点|计划|安排|方案|分解表|任务表|清单|台账/.test(title ?? "")) {
     return [Number(annual[1]), Number(annual[1])];
   }
   if (scheduleYears.length >= 2) {

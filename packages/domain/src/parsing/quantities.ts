@@ -111,16 +111,20 @@ function cleanMetric(text: string): string {
   return m.includes("“") || m.includes("”") ? m.replaceAll(/[“”]/g, "") : m;
 }
 
+/** How the name of a rate or count ends; 与 joins two metrics only after one (A率与B率), else it relates (A与B联网率). */
+const METRIC_END = /(?:率|比|比例|数|量|额)$/;
+
 /**
  * Splits 小学、初中入学率 into 小学入学率 and 初中入学率 (a shared tail after a stage word). 、 always
- * separates; 和/及/与 only between two phrases of three or more characters, so 普及率 stays whole.
+ * separates; 和/及/与 only between two phrases of three or more characters, so 普及率 stays whole, and 与
+ * only after a metric (视频监控系统与公安机关联网率 is one rate).
  */
 export function splitMetricList(metric: string): string[] {
   const parts: string[] = [];
   let current = "";
   for (let i = 0; i < metric.length; i++) {
     const c = metric.charAt(i);
-    const isWeak = c === "和" || c === "及" || c === "与";
+    const isWeak = c === "和" || c === "及" || (c === "与" && METRIC_END.test(current));
     if (c === "、" || (isWeak && current.length >= 3 && metric.length - i - 1 >= 3)) {
       parts.push(current);
       current = "";
@@ -231,8 +235,9 @@ function pairedList(before: string, n: number): string[] | null {
 }
 
 function comparatorBefore(prefix: string): { cmp: Comparator; at: number } | null {
-  // Comparator words sit right before the value: only the last few characters need testing.
-  const from = Math.max(0, prefix.length - 10);
+  // Comparator words sit right before the value (or, ending in 的, a short phrase after them): only the
+  // last characters need testing.
+  const from = Math.max(0, prefix.length - (prefix.endsWith("的") ? 20 : 10));
   const tail = prefix.slice(from);
   for (const [re, cmp] of BEFORE) {
     const m = re.exec(tail);
@@ -241,6 +246,21 @@ function comparatorBefore(prefix: string): { cmp: Comparator; at: number } | nul
     }
   }
   return null;
+}
+
+/** "…的标准配备": the figure before is a standard for what the verb staffs or builds. */
+const STANDARD_AFTER = /^的(?:标准|比例|要求)(?:配备|配齐|配足|配置|核定|招聘|建设)/;
+
+/** Nouns for places (学位, 园位, 托位, 床位) that a bare number right after counts in 个. */
+const PLACES = /(?:学位|园位|托位|床位|学额)$/;
+
+/**
+ * A unitless value counts only as a bounded coefficient: a decimal below 10 after 不高于/不低于/低于…
+ * (综合差异系数小学不高于0.50). A bare number elsewhere is a code, a count without its noun, or prose.
+ */
+function isBoundedCoefficient(s: string, token: NumberToken, cmp: Comparator | undefined): boolean {
+  const isBound = cmp === ">=" || cmp === "<=" || cmp === ">" || cmp === "<";
+  return isBound && !token.isChinese && token.value < 10 && s.slice(token.start, token.end).includes(".");
 }
 
 function readQuantity(
@@ -278,7 +298,11 @@ function readQuantity(
     ];
   }
   const group = readGroup(s, token, verb !== null);
-  if (group === null || group.unit === "") {
+  if (group !== null && group.unit === "" && PLACES.test(prefix) && !token.isChinese) {
+    // 新增幼儿园园位3000: places are counted in 个 even where the text leaves the unit out
+    group.unit = "个";
+  }
+  if (group === null || (group.unit === "" && !isBoundedCoefficient(s, token, verb?.cmp))) {
     return [];
   }
   // Conditions, not quantities: 不足100人的教学点, 按100人的标准, 在8名以上残疾学生就读的学校, 满10年的教师 —
@@ -286,6 +310,10 @@ function readQuantity(
   const isAttributive = s.charAt(group.end) === "的" && group.unit !== "%" && verb === null;
   const namesTask = /任务|制度|目标|计划|工作量/.test(s.slice(group.end, clauseEnd));
   if ((isAttributive && !namesTask) || (verb === null && /[在凡满按]$/.test(prefix))) {
+    return [];
+  }
+  // 作业、睡眠、手机、读物、体质等5项管理: the count of the items just listed names them, it sets no target
+  if (verb === null && prefix.endsWith("等") && prefix.includes("、")) {
     return [];
   }
   let comparator: Comparator = verb?.cmp ?? "=";
@@ -319,16 +347,17 @@ function readQuantity(
         named.endsWith(group.unit) || !/^[\u4e00-\u9fff]+$/.test(group.unit) ? named : named + group.unit;
     }
   }
-  if (/^(?:新增|增加)/.test(metric) && comparator === "=") {
-    comparator = "increase";
-  }
+  // 新增托位数400个以上: the bound the text states (>= 400) says more than "an increase"
   if (group.suffixCmp !== null && comparator === "=") {
     comparator = group.suffixCmp;
+  } else if (/^(?:新增|增加)/.test(metric) && comparator === "=") {
+    comparator = "increase";
   } else if (group.approx && comparator === "=") {
     comparator = ">";
-  } else if (group.isPeriod === true && comparator === "=") {
+  } else if (group.isPeriod === true && group.valueMax === null && comparator === "=") {
+    // 每5年: at most five years apart; a period range (每3-5年) stays the range 3–5, comparator "="
     comparator = "<=";
-  } else if (group.valueMax !== null && comparator === "=") {
+  } else if (group.isPeriod !== true && group.valueMax !== null && comparator === "=") {
     comparator = ">=";
   }
   const isNounAfter = LEADING_VERB.test(metric) || metric.length < 2;
@@ -339,6 +368,18 @@ function readQuantity(
     if (following.noun.length >= 2) {
       metric = metric.length >= 2 ? metric + following.noun : following.noun;
       end = following.end;
+    }
+  }
+  // 按照每校不少于2名的标准配备专职保安员: a staffing standard — the figure counts what is staffed, per
+  // what the standard is taken over (每校), not the clause's subject
+  const standard = STANDARD_AFTER.exec(s.slice(group.end, clauseEnd));
+  const per = /(?:按照|按)([^按]*)$/.exec(metricText);
+  if (standard !== null && per?.[1] !== undefined) {
+    const staffed = followingNoun(s, group.end + standard[0].length, clauseEnd);
+    if (staffed.noun.length >= 2) {
+      metric = cleanMetric(per[1]) + staffed.noun;
+      metricStart += per.index;
+      end = staffed.end;
     }
   }
   if (metric.length === 0) {
@@ -363,10 +404,7 @@ function readQuantity(
       valueEnd: group.end,
       metric: metrics[metrics.length === n ? k : 0] ?? metric,
       comparator,
-      value:
-        group.isPeriod === true && group.valueMax !== null
-          ? group.valueMax
-          : (group.values[group.values.length === n ? k : 0] ?? 0),
+      value: group.values[group.values.length === n ? k : 0] ?? 0,
       valueMax: group.valueMax,
       unit: group.unit,
     });

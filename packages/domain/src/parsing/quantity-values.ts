@@ -147,6 +147,10 @@ export function readGroup(s: string, first: NumberToken, allowVerbUnits: boolean
     if (approxChar) {
       p++;
     }
+    // "91 %": a space the page put between the number and its percent sign
+    if (s.charAt(p) === " " && (s.charAt(p + 1) === "%" || s.charAt(p + 1) === "‰")) {
+      p++;
+    }
     // 年 counts after a verb (受教育年限达到10.8年), in a period (每3-5年) and in N年免费教育.
     const isYears = s.startsWith("年免费", p);
     const u =

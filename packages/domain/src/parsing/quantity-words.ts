@@ -12,6 +12,7 @@ export const COUNT_UNITS = [
   "平米",
   "人次",
   "课时",
+  "分钟",
   "学时",
   "批次",
   "小时",
@@ -65,6 +66,9 @@ export const EVENT_VERBS = /(?:举办|开展|召开|组织|举行)$/;
 
 /** Comparator words just before a value, checked in order against the text ending at the value. */
 export const BEFORE: readonly (readonly [RegExp, Comparator])[] = [
+  // 不低于符合条件教师总数的10%: a bound on a share of what follows the verb
+  [/(?:不低于|不少于|不小于|至少)[^,;:()]{1,16}的$/, ">="],
+  [/(?:不高于|不超过|不多于|最多)[^,;:()]{1,16}的$/, "<="],
   [/(?:不低于|不少于|不小于|至少|最少|≥)[^,;]{0,4}$/, ">="],
   [/(?:不高于|不超过|不多于|最多|≤)[^,;]{0,4}$/, "<="],
   [

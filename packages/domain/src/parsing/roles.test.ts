@@ -13,6 +13,8 @@ describe("roleFromHeading", () => {
     ["组织实施", "safeguard"],
     ["工作要求", "safeguard"],
     ["分年度推进计划", "schedule"],
+    ["基础与条件", "background"],
+    ["对象范围", "other"],
     ["加强党对教育工作的全面领导", null],
     ["深入实施教育教学支撑保障计划", null],
   ])("%s → %s", (title, role) => {

@@ -61,6 +61,12 @@ describe("scoreAgainstGold", () => {
     expect(s.targets).toEqual({ tp: 0, fp: 1, fn: 1 });
   });
 
+  it("writes a period range in gold shape as its bound: 每3-5年 → <= 5 年", () => {
+    const parsed = parseDocument("一、重点任务\n1.加强培训。每3-5年进行一次短期轮训。");
+    expect(parsed.targets.map((t) => [t.comparator, t.value, t.valueMax])).toEqual([["=", 3, 5]]);
+    expect(toGold(parsed).targets.map((t) => [t.comparator, t.value, t.unit])).toEqual([["<=", 5, "年"]]);
+  });
+
   it("meets the quality bar on the seed corpus", () => {
     const files = readdirSync(SEEDS).filter((f) => f.endsWith(".txt"));
     const scores = files.map((f) => {

@@ -73,6 +73,7 @@ describe("extractTargets years and kinds", () => {
     ],
     ["principles carry no targets", "每年召开一次专题会议。", "principle", null, []],
     ["safeguards carry no targets", "每年召开一次专题会议。", "safeguard", null, []],
+    ["a scope section (对象范围) carries no targets", "以64个贫困村,2050户贫困户为主。", "other", null, []],
   ])("%s", (_label, text, role, period, expected) => {
     expect(one(text, role, period)).toEqual(expected);
   });

@@ -37,8 +37,11 @@ export interface TargetNodeInput {
   parent: number;
 }
 
-/** Roles whose figures are not targets: principles restate policy, safeguards describe procedure. */
-const SKIPPED_ROLES = new Set<NodeRole>(["principle", "safeguard"]);
+/**
+ * Roles whose figures are not targets: principles restate policy, safeguards describe procedure, and
+ * `other` sections (对象范围) say whom the plan covers.
+ */
+const SKIPPED_ROLES = new Set<NodeRole>(["principle", "safeguard", "other"]);
 
 /** A year the text ties figures to, with its position in the sentence. */
 interface YearMention {
@@ -106,10 +109,14 @@ function clauseBreaks(s: string, from: number, to: number): number {
 }
 
 /** Characters that make a sentence worth reading: digits, 年, 末, and the Chinese counts 届 次 (小)时. */
-const TELLING = new Set("0123456789年末届次时");
+const TELLING = new Uint8Array(65536);
+for (const c of "0123456789年末届次时") {
+  TELLING[c.charCodeAt(0)] = 1;
+}
 
-function isSentenceEnd(c: string): boolean {
-  return c === "。" || c === "!" || c === "?";
+/** 。 ! ? by code: the scans below run over every character of a document, so they compare numbers. */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0x21 || code === 0x3f;
 }
 
 /**
@@ -127,18 +134,18 @@ function forEachTellingSentence(
     // the search stays inside [from, end): a regex search running on to the end of the text made a
     // document of many short nodes without digits quadratic
     let at = from;
-    while (at < end && !TELLING.has(text.charAt(at))) {
+    while (at < end && TELLING[text.charCodeAt(at)] !== 1) {
       at++;
     }
     if (at >= end) {
       return;
     }
     let s = at;
-    while (s > from && !isSentenceEnd(text.charAt(s - 1))) {
+    while (s > from && !isSentenceEnd(text.charCodeAt(s - 1))) {
       s--;
     }
     let e = at;
-    while (e < end && !isSentenceEnd(text.charAt(e))) {
+    while (e < end && !isSentenceEnd(text.charCodeAt(e))) {
       e++;
     }
     e = Math.min(end, e + 1);
@@ -161,7 +168,7 @@ export function extractTargets(
   /** The first year each node's own text states, for goal lists under a "到2025年" lead sentence. */
   const leadYears: (number | null)[] = [];
   const units: { path: string; role: NodeRole; segments: readonly Segment[]; parent: number }[] =
-    nodes.length > 0 ? [...nodes] : [{ path: "", role: "other", segments: preamble, parent: -1 }];
+    nodes.length > 0 ? [...nodes] : [{ path: "", role: "task", segments: preamble, parent: -1 }];
   for (const node of units) {
     let leadYear: number | null = null;
     if (SKIPPED_ROLES.has(node.role)) {

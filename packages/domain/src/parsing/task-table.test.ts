@@ -105,6 +105,42 @@ describe("任务分解表", () => {
     ]);
   });
 
+  it("reads an excerpt starting at row 80 with an official-in-charge column and 目标与任务", () => {
+    const text = [
+      "序号",
+      "目标与任务",
+      "分 管 县领导",
+      "牵头责任单位",
+      "责任单位",
+      "80",
+      "加大普惠性托育供给。",
+      "俞 悦",
+      "县教育局",
+      "县各有关单位",
+      "81",
+      "支持职业学校发展。",
+      "陆 明俞 悦",
+      "县教育局",
+      "县各有关单位",
+    ].join("\n");
+    expect(outline(text)).toEqual([
+      {
+        path: "1",
+        title: "加大普惠性托育供给",
+        units: ["县教育局", "县各有关单位"],
+        lead: "县教育局",
+        deadline: null,
+      },
+      {
+        path: "2",
+        title: "支持职业学校发展",
+        units: ["县教育局", "县各有关单位"],
+        lead: "县教育局",
+        deadline: null,
+      },
+    ]);
+  });
+
   it("puts a table after numbered sections under an item of its own", () => {
     const text = [
       "一、总体要求",

@@ -11,10 +11,10 @@
  * Pure and linear in the number of lines.
  */
 import type { Line } from "./lines.ts";
-import { splitUnitNames } from "./units.ts";
+import { isUnitName, splitTopLevel, splitUnitNames } from "./units.ts";
 
 /** What a column holds. */
-type ColumnKind = "seq" | "task" | "lead" | "co" | "resp" | "deadline" | "goal" | "note";
+type ColumnKind = "seq" | "task" | "lead" | "co" | "resp" | "deadline" | "goal" | "note" | "leader";
 
 /** A cell: its text and `[start, end)` in the (clean) text. */
 interface TableCell {
@@ -58,8 +58,10 @@ const HEADER_WORDS: readonly [RegExp, ColumnKind][] = [
     "goal",
   ],
   [/^(?:备注|说明)$/, "note"],
+  // the official in charge (分管县领导 俞悦): a person, not a unit, so the row's units leave it out
+  [/^(?:分管|联系|包保|责任)(?:县|市|区|局)?(?:领导|负责人|责任人)$|^(?:责任人|负责人|联系人)$/, "leader"],
   [
-    /^(?:重点|主要|具体|年度)?(?:工作)?(?:任务|内容|事项|措施)(?:内容|名称|及措施)?$|^重点工作$|^工作(?:内容|举措|要点)$|^具体(?:措施|举措)$|^任务(?:分解|清单)$/,
+    /^(?:重点|主要|具体|年度)?(?:工作)?(?:任务|内容|事项|措施)(?:内容|名称|及措施)?$|^重点工作$|^工作(?:内容|举措|要点)$|^具体(?:措施|举措)$|^任务(?:分解|清单)$|^(?:工作)?目标(?:与|和|及)(?:任务|举措|措施)$/,
     "task",
   ],
 ];
@@ -83,8 +85,6 @@ function isHeader(kinds: readonly (ColumnKind | null)[]): kinds is ColumnKind[] 
   );
 }
 
-const UNIT_END =
-  /(?:局|委|委员会|办|办公室|政府|中心|学校|学院|院|部|处|所|会|室|站|队|团|司|厅|馆|镇|乡|街道|联|行|社|公司|集团|部门|单位|幼儿园|中学|小学)$/;
 /** A deadline by the calendar: 2024年12月底, 2024.12, 9月, 2025. */
 const DATE_LIKE = /^(?:(?:19|20)\d{2}\s*年|(?:19|20)\d{2}[.\-/]|\d{1,2}\s*月|(?:19|20)\d{2}$)/;
 /** A deadline in words, short: 长期坚持, 持续推进, 每学期, 年底前 (a task may start with 持续推进 too). */
@@ -96,11 +96,13 @@ function isUnitList(text: string): boolean {
   if (text.length > 120) {
     return false;
   }
-  const names = text
-    .replace(/[（(](?:牵头|配合|负责)[)）]/g, "")
-    .split(/[、,，;；/\s]+/)
-    .filter((t) => t.length > 0);
-  return names.length > 0 && names.every((n) => n.startsWith("各") || UNIT_END.test(n.replace(/等$/, "")));
+  const names = splitTopLevel(text.replace(/[（(](?:牵头|配合|负责)[)）]/g, "")).filter((t) => t.length > 0);
+  return names.length > 0 && names.every(isUnitName);
+}
+
+/** A cell naming officials: a few short Han names (俞 悦, 陆明、俞悦), no unit among them. */
+function isPersonList(text: string): boolean {
+  return text.length <= 16 && /^[\u4e00-\u9fff][\u4e00-\u9fff\s、,，]*$/.test(text) && !isUnitList(text);
 }
 
 function isDateLike(text: string): boolean {
@@ -270,7 +272,9 @@ function assignCells(text: string, rowLines: readonly Line[], kinds: readonly Co
         ? isUnitList(content)
         : kind === "deadline"
           ? isDateLike(content)
-          : !isUnitList(content) && !isDateLike(content);
+          : kind === "leader"
+            ? isPersonList(content)
+            : !isUnitList(content) && !isDateLike(content);
     let found = -1;
     for (let c = col; c < columns.length; c++) {
       const kind = columns[c];
@@ -300,11 +304,13 @@ function assignCells(text: string, rowLines: readonly Line[], kinds: readonly Co
 
 const TEXT_COLUMNS = new Set<ColumnKind>(["task", "goal", "note"]);
 
-/** A table laid out one cell per line, rows starting at their 序号 (1, 2, 3 … in order). */
+/** A table laid out one cell per line, rows starting at their 序号 (n, n+1, n+2 … in order, n the first). */
 function readCellTable(text: string, lines: readonly Line[], first: number, kinds: ColumnKind[]) {
   const rows: TaskTableRow[] = [];
   let end = lines[first - 1]?.end ?? 0;
-  let expected = 1;
+  // rows count on from their first 序号: an excerpt or a continued table may start at 80
+  const firstLine = lines.slice(first).find((l) => l.end > l.start);
+  let expected = firstLine === undefined ? 1 : (seqNumber(text.slice(firstLine.start, firstLine.end)) ?? 1);
   let k = first;
   const maxLinesPerRow = kinds.length * 6;
   while (k < lines.length) {
