@@ -247,10 +247,11 @@ export const schoolAgeRepo = {
       .select(["c.id", "c.unit_id", "c.id_number_index", "c.personal", "c.sex", "c.township", "c.village"])
       .where("c.import_id", "=", importId)
       .where("c.student_id", "is", null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("dropout_cases as d")
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("dropout_cases as d")
               .select("d.id")
               .whereRef("d.id_number_index", "=", "c.id_number_index")
               .where("d.state", "<>", "closed"),

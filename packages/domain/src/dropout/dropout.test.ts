@@ -12,6 +12,7 @@ import {
   persuasionRate,
   stateAfterStep,
   stepLight,
+  demoSchoolAgeList,
 } from "./index.ts";
 
 const id = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;
@@ -150,5 +151,19 @@ describe("rates", () => {
     expect(dropoutRate(3, 997)).toBe(0.3);
     expect(dropoutRate(0, 0)).toBeNull();
     expect(persuasionRate(2, 3)).toBe(66.7);
+  });
+});
+
+describe("demoSchoolAgeList", () => {
+  it("is deterministic, of compulsory age, and its made-up children use the never-assigned county part 98", () => {
+    const a = demoSchoolAgeList([], 2024, { unmatched: 30 });
+    expect(demoSchoolAgeList([], 2024, { unmatched: 30 })).toEqual(a);
+    expect(a).toHaveLength(30);
+    expect(new Set(a.map((c) => c.idNumber)).size).toBe(30);
+    for (const c of a) {
+      expect(c.idNumber.startsWith("620898")).toBe(true);
+      expect(c.name).toContain("测试");
+      expect(isSchoolAge(ageOnCutoff(c.birthDate, 2024))).toBe(true);
+    }
   });
 });

@@ -6,3 +6,4 @@ export * from "./school-age.ts";
 export * from "./parse.ts";
 export * from "./cases.ts";
 export * from "./monitor.ts";
+export * from "./demo.ts";

@@ -73,10 +73,10 @@ export function parseSchoolAgeSheets(
   }
   const seen = new Map<string, number>();
   for (const { row, cells } of sheet.rows) {
-    let bad = false;
+    const state = { bad: false };
     const cell = (k: Key): Cell => cells[cols.get(k) ?? -1];
     const problem = (k: Key, raw: string, message: string): void => {
-      bad = true;
+      state.bad = true;
       count++;
       if (problems.length >= limit) {
         return;
@@ -133,7 +133,7 @@ export function parseSchoolAgeSheets(
     if (village === "" || village.length > 40) {
       problem("village", village, "村（社区）为空或过长");
     }
-    if (bad || sex === null || birthDate === null) {
+    if (state.bad || sex === null || birthDate === null) {
       continue;
     }
     const age = ageOnCutoff(birthDate, ctx.schoolYear, rule);

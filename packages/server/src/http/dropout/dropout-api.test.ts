@@ -6,7 +6,10 @@
  * is in any answer (but the unmasked one), the audit export or the database in clear.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { auditRepo, backupRepo, WHOLE_TREE } from "@luoshi/db";
+import { systemActor } from "../../context.ts";
+import { registryRetention } from "../../services/dropout/retention.service.ts";
 import { testEngines } from "@luoshi/db/testing";
 import { idNumberCheckChar } from "@luoshi/domain/pii";
 import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
@@ -330,5 +333,35 @@ describe.each(testEngines())("控辍保学 API (%s)", (engine) => {
     for (const secret of [CHILD_A, CHILD_B, TOO_OLD, CHILD_A_NAME, PARENT, "家长同意返校", "测试路1号"]) {
       expect(dump).not.toContain(secret);
     }
+  });
+
+  it("anonymises, on request only, pupils who left the county longer ago than the retention period", async () => {
+    const db = server.handle.db;
+    // PUPIL left the county five years ago (转出), PUPIL2 (an open case) left too, a year ago
+    await sql`UPDATE students SET status = 'transferredOut', updated_at = now() - interval '5 years'`.execute(
+      db,
+    );
+    const dry = await registryRetention(server.deps, systemActor("test"), { apply: false });
+    expect(dry).toMatchObject({ years: 3, due: 1, applied: false });
+    const before = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM students WHERE id_number_index IS NULL`.execute(db);
+    expect(before.rows[0]?.n).toBe(0);
+    const done = await registryRetention(server.deps, systemActor("test"), { apply: true });
+    expect(done).toMatchObject({ due: 1, anonymised: 1, applied: true });
+    const after = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM students WHERE id_number_index IS NULL`.execute(db);
+    expect(after.rows[0]?.n).toBe(1);
+    const { rows } = await auditRepo.list(db, {
+      scope: WHOLE_TREE,
+      action: "registry.retention",
+      limit: 5,
+      offset: 0,
+    });
+    expect(rows).toHaveLength(1);
+    expect(await registryRetention(server.deps, systemActor("test"), { apply: false })).toMatchObject({
+      due: 0,
+    });
   });
 });

@@ -59,7 +59,9 @@ export function presentCase(
     village: r.village,
     cause: r.cause as CaseCause,
     causeLabel: CASE_CAUSE_LABELS[r.cause as CaseCause],
-    priorityGroups: r.priorityGroups.map((g) => PRIORITY_GROUP_LABELS[g as PriorityGroup] ?? g),
+    priorityGroups: r.priorityGroups.map((g) =>
+      g in PRIORITY_GROUP_LABELS ? PRIORITY_GROUP_LABELS[g as PriorityGroup] : g,
+    ),
     state: r.state as CaseState,
     stateLabel: CASE_STATE_LABELS[r.state as CaseState],
     light: light.light,
