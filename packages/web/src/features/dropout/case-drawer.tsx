@@ -188,10 +188,10 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
         setShown(null);
         onClose();
       }}
-      width={860}
+      size="large"
       title={t("dropout.caseTitle")}
     >
-      {error !== null && <Alert type="error" message={error.message} />}
+      {error !== null && <Alert type="error" title={error.message} />}
       {detail !== undefined && (
         <>
           <Descriptions size="small" column={2} bordered>

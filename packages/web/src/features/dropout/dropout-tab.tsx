@@ -105,7 +105,7 @@ function SchoolAgePanel() {
         <Alert
           style={{ marginBottom: 12 }}
           type={result.applied ? "success" : "info"}
-          message={t(result.applied ? "dropout.imported" : "dropout.previewed", {
+          title={t(result.applied ? "dropout.imported" : "dropout.previewed", {
             children: result.children,
             matched: result.matched,
             unmatched: result.unmatched,
@@ -115,13 +115,13 @@ function SchoolAgePanel() {
           description={result.rule}
         />
       )}
-      {error !== null && <Alert type="error" message={error.message} />}
+      {error !== null && <Alert type="error" title={error.message} />}
       {data?.list === null ? (
-        <Alert type="info" message={t("dropout.noList")} description={t("dropout.noListHint")} />
+        <Alert type="info" title={t("dropout.noList")} description={t("dropout.noListHint")} />
       ) : (
         data !== undefined && (
           <>
-            <Typography.Paragraph type="secondary">{`${data.list?.fileName ?? ""} · ${data.list?.rule ?? ""}`}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{`${data.list.fileName} · ${data.list.rule}`}</Typography.Paragraph>
             <Table
               rowKey={(v) => `${v.township}/${v.village}`}
               size="small"
@@ -183,7 +183,7 @@ function CasesPanel() {
           label: t(`dropout.state.${s}` as MessageKey),
         }))}
       />
-      {error !== null && <Alert type="error" message={error.message} />}
+      {error !== null && <Alert type="error" title={error.message} />}
       <Table
         rowKey="id"
         size="small"
@@ -218,10 +218,13 @@ function CasesPanel() {
   );
 }
 
+/** This month in China, `YYYY-MM`. */
+const currentMonth = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+
 /** 动态监测 and the monthly report (page and .docx). */
 function MonitorPanel() {
   const { t } = useI18n();
-  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const [month] = useState(currentMonth);
   const { data } = useMonitor();
   const report = useReport(month);
   const pct = (x: number | null) => (x === null ? "—" : `${String(x)}%`);
