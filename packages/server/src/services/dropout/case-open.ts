@@ -138,7 +138,7 @@ export async function insertCase(deps: ServiceDeps, db: Db, actor: Actor, o: Cas
 }
 
 /** The 乡镇 part of a 户籍地 (…乡 / …镇 / …街道), or "" when none is named. */
-export function townshipOf(hukou: string): string {
+function townshipOf(hukou: string): string {
   const m = /([^省市县区旗]{1,12}?(?:乡|镇|街道))/.exec(
     hukou.replace(/^.*?(?:县|区|旗|市)(?=[^县区旗市]*(?:乡|镇|街道))/, ""),
   );
