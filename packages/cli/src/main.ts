@@ -12,7 +12,7 @@ import { migrateCommand } from "./commands/migrate.ts";
 import { piiCommand } from "./commands/pii.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
-import { demoRegistry, registryCommand } from "./commands/registry.ts";
+import { demoDropout, demoRegistry, registryCommand } from "./commands/registry.ts";
 import { unitsCommand } from "./commands/units.ts";
 import { userCommand } from "./commands/user.ts";
 
@@ -31,15 +31,22 @@ program.addCommand(initCommand());
 program.addCommand(divisionsCommand());
 program
   .command("demo")
-  .description("创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）")
-  .argument("[what]", "registry：载入演示学籍")
+  .description(
+    "创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）；luoshi demo dropout 再载入演示控辍数据",
+  )
+  .argument("[what]", "registry：载入演示学籍；dropout：载入演示适龄比对与控辍案件")
   .action(async (what: string | undefined) => {
     if (what === undefined) {
       await demo();
     } else if (what === "registry") {
       await demoRegistry();
+    } else if (what === "dropout") {
+      await demoDropout();
     } else {
-      throw new AppError("validation-failed", `luoshi demo ${what}：未知的演示数据，可用 registry`);
+      throw new AppError(
+        "validation-failed",
+        `luoshi demo ${what}：未知的演示数据，可用 registry 或 dropout`,
+      );
     }
   });
 program.command("migrate").description("执行数据库迁移").action(migrateCommand);

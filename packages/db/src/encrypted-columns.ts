@@ -18,4 +18,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: "users", key: "id", column: "totp_secret" },
   // 学籍: 学籍号, 身份证件号, 姓名, 出生日期, 户籍地 and 监护人 of a pupil, sealed together (0021)
   { table: "students", key: "id", column: "personal" },
+  // 控辍保学 (0030): a 适龄 child's 身份证件号, 姓名, 出生日期, 户籍地; a case's child, 七长, cause and plan;
+  // what each step recorded
+  { table: "school_age_children", key: "id", column: "personal" },
+  { table: "dropout_cases", key: "id", column: "personal" },
+  { table: "dropout_case_steps", key: "id", column: "record" },
 ];

@@ -31,3 +31,6 @@ export * from "./repos/field-rotation.repo.ts";
 export * from "./repos/second-factor.repo.ts";
 export * from "./repos/student.repo.ts";
 export * from "./repos/student-movement.repo.ts";
+export * from "./repos/school-age.repo.ts";
+export * from "./repos/dropout-case.repo.ts";
+export * from "./repos/retention.repo.ts";

@@ -525,6 +525,10 @@ export interface Database {
   student_imports: StudentImportsTable;
   students: StudentsTable;
   student_movements: StudentMovementsTable;
+  school_age_imports: SchoolAgeImportsTable;
+  school_age_children: SchoolAgeChildrenTable;
+  dropout_cases: DropoutCasesTable;
+  dropout_case_steps: DropoutCaseStepsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -743,5 +747,74 @@ export interface StudentMovementsTable {
   occurred_on: ColumnType<string, string, string>;
   pending: Generated<boolean>;
   import_id: string;
+  created_at: Generated<Date>;
+}
+
+/** school_age_imports — one 适龄儿童 list (公安 户籍/人口, 卫健 births), applied all or nothing. */
+export interface SchoolAgeImportsTable {
+  id: Generated<string>;
+  scope_unit_id: string;
+  file_name: string;
+  sha256: string;
+  source: "police" | "health" | "other";
+  school_year: number;
+  row_count: number;
+  summary: Json;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+/** school_age_children — one child of a 适龄 list; personal values only encrypted and as a blind index. */
+export interface SchoolAgeChildrenTable {
+  id: Generated<string>;
+  import_id: string;
+  unit_id: string;
+  id_number_index: string;
+  personal: string;
+  sex: "M" | "F";
+  age: number;
+  township: string;
+  village: string;
+  student_id: string | null;
+}
+
+/** dropout_cases — 一生一案: one child's 控辍 case; names, 七长, cause and plan sealed in `personal`. */
+export interface DropoutCasesTable {
+  id: Generated<string>;
+  unit_id: string;
+  student_id: string | null;
+  child_id: string | null;
+  id_number_index: string | null;
+  cause: string;
+  personal: string;
+  sex: "M" | "F" | null;
+  level: string | null;
+  grade: number | null;
+  township: Generated<string>;
+  village: Generated<string>;
+  priority_groups: ColumnType<string[], string[] | undefined, string[]>;
+  state: string;
+  opened_on: ColumnType<string, string, string>;
+  returned_on: ColumnType<string | null, string | null | undefined, string | null>;
+  returned_by: string | null;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_by: string | null;
+  close_after_days: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** dropout_case_steps — 家访, 劝返, 复学, 送教上门, 书面督促, 依法控辍 of a case; notes sealed in `record`. */
+export interface DropoutCaseStepsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  assigned_on: ColumnType<string, string, string>;
+  deadline: ColumnType<string, string, string>;
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome: string | null;
+  record: string | null;
+  recorded_by: string | null;
   created_at: Generated<Date>;
 }

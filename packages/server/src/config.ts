@@ -111,6 +111,13 @@ const Env = z.object({
   LUOSHI_REQUIRE_TOTP: z
     .enum(["true", "false", "all"], { error: "LUOSHI_REQUIRE_TOTP 只能是 true、false 或 all" })
     .optional(),
+  /**
+   * 控辍保学 销号: working days a child must stay back in school after 复学 before the case may be closed
+   * (luoshi's default 20, about one school month; docs/dropout-cases.md).
+   */
+  LUOSHI_DROPOUT_CLOSE_AFTER_DAYS: z.coerce.number().int().min(1).max(200).default(20),
+  /** Years a pupil's record is kept after leaving the county's schools, then anonymised (default 3). */
+  LUOSHI_REGISTRY_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(3),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -141,6 +148,8 @@ export interface Config {
   backup: { key?: string; keyFile?: string; passphrase?: string };
   /** Bounds on reading an uploaded spreadsheet and on a background import: see {@link ImportLimits}. */
   importLimits: ImportLimits;
+  /** 控辍保学 and retention parameters (docs/dropout-cases.md). */
+  dropout: { closeAfterDays: number; retentionYears: number };
 }
 
 /** How far an uploaded spreadsheet may expand, how long and with how much memory it is read. */
@@ -185,6 +194,10 @@ export function parseConfig(
         who:
           e.LUOSHI_REQUIRE_TOTP === "all" ? "all" : e.LUOSHI_REQUIRE_TOTP === "false" ? "none" : "privileged",
         explicit: e.LUOSHI_REQUIRE_TOTP !== undefined,
+      },
+      dropout: {
+        closeAfterDays: e.LUOSHI_DROPOUT_CLOSE_AFTER_DAYS,
+        retentionYears: e.LUOSHI_REGISTRY_RETENTION_YEARS,
       },
       logLevel: e.LOG_LEVEL,
       isProduction: e.NODE_ENV === "production",

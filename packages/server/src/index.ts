@@ -72,3 +72,6 @@ export * from "./reports/jiceng-workbook.ts";
 export { zipWorkbooks } from "./services/statistics/jiceng-upload.ts";
 export { importRegistry } from "./services/registry/registry-import.service.ts";
 export { loadDemoRegistry, writeRegistry } from "./services/registry/registry-demo.service.ts";
+export { registryRetention } from "./services/dropout/retention.service.ts";
+export { loadDemoDropout } from "./services/dropout/dropout-demo.service.ts";
+export { openCaseForPupil } from "./services/dropout/case-open.ts";

@@ -3,7 +3,13 @@ import { basename } from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { orgUnitRepo, scopeOf } from "@luoshi/db";
-import { AppError, importRegistry, loadDemoRegistry } from "@luoshi/server";
+import {
+  AppError,
+  importRegistry,
+  loadDemoDropout,
+  loadDemoRegistry,
+  registryRetention,
+} from "@luoshi/server";
 import { cliActor, withServices } from "../context.ts";
 import { parseOptions } from "../options.ts";
 
@@ -19,6 +25,16 @@ const RegistryImportOptions = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "--as-of 应为 YYYY-MM-DD" })
     .optional(),
   unit: z.string().min(2, { error: "请用 --unit 给出学籍所属地区或学校的代码" }),
+  apply: z.boolean().optional(),
+});
+
+const RetentionOptions = z.object({
+  years: z.coerce
+    .number()
+    .int()
+    .min(1, { error: "--years 至少为 1" })
+    .max(30, { error: "--years 至多为 30" })
+    .optional(),
   apply: z.boolean().optional(),
 });
 
@@ -81,6 +97,31 @@ export function registryCommand(): Command {
         );
       });
     });
+  registry
+    .command("retention")
+    .description(
+      "学籍保存期限：离开本县学校（转出、毕业）超过保存年限的学生记录匿名化；缺省只预览，加 --apply 执行",
+    )
+    .option("--years <n>", "保存年限（缺省为 LUOSHI_REGISTRY_RETENTION_YEARS，默认 3 年）")
+    .option("--apply", "执行匿名化（缺省只预览）")
+    .action(async (raw: unknown) => {
+      const o = parseOptions(RetentionOptions, raw);
+      await withServices(async (deps) => {
+        const r = await registryRetention(
+          deps,
+          { ...cliActor(), role: "bureauSupervisor" },
+          {
+            apply: o.apply === true,
+            ...(o.years === undefined ? {} : { years: o.years }),
+          },
+        );
+        console.log(
+          r.applied
+            ? `已匿名化：${String(r.anonymised)} 名学生（${r.leftBefore} 前离开本县学校，保存 ${String(r.years)} 年），相关已销号案件 ${String(r.cases)} 件；已记入审计日志。`
+            : `预览（未修改，加 --apply 执行）：${String(r.due)} 名学生于 ${r.leftBefore} 前离开本县学校（转出或毕业），已超过 ${String(r.years)} 年保存期限。`,
+        );
+      });
+    });
   return registry;
 }
 
@@ -92,6 +133,18 @@ export async function demoRegistry(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       n > 0 ? `已载入演示学籍：${n} 名合成学生（${seconds} 秒）。` : "学籍中已有学生，未载入演示学籍。",
+    );
+  });
+}
+
+/** `luoshi demo dropout`: unmatched 适龄 children and cases in every state for the demo county. */
+export async function demoDropout(): Promise<void> {
+  await withServices(async (deps) => {
+    const r = await loadDemoDropout(deps, cliActor());
+    console.log(
+      r === null
+        ? "已有适龄儿童名单，未载入演示控辍数据。"
+        : `已载入演示控辍数据（合成）：适龄儿童 ${String(r.children)} 名，未匹配 ${String(r.unmatched)} 名并逐一立案；其中劝返中 ${String(r.open)}、已复学 ${String(r.returned)}、已销号 ${String(r.closed)}。`,
     );
   });
 }

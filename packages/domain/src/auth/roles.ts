@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   "pupil.read",
   "pupil.unmasked",
   "pupil.write",
+  // 控辍保学: 销号 of a case is checked by someone other than the school that brought the child back
+  "dropout.verify",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,10 +84,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.read",
     "pupil.write",
     "pupil.unmasked",
+    "dropout.verify",
   ],
   unitUser: [...READ_WORK, "task.report"],
   schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write"],
-  inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read"],
+  inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read", "dropout.verify"],
   leader: [...READ_WORK, "task.instruct"],
 };
 

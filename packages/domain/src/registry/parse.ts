@@ -102,7 +102,7 @@ function bindHeaders(headers: readonly Cell[]): Map<ColumnKey, number> {
 }
 
 /** Excel date serials, "2015-09-01", "2015/9/1", "20150901" → YYYY-MM-DD; null when none. */
-function parseDate(c: Cell): string | null {
+export function parseRegistryDate(c: Cell): string | null {
   if (typeof c === "number" && c > 1000 && c < 80000) {
     const d = new Date(Date.UTC(1899, 11, 30) + Math.round(c) * 86400000);
     return d.toISOString().slice(0, 10);
@@ -219,7 +219,7 @@ export function parseRegistrySheets(
       problem("sex", sexText, "性别应为“男”或“女”");
     }
     const birthRaw = cell("birthDate");
-    const birthDate = parseDate(birthRaw);
+    const birthDate = parseRegistryDate(birthRaw);
     if (birthDate === null) {
       problem("birthDate", text(birthRaw), "出生日期无法识别，应为 2015-09-01 这样的日期");
     }

@@ -48,3 +48,12 @@ export async function plantPupil(
   }
   return id;
 }
+
+/** Opens a 控辍 case for the planted pupil as the side's planner; returns the case's id. */
+export async function plantCase(planner: TestClient, studentId: string): Promise<string> {
+  const res = await planner.request("POST", "/api/dropout/cases", { studentId, cause: "dropout" });
+  if (res.statusCode !== 201) {
+    throw new Error(`planting a case: ${String(res.statusCode)} ${res.body}`);
+  }
+  return res.json<{ id: string }>().id;
+}

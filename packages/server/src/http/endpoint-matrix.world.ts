@@ -15,7 +15,7 @@ import { addTestAccount, createTestServer, TestClient, type TestServer } from ".
 import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
 import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
-import { plantPupil } from "./endpoint-matrix.world-registry.ts";
+import { plantCase, plantPupil } from "./endpoint-matrix.world-registry.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -46,6 +46,8 @@ export interface Side {
   user: string;
   /** A pupil of the side's school (学籍). */
   student: string;
+  /** A 控辍 case its planner opened for that pupil (一生一案). */
+  dropoutCase: string;
   /** A statistics import job its planner started. */
   importJob: string;
   /** A finished statistics import of the year before (what 撤销导入 acts on). */
@@ -268,6 +270,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     planner.request("POST", "/api/ledger/bulletins", { month: lastMonth }),
   );
   const student = await plantPupil(planner, YEAR, side, codes.school);
+  const dropoutCase = await plantCase(planner, student);
   const user = await addTestAccount(server, {
     login: side === "A" ? "kt.spare" : "jc.spare",
     role: "schoolUser",
@@ -292,6 +295,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     statsImport,
     bulletin: bulletin.id,
     student,
+    dropoutCase,
     user,
   };
 }

@@ -29,6 +29,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   audit_log: "审计日志",
   bulletin: "月通报",
   custom_indicator: "自定义指标",
+  dropout_case: "控辍案件",
+  dropout_report: "控辍保学月报",
+  school_age_import: "适龄儿童名单",
   evaluation_scenario: "评估情景",
   installation: "系统安装",
   notification: "催报通知",
@@ -50,6 +53,14 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
 
 /** Chinese names of audit actions, for the audit page and exports. */
 export const ACTION_LABELS: Record<string, string> = {
+  "dropout.school-age-import": "导入适龄儿童名单",
+  "dropout.case-open": "控辍立案",
+  "dropout.case-update": "修改控辍案件",
+  "dropout.step-add": "安排控辍措施",
+  "dropout.step-record": "登记控辍措施",
+  "dropout.case-close": "控辍销号",
+  "dropout.report-export": "导出控辍保学月报",
+  "registry.retention": "学籍到期匿名化",
   "auth.login": "登录",
   "auth.logout": "退出登录",
   "auth.password-change": "修改口令",

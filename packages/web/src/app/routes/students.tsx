@@ -4,6 +4,7 @@ import { useCan } from "../../features/auth/api/session.ts";
 import { StudentsTab } from "../../features/students/students-tab.tsx";
 import { CrossCheckTab, ImportTab, MovementsTab } from "../../features/students/other-tabs.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
+import { DropoutTab } from "../../features/dropout/dropout-tab.tsx";
 
 /** /registries — 学籍: pupils (masked), import with preview, movements, cross-check with the statistics. */
 export function StudentsRoute() {
@@ -28,6 +29,7 @@ export function StudentsRoute() {
             ...(canWrite ? [{ key: "import", label: t("students.tabImport"), children: <ImportTab /> }] : []),
             { key: "movements", label: t("students.tabMovements"), children: <MovementsTab /> },
             { key: "cross", label: t("students.tabCrossCheck"), children: <CrossCheckTab /> },
+            { key: "dropout", label: t("students.tabDropout"), children: <DropoutTab /> },
           ]}
         />
       </div>

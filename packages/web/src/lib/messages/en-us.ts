@@ -10,6 +10,7 @@ import { evaluationEnUS } from "./evaluation-en-us.ts";
 import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import { studentsEnUS } from "./students-en-us.ts";
+import { dropoutEnUS } from "./dropout-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
@@ -384,6 +385,7 @@ export const enUS: Messages = {
   ...evaluationReportEnUS,
   ...registryEnUS,
   ...studentsEnUS,
+  ...dropoutEnUS,
   ...setupEnUS,
   ...drawsEnUS,
   ...secondFactorEnUS,

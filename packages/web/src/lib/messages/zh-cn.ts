@@ -14,6 +14,7 @@ import { evaluationZhCN } from "./evaluation-zh-cn.ts";
 import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 import { studentsZhCN } from "./students-zh-cn.ts";
+import { dropoutZhCN } from "./dropout-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
@@ -380,6 +381,7 @@ export const zhCN = {
   ...evaluationReportZhCN,
   ...registryZhCN,
   ...studentsZhCN,
+  ...dropoutZhCN,
   ...setupZhCN,
   ...drawsZhCN,
   ...secondFactorZhCN,
