@@ -30,6 +30,8 @@ export type StatsProblem = z.infer<typeof StatsProblem>;
 export const StatsValueChange = z.object({
   code: z.string(),
   element: z.string(),
+  /** The element's Chinese name, as the template's column header. */
+  label: z.string(),
   before: z.number().nullable(),
   after: z.number().nullable(),
 });

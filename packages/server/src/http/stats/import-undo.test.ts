@@ -89,6 +89,7 @@ describe.each(testEngines())("what a statistics import changes, its preview and 
     expect(job.result?.changes).toContainEqual({
       code: S2,
       element: "pupils.primary",
+      label: "小学在校生数",
       before: 200,
       after: 210,
     });

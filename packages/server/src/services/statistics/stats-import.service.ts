@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Issue } from "@luoshi/domain";
-import { codesOutsideScope, parseImportSheets, planStatsImport } from "@luoshi/domain/stats";
+import { codesOutsideScope, findDataElement, parseImportSheets, planStatsImport } from "@luoshi/domain/stats";
 import { statsRepo, statsUndoRepo, inTransaction } from "@luoshi/db";
 import { analyzeAfterImport } from "./stats-import-write.ts";
 import { AppError } from "../../errors.ts";
@@ -27,6 +27,8 @@ export interface StatsProblem {
 export interface StatsValueChange {
   code: string;
   element: string;
+  /** The element's Chinese name (its template column header). */
+  label: string;
   before: number | null;
   after: number | null;
 }
@@ -192,7 +194,9 @@ export async function importStatistics(
       column: b.column,
       message: `${b.code}：“${b.column}”为空，将清除已存的值 ${b.before ?? ""}`,
     })),
-    changes: diff.sample.slice(0, MAX_PROBLEMS),
+    changes: diff.sample
+      .slice(0, MAX_PROBLEMS)
+      .map((c) => ({ ...c, label: findDataElement(c.element)?.label ?? c.element })),
     warnings: [...readWarnings, ...plan.warnings.map(toProblem)].slice(0, MAX_PROBLEMS),
   };
   if (options.preview === true) {

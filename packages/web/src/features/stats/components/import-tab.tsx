@@ -15,6 +15,7 @@ import {
   useImportJob,
 } from "../api/import-jobs.ts";
 import { ImportHistory } from "./import-history.tsx";
+import { ImportPreview } from "./import-preview.tsx";
 import { ImportProblems } from "./import-problems.tsx";
 import { ImportProgress } from "./import-progress.tsx";
 
@@ -25,9 +26,11 @@ const FILE_PROBLEM_KEYS: Record<"type" | "empty" | "size", MessageKey> = {
 };
 
 /**
- * 数据导入 (指标监测 tab, stats.write only): template, 统计年度, file by picker or drag and drop, then the
- * upload and the server's phases with a percent bar; a refused file lists every problem by 工作表, 行
- * and 列 (export or copy), an accepted one shows what was stored. Past imports below.
+ * 数据导入 (指标监测 tab, stats.write only): template, 统计年度, file by picker or drag and drop, then two
+ * steps — 检查并预览 uploads the file for a check that writes nothing and shows what it would change
+ * (values before → after, stored values it would clear), 确认导入 uploads it again to apply — each with
+ * the server's phases on a percent bar; a refused file lists every problem by 工作表, 行 and 列 (export
+ * or copy), an applied one shows what was stored. Past imports below, each 撤销 as a whole.
  */
 export function ImportTab({ year, unit }: { year: number; unit?: { id: string; name: string } | undefined }) {
   const { t, tOr } = useI18n();
@@ -38,6 +41,8 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
   const [problem, setProblem] = useState<string | null>(null);
   const [uploadShare, setUploadShare] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  /** Whether the current job only previews (step 1) or applies (step 2). */
+  const [applying, setApplying] = useState(false);
   const job = useImportJob(jobId);
   const phase = job.data?.phase;
   const isRunning = uploadShare !== null || (jobId !== null && phase !== "done" && phase !== "failed");
@@ -49,12 +54,13 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     setChosenYear(year);
   }
 
+  const applied = job.data?.result?.applied === true;
   useEffect(() => {
-    if (phase === "done") {
+    if (phase === "done" && applied) {
       void queryClient.invalidateQueries({ queryKey: ["stats-imports"] });
       void queryClient.invalidateQueries({ queryKey: ["indicators"] });
     }
-  }, [phase, queryClient]);
+  }, [phase, applied, queryClient]);
 
   const pick = (picked: File | null) => {
     setFile(picked);
@@ -63,7 +69,7 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     setProblem(found === null ? null : t(FILE_PROBLEM_KEYS[found]));
   };
 
-  const start = async () => {
+  const start = async (preview: boolean) => {
     if (file === null) {
       setProblem(t("imp.fileRequired"));
       return;
@@ -75,9 +81,10 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     }
     setProblem(null);
     setJobId(null);
+    setApplying(!preview);
     setUploadShare(0);
     try {
-      const created = await startImportJob(file, chosenYear, setUploadShare);
+      const created = await startImportJob(file, chosenYear, setUploadShare, preview);
       setJobId(created.jobId);
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields.map((f) => f.message) : [];
@@ -87,7 +94,9 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     }
   };
 
-  const result = phase === "done" ? job.data?.result : null;
+  const done = phase === "done" ? job.data?.result : null;
+  const result = done?.applied === true ? done : null;
+  const preview = done?.applied === false && !applying ? done : null;
   const failure = phase === "failed" ? job.data?.error : null;
   const fileName = job.data?.fileName ?? file?.name ?? "";
   return (
@@ -130,6 +139,8 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
             onChange={(v) => {
               if (typeof v === "number") {
                 setChosenYear(v);
+                // a preview is of one year: another year needs another check
+                setJobId(null);
               }
             }}
           />
@@ -160,7 +171,7 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
             icon={<UploadOutlined />}
             loading={isRunning}
             disabled={file === null}
-            onClick={() => void start()}
+            onClick={() => void start(true)}
           >
             {t("imp.start")}
           </Button>
@@ -187,7 +198,17 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
           />
         )}
       </Card>
-      {result !== null && result !== undefined && (
+      {preview !== null && (
+        <ImportPreview
+          preview={preview}
+          applying={isRunning}
+          onApply={() => void start(false)}
+          onCancel={() => {
+            setJobId(null);
+          }}
+        />
+      )}
+      {result !== null && (
         <Card size="small">
           <Alert
             type="success"
