@@ -341,6 +341,10 @@ async function bench(engine: "pglite" | "postgres", demoDir: string): Promise<vo
         `errors ${String(readTimes.errors)}, timeouts ${String(readTimes.timeouts)}, worst read p95 ${worstReadP95.toFixed(0)} ms ` +
           `(goal < ${String(goal)} ms), writes completed ${String(results[4].requests)}`,
       );
+      // a run that misses the goal fails (p95 is NaN when no read answered at all)
+      if (readTimes.errors + readTimes.timeouts > 0 || !(worstReadP95 < goal) || results[4].requests === 0) {
+        process.exitCode = 1;
+      }
     } finally {
       await server.stop();
     }
