@@ -1,4 +1,4 @@
-import { configDefaults, defineConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 
 /**
  * Two projects: `unit` (domain, data, API — PGlite by default, PostgreSQL too when TEST_DATABASE_URL
@@ -8,13 +8,6 @@ import { configDefaults, defineConfig } from "vitest/config";
  * project's time on 2 cores. Test files keep no state between them (no mocks, no stubbed globals; each
  * opens and closes its own database). The machine has 2 cores.
  */
-/**
- * Files that drive a process to its limits on purpose (a worker thread past its heap ceiling): they run
- * in a process of their own, in a run of their own after the others (`npm run test:unit`) — beside the
- * full suite the test process itself went down ("worker exited unexpectedly").
- */
-const OWN_PROCESS = ["packages/server/src/workers/run-in-worker.test.ts"];
-
 const UNIT = {
   include: ["packages/*/src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
   globalSetup: ["packages/cli/src/test-global-setup.ts"],
@@ -28,10 +21,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { ...UNIT, name: "unit", isolate: false, exclude: [...configDefaults.exclude, ...OWN_PROCESS] },
+        test: { ...UNIT, name: "unit", isolate: false },
       },
-      // no database: the shared template of the global setup is not needed there
-      { test: { ...UNIT, name: "unit-own-process", include: OWN_PROCESS, globalSetup: [] } },
       {
         test: {
           name: "e2e",

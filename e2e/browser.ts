@@ -41,11 +41,27 @@ export async function logIn(page: Page, server: RunningServer, login: string): P
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** On the statistics import tab: picks `name` in the file input (统计数据文件) and presses 开始导入. */
+/**
+ * On the statistics import tab: picks `name` in the file input (统计数据文件), presses 检查并预览 and, once
+ * the preview shows, 确认导入 (a refused file shows no preview: its problems stay on the page).
+ */
 export async function importStatsFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await previewStatsFile(page, name, buffer);
+  const confirm = page.getByRole("button", { name: "确认导入" });
+  const refused = page.getByText(/未导入/).first();
+  await expect
+    .poll(async () => (await confirm.isVisible()) || (await refused.isVisible()), { timeout: 30_000 })
+    .toBe(true);
+  if (await confirm.isVisible()) {
+    await confirm.click();
+  }
+}
+
+/** Step 1 of 统计数据导入 only: picks the file and asks for the check and preview (nothing written). */
+export async function previewStatsFile(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.getByLabel("统计数据文件", { exact: true }).setInputFiles({ name, mimeType: XLSX, buffer });
   await expect.poll(() => page.getByText(name, { exact: true }).first().isVisible()).toBe(true);
-  await page.getByRole("button", { name: "开始导入" }).click();
+  await page.getByRole("button", { name: "检查并预览" }).click();
 }
 
 /** The demo server and the browser of one test file. */

@@ -48,26 +48,26 @@ describe("基层表 import in Chromium", () => {
     await year.fill(String(YEAR));
     await year.blur();
 
-    // 预览变化: the .zip is read and checked, the changes shown, nothing written yet
+    // 检查并预览: the .zip is read and checked, the changes shown, nothing written yet
     await page
       .getByLabel("统计数据文件", { exact: true })
       .setInputFiles({ name: "基层表 2025.zip", mimeType: "application/zip", buffer: await archive(null) });
     await expect
       .poll(() => page.getByText("基层表 2025.zip", { exact: true }).first().isVisible())
       .toBe(true);
-    await page.getByRole("button", { name: "预览变化" }).click();
+    await page.getByRole("button", { name: "检查并预览" }).click();
     await expect
-      .poll(() => page.getByText(`预览：基层表 2025.zip 将导入 ${YEAR} 年统计数据（尚未写入）`).isVisible(), {
+      .poll(() => page.getByText(`导入预览：${YEAR} 年统计数据（基层表 2025.zip）`).isVisible(), {
         timeout: 60_000,
       })
       .toBe(true);
-    const changes = page.getByRole("region", { name: /将改变的数值（共 \d+ 处/ });
+    const changes = page.getByRole("region", { name: "将改变的数值" });
     // each school's 校舍建筑面积 read from 教基5170, and the supplement's 音乐专用教室数
     await expect
-      .poll(() => changes.getByRole("row", { name: /1620802101.*校舍建筑面积.*4000/ }).count())
+      .poll(() => changes.getByRole("row", { name: /1620802101.*校舍建筑面积.*4,000/ }).count())
       .toBe(1);
     await expect
-      .poll(() => changes.getByRole("row", { name: /1620802102.*校舍建筑面积.*4000/ }).count())
+      .poll(() => changes.getByRole("row", { name: /1620802102.*校舍建筑面积.*4,000/ }).count())
       .toBe(1);
     await expect
       .poll(() => changes.getByRole("row", { name: /1620802101.*音乐专用教室数.*2/ }).count())

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { importStatsFile, logIn, useDemoRig } from "./browser.ts";
+import { importStatsFile, logIn, previewStatsFile, useDemoRig } from "./browser.ts";
 
 /** Two of the demo county's 小学 (serials from 101). */
 const SCHOOLS = ["1620802101", "1620802102"] as const;
@@ -24,7 +24,7 @@ async function workbook(area: number): Promise<Buffer> {
 describe("统计数据导入 in Chromium", () => {
   const rig = useDemoRig();
 
-  it("downloads the template, imports a valid file, and lists every problem of a bad one", async () => {
+  it("downloads the template, previews then imports a valid file, and lists every problem of a bad one", async () => {
     const page = await (
       await rig.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } })
     ).newPage();
@@ -48,6 +48,33 @@ describe("统计数据导入 in Chromium", () => {
       .getByRole("spinbutton", { name: "导入年度" });
     await year.fill(String(YEAR));
     await year.blur();
+
+    // Step 1, 检查并预览: what would change, before → after, and nothing written yet.
+    await previewStatsFile(page, "2025 预览.xlsx", await workbook(5000));
+    const preview = page.getByRole("region", { name: "将改变的数值" });
+    await expect.poll(() => preview.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText(`导入预览：${YEAR} 年统计数据（2025 预览.xlsx）`).isVisible())
+      .toBe(true);
+    const area = preview.getByRole("row", { name: new RegExp(`${SCHOOLS[1]}.*校舍建筑面积`) });
+    await expect.poll(() => area.count()).toBe(1);
+    expect((await area.getByRole("cell").allTextContents()).slice(1)).toEqual([
+      "校舍建筑面积",
+      expect.any(String),
+      "5,000",
+    ]);
+    const stored = async () =>
+      page.evaluate(async () => {
+        const res = await fetch("/api/stats/imports?pageSize=50");
+        return ((await res.json()) as { items: { fileName: string }[] }).items.map((i) => i.fileName);
+      });
+    expect(await stored()).not.toContain("2025 预览.xlsx");
+    // 取消: the preview goes, still nothing written
+    await page.getByRole("button", { name: "取消" }).click();
+    await expect.poll(() => preview.isVisible()).toBe(false);
+    expect(await stored()).not.toContain("2025 预览.xlsx");
+
+    // Step 2, 确认导入 after the preview.
     await importStatsFile(page, "2025 统计.xlsx", await workbook(5000));
     await expect
       .poll(() => page.getByText(`已导入 ${YEAR} 年统计数据（2025 统计.xlsx）`).isVisible(), {
@@ -92,5 +119,5 @@ describe("统计数据导入 in Chromium", () => {
       return (await res.json()) as { items: { fileName: string; undoneAt: string | null }[] };
     });
     expect(after.items.find((i) => i.fileName === "2025 统计.xlsx")?.undoneAt).not.toBeNull();
-  });
+  }, 180_000);
 });

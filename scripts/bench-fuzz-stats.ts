@@ -1,10 +1,10 @@
 /**
  * The importers' long fuzz run: at least 1,000 inputs each to the statistics import (direct and as
- * background jobs) and the unit-registry preview, over HTTP on a fresh PGlite test server — the
+ * background jobs), the unit-registry preview and the 学籍 import (applied), over HTTP on a fresh PGlite test server — the
  * hand-made hostile corpus, then random mutations of a valid file (truncated, flipped, spliced, random
  * bytes), reproducible by seed. Prints per importer: inputs, refusals, crashes (5xx), the slowest
  * answer, answers over 5 s, jobs left running, writes from refused uploads and unlocated refusals.
- * Run: node scripts/bench-fuzz-stats.ts [inputsPerImporter=1000] [stats|registry (default both)]
+ * Run: node scripts/bench-fuzz-stats.ts [inputsPerImporter=1000] [stats|registry|students (default all)]
  */
 import { createTestServer, TestClient } from "@luoshi/server/testing";
 import {
@@ -16,6 +16,7 @@ import {
   registryFuzzBase,
   runFuzzInput,
   STATS_FUZZ_BASE,
+  studentsFuzzBase,
   type FuzzBase,
   type FuzzImporter,
   type FuzzInput,
@@ -91,12 +92,15 @@ try {
   };
 
   let bad = 0;
-  if (only !== "registry") {
+  if (only === undefined || only === "stats") {
     // every fourth statistics input goes through a background job, so stuck jobs would show
     bad += await run("stats", (i) => (i % 4 === 3 ? "stats-job" : "stats"), await inputs(STATS_FUZZ_BASE, 1));
   }
-  if (only !== "stats") {
+  if (only === undefined || only === "registry") {
     bad += await run("registry", () => "registry", await inputs(registryFuzzBase(), 100_001));
+  }
+  if (only === undefined || only === "students") {
+    bad += await run("students", () => "students", await inputs(studentsFuzzBase(), 200_001));
   }
   console.log(bad === 0 ? "fuzz: all invariants held" : `fuzz: ${bad} violations`);
   process.exitCode = bad === 0 ? 0 : 1;

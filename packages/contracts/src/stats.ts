@@ -26,12 +26,12 @@ export const StatsProblem = z.object({
 });
 export type StatsProblem = z.infer<typeof StatsProblem>;
 
-/** One value an import changes: unit code, data element (and its label), before → after (null: none). */
+/** One value an import changes: unit code, data element, before → after (null: none). */
 export const StatsValueChange = z.object({
   code: z.string(),
   element: z.string(),
-  /** The element's Chinese label (统计指标名), for showing a change; absent in older answers. */
-  label: z.string().optional(),
+  /** The element's Chinese name, as the template's column header. */
+  label: z.string(),
   before: z.number().nullable(),
   after: z.number().nullable(),
 });

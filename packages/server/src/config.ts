@@ -50,9 +50,9 @@ const Env = z.object({
   LUOSHI_DOCUMENT_MAX_ITEMS: count(d.maxItems, 1_000_000),
   /** Deepest nesting of elements in an HTML page. */
   LUOSHI_DOCUMENT_MAX_HTML_DEPTH: count(d.maxHtmlDepth, 100_000),
-  /** Seconds decoding and parsing one document may take (in a worker thread). */
+  /** Seconds decoding and parsing one document may take (in a child process). */
   LUOSHI_DOCUMENT_PARSE_SECONDS: count(d.timeoutMs / 1000, 3600),
-  /** Heap ceiling of that worker thread, in MB. */
+  /** Heap ceiling of that child process, in MB. */
   LUOSHI_DOCUMENT_PARSE_HEAP_MB: count(d.maxHeapMb, 64_000),
   /** Backup key for `luoshi backup`/`restore`: 64 hex digits (32 bytes). */
   LUOSHI_BACKUP_KEY: z.string().optional(),
@@ -63,9 +63,9 @@ const Env = z.object({
     .string()
     .min(12, { error: "LUOSHI_BACKUP_PASSPHRASE 至少 12 个字符" })
     .optional(),
-  /** Seconds one uploaded spreadsheet may take to read (in its worker thread) before it is refused. */
+  /** Seconds one uploaded spreadsheet may take to read (in its child process) before it is refused. */
   LUOSHI_IMPORT_PARSE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  /** Heap ceiling (MB) of the worker thread that reads one uploaded spreadsheet. */
+  /** Heap ceiling (MB) of the child process that reads one uploaded spreadsheet. */
   LUOSHI_IMPORT_PARSE_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(768),
   /** Seconds a background statistics import may run in all before it ends with an error. */
   LUOSHI_IMPORT_JOB_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
@@ -154,9 +154,9 @@ export interface Config {
 
 /** How far an uploaded spreadsheet may expand, how long and with how much memory it is read. */
 export interface ImportLimits extends FileLimits {
-  /** Wall-clock limit of reading one file in its worker thread. */
+  /** Wall-clock limit of reading one file in its child process. */
   parseTimeoutMs: number;
-  /** Heap ceiling of that worker thread. */
+  /** Heap ceiling of that child process. */
   parseHeapMb: number;
   /** Wall-clock limit of a whole background import (reading, checking, writing). */
   jobTimeoutMs: number;

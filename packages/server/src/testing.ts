@@ -235,6 +235,7 @@ export {
   mutation,
   registryFuzzBase,
   STATS_FUZZ_BASE,
+  studentsFuzzBase,
   type FuzzBase,
   type FuzzInput,
 } from "./services/statistics/fuzz-corpus.ts";

@@ -21,9 +21,9 @@ export interface DocumentLimits {
   maxItems: number;
   /** Elements open inside one another in an HTML page. */
   maxHtmlDepth: number;
-  /** Wall-clock limit for decoding and parsing one file (in a worker thread). */
+  /** Wall-clock limit for decoding and parsing one file (in a child process). */
   timeoutMs: number;
-  /** Heap ceiling of that worker thread. */
+  /** Heap ceiling of that child process. */
   maxHeapMb: number;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Uploaded bytes → decoded text and parsed plan, off the request thread: {@link readDocument} runs
- * decoding and parsing in a worker thread with the time limit and heap ceiling of its
+ * decoding and parsing in a child process with the time limit and heap ceiling of its
  * {@link DocumentLimits}, so that no upload can stall the server or end the process.
  */
 import type { ParsedDocument } from "@luoshi/domain/parsing";
@@ -17,7 +17,7 @@ export interface ReadDocument {
 const TASK = new URL("./read-document.worker.ts", import.meta.url);
 
 /**
- * Decodes and parses `bytes` in a worker. Unreadable input comes back as error issues (see
+ * Decodes and parses `bytes` in a child process. Unreadable input comes back as error issues (see
  * decodeDocument; parse errors such as `too-many-items` in `parsed.issues`); a file that runs past the
  * time limit or heap ceiling throws a `too-complex` AppError naming the file.
  */
@@ -26,13 +26,8 @@ export async function readDocument(
   fileName: string,
   limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
 ): Promise<ReadDocument> {
-  // a copy the worker can own: the caller's bytes may be a slice of a pooled Buffer
-  const own = new Uint8Array(bytes);
-  return runInWorker<ReadDocument>(
-    TASK,
-    { bytes: own, fileName, limits },
-    `文件“${fileName}”`,
-    { timeoutMs: limits.timeoutMs, maxHeapMb: limits.maxHeapMb },
-    [own.buffer],
-  );
+  return runInWorker<ReadDocument>(TASK, { bytes, fileName, limits }, `文件“${fileName}”`, {
+    timeoutMs: limits.timeoutMs,
+    maxHeapMb: limits.maxHeapMb,
+  });
 }

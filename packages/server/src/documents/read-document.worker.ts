@@ -1,5 +1,5 @@
 /**
- * Worker task: decode an uploaded document and parse it, within its limits. Runs in a worker thread
+ * Worker task: decode an uploaded document and parse it, within its limits. Runs in a child process
  * (see read-document.ts), so a file that still takes too long or too much memory is stopped there.
  */
 import { hasErrors } from "@luoshi/domain";

@@ -1,37 +1,46 @@
 /**
- * Untrusted work off the request thread. Parsing an uploaded file (a workbook, a policy document) can
+ * Untrusted work off the server's process. Parsing an uploaded file (a workbook, a policy document) can
  * take unbounded time or memory when the file is hostile or broken: a zip bomb, a million rows, a
- * pathological PDF. Run inside the server's own thread, one such file stalls every other user or ends
- * the process. {@link runInWorker} runs one task in a fresh worker thread with a heap ceiling and a
- * time limit: when either is exceeded the thread is terminated, its memory returned, and the caller
- * gets an {@link AppError} it can show ("文件过于复杂…") — the server itself never notices.
+ * pathological PDF. Run inside the server, one such file stalls every other user or ends the process.
+ * {@link runInWorker} runs one task in a fresh child process (`child_process.fork`) with a heap ceiling
+ * (`--max-old-space-size`) and a time limit: past the time limit the child is killed; past the ceiling
+ * V8 ends the child (and only the child — a worker thread past its ceiling sometimes took the whole
+ * process down with it, issue 14). Either way its memory goes back to the system and the caller gets an
+ * {@link AppError} it can show ("文件过于复杂…") — the server itself never notices.
  *
  * A task is a module whose file name ends in `.worker.ts` and whose default export is an async function
- * of one structured-cloneable argument returning a structured-cloneable value. An {@link AppError} the
- * task throws arrives as the same AppError; any other exception as an internal error. At most
- * {@link MAX_PARALLEL_WORKERS} tasks run at once; the others wait their turn (waiting does not count
- * against the time limit).
+ * of one argument returning a value, both passed by V8's structured serialisation (typed arrays, Maps,
+ * Dates survive). An {@link AppError} the task throws arrives as the same AppError; any other exception
+ * as an internal error. At most {@link MAX_PARALLEL_WORKERS} tasks run at once; the others wait their
+ * turn (waiting does not count against the time limit).
  */
-import { Worker, type Transferable } from "node:worker_threads";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { AppError, type ErrorCode, type ErrorDetails } from "../errors.ts";
 
 export interface WorkerLimits {
-  /** Wall-clock limit for the task once its thread has started. */
+  /** Wall-clock limit for the task once its process has started. */
   timeoutMs: number;
-  /** Ceiling of the worker's old-generation heap. */
+  /** Ceiling of the child process's old-generation heap. */
   maxHeapMb: number;
 }
 
 /** Bounds for parsing one uploaded file: generous for honest files, fatal for hostile ones. */
 export const DEFAULT_PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxHeapMb: 768 };
 
-/** Parsing threads that may run together; the machine luoshi targets has two cores. */
+/** Parsing processes that may run together; the machine luoshi targets has two cores. */
 const MAX_PARALLEL_WORKERS = 2;
 
-/** What the host thread posts back: the task's value, or the error it threw. */
+/** What the child posts back: the task's value, or the error it threw. */
 export type WorkerReply =
   | { ok: true; value: unknown }
   | { ok: false; appError?: { code: ErrorCode; message: string; details?: ErrorDetails }; message: string };
+
+/** What the child is sent: the task module's URL and its input. */
+export interface WorkerRequest {
+  task: string;
+  input: unknown;
+}
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -50,7 +59,10 @@ function release(): void {
   else running -= 1;
 }
 
-const HOST = new URL("./worker-host.ts", import.meta.url);
+const HOST = fileURLToPath(new URL("./worker-host.ts", import.meta.url));
+
+/** The last bytes of the child's stderr kept to tell an out-of-memory end from another crash. */
+const STDERR_TAIL = 4096;
 
 function tooComplex(subject: string, reason: string): AppError {
   return new AppError(
@@ -62,8 +74,16 @@ function tooComplex(subject: string, reason: string): AppError {
   );
 }
 
+/** The server's own flags minus those a child must not share (a debugger port, its heap size). */
+function childFlags(maxHeapMb: number): string[] {
+  const own = process.execArgv.filter(
+    (flag) => !/^--(max-old-space-size|max-semi-space-size|inspect|debug)/.test(flag),
+  );
+  return [...own, `--max-old-space-size=${String(maxHeapMb)}`];
+}
+
 /**
- * Runs the default export of `task` (a `*.worker.ts` module URL) on `input` in a fresh worker thread.
+ * Runs the default export of `task` (a `*.worker.ts` module URL) on `input` in a fresh child process.
  * `subject` names what is being processed in the error a user sees, e.g. `文件“统计.xlsx”`.
  */
 export async function runInWorker<O>(
@@ -71,17 +91,19 @@ export async function runInWorker<O>(
   input: unknown,
   subject: string,
   limits: WorkerLimits = DEFAULT_PARSE_LIMITS,
-  transfer: Transferable[] = [],
 ): Promise<O> {
   await acquire();
   try {
     return await new Promise<O>((resolve, reject) => {
-      const worker = new Worker(HOST, {
-        workerData: { task: task.href, input },
-        transferList: transfer,
-        resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-        stdout: false,
-        stderr: false,
+      const child = fork(HOST, [], {
+        execArgv: childFlags(limits.maxHeapMb),
+        serialization: "advanced",
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
+      let stderr = "";
+      child.stderr?.setEncoding("utf8");
+      child.stderr?.on("data", (chunk: string) => {
+        stderr = (stderr + chunk).slice(-STDERR_TAIL);
       });
       let settled = false;
       const settle = (fn: () => void): void => {
@@ -89,14 +111,14 @@ export async function runInWorker<O>(
         settled = true;
         clearTimeout(timer);
         fn();
-        void worker.terminate();
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       };
       const timer = setTimeout(() => {
         settle(() => {
           reject(tooComplex(subject, `处理超过 ${Math.round(limits.timeoutMs / 1000)} 秒仍未完成`));
         });
       }, limits.timeoutMs);
-      worker.on("message", (reply: WorkerReply) => {
+      child.on("message", (reply: WorkerReply) => {
         settle(() => {
           if (reply.ok) resolve(reply.value as O);
           else if (reply.appError)
@@ -104,19 +126,32 @@ export async function runInWorker<O>(
           else reject(new Error(`worker task failed: ${reply.message}`));
         });
       });
-      worker.on("error", (error: Error & { code?: string }) => {
+      child.on("error", (error) => {
         settle(() => {
+          reject(error);
+        });
+      });
+      child.on("exit", (code, signal) => {
+        settle(() => {
+          // V8 past --max-old-space-size prints "JavaScript heap out of memory" and aborts
+          const outOfMemory =
+            /heap out of memory|Reached heap limit|Allocation failed/.test(stderr) || signal === "SIGABRT";
           reject(
-            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            outOfMemory
               ? tooComplex(subject, `展开后所需内存超过 ${limits.maxHeapMb} MB`)
-              : error,
+              : new Error(
+                  `worker process ended (${signal ?? `code ${String(code)}`}) before answering: ${stderr.trim()}`,
+                ),
           );
         });
       });
-      worker.on("exit", (code) => {
-        settle(() => {
-          reject(new Error(`worker thread exited with code ${code} before answering`));
-        });
+      const request: WorkerRequest = { task: task.href, input };
+      child.send(request, (error) => {
+        if (error) {
+          settle(() => {
+            reject(error);
+          });
+        }
       });
     });
   } finally {

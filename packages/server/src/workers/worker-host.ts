@@ -1,29 +1,26 @@
 /**
- * The entry of every worker thread {@link runInWorker} starts: imports the task module named in
- * `workerData`, runs its default export on the input and posts back a {@link WorkerReply}.
+ * The entry of every child process {@link runInWorker} starts: waits for its one {@link WorkerRequest},
+ * imports the task module it names, runs its default export on the input, sends back a
+ * {@link WorkerReply} and ends. When the server goes away (the IPC channel closes) the child ends too,
+ * so no parse outlives the server that asked for it.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../errors.ts";
-import type { WorkerReply } from "./run-in-worker.ts";
-
-interface HostData {
-  task: string;
-  input: unknown;
-}
+import type { WorkerReply, WorkerRequest } from "./run-in-worker.ts";
 
 type Task = (input: unknown) => Promise<unknown>;
 
-const data = workerData as HostData;
-const port = parentPort;
-if (!port) throw new Error("worker-host.ts runs only as a worker thread");
+if (process.send === undefined) throw new Error("worker-host.ts runs only as a forked child process");
 
-let reply: WorkerReply;
-try {
-  const module = (await import(data.task)) as { default: Task };
-  reply = { ok: true, value: await module.default(data.input) };
-} catch (error) {
-  reply =
-    error instanceof AppError
+process.on("disconnect", () => {
+  process.exit(0);
+});
+
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
+  try {
+    const module = (await import(request.task)) as { default: Task };
+    return { ok: true, value: await module.default(request.input) };
+  } catch (error) {
+    return error instanceof AppError
       ? {
           ok: false,
           appError: {
@@ -34,5 +31,13 @@ try {
           message: error.message,
         }
       : { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
 }
-port.postMessage(reply);
+
+process.once("message", (request: WorkerRequest) => {
+  void answer(request).then((reply) => {
+    process.send?.(reply, () => {
+      process.disconnect();
+    });
+  });
+});

@@ -86,7 +86,7 @@ export const registryCounty = (u: OrgUnitRow): RegistryCounty => ({ id: u.id, co
 
 /**
  * Reads an uploaded .xlsx / .csv (UTF-8 or GB18030) into sheets, with the statistics import's reader
- * (in a worker thread, within `limits`);
+ * (in a child process, within `limits`);
  * the header may be in any of a sheet's first rows.
  */
 export async function readRegistryFile(

@@ -5,6 +5,7 @@
  * support only.
  */
 import { schoolListCsv, syntheticSchoolList } from "@luoshi/domain/org";
+import { idNumberCheckChar } from "@luoshi/domain/pii";
 import {
   deepXmlWorkbook,
   flipped,
@@ -61,6 +62,52 @@ export function registryFuzzBase(): FuzzBase {
   });
   const lines = schoolListCsv(list).trim().split(/\r?\n/);
   return { sheet: "学校名录", rows: lines.map((l) => l.split(",")) };
+}
+
+/**
+ * A valid 学籍 export for the test world's schools 1620802001 and 1620802002 (school year 2024): three
+ * synthetic pupils with well-formed 身份证件号 (check character computed).
+ */
+export function studentsFuzzBase(): FuzzBase {
+  const id = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;
+  const pupils: [string, string, string, string, string, string][] = [
+    [id("62089920160417123"), "欧阳测试甲", "男", "2016-04-17", "1620802001", "二年级"],
+    [id("62089920160418124"), "李测试乙", "女", "2016-04-18", "1620802001", "二年级"],
+    [id("62089920150301135"), "王测试丙", "男", "2015-03-01", "1620802002", "三年级"],
+  ];
+  return {
+    sheet: "学籍",
+    rows: [
+      [
+        "全国学籍号",
+        "身份证件号",
+        "姓名",
+        "性别",
+        "出生日期",
+        "学校标识码",
+        "年级",
+        "班级",
+        "户籍地",
+        "是否留守儿童",
+        "监护人电话",
+        "学籍状态",
+      ],
+      ...pupils.map(([idNumber, name, sex, birth, school, grade]) => [
+        `G${idNumber}`,
+        idNumber,
+        name,
+        sex,
+        birth,
+        school,
+        grade,
+        "1班",
+        "甘肃省平凉市崆峒区中街街道测试路1号",
+        "否",
+        "10012345678",
+        "在读",
+      ]),
+    ],
+  };
 }
 
 /** A base file as CSV bytes. */

@@ -3,7 +3,7 @@
  * no 5xx, an answer within the stall bound, every rejection naming where (file, sheet, row or column),
  * and nothing written by a rejected upload. Shared by the CI suite and the benchmark; test support only.
  */
-import { orgRegistryRepo, orgUnitRepo, statsRepo, WHOLE_TREE } from "@luoshi/db";
+import { orgRegistryRepo, orgUnitRepo, statsRepo, studentRepo, WHOLE_TREE } from "@luoshi/db";
 import type { LightMyRequestResponse } from "fastify";
 import type { DatabaseHandle } from "@luoshi/db";
 import type { FuzzInput } from "./fuzz-corpus.ts";
@@ -25,8 +25,11 @@ interface FuzzClient {
   ): Promise<LightMyRequestResponse>;
 }
 
-/** The importers fuzzed. */
-export type FuzzImporter = "stats" | "stats-job" | "registry";
+/**
+ * The importers fuzzed: statistics (direct and as a background job), the unit registry (名录) preview,
+ * and the student registry (学籍) import, applied.
+ */
+export type FuzzImporter = "stats" | "stats-job" | "registry" | "students";
 
 /** The outcome of one input. */
 export interface FuzzOutcome {
@@ -52,6 +55,9 @@ async function fingerprint(server: FuzzServer): Promise<string> {
     await orgUnitRepo.count(db),
     await orgRegistryRepo.countImports(db),
     [...values, ...areas].map(key).sort(),
+    (await studentRepo.heldInScope(db, WHOLE_TREE))
+      .map((p) => `${p.id}|${p.schoolCode}|${p.studentNoIndex}|${p.grade}|${p.status}|${p.schoolYear}`)
+      .sort(),
   ]);
 }
 
@@ -133,6 +139,16 @@ export async function runFuzzInput(
         status = 201;
       }
     }
+  } else if (kind === "students") {
+    const res = await client.request("POST", "/api/registry/imports", {
+      fileName: input.fileName,
+      schoolYear: year,
+      term: 1,
+      asOf: `${String(year)}-09-30`,
+      contentBase64: Buffer.from(input.bytes).toString("base64"),
+    });
+    status = res.statusCode;
+    body = res.json();
   } else {
     const res = await client.request(
       "POST",

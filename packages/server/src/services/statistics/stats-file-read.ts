@@ -1,6 +1,6 @@
 /**
  * Reading an uploaded spreadsheet off the request thread: {@link readStatsFile} (or, for a statistics
- * import, {@link readStatsUpload} with its 基层表 workbooks and .zip files) runs in a worker thread
+ * import, {@link readStatsUpload} with its 基层表 workbooks and .zip files) runs in a child process
  * with the configured time limit and heap ceiling, so one hostile or broken file never stalls the server
  * or other users. Past either limit the read ends with `too-complex` (422), located at the file.
  */
@@ -14,7 +14,7 @@ import type { StatsUpload } from "./jiceng-upload.ts";
 const READ_FILE = new URL("./stats-file.worker.ts", import.meta.url);
 const READ_UPLOAD = new URL("./stats-upload.worker.ts", import.meta.url);
 
-/** Runs `task` on the file in a worker thread within `limits`, every refusal located at least at the file. */
+/** Runs `task` on the file in a child process within `limits`, every refusal located at least at the file. */
 async function inWorker<O>(
   task: URL,
   bytes: Uint8Array,
@@ -30,15 +30,12 @@ async function inWorker<O>(
     maxCellChars: limits.maxCellChars,
     maxXmlDepth: limits.maxXmlDepth,
   };
-  // a copy the worker owns: the request's buffer may be a slice of a shared pool
-  const copy = new Uint8Array(bytes);
   try {
     return await runInWorker<O>(
       task,
-      { ...extra, bytes: copy, fileName, limits: fileLimits },
+      { ...extra, bytes, fileName, limits: fileLimits },
       `文件“${fileName}”`,
       { timeoutMs: limits.parseTimeoutMs, maxHeapMb: limits.parseHeapMb },
-      [copy.buffer],
     );
   } catch (error) {
     if (error instanceof AppError && error.details?.["problems"] === undefined) {
@@ -53,7 +50,7 @@ async function inWorker<O>(
   }
 }
 
-/** {@link readStatsFile} of `bytes` in a worker thread, within `limits`. */
+/** {@link readStatsFile} of `bytes` in a child process, within `limits`. */
 export async function readStatsFileInWorker(
   bytes: Uint8Array,
   fileName: string,
@@ -63,7 +60,7 @@ export async function readStatsFileInWorker(
 }
 
 /**
- * {@link readStatsUpload} in a worker thread, within `limits`: a template file, one 基层表 workbook or a
+ * {@link readStatsUpload} in a child process, within `limits`: a template file, one 基层表 workbook or a
  * .zip of them, as the template's sheets for statistical year `year`.
  */
 export async function readStatsUploadInWorker(

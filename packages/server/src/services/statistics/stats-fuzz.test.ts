@@ -1,7 +1,8 @@
 /**
  * The importers under fuzz, over HTTP (bounded for CI; scripts/bench-fuzz-stats.ts runs the long
  * version): hand-made hostile files and random mutations of a valid file, uploaded to the statistics
- * import (direct and as a background job) and to the unit-registry preview. Whatever the input: never a
+ * import (direct and as a background job), to the unit-registry preview and to the 学籍 import (applied).
+ * Whatever the input: never a
  * 5xx, never an answer slower than 5 s, never a job left running, never a write from a refused upload,
  * and every refusal names where (the file, sheet, row or column).
  */
@@ -16,6 +17,7 @@ import {
   mutation,
   registryFuzzBase,
   STATS_FUZZ_BASE as STATS,
+  studentsFuzzBase,
   type FuzzInput,
 } from "./fuzz-corpus.ts";
 import { runFuzzInput, type FuzzImporter } from "./fuzz-harness.ts";
@@ -94,6 +96,27 @@ describe.each(testEngines())("importers under fuzz on %s", (engine) => {
           await check("registry", mutation(files, seed));
         }),
         { numRuns: 12, seed: 20_261_208 },
+      );
+    },
+    LONG,
+  );
+
+  it(
+    "holds for every hand-made hostile 学籍 file and random mutations of a valid one",
+    async () => {
+      const base = studentsFuzzBase();
+      // the valid base itself is taken (the harness sees writes only from refused uploads)
+      const valid = await check("students", { name: "valid", fileName: "学籍.csv", bytes: csvBytes(base) });
+      expect(valid.status).toBe(201);
+      for (const input of await hostileCorpus(base, 30_000)) {
+        await check("students", input);
+      }
+      const files = { xlsx: await workbook({ [base.sheet]: base.rows }), csv: csvBytes(base) };
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+          await check("students", mutation(files, seed));
+        }),
+        { numRuns: 12, seed: 20_261_209 },
       );
     },
     LONG,

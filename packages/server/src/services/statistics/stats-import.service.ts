@@ -27,8 +27,8 @@ export interface StatsProblem {
 export interface StatsValueChange {
   code: string;
   element: string;
-  /** The element's label, to show the change without its code. */
-  label?: string;
+  /** The element's Chinese name (its template column header). */
+  label: string;
   before: number | null;
   after: number | null;
 }

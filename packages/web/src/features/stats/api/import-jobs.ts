@@ -62,8 +62,8 @@ function xhrError(xhr: XMLHttpRequest): ApiError {
 
 /**
  * `POST /api/stats/import-jobs?year=&fileName=` with the file as the body; `onUpload` hears the share
- * sent (0–1). Resolves with the job id once the server has taken the file. `preview`: the job only
- * checks the file and reports what it would change (预览), writing nothing.
+ * sent (0–1). With `preview` the job only checks the file and reports what it would change (预览).
+ * Resolves with the job id once the server has taken the file.
  */
 export async function startImportJob(
   file: File,
@@ -74,10 +74,8 @@ export async function startImportJob(
   const token = await csrfToken();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open(
-      "POST",
-      `/api/stats/import-jobs${toQueryString({ year, fileName: file.name, ...(preview ? { preview: "true" } : {}) })}`,
-    );
+    const query = toQueryString({ year, fileName: file.name, ...(preview ? { preview: "true" } : {}) });
+    xhr.open("POST", `/api/stats/import-jobs${query}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.setRequestHeader("accept", "application/json");

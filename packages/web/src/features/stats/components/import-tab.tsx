@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { Alert, Button, Card, Descriptions, InputNumber, Space, Typography, Upload } from "antd";
-import { DownloadOutlined, EyeOutlined, InboxOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api.ts";
 import { downloadFile } from "../../../lib/download.ts";
@@ -26,10 +26,11 @@ const FILE_PROBLEM_KEYS: Record<"type" | "empty" | "size", MessageKey> = {
 };
 
 /**
- * 数据导入 (指标监测 tab, stats.write only): template, 统计年度, file by picker or drag and drop, then the
- * upload and the server's phases with a percent bar; a refused file lists every problem by 工作表, 行
- * and 列 (export or copy), an accepted one shows what was stored. 预览变化 checks the file and shows what
- * it would change without writing, with 确认导入 to store it. Past imports below.
+ * 数据导入 (指标监测 tab, stats.write only): template, 统计年度, file by picker or drag and drop, then two
+ * steps — 检查并预览 uploads the file for a check that writes nothing and shows what it would change
+ * (values before → after, stored values it would clear), 确认导入 uploads it again to apply — each with
+ * the server's phases on a percent bar; a refused file lists every problem by 工作表, 行 and 列 (export
+ * or copy), an applied one shows what was stored. Past imports below, each 撤销 as a whole.
  */
 export function ImportTab({ year, unit }: { year: number; unit?: { id: string; name: string } | undefined }) {
   const { t, tOr } = useI18n();
@@ -40,6 +41,8 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
   const [problem, setProblem] = useState<string | null>(null);
   const [uploadShare, setUploadShare] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  /** Whether the current job only previews (step 1) or applies (step 2). */
+  const [applying, setApplying] = useState(false);
   const job = useImportJob(jobId);
   const phase = job.data?.phase;
   const isRunning = uploadShare !== null || (jobId !== null && phase !== "done" && phase !== "failed");
@@ -51,12 +54,13 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     setChosenYear(year);
   }
 
+  const applied = job.data?.result?.applied === true;
   useEffect(() => {
-    if (phase === "done") {
+    if (phase === "done" && applied) {
       void queryClient.invalidateQueries({ queryKey: ["stats-imports"] });
       void queryClient.invalidateQueries({ queryKey: ["indicators"] });
     }
-  }, [phase, queryClient]);
+  }, [phase, applied, queryClient]);
 
   const pick = (picked: File | null) => {
     setFile(picked);
@@ -65,7 +69,7 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     setProblem(found === null ? null : t(FILE_PROBLEM_KEYS[found]));
   };
 
-  const start = async (preview = false) => {
+  const start = async (preview: boolean) => {
     if (file === null) {
       setProblem(t("imp.fileRequired"));
       return;
@@ -77,6 +81,7 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     }
     setProblem(null);
     setJobId(null);
+    setApplying(!preview);
     setUploadShare(0);
     try {
       const created = await startImportJob(file, chosenYear, setUploadShare, preview);
@@ -89,9 +94,9 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
     }
   };
 
-  const finished = phase === "done" ? job.data?.result : null;
-  const previewed = finished?.applied === false ? finished : null;
-  const result = finished?.applied === false ? null : finished;
+  const done = phase === "done" ? job.data?.result : null;
+  const result = done?.applied === true ? done : null;
+  const preview = done?.applied === false && !applying ? done : null;
   const failure = phase === "failed" ? job.data?.error : null;
   const fileName = job.data?.fileName ?? file?.name ?? "";
   return (
@@ -134,6 +139,8 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
             onChange={(v) => {
               if (typeof v === "number") {
                 setChosenYear(v);
+                // a preview is of one year: another year needs another check
+                setJobId(null);
               }
             }}
           />
@@ -160,18 +167,11 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
         </Upload.Dragger>
         <Space style={{ marginTop: 16 }}>
           <Button
-            icon={<EyeOutlined />}
-            disabled={file === null || isRunning}
-            onClick={() => void start(true)}
-          >
-            {t("imp.preview.start")}
-          </Button>
-          <Button
             type="primary"
             icon={<UploadOutlined />}
             loading={isRunning}
             disabled={file === null}
-            onClick={() => void start()}
+            onClick={() => void start(true)}
           >
             {t("imp.start")}
           </Button>
@@ -198,10 +198,17 @@ export function ImportTab({ year, unit }: { year: number; unit?: { id: string; n
           />
         )}
       </Card>
-      {previewed !== null && (
-        <ImportPreview result={previewed} confirming={isRunning} onConfirm={() => void start()} />
+      {preview !== null && (
+        <ImportPreview
+          preview={preview}
+          applying={isRunning}
+          onApply={() => void start(false)}
+          onCancel={() => {
+            setJobId(null);
+          }}
+        />
       )}
-      {result !== null && result !== undefined && (
+      {result !== null && (
         <Card size="small">
           <Alert
             type="success"
