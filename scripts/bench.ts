@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, one after another (the machine has 2 cores: never in parallel), then
 // one table of the figures issue 19 sets goals for (scripts/bench-goals.ts). `npm run bench -- --ci`:
 // each benchmark at a CI size (smaller province, fewer runs), goals scaled to the work done; the run
-// fails when a benchmark fails, which includes a figure more than 2× behind its goal.
+// fails when a benchmark fails, which includes a figure more than 2× behind its goal. Other arguments
+// pick benchmarks by part of their name (`npm run bench -- --ci evaluation-api stats-db`).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
