@@ -79,7 +79,9 @@ const url = `/api/evaluations/balance?orgUnitId=${county.id}&year=${YEAR}`;
 let body:
   { schools: unknown[]; primary: { schoolCount: number }; junior: { schoolCount: number } } | undefined;
 const times: number[] = [];
+let cpuMicros = 0;
 for (let i = 0; i < WARMUP + RUNS; i++) {
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const res = await client.request("GET", url);
   const ms = performance.now() - start;
@@ -88,6 +90,8 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
   }
   if (i >= WARMUP) {
     times.push(ms);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMicros += cpu.user + cpu.system;
   } else {
     body = res.json();
   }
@@ -119,7 +123,7 @@ console.log(
 );
 console.log(
   `${"GET /api/evaluations/balance (demo county)".padEnd(46)} median ${at(0.5).toFixed(2).padStart(7)} ms   ` +
-    `p95 ${at(0.95).toFixed(2).padStart(7)} ms   (${RUNS} runs)`,
+    `p95 ${at(0.95).toFixed(2).padStart(7)} ms   cpu mean ${(cpuMicros / 1000 / RUNS).toFixed(2)} ms   (${RUNS} runs)`,
 );
 const auth = medianOf(authMs);
 const service = medianOf(serviceMs);
