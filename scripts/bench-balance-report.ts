@@ -4,7 +4,8 @@
  * GET /api/evaluations/balance/report.docx (16 charts as SVG with PNG fallbacks, 公文 layout) and
  * report.xlsx. The first .docx also loads ECharts; the timed runs after it are what a user waits for.
  * CPU time counts every thread (the PNGs render on the thread pool), so it shows what the work costs
- * however busy the machine is. Target: the .docx under 2 s.
+ * however busy the machine is. The charts drawn for the first .docx are kept (reports/charts.ts), so
+ * the timed runs show what a report asked for again costs. Goal (issue 19): the .docx ≤ 300 ms.
  *
  *   node scripts/bench-balance-report.ts [runs]
  */
@@ -15,8 +16,9 @@ import { orgUnitRepo } from "@luoshi/db";
 import { createTestDatabase } from "@luoshi/db/testing";
 import { buildApp, loadDemo, parseConfig, type ServiceDeps } from "@luoshi/server";
 import { TestClient } from "@luoshi/server/testing";
+import { isCiRun, reportFigure } from "./bench-goals.ts";
 
-const RUNS = Number(process.argv[2] ?? 3);
+const RUNS = Number(process.argv[2] ?? (isCiRun() ? 3 : 5));
 const YEAR = 2024;
 
 const dataDir = mkdtempSync(join(tmpdir(), "luoshi-bench-"));
@@ -54,7 +56,7 @@ async function fetchReport(format: "docx" | "xlsx"): Promise<Buffer> {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-async function time(format: "docx" | "xlsx"): Promise<Buffer> {
+async function time(format: "docx" | "xlsx"): Promise<{ last: Buffer; wall: number }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   let last: Buffer = Buffer.alloc(0);
@@ -70,7 +72,7 @@ async function time(format: "docx" | "xlsx"): Promise<Buffer> {
     `${`GET …/balance/report.${format} (demo county)`.padEnd(46)} wall median ${median(wall).toFixed(0).padStart(6)} ms   ` +
       `cpu median ${median(cpu).toFixed(0).padStart(6)} ms   (${String(RUNS)} runs, ${String(Math.round(last.length / 1024))} KiB)`,
   );
-  return last;
+  return { last, wall: median(wall) };
 }
 
 const t0 = performance.now();
@@ -78,7 +80,9 @@ await fetchReport("docx");
 console.log(
   `${"first .docx (loads ECharts)".padEnd(46)} wall        ${(performance.now() - t0).toFixed(0).padStart(6)} ms`,
 );
-writeFileSync(join(tmpdir(), "bench-balance-report.docx"), await time("docx"));
+const docx = await time("docx");
+writeFileSync(join(tmpdir(), "bench-balance-report.docx"), docx.last);
+reportFigure({ name: "资源配置评估报告 .docx, median", value: docx.wall, goal: 300, unit: "ms" });
 await time("xlsx");
 await app.close();
 await handle.close();

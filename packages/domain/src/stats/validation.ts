@@ -98,87 +98,116 @@ export function validateRecordValues(
 
 type Add = (code: string, severity: Issue["severity"], message: string, element: string) => void;
 
+/**
+ * The element codes each check reads, built once: a check runs for every record of an import (25,000
+ * schools in a province), and codes made afresh for each would be hashed afresh on every lookup.
+ */
+const GRADE_CHECKS = EDU_LEVELS.map((level) => {
+  const grades = GRADE_LABELS[level].map((_, i) => `pupils.${level}.g${i + 1}`);
+  return {
+    total: `pupils.${level}`,
+    female: `pupils.${level}.female`,
+    grades,
+    femaleGrades: grades.map((g) => `${g}.female`),
+    /** Each count with its 女 part: the total, then each grade. */
+    pairs: [`pupils.${level}`, ...grades].map((g) => ({ total: g, female: `${g}.female` })),
+  };
+});
+
+const BAND_CHECKS = BANDED_LEVELS.map((level) => ({
+  classes: `classes.${level}`,
+  bands: CLASS_SIZE_BANDS.map((b) => `classes.${level}.${b.key}`),
+  coarse: [...new Set(FINE_CLASS_SIZE_BANDS.map((b) => b.of))].map((coarse) => ({
+    whole: `classes.${level}.${coarse}`,
+    parts: FINE_CLASS_SIZE_BANDS.filter((b) => b.of === coarse).map((b) => `classes.${level}.${b.key}`),
+  })),
+  maxSize: `classes.${level}.maxSize`,
+  /** Band key → its code and the codes of the bands above it. */
+  byBand: new Map(
+    CLASS_SIZE_BANDS.map((b, i) => [
+      b.key,
+      {
+        code: `classes.${level}.${b.key}`,
+        above: CLASS_SIZE_BANDS.slice(i + 1).map((a) => `classes.${level}.${a.key}`),
+      },
+    ]),
+  ),
+}));
+
+const TEACHER_CHECKS = EDU_LEVELS.map((level) => ({
+  code: `teachers.fullTime.${level}`,
+  qualifications: QUALIFICATIONS.map((q) => `teachers.${q.key}.${level}`),
+  parts: [`teachers.certified.${level}`, `teachers.backbone.${level}`],
+}));
+
 function checkParts(values: ElementValues, add: Add): void {
-  for (const level of EDU_LEVELS) {
-    const total = values[`pupils.${level}`];
-    const grades = GRADE_LABELS[level].map((_, i) => `pupils.${level}.g${i + 1}`);
-    const gradeSum = sumPresent(values, grades);
+  for (const check of GRADE_CHECKS) {
+    const total = values[check.total];
+    const gradeSum = sumPresent(values, check.grades);
     if (total !== undefined && gradeSum !== null && gradeSum !== total) {
       add(
         "grades-sum-mismatch",
         "error",
-        `${label(`pupils.${level}`)} ${total} 不等于各年级之和 ${gradeSum}`,
-        `pupils.${level}`,
+        `${label(check.total)} ${total} 不等于各年级之和 ${gradeSum}`,
+        check.total,
       );
     }
-    const female = values[`pupils.${level}.female`];
-    const femaleSum = sumPresent(
-      values,
-      grades.map((g) => `${g}.female`),
-    );
+    const female = values[check.female];
+    const femaleSum = sumPresent(values, check.femaleGrades);
     if (female !== undefined && femaleSum !== null && femaleSum !== female) {
       add(
         "grades-sum-mismatch",
         "error",
-        `${label(`pupils.${level}.female`)} ${female} 不等于各年级之和 ${femaleSum}`,
-        `pupils.${level}.female`,
+        `${label(check.female)} ${female} 不等于各年级之和 ${femaleSum}`,
+        check.female,
       );
     }
-    for (const g of [`pupils.${level}`, ...grades]) {
-      const t = values[g];
-      const f = values[`${g}.female`];
+    for (const pair of check.pairs) {
+      const t = values[pair.total];
+      const f = values[pair.female];
       if (t !== undefined && f !== undefined && f > t) {
         add(
           "female-exceeds-total",
           "error",
-          `${label(`${g}.female`)} ${f} 大于${label(g)} ${t}`,
-          `${g}.female`,
+          `${label(pair.female)} ${f} 大于${label(pair.total)} ${t}`,
+          pair.female,
         );
       }
     }
   }
-  for (const level of BANDED_LEVELS) {
-    const classes = values[`classes.${level}`];
-    const bandSum = sumPresent(
-      values,
-      CLASS_SIZE_BANDS.map((b) => `classes.${level}.${b.key}`),
-    );
+  for (const check of BAND_CHECKS) {
+    const classes = values[check.classes];
+    const bandSum = sumPresent(values, check.bands);
     if (classes !== undefined && bandSum !== null && bandSum !== classes) {
       add(
         "class-bands-sum-mismatch",
         "error",
-        `${label(`classes.${level}`)} ${classes} 不等于各班额段之和 ${bandSum}`,
-        `classes.${level}`,
+        `${label(check.classes)} ${classes} 不等于各班额段之和 ${bandSum}`,
+        check.classes,
       );
     }
-    for (const coarse of new Set(FINE_CLASS_SIZE_BANDS.map((b) => b.of))) {
-      const whole = values[`classes.${level}.${coarse}`];
-      const parts = sumPresent(
-        values,
-        FINE_CLASS_SIZE_BANDS.filter((b) => b.of === coarse).map((b) => `classes.${level}.${b.key}`),
-      );
+    for (const { whole: code, parts: codes } of check.coarse) {
+      const whole = values[code];
+      const parts = sumPresent(values, codes);
       if (whole !== undefined && parts !== null && parts !== whole) {
         add(
           "class-bands-sum-mismatch",
           "error",
-          `${label(`classes.${level}.${coarse}`)} ${whole} 不等于其两个 5 人班额段之和 ${parts}`,
-          `classes.${level}.${coarse}`,
+          `${label(code)} ${whole} 不等于其两个 5 人班额段之和 ${parts}`,
+          code,
         );
       }
     }
-    const max = values[`classes.${level}.maxSize`];
+    const max = values[check.maxSize];
     if (max !== undefined && max > 0 && bandSum !== null) {
-      const band = classSizeBand(max);
-      const at = CLASS_SIZE_BANDS.findIndex((b) => b.key === band);
-      const above = CLASS_SIZE_BANDS.slice(at + 1).some(
-        (b) => (values[`classes.${level}.${b.key}`] ?? 0) > 0,
-      );
-      if ((values[`classes.${level}.${band}`] ?? 0) === 0 || above) {
+      const band = check.byBand.get(classSizeBand(max));
+      const above = band?.above.some((code) => (values[code] ?? 0) > 0) ?? false;
+      if (band === undefined || (values[band.code] ?? 0) === 0 || above) {
         add(
           "max-class-size-mismatch",
           "warning",
-          `${label(`classes.${level}.maxSize`)} ${max} 与各班额段班数不符`,
-          `classes.${level}.maxSize`,
+          `${label(check.maxSize)} ${max} 与各班额段班数不符`,
+          check.maxSize,
         );
       }
     }
@@ -187,14 +216,10 @@ function checkParts(values: ElementValues, add: Add): void {
 
 function checkTeachers(values: ElementValues, add: Add): void {
   let fullTime = 0;
-  for (const level of EDU_LEVELS) {
-    const code = `teachers.fullTime.${level}`;
+  for (const { code, qualifications, parts } of TEACHER_CHECKS) {
     const total = values[code];
     fullTime += total ?? 0;
-    const qualSum = sumPresent(
-      values,
-      QUALIFICATIONS.map((q) => `teachers.${q.key}.${level}`),
-    );
+    const qualSum = sumPresent(values, qualifications);
     if (total !== undefined && qualSum !== null && qualSum !== total) {
       add(
         "qualifications-sum-mismatch",
@@ -203,7 +228,7 @@ function checkTeachers(values: ElementValues, add: Add): void {
         code,
       );
     }
-    for (const part of [`teachers.certified.${level}`, `teachers.backbone.${level}`]) {
+    for (const part of parts) {
       const v = values[part];
       if (v !== undefined && total !== undefined && v > total) {
         add("subset-exceeds-total", "error", `${label(part)} ${v} 大于${label(code)} ${total}`, part);

@@ -9,12 +9,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { HealthResponse, OpenApiDocument } from "@luoshi/contracts";
 import type { ServiceDeps } from "../context.ts";
@@ -22,6 +17,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { registerAuthHook } from "./auth-hook.ts";
 import { errorHandler, sendError } from "./error-handler.ts";
+import { keptSerializerCompiler } from "./kept-serializer.ts";
 import { evaluationReportRoutes } from "./evaluations/report-routes.ts";
 import { evaluationRoutes } from "./evaluations/routes.ts";
 import { supervisionRoutes } from "./evaluations/supervision-routes.ts";
@@ -97,7 +93,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   }
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(keptSerializerCompiler);
   app.setErrorHandler(errorHandler);
 
   await app.register(helmet, {

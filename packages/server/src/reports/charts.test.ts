@@ -84,4 +84,15 @@ describe("report charts", () => {
     // A chart with a Chinese title and bars has far more to compress than a blank page.
     expect(chart.png.length).toBeGreaterThan(blank.length * 3);
   });
+
+  it("draws a chart once: the same option and size again is the chart kept, another option a new one", async () => {
+    const option = (threshold: number) =>
+      distributionChartOption({ threshold, points: [{ name: "乙校", value: 3 }] });
+    const first = await renderChart(option(2), size);
+    expect(await renderChart(option(2), size)).toBe(first);
+    const other = await renderChart(option(4), size);
+    expect(other).not.toBe(first);
+    expect(other.svg).toContain("标准值 4");
+    expect(await renderChart(option(2), { width: 300, height: 200 })).not.toBe(first);
+  });
 });

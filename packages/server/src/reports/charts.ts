@@ -146,10 +146,42 @@ export async function rasteriseSvg(svg: string, scale = 1.5): Promise<Buffer> {
   return image.asPng();
 }
 
-/** Renders an option to SVG and its PNG fallback. */
+/** Charts kept, newest last; past this many the oldest go first. */
+const MAX_KEPT_CHARTS = 128;
+const keptCharts = new Map<string, Promise<RenderedChart>>();
+
+/**
+ * Renders an option to SVG and its PNG fallback. The same option at the same size draws the same
+ * chart: a report asked for again while its figures are unchanged reuses the charts drawn the first
+ * time (the PNG is most of a report's cost) instead of drawing them on every request.
+ */
 export async function renderChart(option: EChartsCoreOption, size: ChartSize): Promise<RenderedChart> {
-  const svg = await renderChartSvg(option, size);
-  return { svg, png: await rasteriseSvg(svg), size };
+  const key = `${String(size.width)}x${String(size.height)}|${JSON.stringify(option)}`;
+  const hit = keptCharts.get(key);
+  if (hit !== undefined) {
+    // most recently used last
+    keptCharts.delete(key);
+    keptCharts.set(key, hit);
+    return hit;
+  }
+  const rendering = (async (): Promise<RenderedChart> => {
+    const svg = await renderChartSvg(option, size);
+    return { svg, png: await rasteriseSvg(svg), size };
+  })();
+  keptCharts.set(key, rendering);
+  if (keptCharts.size > MAX_KEPT_CHARTS) {
+    const oldest = keptCharts.keys().next().value;
+    if (oldest !== undefined) {
+      keptCharts.delete(oldest);
+    }
+  }
+  // A failure is not kept: the next request draws again.
+  rendering.catch(() => {
+    if (keptCharts.get(key) === rendering) {
+      keptCharts.delete(key);
+    }
+  });
+  return rendering;
 }
 
 const AXIS_COLOR = "#595959";

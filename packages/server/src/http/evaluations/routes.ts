@@ -21,6 +21,7 @@ import {
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
 import {
+  type BalanceEvaluation,
   type BalanceInput,
   balancePassPlan,
   evaluateBalance,
@@ -51,6 +52,21 @@ import {
 } from "./presenters.ts";
 
 const tags = ["优质均衡评估"];
+
+/**
+ * Each kept evaluation's presentation (evaluateBalance keeps one per county, year and rules while the
+ * statistics are unchanged): presented once and frozen, so that its checked JSON is kept with it
+ * (kept-serializer.ts) instead of being built again on every request.
+ */
+const presented = new WeakMap<BalanceEvaluation, Readonly<BalanceResult>>();
+function presentedBalance(r: BalanceEvaluation): Readonly<BalanceResult> {
+  let out = presented.get(r);
+  if (out === undefined) {
+    out = Object.freeze(presentBalance(r, r.evaluation));
+    presented.set(r, out);
+  }
+  return out;
+}
 
 function balanceInput(q: BalanceQuery): BalanceInput {
   return {
@@ -85,7 +101,7 @@ export function evaluationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           ...(policy === undefined ? {} : { policy }),
           ...(ruleSet === undefined ? {} : { ruleSetId: ruleSet }),
         });
-        return presentBalance(r, r.evaluation);
+        return presentedBalance(r);
       },
     );
 
