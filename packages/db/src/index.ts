@@ -31,3 +31,5 @@ export * from "./repos/field-rotation.repo.ts";
 export * from "./repos/second-factor.repo.ts";
 export * from "./repos/student.repo.ts";
 export * from "./repos/student-movement.repo.ts";
+export * from "./repos/attendance.repo.ts";
+export * from "./repos/attendance-flag.repo.ts";

@@ -33,6 +33,7 @@ import { statsCatalogueRoutes } from "./stats/catalogue-routes.ts";
 import { statsDashboardRoutes } from "./stats/dashboard-routes.ts";
 import { statsRoutes } from "./stats/routes.ts";
 import { studentRegistryRoutes } from "./registry/routes.ts";
+import { attendanceRoutes } from "./attendance/routes.ts";
 import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
 import { issueRoutes } from "./tasks/issue-routes.ts";
@@ -170,6 +171,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(statsRoutes(deps, options.statsImportJobs), { prefix: "/api" });
   await app.register(statsDashboardRoutes(deps), { prefix: "/api" });
   await app.register(studentRegistryRoutes(deps), { prefix: "/api" });
+  await app.register(attendanceRoutes(deps), { prefix: "/api" });
   await app.register(statsCatalogueRoutes(deps), { prefix: "/api" });
   await app.register(targetRoutes(deps), { prefix: "/api" });
   await app.register(taskRoutes(deps), { prefix: "/api/tasks" });

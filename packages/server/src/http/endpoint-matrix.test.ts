@@ -15,7 +15,7 @@ import { READ_ROWS, type MatrixRequest, type Need, type Row, type Target } from 
 import { createMatrixWorld, type Account, type MatrixWorld, type Side } from "./endpoint-matrix.world.ts";
 import { WRITE_ROWS } from "./endpoint-matrix.write-rows.ts";
 import { ADMIN_READ_ROWS } from "./endpoint-matrix.admin-rows.ts";
-import { REGISTRY_READ_ROWS } from "./endpoint-matrix.registry-rows.ts";
+import { ATTENDANCE_READ_ROWS, REGISTRY_READ_ROWS } from "./endpoint-matrix.registry-rows.ts";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -249,7 +249,13 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
   it("has a row for every operation of the OpenAPI document, and an operation for every row", async () => {
     const doc = await world.server.app.inject({ method: "GET", url: "/api/openapi.json" });
     const ops = operations(doc.json());
-    const rows = [...READ_ROWS, ...ADMIN_READ_ROWS, ...REGISTRY_READ_ROWS, ...WRITE_ROWS].map((r) => r.op);
+    const rows = [
+      ...READ_ROWS,
+      ...ADMIN_READ_ROWS,
+      ...REGISTRY_READ_ROWS,
+      ...ATTENDANCE_READ_ROWS,
+      ...WRITE_ROWS,
+    ].map((r) => r.op);
     expect(
       ops.filter((op) => !rows.includes(op)),
       "operations without a row",
@@ -265,7 +271,7 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
   });
 
   it.each(
-    [...READ_ROWS, ...ADMIN_READ_ROWS, ...REGISTRY_READ_ROWS, ...WRITE_ROWS].map(
+    [...READ_ROWS, ...ADMIN_READ_ROWS, ...REGISTRY_READ_ROWS, ...ATTENDANCE_READ_ROWS, ...WRITE_ROWS].map(
       (row) => [row.op, row] as const,
     ),
   )(
