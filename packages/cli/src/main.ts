@@ -12,6 +12,7 @@ import { piiCommand } from "./commands/pii.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { demoRegistry, registryCommand } from "./commands/registry.ts";
+import { attendanceCommand, demoAttendance } from "./commands/attendance.ts";
 import { unitsCommand } from "./commands/units.ts";
 import { userCommand } from "./commands/user.ts";
 
@@ -30,15 +31,23 @@ program.addCommand(initCommand());
 program.addCommand(divisionsCommand());
 program
   .command("demo")
-  .description("创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）")
-  .argument("[what]", "registry：载入演示学籍")
+  .description(
+    "创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）和一个学期的演示考勤",
+  )
+  .argument("[what]", "registry：载入演示学籍与考勤；attendance：只生成演示考勤")
   .action(async (what: string | undefined) => {
     if (what === undefined) {
       await demo();
     } else if (what === "registry") {
       await demoRegistry();
+      await demoAttendance();
+    } else if (what === "attendance") {
+      await demoAttendance();
     } else {
-      throw new AppError("validation-failed", `luoshi demo ${what}：未知的演示数据，可用 registry`);
+      throw new AppError(
+        "validation-failed",
+        `luoshi demo ${what}：未知的演示数据，可用 registry 或 attendance`,
+      );
     }
   });
 program.command("migrate").description("执行数据库迁移").action(migrateCommand);
@@ -51,6 +60,7 @@ program.addCommand(parseCommand());
 program.addCommand(importCommand());
 program.addCommand(statsCommand());
 program.addCommand(registryCommand());
+program.addCommand(attendanceCommand());
 program.addCommand(indicatorsCommand());
 program.addCommand(unitsCommand());
 program.addCommand(piiCommand());

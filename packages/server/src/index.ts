@@ -72,3 +72,5 @@ export * from "./reports/jiceng-workbook.ts";
 export { zipWorkbooks } from "./services/statistics/jiceng-upload.ts";
 export { importRegistry } from "./services/registry/registry-import.service.ts";
 export { loadDemoRegistry, writeRegistry } from "./services/registry/registry-demo.service.ts";
+export { loadDemoAttendance } from "./services/attendance/attendance-demo.service.ts";
+export { raiseAbsenceFlags } from "./services/attendance/attendance.service.ts";

@@ -9,6 +9,7 @@ import { evaluationEnUS } from "./evaluation-en-us.ts";
 import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import { studentsEnUS } from "./students-en-us.ts";
+import { attendanceEnUS } from "./attendance-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
@@ -383,6 +384,7 @@ export const enUS: Messages = {
   ...evaluationReportEnUS,
   ...registryEnUS,
   ...studentsEnUS,
+  ...attendanceEnUS,
   ...setupEnUS,
   ...secondFactorEnUS,
 };

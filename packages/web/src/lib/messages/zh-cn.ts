@@ -13,6 +13,7 @@ import { evaluationZhCN } from "./evaluation-zh-cn.ts";
 import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 import { studentsZhCN } from "./students-zh-cn.ts";
+import { attendanceZhCN } from "./attendance-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
@@ -379,6 +380,7 @@ export const zhCN = {
   ...evaluationReportZhCN,
   ...registryZhCN,
   ...studentsZhCN,
+  ...attendanceZhCN,
   ...setupZhCN,
   ...secondFactorZhCN,
 } as const;
