@@ -19,6 +19,7 @@ const benches = [
   "bench-load.ts",
   "bench-fuzz-stats.ts",
   "bench-registry-import.ts",
+  "bench-attendance-day.ts",
   "bench-web.ts",
 ];
 let failed = 0;
