@@ -11,7 +11,7 @@ import {
   type Absence,
   type FlagFinding,
 } from "./rules.ts";
-import { CALENDAR_2024_25 as DEMO_CALENDAR_2024 } from "./calendar.ts";
+import { SCHOOL_CALENDAR as DEMO_CALENDAR_2024 } from "./calendar.ts";
 import { DEMO_TERM, flagsOverTerm, schoolDaysBetween, syntheticTerm } from "./synthetic.ts";
 
 const away = (reason: Absence["reason"], ...days: string[]): Absence[] =>

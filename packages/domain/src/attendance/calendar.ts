@@ -9,7 +9,7 @@ import type { WorkingCalendar } from "@luoshi/common";
  * 2024 秋季学期's school calendar (国务院办公厅's 2024 holiday notice): 中秋 9月15–17日 off with 9月14日
  * worked, 国庆 10月1–7日 off with 9月29日 and 10月12日 worked; 2025 元旦 1月1日 off.
  */
-export const CALENDAR_2024_25: WorkingCalendar = {
+const CALENDAR_2024_25: WorkingCalendar = {
   holidays: [
     "2024-09-16",
     "2024-09-17",

@@ -39,7 +39,7 @@ import { registryScope } from "../registry/registry-scope.ts";
 const pathIds = (path: string): string[] => path.split("/").filter((s) => s !== "");
 
 /** The rule set in force for a unit: the latest version saved by the nearest area on its path. */
-export async function ruleSetFor(db: Db, unitPath: string): Promise<RuleSet> {
+async function ruleSetFor(db: Db, unitPath: string): Promise<RuleSet> {
   const saved = await attendanceFlagRepo.ruleSetFor(db, pathIds(unitPath));
   return saved === undefined
     ? DEFAULT_RULE_SET
