@@ -28,6 +28,7 @@ const benches = [
   "bench-fuzz-stats.ts",
   "bench-registry-import.ts",
   "bench-enrolment.ts",
+  "bench-attendance-day.ts",
   "bench-web.ts",
 ];
 const ci = process.argv.includes("--ci");

@@ -13,6 +13,7 @@ import { piiCommand } from "./commands/pii.ts";
 import { serve } from "./commands/serve.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { demoDropout, demoRegistry, registryCommand } from "./commands/registry.ts";
+import { attendanceCommand, demoAttendance } from "./commands/attendance.ts";
 import { unitsCommand } from "./commands/units.ts";
 import { userCommand } from "./commands/user.ts";
 
@@ -32,20 +33,26 @@ program.addCommand(divisionsCommand());
 program
   .command("demo")
   .description(
-    "创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）；luoshi demo dropout 再载入演示控辍数据",
+    "创建数据目录并载入演示县；luoshi demo registry 再载入演示学籍（约 8.6 万名合成学生）和一个学期的演示考勤；luoshi demo dropout 再载入演示控辍数据",
   )
-  .argument("[what]", "registry：载入演示学籍；dropout：载入演示适龄比对与控辍案件")
+  .argument(
+    "[what]",
+    "registry：载入演示学籍与考勤；attendance：只生成演示考勤；dropout：载入演示适龄比对与控辍案件",
+  )
   .action(async (what: string | undefined) => {
     if (what === undefined) {
       await demo();
     } else if (what === "registry") {
       await demoRegistry();
+      await demoAttendance();
+    } else if (what === "attendance") {
+      await demoAttendance();
     } else if (what === "dropout") {
       await demoDropout();
     } else {
       throw new AppError(
         "validation-failed",
-        `luoshi demo ${what}：未知的演示数据，可用 registry 或 dropout`,
+        `luoshi demo ${what}：未知的演示数据，可用 registry、attendance 或 dropout`,
       );
     }
   });
@@ -59,6 +66,7 @@ program.addCommand(parseCommand());
 program.addCommand(importCommand());
 program.addCommand(statsCommand());
 program.addCommand(registryCommand());
+program.addCommand(attendanceCommand());
 program.addCommand(indicatorsCommand());
 program.addCommand(unitsCommand());
 program.addCommand(piiCommand());

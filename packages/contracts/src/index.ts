@@ -16,3 +16,4 @@ export * from "./org-registry.ts";
 export * from "./setup.ts";
 export * from "./registry.ts";
 export * from "./dropout.ts";
+export * from "./attendance.ts";

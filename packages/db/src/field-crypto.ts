@@ -7,6 +7,7 @@ import {
   timingSafeEqual,
 } from "node:crypto";
 import type { Kysely } from "kysely";
+import { Sm3Mac, Sm4CbcStream } from "./field-crypto-fast.ts";
 import type { Database } from "./schema.ts";
 
 /**
@@ -101,6 +102,9 @@ export function inheritFieldKeyring(from: Kysely<Database>, to: Kysely<Database>
 interface SubKeys {
   enc: Buffer;
   mac: Buffer;
+  /** SM4 only: the HMAC-SM3 of the tag and the CBC stream, set up once (field-crypto-fast.ts). */
+  tag?: Sm3Mac;
+  stream?: Sm4CbcStream;
 }
 
 const subKeyCache = new WeakMap<Buffer, Map<FieldAlgorithm, SubKeys>>();
@@ -116,10 +120,14 @@ function subKeys(master: Buffer, algorithm: FieldAlgorithm): SubKeys {
     return cached;
   }
   const okm = Buffer.from(hkdfSync("sm3", master, Buffer.alloc(0), `luoshi-field ${algorithm}`, 64));
-  const keys =
+  const keys: SubKeys =
     algorithm === "sm4"
       ? { enc: okm.subarray(0, 16), mac: okm.subarray(32, 64) }
       : { enc: okm.subarray(0, 32), mac: Buffer.alloc(0) };
+  if (algorithm === "sm4") {
+    keys.tag = new Sm3Mac(keys.mac);
+    keys.stream = new Sm4CbcStream(keys.enc);
+  }
   perAlg.set(algorithm, keys);
   return keys;
 }
@@ -143,11 +151,9 @@ export function encryptWith(
   const prefix = `${keyId}:${algorithm}:`;
   const k = subKeys(master, algorithm);
   const data = Buffer.from(plain, "utf8");
-  if (algorithm === "sm4") {
-    const iv = randomBytes(SM4_IV);
-    const cipher = createCipheriv("sm4-cbc", k.enc, iv);
-    const ct = Buffer.concat([cipher.update(data), cipher.final()]);
-    const tag = createHmac("sm3", k.mac).update(prefix).update(iv).update(ct).digest();
+  if (algorithm === "sm4" && k.stream !== undefined && k.tag !== undefined) {
+    const { iv, ct } = k.stream.encrypt(data);
+    const tag = k.tag.mac(prefix, iv, ct);
     return prefix + Buffer.concat([iv, ct, tag]).toString("base64");
   }
   const iv = randomBytes(GCM_IV);
@@ -189,7 +195,8 @@ export function decryptWith(keyring: FieldKeyring, stored: string): string {
       const iv = blob.subarray(0, SM4_IV);
       const ct = blob.subarray(SM4_IV, blob.length - SM3_TAG);
       const tag = blob.subarray(blob.length - SM3_TAG);
-      const expected = createHmac("sm3", k.mac).update(prefix).update(iv).update(ct).digest();
+      const expected =
+        k.tag?.mac(prefix, iv, ct) ?? createHmac("sm3", k.mac).update(prefix).update(iv).update(ct).digest();
       if (!timingSafeEqual(tag, expected)) {
         throw new FieldCryptoError("加密字段完整性校验失败（数据被改动或密钥不对）");
       }
@@ -247,12 +254,15 @@ export function normaliseForIndex(kind: string, value: string): string {
 
 /** A keyed hash of a value for exact-match lookups: HMAC-SM3 of `kind`, NUL and the normalised value. */
 export function blindIndexWith(keyring: FieldKeyring, kind: string, value: string): string {
-  return createHmac("sm3", keyring.indexKey)
-    .update(kind, "utf8")
-    .update("\0")
-    .update(normaliseForIndex(kind, value), "utf8")
-    .digest("hex");
+  let mac = indexMacs.get(keyring.indexKey);
+  if (mac === undefined) {
+    mac = new Sm3Mac(keyring.indexKey);
+    indexMacs.set(keyring.indexKey, mac);
+  }
+  return mac.mac(kind, "\0", normaliseForIndex(kind, value)).toString("hex");
 }
+
+const indexMacs = new WeakMap<Buffer, Sm3Mac>();
 
 /** A blind index of `value` with the database's index key (64 hex digits). */
 export function blindIndex(db: Kysely<Database>, kind: string, value: string): string {

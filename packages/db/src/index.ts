@@ -34,3 +34,5 @@ export * from "./repos/student-movement.repo.ts";
 export * from "./repos/school-age.repo.ts";
 export * from "./repos/dropout-case.repo.ts";
 export * from "./repos/retention.repo.ts";
+export * from "./repos/attendance.repo.ts";
+export * from "./repos/attendance-flag.repo.ts";

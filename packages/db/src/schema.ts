@@ -529,6 +529,10 @@ export interface Database {
   school_age_children: SchoolAgeChildrenTable;
   dropout_cases: DropoutCasesTable;
   dropout_case_steps: DropoutCaseStepsTable;
+  attendance_reports: AttendanceReportsTable;
+  attendance_absences: AttendanceAbsencesTable;
+  attendance_rule_sets: AttendanceRuleSetsTable;
+  attendance_flags: AttendanceFlagsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -816,5 +820,51 @@ export interface DropoutCaseStepsTable {
   outcome: string | null;
   record: string | null;
   recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** attendance_reports — 日报告: one school's day (应到/实到 by class, or a 零报告); partitioned by month. */
+export interface AttendanceReportsTable {
+  county_code: string;
+  day: ColumnType<string, string, string>;
+  unit_id: string;
+  expected: number;
+  present: number;
+  zero_report: boolean;
+  classes: Json;
+  reported_by: string | null;
+  reported_at: Generated<Date>;
+}
+
+/** attendance_absences — one absent pupil on one day, with the reason; partitioned by month. */
+export interface AttendanceAbsencesTable {
+  county_code: string;
+  day: ColumnType<string, string, string>;
+  unit_id: string;
+  student_id: string;
+  reason: string;
+}
+
+/** attendance_rule_sets — the risk rules' parameters, one version per change, per area. */
+export interface AttendanceRuleSetsTable {
+  scope_unit_id: string;
+  version: number;
+  params: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** attendance_flags — a risk flag on a pupil, with the rule (and version) that raised it and why. */
+export interface AttendanceFlagsTable {
+  id: Generated<string>;
+  county_code: string;
+  student_id: string;
+  unit_id: string;
+  rule: string;
+  rule_version: number;
+  raised_on: ColumnType<string, string, string>;
+  explanation: Json;
+  status: Generated<string>;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }

@@ -75,3 +75,5 @@ export { loadDemoRegistry, writeRegistry } from "./services/registry/registry-de
 export { registryRetention } from "./services/dropout/retention.service.ts";
 export { loadDemoDropout } from "./services/dropout/dropout-demo.service.ts";
 export { openCaseForPupil } from "./services/dropout/case-open.ts";
+export { loadDemoAttendance } from "./services/attendance/attendance-demo.service.ts";
+export { raiseAbsenceFlags } from "./services/attendance/attendance.service.ts";

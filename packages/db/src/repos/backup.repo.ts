@@ -57,7 +57,9 @@ interface ForeignKeyInfo {
 
 /**
  * The application tables, parents before children (foreign keys). Throws when the foreign keys between
- * tables form a cycle, which no insert order could satisfy.
+ * tables form a cycle, which no insert order could satisfy. A partitioned table (daily attendance) is
+ * dumped and restored through its parent, so that a restore does not depend on which monthly partitions
+ * the fresh database has (rows of a month without one land in the default partition).
  */
 async function listTables(db: Db): Promise<DumpTable[]> {
   const columns = (
@@ -67,7 +69,8 @@ async function listTables(db: Db): Promise<DumpTable[]> {
       FROM pg_attribute a
       JOIN pg_class c ON c.oid = a.attrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0
+        AND NOT a.attisdropped
       ORDER BY c.relname, a.attnum`.execute(db)
   ).rows;
   const keys = (

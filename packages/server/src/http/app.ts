@@ -31,6 +31,7 @@ import { statsRoutes } from "./stats/routes.ts";
 import { studentRegistryRoutes } from "./registry/routes.ts";
 import { dropoutRoutes } from "./dropout/routes.ts";
 import { dropoutCaseRoutes } from "./dropout/case-routes.ts";
+import { attendanceRoutes } from "./attendance/routes.ts";
 import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
 import { issueRoutes } from "./tasks/issue-routes.ts";
@@ -170,6 +171,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(studentRegistryRoutes(deps), { prefix: "/api" });
   await app.register(dropoutRoutes(deps), { prefix: "/api" });
   await app.register(dropoutCaseRoutes(deps), { prefix: "/api" });
+  await app.register(attendanceRoutes(deps), { prefix: "/api" });
   await app.register(statsCatalogueRoutes(deps), { prefix: "/api" });
   await app.register(targetRoutes(deps), { prefix: "/api" });
   await app.register(taskRoutes(deps), { prefix: "/api/tasks" });

@@ -122,3 +122,80 @@ export const REGISTRY_WRITE_ROWS: readonly Row[] = [
     req: (t) => ({ url: caseUrl(t, "/unmask"), body: { reason: "矩阵核对案件" } }),
   },
 ];
+
+const DAY = "2024-11-08";
+const RULE_PARAMS = {
+  consecutiveDays: 3,
+  monthDays: 5,
+  transferDays: 10,
+  windowDays: 20,
+  rateBelow: 0.88,
+  dropAtLeast: 0.05,
+  cutoff: "10:00",
+};
+
+/** 日考勤、日报告 and risk flags. */
+export const ATTENDANCE_READ_ROWS: readonly Row[] = [
+  {
+    op: "GET /api/attendance/day",
+    need: "pupil.read",
+    req: (t) => ({ url: `/api/attendance/day${qs({ date: DAY, unitId: t.home })}` }),
+    mixed: [(_t, o) => ({ url: `/api/attendance/day${qs({ date: DAY, unitId: o.school })}` })],
+  },
+  {
+    op: "GET /api/attendance/sheet",
+    need: "pupil.read",
+    req: (t) => ({ url: `/api/attendance/sheet${qs({ date: DAY, unitId: t.school })}` }),
+    mixed: [(_t, o) => ({ url: `/api/attendance/sheet${qs({ date: DAY, unitId: o.school })}` })],
+  },
+  {
+    op: "GET /api/attendance/absences",
+    need: "pupil.read",
+    req: (t) => ({ url: `/api/attendance/absences${qs({ date: DAY, unitId: t.home })}` }),
+    mixed: [(_t, o) => ({ url: `/api/attendance/absences${qs({ date: DAY, unitId: o.school })}` })],
+  },
+  {
+    op: "GET /api/attendance/flags",
+    need: "pupil.read",
+    req: (t) => ({ url: `/api/attendance/flags${qs({ unitId: t.home })}` }),
+    mixed: [(_t, o) => ({ url: `/api/attendance/flags${qs({ unitId: o.school })}` })],
+  },
+  {
+    op: "GET /api/attendance/rules",
+    need: "pupil.read",
+    req: (t) => ({ url: `/api/attendance/rules${qs({ unitId: t.home })}` }),
+  },
+];
+
+export const ATTENDANCE_WRITE_ROWS: readonly Row[] = [
+  {
+    op: "POST /api/attendance/reports",
+    need: "pupil.write",
+    req: (t) => ({
+      url: "/api/attendance/reports",
+      body: { unitId: t.school, date: DAY, absences: [{ studentId: t.student, reason: "sick" }] },
+    }),
+    mixed: [
+      (t, o) => ({
+        url: "/api/attendance/reports",
+        body: { unitId: t.school, date: DAY, absences: [{ studentId: o.student, reason: "sick" }] },
+      }),
+      (_t, o) => ({ url: "/api/attendance/reports", body: { unitId: o.school, date: DAY, absences: [] } }),
+    ],
+  },
+  {
+    op: "POST /api/attendance/chase",
+    need: "pupil.write",
+    req: (t) => ({ url: "/api/attendance/chase", body: { date: DAY, unitId: t.home } }),
+  },
+  {
+    op: "POST /api/attendance/flags/evaluate",
+    need: "pupil.write",
+    req: (t) => ({ url: "/api/attendance/flags/evaluate", body: { date: DAY, unitId: t.home } }),
+  },
+  {
+    op: "PUT /api/attendance/rules",
+    need: "pupil.unmasked",
+    req: (t) => ({ url: "/api/attendance/rules", body: { unitId: t.home, params: RULE_PARAMS } }),
+  },
+];

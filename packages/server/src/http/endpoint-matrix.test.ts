@@ -15,7 +15,11 @@ import { READ_ROWS, type MatrixRequest, type Need, type Row, type Target } from 
 import { createMatrixWorld, type Account, type MatrixWorld, type Side } from "./endpoint-matrix.world.ts";
 import { WRITE_ROWS } from "./endpoint-matrix.write-rows.ts";
 import { ADMIN_READ_ROWS } from "./endpoint-matrix.admin-rows.ts";
-import { DROPOUT_READ_ROWS, REGISTRY_READ_ROWS } from "./endpoint-matrix.registry-rows.ts";
+import {
+  ATTENDANCE_READ_ROWS,
+  DROPOUT_READ_ROWS,
+  REGISTRY_READ_ROWS,
+} from "./endpoint-matrix.registry-rows.ts";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -254,6 +258,7 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...ADMIN_READ_ROWS,
       ...REGISTRY_READ_ROWS,
       ...DROPOUT_READ_ROWS,
+      ...ATTENDANCE_READ_ROWS,
       ...WRITE_ROWS,
     ].map((r) => r.op);
     expect(
@@ -271,9 +276,14 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
   });
 
   it.each(
-    [...READ_ROWS, ...ADMIN_READ_ROWS, ...REGISTRY_READ_ROWS, ...DROPOUT_READ_ROWS, ...WRITE_ROWS].map(
-      (row) => [row.op, row] as const,
-    ),
+    [
+      ...READ_ROWS,
+      ...ADMIN_READ_ROWS,
+      ...REGISTRY_READ_ROWS,
+      ...DROPOUT_READ_ROWS,
+      ...ATTENDANCE_READ_ROWS,
+      ...WRITE_ROWS,
+    ].map((row) => [row.op, row] as const),
   )(
     "%s",
     async (_op, row) => {

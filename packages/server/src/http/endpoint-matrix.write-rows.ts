@@ -9,7 +9,7 @@ import { inDays, qs, UNIT_SCOPED, type Row, type Target } from "./endpoint-matri
 import { YEAR } from "./endpoint-matrix.world.ts";
 import { ADMIN_WRITE_ROWS } from "./endpoint-matrix.admin-rows.ts";
 import { EVALUATION_WRITE_ROWS } from "./endpoint-matrix.evaluation-rows.ts";
-import { REGISTRY_WRITE_ROWS } from "./endpoint-matrix.registry-rows.ts";
+import { ATTENDANCE_WRITE_ROWS, REGISTRY_WRITE_ROWS } from "./endpoint-matrix.registry-rows.ts";
 
 /** The roles the ledger lets handle a task (act-on-task.ts). */
 const HANDLING: readonly Role[] = ["bureauPlanner", "bureauSupervisor", "unitUser", "schoolUser"];
@@ -354,5 +354,6 @@ export const WRITE_ROWS: readonly Row[] = [
   ...EVALUATION_WRITE_ROWS,
   ...ADMIN_WRITE_ROWS,
   ...REGISTRY_WRITE_ROWS,
+  ...ATTENDANCE_WRITE_ROWS,
   { op: "POST /api/auth/logout", need: "authenticated", req: () => ({ url: "/api/auth/logout" }) },
 ];

@@ -50,6 +50,9 @@ const PlanBatchRoute = lazy(() =>
   import("./routes/plan-batch.tsx").then((m) => ({ default: m.PlanBatchRoute })),
 );
 const MessagesRoute = lazy(() => import("./routes/messages.tsx").then((m) => ({ default: m.MessagesRoute })));
+const AttendanceRoute = lazy(() =>
+  import("./routes/attendance.tsx").then((m) => ({ default: m.AttendanceRoute })),
+);
 const StudentsRoute = lazy(() => import("./routes/students.tsx").then((m) => ({ default: m.StudentsRoute })));
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
@@ -143,6 +146,7 @@ const routes: RouteObject[] = [
           guarded("indicators", "stats.read", ["nav.indicators"], <IndicatorsRoute />),
           guarded("evaluations", "evaluation.read", ["nav.evaluations"], <EvaluationsRoute />),
           guarded("registries", "stats.read", ["nav.registries"], <StudentsRoute />),
+          guarded("attendance", "pupil.read", ["nav.attendance"], <AttendanceRoute />),
           guarded("org/:id?", "org.read", ["nav.org"], <OrgRoute />),
           guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),
           guarded("admin/users", "user.read", ["nav.admin", "nav.users"], <UsersRoute />),

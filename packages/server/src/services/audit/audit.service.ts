@@ -26,6 +26,8 @@ export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Prom
 
 /** Chinese names of the kinds of object an audit row is about, for the audit page and exports. */
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  attendance_report: "学生考勤日报",
+  attendance_rule_set: "辍学风险预警规则",
   audit_log: "审计日志",
   bulletin: "月通报",
   custom_indicator: "自定义指标",
@@ -137,6 +139,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "notification.read": "阅读消息",
   "stats.import": "导入统计数据",
   "registry.import": "导入学籍",
+  "attendance.report": "报送学生考勤",
+  "attendance.chase": "催报学生考勤",
+  "attendance.evaluate": "核查辍学风险预警",
+  "attendance.rules": "修改辍学风险预警规则",
+  "attendance.demo": "生成演示考勤",
   "target.link": "确认目标关联指标",
   "indicator.create": "新增自定义指标",
   "indicator.table-export": "导出指标总表",

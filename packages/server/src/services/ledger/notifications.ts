@@ -20,6 +20,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   "instruction-reply": "批示回复",
   "co-sign": "会签",
   "co-sign-objection": "会签异议",
+  "attendance-reminder": "考勤催报",
 };
 
 /** A notification to write: to a unit's users, or to the reviewers of the task's owning area. */

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FileSearchOutlined,
+  CalendarOutlined,
   ProfileOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -46,6 +47,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: "indicators", label: "nav.indicators", path: "/indicators", permission: "stats.read" },
   { key: "evaluations", label: "nav.evaluations", path: "/evaluations", permission: "evaluation.read" },
   { key: "registries", label: "nav.registries", path: "/registries", permission: "stats.read" },
+  { key: "attendance", label: "nav.attendance", path: "/attendance", permission: "pupil.read" },
   { key: "org", label: "nav.org", path: "/org", permission: "org.read" },
   { key: "audit", label: "nav.audit", path: "/audit", permission: "audit.read" },
   {
@@ -63,6 +65,7 @@ export const NAV_ICONS: Record<string, ReactNode> = {
   indicators: <BarChartOutlined />,
   evaluations: <SolutionOutlined />,
   registries: <FileSearchOutlined />,
+  attendance: <CalendarOutlined />,
   org: <ClusterOutlined />,
   audit: <AuditOutlined />,
   admin: <SettingOutlined />,

@@ -11,6 +11,7 @@ import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import { studentsEnUS } from "./students-en-us.ts";
 import { dropoutEnUS } from "./dropout-en-us.ts";
+import { attendanceEnUS } from "./attendance-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
@@ -386,6 +387,7 @@ export const enUS: Messages = {
   ...registryEnUS,
   ...studentsEnUS,
   ...dropoutEnUS,
+  ...attendanceEnUS,
   ...setupEnUS,
   ...drawsEnUS,
   ...secondFactorEnUS,

@@ -15,6 +15,7 @@ import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 import { studentsZhCN } from "./students-zh-cn.ts";
 import { dropoutZhCN } from "./dropout-zh-cn.ts";
+import { attendanceZhCN } from "./attendance-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
@@ -382,6 +383,7 @@ export const zhCN = {
   ...registryZhCN,
   ...studentsZhCN,
   ...dropoutZhCN,
+  ...attendanceZhCN,
   ...setupZhCN,
   ...drawsZhCN,
   ...secondFactorZhCN,
