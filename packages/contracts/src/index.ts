@@ -15,3 +15,4 @@ export * from "./ledger.ts";
 export * from "./org-registry.ts";
 export * from "./setup.ts";
 export * from "./registry.ts";
+export * from "./plan-adoption.ts";

@@ -63,6 +63,7 @@ export function presentPlanSummary(
     documentLevelLabel: documentLevelLabel(documentLevel, issuerLevel),
     issuerLevel,
     documentLevelReason: p.document_level_reason,
+    adoptsPlanId: p.adopts_plan_id,
   };
 }
 
@@ -112,6 +113,7 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
         span: [n.span_start, n.span_end],
         titleSpan: [n.title_start, n.title_end],
         deadline: n.deadline,
+        adoptedNodeId: n.adopted_node_id,
         units: units
           .filter((u) => u.node_id === n.id)
           .map((u) => ({

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   IdParams,
   PlanDetail,
+  PlanAdoptionBody,
+  PlanAdoptionForm,
   PlanDocumentLevelBody,
   PlanDiff,
   PlanImportBody,
@@ -19,6 +21,7 @@ import {
 import type { ServiceDeps } from "../../context.ts";
 import type { Actor } from "../../context.ts";
 import { importPlan } from "../../services/plans/plan-import.service.ts";
+import { adoptionForm, adoptPlan } from "../../services/plans/plan-adoption.service.ts";
 import { setPlanDocumentLevel } from "../../services/plans/plan-level.service.ts";
 import {
   confirmPlan,
@@ -124,6 +127,37 @@ export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         const { actor } = sessionOf(request);
         await setPlanDocumentLevel(deps, actor, request.params.id, request.body.documentLevel);
         return detail(actor, request.params.id);
+      },
+    );
+
+    app.get(
+      "/:id/adoption",
+      {
+        schema: {
+          tags,
+          summary: "承接方案：上级文件的条目及默认的本地责任单位和目标",
+          params: IdParams,
+          response: { 200: PlanAdoptionForm },
+        },
+      },
+      async (request) => adoptionForm(deps, sessionOf(request).actor, request.params.id),
+    );
+
+    app.post(
+      "/:id/adoptions",
+      {
+        schema: {
+          tags,
+          summary: "由上级文件制定承接方案（本级草稿）",
+          params: IdParams,
+          body: PlanAdoptionBody,
+          response: { 201: PlanDetail },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const id = await adoptPlan(deps, actor, request.params.id, request.body);
+        return reply.status(201).send(await detail(actor, id));
       },
     );
 
