@@ -85,3 +85,75 @@ export const PlanAdoptionBody = z.strictObject({
     .max(5000, { error: "条目最多 5000 个" }),
 });
 export type PlanAdoptionBody = z.infer<typeof PlanAdoptionBody>;
+
+/** GET /api/plans/:id/report?year= (and report.docx, implementation-report.docx). */
+export const PlanReportQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export type PlanReportQuery = z.infer<typeof PlanReportQuery>;
+
+const point = z.object({ year: z.number().int(), value: z.number() });
+
+/** 规划实施进展监测报告 / 中期评估报告 of a confirmed own plan, as the page shows it. */
+export const PlanReportView = z.object({
+  planId: z.string(),
+  planTitle: z.string(),
+  orgUnitName: z.string(),
+  kind: z.enum(["monitoring", "midterm"]),
+  title: z.string(),
+  year: z.number().int(),
+  targetCounts: z.record(z.string(), z.number().int()),
+  taskCounts: z.object({
+    total: z.number().int(),
+    closed: z.number().int(),
+    overdue: z.number().int(),
+    byState: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  }),
+  targets: z.array(
+    z.object({
+      targetId: z.string(),
+      path: z.string(),
+      metric: z.string(),
+      text: z.string(),
+      comparator: z.string(),
+      value: z.number().nullable(),
+      unit: z.string(),
+      targetYear: z.number().int().nullable(),
+      indicatorName: z.string().nullable(),
+      baseline: point.nullable(),
+      latest: point.nullable(),
+      projected: z.number().nullable(),
+      requiredYearlyChange: z.number().nullable(),
+      status: z.string(),
+      statusLabel: z.string(),
+      series: z.array(z.object({ year: z.number().int(), value: z.number().nullable() })),
+      units: z.array(z.string()),
+      tasks: z.array(z.object({ title: z.string(), stateLabel: z.string(), progress: z.number() })),
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      stateLabel: z.string(),
+      progress: z.number(),
+      deadline: z.string(),
+      overdue: z.boolean(),
+      units: z.array(z.string()),
+      latest: z.object({ period: z.string(), progress: z.number(), text: z.string() }).nullable(),
+    }),
+  ),
+  atRisk: z.array(
+    z.object({
+      targetId: z.string(),
+      metric: z.string(),
+      statusLabel: z.string(),
+      unit: z.string(),
+      latest: point.nullable(),
+      goal: z.number().nullable(),
+      targetYear: z.number().int().nullable(),
+      requiredYearlyChange: z.number().nullable(),
+      observedYearlyChange: z.number().nullable(),
+      need: z.string(),
+    }),
+  ),
+});
+export type PlanReportView = z.infer<typeof PlanReportView>;
