@@ -227,12 +227,15 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   );
   await ok(planner.request("POST", `/api/plans/${higher.id}/confirm`));
   const form = await ok<PlanAdoptionForm>(planner.request("GET", `/api/plans/${higher.id}/adoption`));
-  const higherNode = form.items.find((i) => i.role === "task" && i.defaultUnits.length > 0)?.nodeId;
-  if (higherNode === undefined) {
-    throw new Error("the seed plan has no task with a local unit");
+  const higherNode = form.items.find((i) => i.role === "task")?.nodeId;
+  const localUnit = form.localUnits[0]?.orgUnitId;
+  if (higherNode === undefined || localUnit === undefined) {
+    throw new Error("the seed plan has no task or the county no unit");
   }
   const adoption = await ok<PlanDetail>(
-    planner.request("POST", `/api/plans/${higher.id}/adoptions`, { items: [{ nodeId: higherNode }] }),
+    planner.request("POST", `/api/plans/${higher.id}/adoptions`, {
+      items: [{ nodeId: higherNode, units: [{ orgUnitId: localUnit, isLead: true }] }],
+    }),
   );
   await ok(planner.request("POST", `/api/plans/${adoption.id}/confirm`));
 

@@ -1,4 +1,5 @@
 import { ledgerEnUS } from "./ledger-en-us.ts";
+import { adoptionEnUS } from "./adoption-en-us.ts";
 import { flowEnUS } from "./flow-en-us.ts";
 import { usersBulkEnUS } from "./users-bulk-en-us.ts";
 import { orgUnitsEnUS } from "./org-units-en-us.ts";
@@ -373,6 +374,7 @@ export const enUS: Messages = {
   "tasks.empty": "No task items",
   ...ledgerEnUS,
   ...flowEnUS,
+  ...adoptionEnUS,
   ...usersBulkEnUS,
   ...orgUnitsEnUS,
   ...indicatorsEnUS,

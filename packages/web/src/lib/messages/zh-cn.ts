@@ -3,6 +3,7 @@
  * are filled by `t()`. Every other language must provide exactly these keys.
  */
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
+import { adoptionZhCN } from "./adoption-zh-cn.ts";
 import { flowZhCN } from "./flow-zh-cn.ts";
 import { usersBulkZhCN } from "./users-bulk-zh-cn.ts";
 import { orgUnitsZhCN } from "./org-units-zh-cn.ts";
@@ -369,6 +370,7 @@ export const zhCN = {
   "tasks.empty": "没有主要任务条目",
   ...ledgerZhCN,
   ...flowZhCN,
+  ...adoptionZhCN,
   ...usersBulkZhCN,
   ...orgUnitsZhCN,
   ...indicatorsZhCN,
