@@ -17,3 +17,4 @@ export * from "./setup.ts";
 export * from "./registry.ts";
 export * from "./dropout.ts";
 export * from "./attendance.ts";
+export * from "./plan-adoption.ts";

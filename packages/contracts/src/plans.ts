@@ -41,6 +41,8 @@ export const PlanSummary = z.object({
   issuerLevel: z.enum(ISSUER_LEVEL_VALUES).nullable(),
   /** Why the importer read the level so, or that staff chose it. */
   documentLevelReason: z.string().nullable(),
+  /** 承接方案: the higher-level plan (上级文件) this own plan implements. */
+  adoptsPlanId: z.string().nullable(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
@@ -74,6 +76,8 @@ export const PlanNode = z.object({
   titleSpan: z.tuple([z.number().int(), z.number().int()]),
   deadline: z.string().nullable(),
   units: z.array(PlanNodeUnit),
+  /** 承接方案: the higher-level plan's item this one implements. */
+  adoptedNodeId: z.string().nullable(),
 });
 export type PlanNode = z.infer<typeof PlanNode>;
 

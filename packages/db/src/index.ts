@@ -13,6 +13,7 @@ export * from "./repos/user.repo.ts";
 export * from "./repos/session.repo.ts";
 export * from "./repos/audit.repo.ts";
 export * from "./repos/plan.repo.ts";
+export * from "./repos/plan-report.repo.ts";
 export * from "./repos/task.repo.ts";
 export * from "./repos/task-detail.repo.ts";
 export * from "./repos/task-write.repo.ts";

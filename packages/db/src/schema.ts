@@ -192,6 +192,8 @@ export interface PlansTable {
   document_level: ColumnType<string, string | undefined, string>;
   issuer_level: ColumnType<string | null, string | null | undefined, string | null>;
   document_level_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 承接方案: the higher-level plan (上级文件) this own plan implements. */
+  adopts_plan_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** plan_nodes — 条目: a numbered heading or item of a plan. */
@@ -211,6 +213,8 @@ export interface PlanNodesTable {
   title_end: number;
   deadline: string | null;
   sort_order: number;
+  /** 承接方案: the higher-level plan's item this item implements (the link stays after confirmation). */
+  adopted_node_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** plan_node_units — 责任单位 of a node, in the order written; `is_lead` marks 牵头单位. */
@@ -244,6 +248,8 @@ export interface PlanTargetsTable {
   /** Who confirmed `indicator_code` (目标监测); null while it is only the parser's suggestion. */
   indicator_confirmed_by: ColumnType<string | null, string | null | undefined, string | null>;
   indicator_confirmed_at: TimestampNullable;
+  /** 承接方案: the higher-level plan's target this local target was set from. */
+  adopted_target_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** custom_indicators — 自定义指标: a formula in the indicator language, defined by bureau staff. */

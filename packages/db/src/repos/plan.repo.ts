@@ -65,6 +65,33 @@ export const planRepo = {
       .execute();
   },
 
+  /**
+   * The county's own units a 承接方案 item may name: every unit in the scope but schools (open on
+   * `openOn`, an ISO day), by depth then name.
+   */
+  async localUnits(db: Db, scope: Scope, openOn: string): Promise<OrgUnitRow[]> {
+    return db
+      .selectFrom("org_units")
+      .selectAll()
+      .where("kind", "!=", "school")
+      .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", openOn)]))
+      .where(inScope("path", scope))
+      .orderBy("depth")
+      .orderBy("code")
+      .execute();
+  },
+
+  /** The 承接方案 made from a higher-level plan, oldest first. */
+  async adoptionsOf(db: Db, planId: string): Promise<PlanRow[]> {
+    return db
+      .selectFrom("plans")
+      .selectAll()
+      .where("adopts_plan_id", "=", planId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+  },
+
   /** The unit at the root of the scope (the owner of the plans imported in it), if there is one. */
   async findScopeRoot(db: Db, scope: Scope): Promise<OrgUnitRow | undefined> {
     return db.selectFrom("org_units").selectAll().where("path", "=", scope.path).executeTakeFirst();
@@ -142,6 +169,7 @@ export const planRepo = {
         "plans.document_level",
         "plans.issuer_level",
         "plans.document_level_reason",
+        "plans.adopts_plan_id",
         "org_units.name as org_unit_name",
       ])
       .select((eb) => [

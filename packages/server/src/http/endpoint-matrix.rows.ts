@@ -130,6 +130,34 @@ const PLANS_READ: Row[] = [
     req: (t) => ({ url: `/api/plans/${t.plan}/export.xlsx` }),
     body: "xlsx",
   },
+  {
+    op: "GET /api/plans/{id}/adoption",
+    need: "plan.read",
+    req: (t) => ({ url: `/api/plans/${t.higherPlan}/adoption` }),
+    ownRefused: UNIT_SCOPED,
+  },
+  {
+    op: "GET /api/plans/{id}/report",
+    need: "plan.read",
+    req: (t) => ({ url: `/api/plans/${t.adoptionPlan}/report${qs({ year: YEAR })}` }),
+    ownRefused: UNIT_SCOPED,
+  },
+  {
+    op: "GET /api/plans/{id}/report.docx",
+    costly: true,
+    need: "plan.read",
+    req: (t) => ({ url: `/api/plans/${t.adoptionPlan}/report.docx${qs({ year: YEAR })}` }),
+    ownRefused: UNIT_SCOPED,
+    body: "docx",
+  },
+  {
+    op: "GET /api/plans/{id}/implementation-report.docx",
+    costly: true,
+    need: "plan.read",
+    req: (t) => ({ url: `/api/plans/${t.higherPlan}/implementation-report.docx${qs({ year: YEAR })}` }),
+    ownRefused: UNIT_SCOPED,
+    body: "docx",
+  },
 ];
 
 const STATS_READ: Row[] = [

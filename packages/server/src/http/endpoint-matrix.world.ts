@@ -10,7 +10,7 @@ import { expect } from "vitest";
 import type { Role } from "@luoshi/domain/auth";
 import { ROLES } from "@luoshi/domain/auth";
 import { orgUnitRepo, statsRepo } from "@luoshi/db";
-import type { AttestationView, PlanDetail, Scenario, TaskDetail } from "@luoshi/contracts";
+import type { AttestationView, PlanAdoptionForm, PlanDetail, Scenario, TaskDetail } from "@luoshi/contracts";
 import { addTestAccount, createTestServer, TestClient, type TestServer } from "../testing.ts";
 import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
@@ -39,6 +39,11 @@ export interface Side {
   plan: string;
   planNode: string;
   planTarget: string;
+  /** A confirmed 上级文件 (the seed again, imported as higher) and one of its task items. */
+  higherPlan: string;
+  higherNode: string;
+  /** The county's confirmed 承接方案 of it: an own plan with the year's 监测报告. */
+  adoptionPlan: string;
   scenario: string;
   attestation: string;
   evidence: string;
@@ -215,6 +220,26 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   if (planNode === undefined || planTarget === undefined) {
     throw new Error("the seed plan has no task or no target");
   }
+  const higher = await ok<PlanDetail>(
+    planner.request("POST", "/api/plans", {
+      fileName: `${codes.label}收到的上级文件.txt`,
+      contentBase64: SEED_PLAN.toString("base64"),
+      documentLevel: "higher",
+    }),
+  );
+  await ok(planner.request("POST", `/api/plans/${higher.id}/confirm`));
+  const form = await ok<PlanAdoptionForm>(planner.request("GET", `/api/plans/${higher.id}/adoption`));
+  const higherNode = form.items.find((i) => i.role === "task")?.nodeId;
+  const localUnit = form.localUnits[0]?.orgUnitId;
+  if (higherNode === undefined || localUnit === undefined) {
+    throw new Error("the seed plan has no task or the county no unit");
+  }
+  const adoption = await ok<PlanDetail>(
+    planner.request("POST", `/api/plans/${higher.id}/adoptions`, {
+      items: [{ nodeId: higherNode, units: [{ orgUnitId: localUnit, isLead: true }] }],
+    }),
+  );
+  await ok(planner.request("POST", `/api/plans/${adoption.id}/confirm`));
 
   const scenario = await ok<Scenario>(
     supervisor.request("POST", "/api/evaluations/scenarios", {
@@ -288,6 +313,9 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     plan: plan.id,
     planNode,
     planTarget,
+    higherPlan: higher.id,
+    higherNode,
+    adoptionPlan: adoption.id,
     scenario: scenario.id,
     attestation: attestation.id,
     evidence,

@@ -115,6 +115,14 @@ const PLANS: Row[] = [
     req: (t) => ({ url: `/api/plans/${t.plan}/document-level`, body: { documentLevel: "higher" } }),
   },
   {
+    op: "POST /api/plans/{id}/adoptions",
+    need: "plan.write",
+    req: (t) => ({
+      url: `/api/plans/${t.higherPlan}/adoptions`,
+      body: { items: [{ nodeId: t.higherNode }] },
+    }),
+  },
+  {
     op: "POST /api/plans/{id}/targets",
     need: "plan.write",
     req: (t) => ({ url: `/api/plans/${t.plan}/targets`, body: planTarget }),

@@ -8,7 +8,6 @@
  * picture paragraphs (with their own line spacing: the body's fixed 28.95 pt line would clip them).
  */
 import { chinaDate, formatDecimal } from "@luoshi/common";
-import { AlignmentType, ImageRun, LineRuleType, Paragraph, PatchType, patchDocument, TextRun } from "docx";
 import {
   type Level,
   LEVELS,
@@ -27,42 +26,14 @@ import {
   thresholdText,
   valueText,
 } from "./balance-report-text.ts";
-import {
-  type ChartSize,
-  cvChartOption,
-  distributionChartOption,
-  renderChart,
-  type RenderedChart,
-} from "./charts.ts";
-import { FONT_SIZE_PT, GONGWEN_FONTS, gongwenDocument, type GongwenSection } from "./gongwen-docx.ts";
-import type { EChartsCoreOption } from "echarts/core";
+import { cvChartOption, distributionChartOption } from "./charts.ts";
+import { ChartSlots, gongwenWithCharts } from "./docx-charts.ts";
+import type { GongwenSection } from "./gongwen-docx.ts";
 
 /** Who signs the report and when; defaults: `<county>教育局`, the day it was generated (China time). */
 export interface BalanceDocxOptions {
   issuer?: string;
   date?: string;
-}
-
-/** Chart size in CSS pixels: the 156 mm 版心 is 590 px wide at 96 dpi. */
-const DOCX_CHART_SIZE: ChartSize = { width: 590, height: 300 };
-
-interface ChartRequest {
-  key: string;
-  option: EChartsCoreOption;
-  /** Printed under the chart as “图N caption”, and its alt text. */
-  caption: string;
-}
-
-/** Collects the charts of the body while the sections are written, one placeholder each. */
-class ChartSlots {
-  readonly requests: ChartRequest[] = [];
-
-  /** A placeholder paragraph for a chart, replaced by the picture later. */
-  add(option: EChartsCoreOption, caption: string): GongwenSection {
-    const key = `chart${String(this.requests.length)}`;
-    this.requests.push({ key, option, caption });
-    return { kind: "paragraph", text: `{{${key}}}` };
-  }
 }
 
 function schoolCounts(data: BalanceReportData, level: Level): { total: number; passing: number } {
@@ -253,37 +224,6 @@ function distributionSections(data: BalanceReportData, slots: ChartSlots): Gongw
   return out;
 }
 
-/** The chart and its caption, with their own line spacing (the body's fixed line would clip the picture). */
-function picture(chart: RenderedChart, number: number, caption: string): Paragraph[] {
-  const altText = `图${String(number)} ${caption}`;
-  const image = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
-    keepNext: true,
-    children: [
-      new ImageRun({
-        type: "svg",
-        data: Buffer.from(chart.svg),
-        fallback: { type: "png", data: chart.png },
-        transformation: { width: chart.size.width, height: chart.size.height },
-        altText: { name: altText, description: altText, title: altText },
-      }),
-    ],
-  });
-  const captionParagraph = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: 360, lineRule: LineRuleType.AUTO, before: 60, after: 180 },
-    children: [
-      new TextRun({
-        text: `图${String(number)}\u3000${caption}`,
-        font: GONGWEN_FONTS.body,
-        size: FONT_SIZE_PT.xiaosi * 2,
-      }),
-    ],
-  });
-  return [image, captionParagraph];
-}
-
 /** Writes the evaluation report (.docx bytes) with its charts. */
 export async function balanceDocx(
   data: BalanceReportData,
@@ -296,26 +236,13 @@ export async function balanceDocx(
     ...schoolSections(data),
     ...distributionSections(data, slots),
   ];
-  const [base, charts] = await Promise.all([
-    gongwenDocument({
+  return gongwenWithCharts(
+    {
       title: balanceReportTitle(data.orgUnit.name, data.year),
       issuer: options.issuer ?? `${data.orgUnit.name}教育局`,
       date: options.date ?? chinaDate(data.generatedAt),
       sections,
-    }),
-    Promise.all(slots.requests.map((r) => renderChart(r.option, DOCX_CHART_SIZE))),
-  ]);
-  if (slots.requests.length === 0) {
-    return base;
-  }
-  const patches = Object.fromEntries(
-    slots.requests.map((r, i) => {
-      const chart = charts[i];
-      if (chart === undefined) {
-        throw new Error(`chart ${r.key} was not rendered`);
-      }
-      return [r.key, { type: PatchType.DOCUMENT, children: picture(chart, i + 1, r.caption) }];
-    }),
+    },
+    slots,
   );
-  return patchDocument({ outputType: "nodebuffer", data: base, patches, keepOriginalStyles: false });
 }

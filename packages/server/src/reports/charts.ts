@@ -354,3 +354,85 @@ export function cvChartOption(input: CvChartInput): EChartsCoreOption {
     ],
   };
 }
+
+/** What a target's trend chart shows. */
+export interface TrendChartInput {
+  /** The indicator's values by year (null: not computed that year). */
+  series: readonly { year: number; value: number | null }[];
+  /** The plan value, drawn as a red line. */
+  goal: number | null;
+  /** The value projected for the target year, drawn dashed from the latest value. */
+  projection: { year: number; value: number } | null;
+  unit?: string;
+}
+
+/**
+ * 指标走势: the actual values as a line, the projection to the target year dashed, and the plan value as a
+ * labelled red line.
+ */
+export function trendChartOption(input: TrendChartInput): EChartsCoreOption {
+  const lastYear = Math.max(
+    ...input.series.map((p) => p.year),
+    input.projection?.year ?? Number.NEGATIVE_INFINITY,
+  );
+  const firstYear = Math.min(...input.series.map((p) => p.year), lastYear);
+  const years = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
+  const actual = years.map((y) => input.series.find((p) => p.year === y)?.value ?? null);
+  const latest = [...input.series].reverse().find((p) => p.value !== null);
+  const projected = years.map((y) =>
+    input.projection === null || latest?.value === null || latest === undefined
+      ? null
+      : y === latest.year
+        ? latest.value
+        : y === input.projection.year
+          ? input.projection.value
+          : null,
+  );
+  return {
+    grid: { left: 56, right: 24, top: 28, bottom: 36 },
+    legend: { top: 0, data: ["实际值", "预测值"] },
+    xAxis: { type: "category", data: years.map(String), axisLabel: { color: AXIS_COLOR } },
+    yAxis: {
+      type: "value",
+      scale: true,
+      ...(input.unit === undefined ? {} : { name: input.unit }),
+      axisLabel: { color: AXIS_COLOR },
+    },
+    series: [
+      {
+        name: "实际值",
+        type: "line",
+        connectNulls: true,
+        data: actual,
+        itemStyle: { color: PASS_COLOR },
+        ...(input.goal === null
+          ? {}
+          : {
+              markLine: {
+                symbol: "none",
+                silent: true,
+                data: [
+                  {
+                    yAxis: input.goal,
+                    lineStyle: { color: LINE_COLOR, type: "solid", width: 1.5 },
+                    label: {
+                      formatter: `目标 ${String(input.goal)}`,
+                      color: LINE_COLOR,
+                      position: "insideEndTop",
+                    },
+                  },
+                ],
+              },
+            }),
+      },
+      {
+        name: "预测值",
+        type: "line",
+        connectNulls: true,
+        data: projected,
+        lineStyle: { type: "dashed" },
+        itemStyle: { color: "#f28e2b" },
+      },
+    ],
+  };
+}

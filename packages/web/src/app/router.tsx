@@ -24,6 +24,12 @@ const OrgRoute = lazy(() => import("./routes/org.tsx").then((m) => ({ default: m
 const AuditRoute = lazy(() => import("./routes/audit.tsx").then((m) => ({ default: m.AuditRoute })));
 const PlansRoute = lazy(() => import("./routes/plans.tsx").then((m) => ({ default: m.PlansRoute })));
 const PlanRoute = lazy(() => import("./routes/plan.tsx").then((m) => ({ default: m.PlanRoute })));
+const PlanAdoptRoute = lazy(() =>
+  import("./routes/plan-adopt.tsx").then((m) => ({ default: m.PlanAdoptRoute })),
+);
+const PlanReportRoute = lazy(() =>
+  import("./routes/plan-report.tsx").then((m) => ({ default: m.PlanReportRoute })),
+);
 const LedgerRoute = lazy(() => import("./routes/ledger.tsx").then((m) => ({ default: m.LedgerRoute })));
 const LedgerMineRoute = lazy(() =>
   import("./routes/ledger-mine.tsx").then((m) => ({ default: m.LedgerMineRoute })),
@@ -122,6 +128,8 @@ const routes: RouteObject[] = [
           guarded("plans", "plan.read", ["nav.plans"], <PlansRoute />),
           guarded("plans/:id", "plan.read", ["nav.plans"], <PlanRoute />),
           guarded("plans/:id/batch", "task.write", ["nav.plans", "batch.crumb"], <PlanBatchRoute />),
+          guarded("plans/:id/adopt", "plan.write", ["nav.plans", "adopt.crumb"], <PlanAdoptRoute />),
+          guarded("plans/:id/report", "plan.read", ["nav.plans", "report.crumb"], <PlanReportRoute />),
           guarded("ledger", "task.read", ["nav.ledger", "nav.ledgerList"], <LedgerRoute />),
           guarded("ledger/mine", "task.read", ["nav.ledger", "nav.ledgerMine"], <LedgerMineRoute />),
           guarded("ledger/tasks/:id", "task.read", ["nav.ledger", "nav.ledgerTask"], <LedgerTaskRoute />),

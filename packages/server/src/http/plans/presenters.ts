@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanSource, PlanSummary } from "@luoshi/contracts";
+import type { PlanDetail, PlanReportView, PlanSource, PlanSummary } from "@luoshi/contracts";
 import {
   NODE_ROLE_VALUES,
   COMPARATOR_VALUES,
@@ -9,6 +9,7 @@ import {
 import type { PlanListRow, PlanRow } from "@luoshi/db";
 import type { Issue } from "@luoshi/domain";
 import type { PlanView } from "../../services/plans/plan-detail.service.ts";
+import type { PlanReportData } from "../../services/plans/plan-report.service.ts";
 import { isLeafTask } from "../../services/plans/plan-export.service.ts";
 
 const STATUS_LABELS: Record<(typeof PLAN_STATUS_VALUES)[number], string> = {
@@ -63,6 +64,7 @@ export function presentPlanSummary(
     documentLevelLabel: documentLevelLabel(documentLevel, issuerLevel),
     issuerLevel,
     documentLevelReason: p.document_level_reason,
+    adoptsPlanId: p.adopts_plan_id,
   };
 }
 
@@ -112,6 +114,7 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
         span: [n.span_start, n.span_end],
         titleSpan: [n.title_start, n.title_end],
         deadline: n.deadline,
+        adoptedNodeId: n.adopted_node_id,
         units: units
           .filter((u) => u.node_id === n.id)
           .map((u) => ({
@@ -144,4 +147,50 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
 /** A plan's source document as imported: file name, format and decoded text. */
 export function presentPlanSource(p: PlanRow): PlanSource {
   return { fileName: p.source_file_name, format: p.source_format, text: p.source_text };
+}
+
+/** 监测报告 / 中期评估报告 as the page shows it. */
+export function presentPlanReport(data: PlanReportData): PlanReportView {
+  const { report } = data;
+  return {
+    planId: data.plan.id,
+    planTitle: data.plan.title,
+    orgUnitName: data.orgUnitName,
+    kind: report.kind,
+    title: report.title,
+    year: report.year,
+    targetCounts: report.targetCounts,
+    taskCounts: report.taskCounts,
+    targets: report.targets.map((t) => ({
+      targetId: t.targetId,
+      path: t.path,
+      metric: t.metric,
+      text: t.text,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      targetYear: t.targetYear,
+      indicatorName: t.indicatorName,
+      baseline: t.baseline,
+      latest: t.latest,
+      projected: t.projected,
+      requiredYearlyChange: t.requiredYearlyChange,
+      status: t.status,
+      statusLabel: t.statusLabel,
+      series: [...t.series],
+      units: t.units,
+      tasks: t.tasks,
+    })),
+    tasks: report.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      stateLabel: t.stateLabel,
+      progress: t.progress,
+      deadline: t.deadline,
+      overdue: t.overdue,
+      units: [...t.units],
+      latest: t.latest,
+    })),
+    atRisk: report.atRisk,
+  };
 }

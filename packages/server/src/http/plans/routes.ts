@@ -1,7 +1,12 @@
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   IdParams,
   PlanDetail,
+  PlanAdoptionBody,
+  PlanAdoptionForm,
+  PlanReportQuery,
+  PlanReportView,
   PlanDocumentLevelBody,
   PlanDiff,
   PlanImportBody,
@@ -19,6 +24,13 @@ import {
 import type { ServiceDeps } from "../../context.ts";
 import type { Actor } from "../../context.ts";
 import { importPlan } from "../../services/plans/plan-import.service.ts";
+import { adoptionForm, adoptPlan } from "../../services/plans/plan-adoption.service.ts";
+import {
+  auditReportExport,
+  implementationReport,
+  planReport,
+} from "../../services/plans/plan-report.service.ts";
+import { implementationReportDocx, planReportDocx } from "../../reports/plan-report-docx.ts";
 import { setPlanDocumentLevel } from "../../services/plans/plan-level.service.ts";
 import {
   confirmPlan,
@@ -36,9 +48,19 @@ import { createPlanTarget } from "../../services/plans/plan-target-create.servic
 import { deletePlanTarget } from "../../services/plans/plan-target-delete.service.ts";
 import { updatePlanTarget } from "../../services/plans/plan-target-update.service.ts";
 import { sessionOf } from "../auth-hook.ts";
-import { presentPlanDetail, presentPlanSource, presentPlanSummary } from "./presenters.ts";
+import { presentPlanDetail, presentPlanReport, presentPlanSource, presentPlanSummary } from "./presenters.ts";
 
 const tags = ["规划文件"];
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+function sendDocx(reply: FastifyReply, fileName: string, buffer: Buffer) {
+  const safe = fileName.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 120);
+  return reply
+    .header("content-type", DOCX)
+    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(safe)}`)
+    .send(buffer);
+}
 
 /** 规划文件: /api/plans … Every write answers with the plan as it now stands. */
 export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -124,6 +146,98 @@ export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         const { actor } = sessionOf(request);
         await setPlanDocumentLevel(deps, actor, request.params.id, request.body.documentLevel);
         return detail(actor, request.params.id);
+      },
+    );
+
+    app.get(
+      "/:id/adoption",
+      {
+        schema: {
+          tags,
+          summary: "承接方案：上级文件的条目及默认的本地责任单位和目标",
+          params: IdParams,
+          response: { 200: PlanAdoptionForm },
+        },
+      },
+      async (request) => adoptionForm(deps, sessionOf(request).actor, request.params.id),
+    );
+
+    app.post(
+      "/:id/adoptions",
+      {
+        schema: {
+          tags,
+          summary: "由上级文件制定承接方案（本级草稿）",
+          params: IdParams,
+          body: PlanAdoptionBody,
+          response: { 201: PlanDetail },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const id = await adoptPlan(deps, actor, request.params.id, request.body);
+        return reply.status(201).send(await detail(actor, id));
+      },
+    );
+
+    app.get(
+      "/:id/report",
+      {
+        schema: {
+          tags,
+          summary: "规划实施进展监测报告（五年规划中期年份为中期评估报告）",
+          params: IdParams,
+          querystring: PlanReportQuery,
+          response: { 200: PlanReportView },
+        },
+      },
+      async (request) => {
+        const data = await planReport(deps, sessionOf(request).actor, request.params.id, request.query.year);
+        return presentPlanReport(data);
+      },
+    );
+
+    app.get(
+      "/:id/report.docx",
+      {
+        schema: {
+          tags,
+          summary: "下载监测报告（Word，公文格式）",
+          params: IdParams,
+          querystring: PlanReportQuery,
+        },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const data = await planReport(deps, actor, request.params.id, request.query.year);
+        const buffer = await planReportDocx(data);
+        await auditReportExport(deps, actor, data.plan.id, {
+          report: data.report.kind,
+          year: request.query.year,
+        });
+        return sendDocx(reply, `${data.report.title}.docx`, buffer);
+      },
+    );
+
+    app.get(
+      "/:id/implementation-report.docx",
+      {
+        schema: {
+          tags,
+          summary: "下载上级文件落实情况报告（Word，公文格式）",
+          params: IdParams,
+          querystring: PlanReportQuery,
+        },
+      },
+      async (request, reply) => {
+        const { actor } = sessionOf(request);
+        const data = await implementationReport(deps, actor, request.params.id, request.query.year);
+        const buffer = await implementationReportDocx(data);
+        await auditReportExport(deps, actor, data.plan.id, {
+          report: "implementation",
+          year: request.query.year,
+        });
+        return sendDocx(reply, `${data.plan.title}落实情况报告.docx`, buffer);
       },
     );
 

@@ -1,5 +1,6 @@
 import { drawsEnUS } from "./draws-en-us.ts";
 import { ledgerEnUS } from "./ledger-en-us.ts";
+import { adoptionEnUS } from "./adoption-en-us.ts";
 import { flowEnUS } from "./flow-en-us.ts";
 import { usersBulkEnUS } from "./users-bulk-en-us.ts";
 import { orgUnitsEnUS } from "./org-units-en-us.ts";
@@ -376,6 +377,7 @@ export const enUS: Messages = {
   "tasks.empty": "No task items",
   ...ledgerEnUS,
   ...flowEnUS,
+  ...adoptionEnUS,
   ...usersBulkEnUS,
   ...orgUnitsEnUS,
   ...indicatorsEnUS,

@@ -4,6 +4,7 @@
  */
 import { drawsZhCN } from "./draws-zh-cn.ts";
 import { ledgerZhCN } from "./ledger-zh-cn.ts";
+import { adoptionZhCN } from "./adoption-zh-cn.ts";
 import { flowZhCN } from "./flow-zh-cn.ts";
 import { usersBulkZhCN } from "./users-bulk-zh-cn.ts";
 import { orgUnitsZhCN } from "./org-units-zh-cn.ts";
@@ -372,6 +373,7 @@ export const zhCN = {
   "tasks.empty": "没有主要任务条目",
   ...ledgerZhCN,
   ...flowZhCN,
+  ...adoptionZhCN,
   ...usersBulkZhCN,
   ...orgUnitsZhCN,
   ...indicatorsZhCN,

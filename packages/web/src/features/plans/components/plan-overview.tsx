@@ -54,6 +54,14 @@ export function PlanOverview({ plan, canWrite }: { plan: PlanDetail; canWrite: b
         title={title}
         extra={
           <>
+            {canWrite && plan.status === "confirmed" && plan.documentLevel === "higher" && (
+              <Button type="primary" onClick={() => void navigate(`/plans/${plan.id}/adopt`)}>
+                {t("adopt.button")}
+              </Button>
+            )}
+            {plan.status === "confirmed" && plan.documentLevel === "own" && (
+              <Button onClick={() => void navigate(`/plans/${plan.id}/report`)}>{t("report.button")}</Button>
+            )}
             {canBatch && plan.status === "confirmed" && (
               <Button type="primary" onClick={() => void navigate(`/plans/${plan.id}/batch`)}>
                 {t("batch.crumb")}
@@ -102,6 +110,15 @@ export function PlanOverview({ plan, canWrite }: { plan: PlanDetail; canWrite: b
               label: t("plans.confirmedAt"),
               children: formatDateTime(plan.confirmedAt) || none,
             },
+            ...(plan.adoptsPlanId === null
+              ? []
+              : [
+                  {
+                    key: "adopts",
+                    label: t("adopt.adopts"),
+                    children: <Link to={`/plans/${plan.adoptsPlanId}`}>{t("adopt.adoptsLink")}</Link>,
+                  },
+                ]),
             ...(plan.revisesPlanId === null
               ? []
               : [

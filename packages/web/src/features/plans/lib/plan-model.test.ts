@@ -17,6 +17,7 @@ function node(path: string, span: [number, number], extra: Partial<PlanNode> = {
     titleSpan: [span[0], span[0] + 2],
     deadline: null,
     units: [],
+    adoptedNodeId: null,
     ...extra,
   };
 }

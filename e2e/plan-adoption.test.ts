@@ -1,0 +1,66 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import mammoth from "mammoth";
+
+import { logIn, useDemoRig } from "./browser.ts";
+
+const SEED = fileURLToPath(
+  new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
+);
+
+describe("承接方案 in Chromium", () => {
+  const rig = useDemoRig();
+
+  it(
+    "imports a city scheme as 上级文件, makes the county's 承接方案 with local units, and downloads its 监测报告",
+    { timeout: 240_000 },
+    async () => {
+      const page = await rig.browser.newPage({ acceptDownloads: true });
+      await logIn(page, rig.server, "planner");
+      await page.getByRole("menuitem", { name: "规划文件" }).click();
+      await page.getByRole("button", { name: "导入文件" }).click();
+      await page.getByLabel("选择文件").setInputFiles(SEED);
+      await page.getByRole("button", { name: "开始导入" }).click();
+      await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+      const level = page.locator(".plan-document-level");
+      await expect.poll(() => level.getByText("上级或外地文件（市级）").isVisible()).toBe(true);
+      await page.getByRole("button", { name: "确认规划" }).click();
+      await page.getByRole("button", { name: "确定" }).click();
+
+      // 制定承接方案: tick one item, name the county's bureau as its lead, create the draft
+      await page.getByRole("button", { name: "制定承接方案" }).click();
+      await page.waitForURL(/\/adopt$/);
+      const tree = page.getByRole("tree", { name: "上级文件条目" });
+      await tree
+        .getByRole("treeitem")
+        .filter({ hasText: "推进城乡义务教育一体化发展" })
+        .first()
+        .getByRole("checkbox")
+        .click();
+      const units = page.getByLabel(/^本地责任单位：/).first();
+      await units.click();
+      await page.keyboard.type("教育局");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "生成承接方案" }).click();
+      await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => page.locator(".plan-document-level").getByText("本级文件", { exact: true }).isVisible())
+        .toBe(true);
+      await page.getByRole("button", { name: "确认规划" }).click();
+      await page.getByRole("button", { name: "确定" }).click();
+
+      // 监测报告 → the Word report names the plan and the county's bureau
+      await page.getByRole("button", { name: "监测报告" }).click();
+      await expect.poll(() => page.getByText("目标完成情况").isVisible()).toBe(true);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 120_000 }),
+        page.getByRole("button", { name: "下载Word报告" }).click(),
+      ]);
+      const { value: text } = await mammoth.extractRawText({ path: await download.path() });
+      expect(text).toContain("实施进展监测报告");
+      expect(text).toMatch(/责任单位：[^。]*教育局/);
+      expect(text).not.toContain("西宁市教育局");
+    },
+  );
+});
