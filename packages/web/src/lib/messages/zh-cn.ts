@@ -16,6 +16,7 @@ import { studentsZhCN } from "./students-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
+import { unitNamesZhCN } from "./unit-names-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -381,6 +382,7 @@ export const zhCN = {
   ...studentsZhCN,
   ...setupZhCN,
   ...secondFactorZhCN,
+  ...unitNamesZhCN,
 } as const;
 
 /** A key of the dictionary. */
