@@ -15,9 +15,9 @@ ALTER TABLE plan_node_units DROP CONSTRAINT plan_node_units_match_check;
 ALTER TABLE plan_node_units
   ADD CONSTRAINT plan_node_units_match_check CHECK (match IN ('name', 'alias', 'renamed', 'confirmed', 'none'));
 
--- The 台账 list computes every task's light from these tables; the database counts each statement that
--- changes them (as 0016 does for the statistics), so a server keeps the lights of a scope for a day and
--- recomputes them only after a change, whoever made it.
+-- The 台账 list computes every task's light from these tables, and draws a scope from org_units; the
+-- database counts each statement that changes them (as 0016 does for the statistics), so a server
+-- keeps the lights of a scope for a day and recomputes them only after a change, whoever made it.
 CREATE FUNCTION data_versions_bump_ledger() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO data_versions (name, version) VALUES ('ledger', 1)
@@ -33,4 +33,6 @@ CREATE TRIGGER task_units_ledger_version AFTER INSERT OR UPDATE OR DELETE OR TRU
 CREATE TRIGGER task_milestones_ledger_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON task_milestones
   FOR EACH STATEMENT EXECUTE FUNCTION data_versions_bump_ledger();
 CREATE TRIGGER task_reports_ledger_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON task_reports
+  FOR EACH STATEMENT EXECUTE FUNCTION data_versions_bump_ledger();
+CREATE TRIGGER org_units_ledger_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON org_units
   FOR EACH STATEMENT EXECUTE FUNCTION data_versions_bump_ledger();

@@ -39,7 +39,7 @@ function renameNote(rule: { from: string; to: string; year: number; source: stri
 }
 
 /** How one written name of a plan resolved, over all the items writing it. */
-export interface PlanUnitNameRow {
+interface PlanUnitNameRow {
   name: string;
   items: number;
   resolution: (typeof PLAN_UNIT_MATCH_VALUES)[number] | "mixed";
@@ -51,7 +51,7 @@ export interface PlanUnitNameRow {
 }
 
 /** What a name left untied by the stored rows resolves to now (renamed agency or group). */
-export interface DynamicUnit {
+interface DynamicUnit {
   orgUnitId: string | null;
   match: "renamed" | "group";
   groupName: string | null;
