@@ -8,3 +8,4 @@ export * from "./china-time.ts";
 export * from "./csv.ts";
 export * from "./vocabulary.ts";
 export * from "./working-days.ts";
+export * from "./china-holidays.ts";

@@ -1,9 +1,10 @@
 /**
  * 工作日: counting working days on China calendar days (`YYYY-MM-DD`). A working day is Monday to
  * Friday unless the calendar names it a public holiday (法定节假日), plus any weekend the calendar names
- * a 调休 working day. The calendar is data the caller passes in (the bureau keeps it per year); with an
- * empty calendar only weekends are days off.
+ * a 调休 working day. By default the official calendar of the years luoshi has (`china-holidays.ts`);
+ * a year it lacks counts weekends only.
  */
+import { CHINA_WORKING_CALENDAR } from "./china-holidays.ts";
 
 /** 节假日安排: public holidays and 调休 working weekends, as China calendar days. */
 export interface WorkingCalendar {
@@ -20,12 +21,24 @@ function shift(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** True when `day` is a working day under `calendar`. */
-export function isWorkingDay(day: string, calendar: WorkingCalendar = WEEKDAYS_ONLY): boolean {
-  if (calendar.holidays.includes(day)) {
+const indexed = new WeakMap<WorkingCalendar, { holidays: Set<string>; workingWeekends: Set<string> }>();
+
+function indexOf(calendar: WorkingCalendar): { holidays: Set<string>; workingWeekends: Set<string> } {
+  let sets = indexed.get(calendar);
+  if (sets === undefined) {
+    sets = { holidays: new Set(calendar.holidays), workingWeekends: new Set(calendar.workingWeekends) };
+    indexed.set(calendar, sets);
+  }
+  return sets;
+}
+
+/** True when `day` is a working day under `calendar` (the official calendar unless given). */
+export function isWorkingDay(day: string, calendar: WorkingCalendar = CHINA_WORKING_CALENDAR): boolean {
+  const sets = indexOf(calendar);
+  if (sets.holidays.has(day)) {
     return false;
   }
-  if (calendar.workingWeekends.includes(day)) {
+  if (sets.workingWeekends.has(day)) {
     return true;
   }
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -36,7 +49,11 @@ export function isWorkingDay(day: string, calendar: WorkingCalendar = WEEKDAYS_O
  * The day `n` working days after `day` (n ≥ 0): the start day itself never counts, so a task given on
  * a Friday with two working days to sign is due on the Tuesday after. With n = 0 the answer is `day`.
  */
-export function addWorkingDays(day: string, n: number, calendar: WorkingCalendar = WEEKDAYS_ONLY): string {
+export function addWorkingDays(
+  day: string,
+  n: number,
+  calendar: WorkingCalendar = CHINA_WORKING_CALENDAR,
+): string {
   let current = day;
   let left = n;
   while (left > 0) {

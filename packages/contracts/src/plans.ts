@@ -1,3 +1,4 @@
+import { SCHOOL_TYPES } from "@luoshi/common";
 import { z } from "zod";
 
 export const NODE_ROLE_VALUES = [
@@ -50,13 +51,21 @@ export const PlanListQuery = z.object({ status: z.enum(PLAN_STATUS_VALUES).optio
 export const PlanList = z.object({ items: z.array(PlanSummary) });
 export type PlanList = z.infer<typeof PlanList>;
 
+/**
+ * How a written unit name was tied to the registry: by name, by alias, through the renamed-agency
+ * table, as a unit group (各乡镇 …), by a person, or not yet.
+ */
+export const PLAN_UNIT_MATCH_VALUES = ["name", "alias", "renamed", "group", "confirmed", "none"] as const;
+
 /** A responsible unit of a node (责任单位), tied to the unit registry or not yet. */
 export const PlanNodeUnit = z.object({
   name: z.string(),
   isLead: z.boolean(),
   orgUnitId: z.string().nullable(),
   orgUnitName: z.string().nullable(),
-  match: z.enum(["name", "alias", "confirmed", "none"]),
+  match: z.enum(PLAN_UNIT_MATCH_VALUES),
+  /** For a collective name (各乡镇 …): the unit group it stands for (see `PlanDetail.unitGroups`). */
+  groupName: z.string().nullable().optional(),
   /** For unmatched names: the closest registry units, best first. */
   suggestions: z.array(z.object({ orgUnitId: z.string(), name: z.string(), score: z.number() })),
 });
@@ -98,10 +107,37 @@ export const PlanTarget = z.object({
 });
 export type PlanTarget = z.infer<typeof PlanTarget>;
 
+/** One distinct unit name of a plan, with how it resolved and on how many items it is written. */
+export const PlanUnitName = z.object({
+  name: z.string(),
+  items: z.number().int(),
+  /** `mixed`: items of the plan tie the same name to different units. */
+  resolution: z.enum([...PLAN_UNIT_MATCH_VALUES, "mixed"]),
+  resolutionLabel: z.string(),
+  orgUnitId: z.string().nullable(),
+  orgUnitName: z.string().nullable(),
+  groupName: z.string().nullable(),
+  /** For an old agency name: the name it has now and why (机构改革, year). */
+  renamedTo: z.string().nullable(),
+  renameNote: z.string().nullable(),
+  suggestions: z.array(z.object({ orgUnitId: z.string(), name: z.string(), score: z.number() })),
+});
+export type PlanUnitName = z.infer<typeof PlanUnitName>;
+
+/** A unit group named in the plan, with its members below the plan's area. */
+export const PlanUnitGroup = z.object({
+  name: z.string(),
+  members: z.array(z.object({ orgUnitId: z.string(), name: z.string() })),
+});
+export type PlanUnitGroup = z.infer<typeof PlanUnitGroup>;
+
 /** GET /api/plans/:id — the plan with its tree and targets. */
 export const PlanDetail = PlanSummary.extend({
   nodes: z.array(PlanNode),
   targets: z.array(PlanTarget),
+  /** Every distinct unit name of the plan's items (单位名称核对). */
+  unitNames: z.array(PlanUnitName).default([]),
+  unitGroups: z.array(PlanUnitGroup).default([]),
   parseIssues: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() })),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
@@ -164,6 +200,58 @@ export const PlanNodeUnitsBody = z.strictObject({
     .refine((us) => us.filter((u) => u.isLead).length <= 1, { error: "牵头单位只能有一个" }),
 });
 export type PlanNodeUnitsBody = z.infer<typeof PlanNodeUnitsBody>;
+
+/** POST /api/plans/:id/unit-names — tie one written name to a unit on every item of the draft. */
+export const PlanUnitMapBody = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "单位名称不能为空" })
+    .max(100, { error: "单位名称最多 100 个字符" }),
+  /** null: leave the name as written (unmatched) on every item. */
+  orgUnitId: z.uuid({ error: "应为有效的单位 ID" }).nullable(),
+});
+export type PlanUnitMapBody = z.infer<typeof PlanUnitMapBody>;
+
+const ruleText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${what}不能为空` })
+    .max(max, { error: `${what}最多 ${String(max)} 个字符` });
+
+/** 单位名称规则: the renamed agencies and unit groups a county resolves names with. */
+export const UnitNameRules = z.strictObject({
+  renames: z
+    .array(
+      z.strictObject({
+        from: ruleText("原机构名称", 50),
+        to: ruleText("现机构名称", 50),
+        year: z.number().int().min(1949).max(2100),
+        source: ruleText("依据", 300),
+      }),
+    )
+    .max(300, { error: "更名机构最多 300 条" }),
+  groups: z
+    .array(
+      z.strictObject({
+        name: ruleText("单位组名称", 50),
+        aliases: z.array(ruleText("别称", 50)).max(30),
+        kind: z.enum(["township", "school", "office", "county"]),
+        schoolTypes: z.array(z.enum(SCHOOL_TYPES)).max(10),
+      }),
+    )
+    .max(60, { error: "单位组最多 60 个" }),
+});
+export type UnitNameRules = z.infer<typeof UnitNameRules>;
+
+/** GET /api/plans/unit-name-rules — the county's rules (or the defaults) and each group's size today. */
+export const UnitNameRulesView = z.object({
+  rules: UnitNameRules,
+  isDefault: z.boolean(),
+  groupSizes: z.array(z.object({ name: z.string(), members: z.number().int() })),
+});
+export type UnitNameRulesView = z.infer<typeof UnitNameRulesView>;
 
 /** POST /api/plans/:id/nodes/:nodeId/split — split an item at an offset of the source text. */
 export const PlanNodeSplitBody = z.strictObject({

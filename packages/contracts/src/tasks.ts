@@ -224,6 +224,8 @@ export const TaskDetail = TaskSummary.extend({
   /** 签收时限: the last day to 签收 (null before 交办). */
   acceptBy: z.string().nullable(),
   acceptWithinDays: z.number().int(),
+  /** Said when a year the 签收时限 spans has no official holiday schedule in luoshi (weekends only). */
+  acceptByNote: z.string().nullable().optional(),
   /** 会签 of the lead unit's current 办结报告 by each co-unit (empty without co-units). */
   coSignOffs: z.array(CoSignOffView),
   hasFinalReport: z.boolean(),
@@ -269,17 +271,31 @@ export const TaskEditBody = z
   .refine((b) => Object.keys(b).some((k) => k !== "reason"), { error: "没有要修改的内容" });
 export type TaskEditBody = z.input<typeof TaskEditBody>;
 
-/** One row of a batch 立项: a clause of the confirmed plan with its units, deadline and cycle. */
-export const TaskBatchRow = z.strictObject({
-  planNodeId: z.uuid(),
-  title: z.string().trim().min(1, { error: "请填写任务内容" }).max(500, { error: "任务内容最多 500 个字符" }),
-  leadUnitId: z.uuid({ error: "请选择牵头单位" }),
-  coUnitIds: z.array(z.uuid()).max(30).default([]),
-  deadline: IsoDate,
-  frequency: z.enum(FREQUENCY_VALUES).default("monthly"),
-  priority: z.enum(PRIORITY_VALUES).default("normal"),
-  acceptWithinDays: z.number().int().min(1).max(30).default(2),
-});
+/**
+ * One row of a batch 立项: a clause of the confirmed plan with its units, deadline and cycle. The lead is
+ * one unit, or a unit group (`leadGroup`, e.g. 各乡镇): then the row becomes one task per member of the
+ * group, each member its lead, the co-units the same on each.
+ */
+export const TaskBatchRow = z
+  .strictObject({
+    planNodeId: z.uuid(),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: "请填写任务内容" })
+      .max(500, { error: "任务内容最多 500 个字符" }),
+    leadUnitId: z.uuid({ error: "请选择牵头单位" }).optional(),
+    leadGroup: z.string().trim().min(1).max(50, { error: "单位组名称最多 50 个字符" }).optional(),
+    coUnitIds: z.array(z.uuid()).max(30).default([]),
+    deadline: IsoDate,
+    frequency: z.enum(FREQUENCY_VALUES).default("monthly"),
+    priority: z.enum(PRIORITY_VALUES).default("normal"),
+    acceptWithinDays: z.number().int().min(1).max(30).default(2),
+  })
+  .refine((r) => (r.leadUnitId === undefined) !== (r.leadGroup === undefined), {
+    error: "请选择牵头单位（或单位组）",
+    path: ["leadUnitId"],
+  });
 
 /** POST /api/tasks/batch — 批量立项 from one confirmed plan: all rows or none. */
 export const TaskBatchBody = z.strictObject({

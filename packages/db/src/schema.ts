@@ -458,6 +458,14 @@ export interface LedgerSettingsTable {
   updated_at: Timestamp;
 }
 
+/** unit_name_rules — a county's renamed agencies and unit groups (UnitNameRules), a validated JSON document. */
+export interface UnitNameRulesTable {
+  org_unit_id: string;
+  rules: Json;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 /** task_escalations — 督办升级 records: 催办, 督办通知, 约谈/问责. */
 export interface TaskEscalationsTable {
   id: Generated<string>;
@@ -480,7 +488,10 @@ export interface SchemaMigrationsTable {
 }
 
 /** The whole database as Kysely sees it. */
-/** data_versions — counters the database bumps itself (migration 0016): `statistics` for computed results. */
+/**
+ * data_versions — counters the database bumps itself: `statistics` for computed results (migration 0016),
+ * `ledger` for the 台账's lights (0026).
+ */
 export interface DataVersionsTable {
   name: string;
   version: number;
@@ -515,6 +526,7 @@ export interface Database {
   notifications: NotificationsTable;
   issued_bulletins: IssuedBulletinsTable;
   ledger_settings: LedgerSettingsTable;
+  unit_name_rules: UnitNameRulesTable;
   task_escalations: TaskEscalationsTable;
   notification_reads: NotificationReadsTable;
   task_sign_offs: TaskSignOffsTable;

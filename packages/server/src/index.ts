@@ -60,6 +60,7 @@ export * from "./services/ledger/remind-missing.ts";
 export * from "./services/ledger/scoreboard.ts";
 export * from "./services/ledger/export-ledger.ts";
 export { workbenchFor } from "./services/ledger/workbench.ts";
+export { forgetLedgerLights } from "./services/ledger/light-cache.ts";
 export * from "./services/evaluation/evaluation.service.ts";
 export * from "./services/org/registry-preview.service.ts";
 export * from "./services/org/registry-apply.service.ts";

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { sql, type Insertable, type Updateable } from "kysely";
 import type {
   OrgUnitRow,
   PlanNodeRow,
@@ -273,6 +273,77 @@ export const planRepo = {
     if (units.length > 0) {
       await db.insertInto("plan_node_units").values(units).execute();
     }
+  },
+
+  /**
+   * 统一对应: ties `name` to `orgUnitId` (or unties it, with null) on every item of the plan that writes
+   * it; answers the units as they were before, for the audit.
+   */
+  async mapUnitName(
+    db: Db,
+    planId: string,
+    name: string,
+    orgUnitId: string | null,
+  ): Promise<Pick<PlanNodeUnitRow, "node_id" | "org_unit_id" | "match">[]> {
+    const nodeIds = db.selectFrom("plan_nodes").select("id").where("plan_id", "=", planId);
+    const before = await db
+      .selectFrom("plan_node_units")
+      .select(["node_id", "org_unit_id", "match"])
+      .where("node_id", "in", nodeIds)
+      .where("name", "=", name)
+      .execute();
+    await db
+      .updateTable("plan_node_units")
+      .set({ org_unit_id: orgUnitId, match: orgUnitId === null ? "none" : "confirmed" })
+      .where("node_id", "in", nodeIds)
+      .where("name", "=", name)
+      .execute();
+    return before;
+  },
+
+  /**
+   * The units below the scope's root that unit groups draw members from (乡镇, schools, 股室, 县区), open
+   * on `openOn`, in code order, with the kind of their parent.
+   */
+  async groupCandidates(
+    db: Db,
+    scope: Scope,
+    openOn: string,
+  ): Promise<
+    (Pick<OrgUnitRow, "id" | "name" | "kind" | "school_type" | "code"> & { parent_kind: string | null })[]
+  > {
+    return db
+      .selectFrom("org_units as u")
+      .leftJoin("org_units as p", "p.id", "u.parent_id")
+      .select(["u.id", "u.name", "u.kind", "u.school_type", "u.code", "p.kind as parent_kind"])
+      .where(inScope("u.path", scope))
+      .where("u.path", "!=", scope.path)
+      .where((eb) => eb.or([eb("u.closed_on", "is", null), eb("u.closed_on", ">", openOn)]))
+      .where("u.kind", "in", ["township", "school", "department", "county"])
+      .orderBy("u.code")
+      .execute();
+  },
+
+  /** A county's 单位名称规则 document, if it saved one. */
+  async unitNameRules(db: Db, orgUnitId: string): Promise<unknown> {
+    const row = await db
+      .selectFrom("unit_name_rules")
+      .select("rules")
+      .where("org_unit_id", "=", orgUnitId)
+      .executeTakeFirst();
+    return row?.rules;
+  },
+
+  /** Saves a county's 单位名称规则 document. */
+  async saveUnitNameRules(db: Db, orgUnitId: string, rules: unknown, userId: string | null): Promise<void> {
+    const json = JSON.stringify(rules);
+    await db
+      .insertInto("unit_name_rules")
+      .values({ org_unit_id: orgUnitId, rules: json, updated_by: userId })
+      .onConflict((oc) =>
+        oc.column("org_unit_id").doUpdateSet({ rules: json, updated_by: userId, updated_at: sql`now()` }),
+      )
+      .execute();
   },
 
   async findTarget(db: Db, planId: string, targetId: string): Promise<PlanTargetRow | undefined> {

@@ -1,10 +1,12 @@
 /**
  * 督办升级 (escalation by light): what the 督查室 issues for a task on a day. 黄灯 → 催办 (a 催办单 and
  * a reminder to the lead unit, once a month); 红灯 → 督办通知 (once per deadline); still overdue
- * `interviewAfterWorkingDays` working days (Monday to Friday) after the deadline → 约谈/问责 record
+ * `interviewAfterWorkingDays` working days after the deadline (the official calendar: 法定节假日 off,
+ * 调休 weekends on; @luoshi/common `addWorkingDays`) → 约谈/问责 record
  * (once per deadline). Pure: the caller stores the steps and skips those already stored by `key`.
  */
-import { addDays, isoWeekday, type IsoDate } from "./dates.ts";
+import { addWorkingDays as addOfficialWorkingDays } from "@luoshi/common";
+import { addDays, type IsoDate } from "./dates.ts";
 import type { LightResult } from "./lights.ts";
 import type { LedgerTask } from "./types.ts";
 
@@ -32,17 +34,9 @@ export interface EscalationOptions {
   interviewAfterWorkingDays: number;
 }
 
-/** The day `n` working days (Monday–Friday) after `day`. */
+/** The day `n` working days after `day`, on the official calendar (holidays off, 调休 weekends on). */
 export function addWorkingDays(day: IsoDate, n: number): IsoDate {
-  let d = day;
-  let left = n;
-  while (left > 0) {
-    d = addDays(d, 1);
-    if (isoWeekday(d) <= 5) {
-      left -= 1;
-    }
-  }
-  return d;
+  return addOfficialWorkingDays(day, n);
 }
 
 /**

@@ -27,6 +27,14 @@ export interface LedgerListTask {
 /** Lights from the most to the least urgent. */
 const LIGHT_ORDER: Record<Light, number> = { red: 0, yellow: 1, blue: 2, green: 3, grey: 4 };
 
+/** ISO days order as text; a plain comparison is many times faster than a locale-aware one. */
+function byDay(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Pinyin order of titles, with one collator for every comparison. */
+const TITLE_ORDER = new Intl.Collator("zh-CN");
+
 /** True when the task (before its light is known) passes the state, deadline and text filters. */
 export function matchesTaskFilters(task: LedgerListTask, filters: LedgerFilters): boolean {
   const needle = filters.text?.toLowerCase() ?? "";
@@ -53,15 +61,13 @@ export function selectLedgerRows<R extends { t: LedgerListTask; light: Pick<Ligh
   return kept.sort((a, b) => {
     switch (sort) {
       case "-deadline":
-        return b.t.deadline.localeCompare(a.t.deadline);
+        return byDay(b.t.deadline, a.t.deadline);
       case "light":
-        return (
-          LIGHT_ORDER[a.light.light] - LIGHT_ORDER[b.light.light] || a.t.deadline.localeCompare(b.t.deadline)
-        );
+        return LIGHT_ORDER[a.light.light] - LIGHT_ORDER[b.light.light] || byDay(a.t.deadline, b.t.deadline);
       case "title":
-        return a.t.title.localeCompare(b.t.title, "zh-CN");
+        return TITLE_ORDER.compare(a.t.title, b.t.title);
       default:
-        return a.t.deadline.localeCompare(b.t.deadline);
+        return byDay(a.t.deadline, b.t.deadline);
     }
   });
 }

@@ -85,9 +85,11 @@ describe("印发: 发文字号, 表扬/批评 and the ranked table", () => {
 describe("督办升级 by light", () => {
   const t = { id: "t1", deadline: "2026-03-06" }; // a Friday
 
-  it("counts working days Monday to Friday", () => {
+  it("counts working days on the official calendar", () => {
     expect(addWorkingDays("2026-03-06", 1)).toBe("2026-03-09");
     expect(addWorkingDays("2026-03-06", 5)).toBe("2026-03-13");
+    // 国庆 2026: 10-01…10-07 off, Saturday 10-10 worked (调休)
+    expect(addWorkingDays("2026-09-30", 5)).toBe("2026-10-13");
   });
 
   it("urges a yellow task once a month and does nothing for green", () => {

@@ -116,6 +116,11 @@ const SYSTEM: Row[] = [
 
 const PLANS_READ: Row[] = [
   { op: "GET /api/plans/", need: "plan.read", req: () => ({ url: "/api/plans/" }) },
+  {
+    op: "GET /api/plans/unit-name-rules",
+    need: "plan.read",
+    req: () => ({ url: "/api/plans/unit-name-rules" }),
+  },
   ...(["", "/source", "/diff"] as const).map((sub): Row => ({
     op: `GET /api/plans/{id}${sub}`,
     need: "plan.read",

@@ -105,6 +105,32 @@ const PLANS: Row[] = [
     ],
   },
   {
+    // after the row above: the node now writes `<label>教育局`, which this ties on every item
+    op: "POST /api/plans/{id}/unit-names",
+    need: "plan.write",
+    req: (t) => ({
+      url: `/api/plans/${t.plan}/unit-names`,
+      body: { name: `${t.label}教育局`, orgUnitId: t.bureau },
+    }),
+    mixed: [
+      (t, o) => ({
+        url: `/api/plans/${t.plan}/unit-names`,
+        body: { name: `${t.label}教育局`, orgUnitId: o.bureau },
+      }),
+    ],
+  },
+  {
+    op: "PUT /api/plans/unit-name-rules",
+    need: "plan.write",
+    req: () => ({
+      url: "/api/plans/unit-name-rules",
+      body: {
+        renames: [{ from: "国土局", to: "自然资源局", year: 2018, source: "深化党和国家机构改革方案" }],
+        groups: [{ name: "各乡镇", aliases: [], kind: "township", schoolTypes: [] }],
+      },
+    }),
+  },
+  {
     op: "POST /api/plans/{id}/nodes/{nodeId}/split",
     need: "plan.write",
     req: (t) => ({ url: `${node(t)}/split`, body: { offset: 0, title: "拆分条目" } }),

@@ -5,6 +5,7 @@ import {
   DOCUMENT_LEVEL_VALUES,
   ISSUER_LEVEL_VALUES,
   PLAN_STATUS_VALUES,
+  PLAN_UNIT_MATCH_VALUES,
 } from "@luoshi/contracts";
 import type { PlanListRow, PlanRow } from "@luoshi/db";
 import type { Issue } from "@luoshi/domain";
@@ -87,6 +88,17 @@ function documentLevelLabel(
   return issuer === null ? "上级或外地文件" : `上级或外地文件（${ISSUER_LEVEL_LABELS[issuer]}）`;
 }
 
+/** How a written name resolved, as the 单位名称核对 shows it. */
+const UNIT_RESOLUTION_LABELS: Record<(typeof PLAN_UNIT_MATCH_VALUES)[number] | "mixed", string> = {
+  name: "名录单位",
+  alias: "名录别名",
+  renamed: "机构更名",
+  group: "单位组",
+  confirmed: "人工对应",
+  none: "未对应",
+  mixed: "各条目对应不一",
+};
+
 /** A plan with its tree, units (with registry names and suggestions) and targets. */
 export function presentPlanDetail(view: PlanView): PlanDetail {
   const { plan, nodes, units, targets } = view;
@@ -97,8 +109,16 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
     org_unit_name: view.orgUnitName,
   });
   const issues = Array.isArray(plan.parse_issues) ? (plan.parse_issues as Issue[]) : [];
+  const { resolution } = view;
+  const suggestions = new Map(resolution.names.map((n) => [n.name, n.suggestions]));
   return {
     ...summary,
+    unitNames: resolution.names.map((n) => ({
+      ...n,
+      resolutionLabel: UNIT_RESOLUTION_LABELS[n.resolution],
+      orgUnitName: n.orgUnitId === null ? null : (view.unitNames.get(n.orgUnitId) ?? null),
+    })),
+    unitGroups: resolution.groups,
     parseIssues: issues.map((i) => ({ code: i.code, severity: i.severity, message: i.message })),
     nodes: nodes.map((n) => {
       const role = pick(NODE_ROLE_VALUES, n.role, "other");
@@ -117,14 +137,19 @@ export function presentPlanDetail(view: PlanView): PlanDetail {
         adoptedNodeId: n.adopted_node_id,
         units: units
           .filter((u) => u.node_id === n.id)
-          .map((u) => ({
-            name: u.name,
-            isLead: u.is_lead,
-            orgUnitId: u.org_unit_id,
-            orgUnitName: u.org_unit_id === null ? null : (view.unitNames.get(u.org_unit_id) ?? null),
-            match: pick(["name", "alias", "confirmed", "none"] as const, u.match, "none"),
-            suggestions: u.org_unit_id === null ? (view.suggestions.get(u.name) ?? []) : [],
-          })),
+          .map((u) => {
+            const dynamic = u.org_unit_id === null ? resolution.dynamic.get(u.name) : undefined;
+            const orgUnitId = dynamic?.orgUnitId ?? u.org_unit_id;
+            return {
+              name: u.name,
+              isLead: u.is_lead,
+              orgUnitId,
+              orgUnitName: orgUnitId === null ? null : (view.unitNames.get(orgUnitId) ?? null),
+              match: dynamic?.match ?? pick(PLAN_UNIT_MATCH_VALUES, u.match, "none"),
+              groupName: dynamic?.groupName ?? null,
+              suggestions: orgUnitId === null ? (suggestions.get(u.name) ?? []) : [],
+            };
+          }),
       };
     }),
     targets: targets.map((t) => ({

@@ -20,6 +20,9 @@ import {
   PlanTargetBody,
   PlanTargetParams,
   PlanTargetPatch,
+  PlanUnitMapBody,
+  UnitNameRules,
+  UnitNameRulesView,
 } from "@luoshi/contracts";
 import type { ServiceDeps } from "../../context.ts";
 import type { Actor } from "../../context.ts";
@@ -47,6 +50,11 @@ import { setPlanNodeUnits } from "../../services/plans/plan-node-units.service.t
 import { createPlanTarget } from "../../services/plans/plan-target-create.service.ts";
 import { deletePlanTarget } from "../../services/plans/plan-target-delete.service.ts";
 import { updatePlanTarget } from "../../services/plans/plan-target-update.service.ts";
+import {
+  mapPlanUnitName,
+  readUnitNameRules,
+  saveUnitNameRules,
+} from "../../services/plans/plan-unit-names.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 import { presentPlanDetail, presentPlanReport, presentPlanSource, presentPlanSummary } from "./presenters.ts";
 
@@ -238,6 +246,47 @@ export function planRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           year: request.query.year,
         });
         return sendDocx(reply, `${data.plan.title}落实情况报告.docx`, buffer);
+      },
+    );
+
+    app.get(
+      "/unit-name-rules",
+      { schema: { tags, summary: "单位名称规则（更名机构、单位组）", response: { 200: UnitNameRulesView } } },
+      async (request) => readUnitNameRules(deps, sessionOf(request).actor),
+    );
+
+    app.put(
+      "/unit-name-rules",
+      {
+        schema: {
+          tags,
+          summary: "修改单位名称规则",
+          body: UnitNameRules,
+          response: { 200: UnitNameRulesView },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await saveUnitNameRules(deps, actor, request.body);
+        return readUnitNameRules(deps, actor);
+      },
+    );
+
+    app.post(
+      "/:id/unit-names",
+      {
+        schema: {
+          tags,
+          summary: "统一对应单位名称（该名称出现的所有条目）",
+          params: IdParams,
+          body: PlanUnitMapBody,
+          response: { 200: PlanDetail },
+        },
+      },
+      async (request) => {
+        const { actor } = sessionOf(request);
+        await mapPlanUnitName(deps, actor, request.params.id, request.body);
+        return detail(actor, request.params.id);
       },
     );
 

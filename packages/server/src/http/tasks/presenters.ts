@@ -1,3 +1,4 @@
+import { holidayGap } from "@luoshi/common";
 /**
  * The ledger's HTTP shapes: 台账 rows, the task page, and the 月调度 / 月通报 / 年度考核 views, from
  * what the ledger services return (rows, ledger tasks and the domain's views).
@@ -160,6 +161,10 @@ export function presentTaskDetail(d: TaskDetailData): TaskDetail {
     canReport: d.canReport,
     acceptBy: task.acceptBy ?? null,
     acceptWithinDays: row.accept_within_days,
+    acceptByNote:
+      task.acceptBy === undefined || task.acceptBy === null || row.assigned_on === null
+        ? null
+        : holidayGap(row.assigned_on, task.acceptBy),
     coSignOffs: (task.coSignOffs ?? []).map((o) => {
       const signed = d.coSign.signOffs.find((x) => x.org_unit_id === o.unit.id);
       return {

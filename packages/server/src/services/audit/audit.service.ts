@@ -50,6 +50,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   supervision_survey: "社会认可度调查",
   task: "督办任务",
   task_attachment: "任务附件",
+  unit_name_rules: "单位名称规则",
   user: "用户",
 };
 
@@ -108,6 +109,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "plan.confirm": "确认规划",
   "plan.discard": "作废规划",
   "plan.export": "导出规划",
+  "plan.unit-map": "统一对应单位名称",
+  "plan.unit-name-rules": "修改单位名称规则",
   "task.create": "新建任务",
   "task.assign": "交办",
   "task.accept": "签收",

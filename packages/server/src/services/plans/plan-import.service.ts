@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
-import { matchUnits, type UnitRegistryEntry } from "@luoshi/domain/parsing";
-import { readDocumentLevel, type DocumentLevel, type DocumentLevelReading } from "@luoshi/domain/plans";
+import type { UnitRegistryEntry } from "@luoshi/domain/parsing";
+import {
+  readDocumentLevel,
+  resolveUnitNames,
+  type DocumentLevel,
+  type DocumentLevelReading,
+} from "@luoshi/domain/plans";
 import { chinaDate } from "@luoshi/common";
 import {
   type Db,
@@ -16,6 +21,7 @@ import type { Actor, ServiceDeps } from "../../context.ts";
 import { readDocument } from "../../documents/read-document.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { authorize } from "../access/authorize.ts";
+import { unitNameRulesOf } from "./unit-name-rules.ts";
 
 /**
  * The registry parsed unit names are matched against: every non-school unit in the scope, and the
@@ -114,22 +120,28 @@ export async function importPlan(
     deadline: n.deadline ?? null,
     sort_order: i,
   }));
-  const units = parsed.nodes.flatMap((n, i) => {
-    const { matches } = matchUnits(n.units, entries);
-    const matched = new Map(matches.map((m) => [m.name, m]));
-    return n.units.map((name, position) => {
-      const m = matched.get(name);
-      const unit = m === undefined ? undefined : byCode.get(m.code);
+  // every distinct name resolved once for the whole document: registry name or alias, then an old
+  // agency name through the county's renamed-agency table; groups (各乡镇 …) are resolved when read
+  const { rules } = await unitNameRulesOf(db, owner.id);
+  const resolved = resolveUnitNames(
+    parsed.nodes.flatMap((n) => n.units),
+    entries,
+    rules,
+  );
+  const units = parsed.nodes.flatMap((n, i) =>
+    n.units.map((name, position) => {
+      const r = resolved.get(name);
+      const unit = r !== undefined && "code" in r ? byCode.get(r.code) : undefined;
       return {
         node_id: nodeIds[i] ?? "",
         position,
         name,
         is_lead: n.lead === name,
         org_unit_id: unit?.id ?? null,
-        match: m?.by ?? "none",
+        match: unit === undefined || r === undefined ? "none" : r.by,
       };
-    });
-  });
+    }),
+  );
   const targets = parsed.targets.map((t, i) => ({
     plan_id: planId,
     path: t.path,

@@ -17,6 +17,7 @@ import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
 import { secondFactorEnUS } from "./second-factor-en-us.ts";
+import { unitNamesEnUS } from "./unit-names-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -393,4 +394,5 @@ export const enUS: Messages = {
   ...setupEnUS,
   ...drawsEnUS,
   ...secondFactorEnUS,
+  ...unitNamesEnUS,
 };

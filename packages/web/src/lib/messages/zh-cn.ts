@@ -20,6 +20,7 @@ import { attendanceZhCN } from "./attendance-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
+import { unitNamesZhCN } from "./unit-names-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -389,6 +390,7 @@ export const zhCN = {
   ...setupZhCN,
   ...drawsZhCN,
   ...secondFactorZhCN,
+  ...unitNamesZhCN,
 } as const;
 
 /** A key of the dictionary. */

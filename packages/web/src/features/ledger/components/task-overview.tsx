@@ -51,7 +51,9 @@ export function TaskOverview({ task, canMarkMilestones }: { task: TaskDetail; ca
               children:
                 task.acceptBy === null
                   ? t("task.acceptWithin", { days: task.acceptWithinDays })
-                  : `${task.acceptBy}（${t("task.acceptWithin", { days: task.acceptWithinDays })}）`,
+                  : `${task.acceptBy}（${t("task.acceptWithin", { days: task.acceptWithinDays })}）${
+                      task.acceptByNote == null ? "" : `；${task.acceptByNote}`
+                    }`,
             },
             { key: "frequency", label: t("task.frequency"), children: t(`frequency.${task.frequency}`) },
             { key: "priority", label: t("task.priority"), children: t(`priority.${task.priority}`) },

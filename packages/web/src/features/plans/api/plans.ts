@@ -10,6 +10,7 @@ import type {
   PlanSummary,
   PlanTargetBody,
   PlanTargetPatch,
+  PlanUnitMapBody,
 } from "@luoshi/contracts";
 import { getJson, postJson, request } from "../../../lib/api.ts";
 import { toQueryString } from "../../../lib/query-string.ts";
@@ -86,6 +87,7 @@ export type PlanEdit =
   | { kind: "editTarget"; targetId: string; patch: PlanTargetPatch }
   | { kind: "deleteTarget"; targetId: string }
   | { kind: "documentLevel"; body: PlanDocumentLevelBody }
+  | { kind: "mapName"; body: PlanUnitMapBody }
   | { kind: "confirm" }
   | { kind: "discard" };
 
@@ -112,6 +114,8 @@ function sendPlanEdit(id: string, edit: PlanEdit): Promise<PlanDetail> {
       return request("DELETE", target(edit.targetId), { schema });
     case "documentLevel":
       return request("PUT", `${plan}/document-level`, { body: edit.body, schema });
+    case "mapName":
+      return request("POST", `${plan}/unit-names`, { body: edit.body, schema });
     case "confirm":
       return request("POST", `${plan}/confirm`, { body: {}, schema });
     case "discard":

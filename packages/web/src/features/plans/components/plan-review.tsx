@@ -15,6 +15,7 @@ import { DocumentLevel } from "./document-level.tsx";
 import { PlanStatusTag } from "./plan-labels.tsx";
 import { SourceText } from "./source-text.tsx";
 import { usePlanEditor } from "./use-plan-editor.ts";
+import { UnitNamesPanel } from "./unit-names-panel.tsx";
 
 /** The first item worth checking: the first task with units, else the first node. */
 function firstNode(nodes: readonly PlanNode[]): string | undefined {
@@ -24,7 +25,8 @@ function firstNode(nodes: readonly PlanNode[]): string | undefined {
 
 /**
  * 核对 a draft: the source text beside the extracted tree and the selected node's editor; 解析提示
- * above, 修订对比 in its own tab when the draft revises a confirmed plan; 确认规划 and 作废 on top.
+ * above, 单位名称核对 (each unit name once) in its own tab, 修订对比 too when the draft revises a
+ * confirmed plan; 确认规划 and 作废 on top.
  */
 export function PlanReview({ plan, canWrite }: { plan: PlanDetail; canWrite: boolean }) {
   const { t } = useI18n();
@@ -136,16 +138,19 @@ export function PlanReview({ plan, canWrite }: { plan: PlanDetail; canWrite: boo
       </Space>
       <Alert type="info" showIcon className="form-alert" title={t("review.draftNotice")} />
       <PlanIssuesBanner issues={plan.parseIssues} />
-      {plan.revisesPlanId === null ? (
-        workspace
-      ) : (
-        <Tabs
-          items={[
-            { key: "review", label: t("review.tabReview"), children: workspace },
-            { key: "diff", label: t("review.tabDiff"), children: <PlanDiffPanel planId={plan.id} /> },
-          ]}
-        />
-      )}
+      <Tabs
+        items={[
+          { key: "review", label: t("review.tabReview"), children: workspace },
+          {
+            key: "units",
+            label: t("unitNames.tab"),
+            children: <UnitNamesPanel plan={plan} canWrite={canWrite} editor={editor} />,
+          },
+          ...(plan.revisesPlanId === null
+            ? []
+            : [{ key: "diff", label: t("review.tabDiff"), children: <PlanDiffPanel planId={plan.id} /> }]),
+        ]}
+      />
     </>
   );
 }
