@@ -178,7 +178,7 @@ export function statsCommand(): Command {
               `预览（未写入）：${o.year} 年统计数据，学校 ${result.schools} 所，乡镇 ${result.areas} 个，共 ${result.rows} 行；将改变的数值 ${result.changedValues} 个，将清除 ${result.blankedValues} 个`,
             );
             for (const c of result.changes) {
-              console.log(`  ${c.code} ${c.label ?? c.element}：${shown(c.before)} → ${shown(c.after)}`);
+              console.log(`  ${c.code} ${c.label}：${shown(c.before)} → ${shown(c.after)}`);
             }
             return;
           }

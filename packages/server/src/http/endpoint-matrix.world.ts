@@ -169,6 +169,31 @@ interface SideCodes {
   schoolName: string;
 }
 
+/** A confirmed 上级文件 and the county's confirmed 承接方案 of one of its items. */
+async function plantAdoption(planner: TestClient, label: string) {
+  const higher = await ok<PlanDetail>(
+    planner.request("POST", "/api/plans", {
+      fileName: `${label}收到的上级文件.txt`,
+      contentBase64: SEED_PLAN.toString("base64"),
+      documentLevel: "higher",
+    }),
+  );
+  await ok(planner.request("POST", `/api/plans/${higher.id}/confirm`));
+  const form = await ok<PlanAdoptionForm>(planner.request("GET", `/api/plans/${higher.id}/adoption`));
+  const higherNode = form.items.find((i) => i.role === "task")?.nodeId;
+  const localUnit = form.localUnits[0]?.orgUnitId;
+  if (higherNode === undefined || localUnit === undefined) {
+    throw new Error("the seed plan has no task or the county no unit");
+  }
+  const adoption = await ok<PlanDetail>(
+    planner.request("POST", `/api/plans/${higher.id}/adoptions`, {
+      items: [{ nodeId: higherNode, units: [{ orgUnitId: localUnit, isLead: true }] }],
+    }),
+  );
+  await ok(planner.request("POST", `/api/plans/${adoption.id}/confirm`));
+  return { higher, higherNode, adoption };
+}
+
 /** Plants one county's records through its own staff. */
 async function plant(server: TestServer, accounts: Account[], side: "A" | "B", codes: SideCodes) {
   const planner = clientOf(accounts, side, "bureauPlanner");
@@ -220,26 +245,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   if (planNode === undefined || planTarget === undefined) {
     throw new Error("the seed plan has no task or no target");
   }
-  const higher = await ok<PlanDetail>(
-    planner.request("POST", "/api/plans", {
-      fileName: `${codes.label}收到的上级文件.txt`,
-      contentBase64: SEED_PLAN.toString("base64"),
-      documentLevel: "higher",
-    }),
-  );
-  await ok(planner.request("POST", `/api/plans/${higher.id}/confirm`));
-  const form = await ok<PlanAdoptionForm>(planner.request("GET", `/api/plans/${higher.id}/adoption`));
-  const higherNode = form.items.find((i) => i.role === "task")?.nodeId;
-  const localUnit = form.localUnits[0]?.orgUnitId;
-  if (higherNode === undefined || localUnit === undefined) {
-    throw new Error("the seed plan has no task or the county no unit");
-  }
-  const adoption = await ok<PlanDetail>(
-    planner.request("POST", `/api/plans/${higher.id}/adoptions`, {
-      items: [{ nodeId: higherNode, units: [{ orgUnitId: localUnit, isLead: true }] }],
-    }),
-  );
-  await ok(planner.request("POST", `/api/plans/${adoption.id}/confirm`));
+  const { higher, higherNode, adoption } = await plantAdoption(planner, codes.label);
 
   const scenario = await ok<Scenario>(
     supervisor.request("POST", "/api/evaluations/scenarios", {
