@@ -25,6 +25,9 @@ const BINARY_DOWNLOADS: readonly string[] = [
   "GET /api/evaluations/balance/report.xlsx",
   "GET /api/evaluations/balance/report.docx",
   "GET /api/evaluations/evidence/:id",
+  "GET /api/plans/:id/report.docx",
+  "GET /api/plans/:id/implementation-report.docx",
+  "GET /api/dropout/report.docx",
   "POST /api/users/bulk",
 ];
 
