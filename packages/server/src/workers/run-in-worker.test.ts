@@ -17,6 +17,20 @@ describe("runInWorker", () => {
     expect(out).toEqual({ text: "ABC", size: 4 });
   });
 
+  it("runs the next task in the process the last one answered from, never in one that was stopped", async () => {
+    const limits = { timeoutMs: 20_000, maxHeapMb: 80 };
+    const first = await runInWorker<number>(fixture("pid"), {}, "测试", limits);
+    expect(await runInWorker<number>(fixture("pid"), {}, "测试", limits)).toBe(first);
+    // a refusal is an answer: the process stays
+    await runInWorker(fixture("refuse"), { row: 1 }, "测试", limits).catch(() => undefined);
+    expect(await runInWorker<number>(fixture("pid"), {}, "测试", limits)).toBe(first);
+    // a task stopped at its time limit takes its process with it
+    await runInWorker(fixture("spin"), {}, "测试", { ...limits, timeoutMs: 500 }).catch(() => undefined);
+    const after = await runInWorker<number>(fixture("pid"), {}, "测试", limits);
+    expect(after).not.toBe(first);
+    expect(() => process.kill(first, 0)).toThrow();
+  });
+
   it("stops a task that runs past its time limit with an error a user can read", async () => {
     const started = Date.now();
     const error = await runInWorker(fixture("spin"), {}, "文件“卡住.xlsx”", {

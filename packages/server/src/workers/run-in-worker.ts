@@ -2,7 +2,7 @@
  * Untrusted work off the server's process. Parsing an uploaded file (a workbook, a policy document) can
  * take unbounded time or memory when the file is hostile or broken: a zip bomb, a million rows, a
  * pathological PDF. Run inside the server, one such file stalls every other user or ends the process.
- * {@link runInWorker} runs one task in a fresh child process (`child_process.fork`) with a heap ceiling
+ * {@link runInWorker} runs one task in a child process (`child_process.fork`) with a heap ceiling
  * (`--max-old-space-size`) and a time limit: past the time limit the child is killed; past the ceiling
  * V8 ends the child (and only the child — a worker thread past its ceiling sometimes took the whole
  * process down with it, issue 14). Either way its memory goes back to the system and the caller gets an
@@ -14,7 +14,7 @@
  * as an internal error. At most {@link MAX_PARALLEL_WORKERS} tasks run at once; the others wait their
  * turn (waiting does not count against the time limit).
  */
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { AppError, type ErrorCode, type ErrorDetails } from "../errors.ts";
 
@@ -83,8 +83,58 @@ function childFlags(maxHeapMb: number): string[] {
 }
 
 /**
- * Runs the default export of `task` (a `*.worker.ts` module URL) on `input` in a fresh child process.
- * `subject` names what is being processed in the error a user sees, e.g. `文件“统计.xlsx”`.
+ * Children that answered their last task and wait for the next, by heap ceiling. Starting a child means
+ * loading the parsers' modules again (a second or more on a busy machine), so a child that ended its task
+ * normally is kept for the next one; a child that timed out, crashed or ran out of memory never is.
+ */
+const idle = new Map<number, ChildProcess[]>();
+
+function takeIdle(maxHeapMb: number): ChildProcess | undefined {
+  const pool = idle.get(maxHeapMb) ?? [];
+  let child = pool.pop();
+  while (child !== undefined && (child.exitCode !== null || child.signalCode !== null || !child.connected)) {
+    child = pool.pop();
+  }
+  return child;
+}
+
+function keepIdle(child: ChildProcess, maxHeapMb: number): void {
+  const pool = idle.get(maxHeapMb) ?? [];
+  if (pool.length >= MAX_PARALLEL_WORKERS || !child.connected) {
+    child.kill("SIGKILL");
+    return;
+  }
+  // an idle child does not keep the server's process alive
+  child.removeAllListeners("message");
+  child.removeAllListeners("exit");
+  child.removeAllListeners("error");
+  child.stderr?.removeAllListeners("data");
+  child.on("error", () => undefined);
+  child.unref();
+  child.channel?.unref();
+  pool.push(child);
+  idle.set(maxHeapMb, pool);
+}
+
+function startChild(maxHeapMb: number): ChildProcess {
+  const child = takeIdle(maxHeapMb);
+  if (child !== undefined) {
+    child.removeAllListeners("error");
+    child.ref();
+    child.channel?.ref();
+    return child;
+  }
+  return fork(HOST, [], {
+    execArgv: childFlags(maxHeapMb),
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+}
+
+/**
+ * Runs the default export of `task` (a `*.worker.ts` module URL) on `input` in a child process (one
+ * kept from an earlier task when there is one). `subject` names what is being processed in the error a
+ * user sees, e.g. `文件“统计.xlsx”`.
  */
 export async function runInWorker<O>(
   task: URL,
@@ -95,23 +145,21 @@ export async function runInWorker<O>(
   await acquire();
   try {
     return await new Promise<O>((resolve, reject) => {
-      const child = fork(HOST, [], {
-        execArgv: childFlags(limits.maxHeapMb),
-        serialization: "advanced",
-        stdio: ["ignore", "ignore", "pipe", "ipc"],
-      });
+      const child = startChild(limits.maxHeapMb);
       let stderr = "";
       child.stderr?.setEncoding("utf8");
       child.stderr?.on("data", (chunk: string) => {
         stderr = (stderr + chunk).slice(-STDERR_TAIL);
       });
       let settled = false;
-      const settle = (fn: () => void): void => {
+      /** Ends the task; the child is kept for the next task only when it answered (`reusable`). */
+      const settle = (fn: () => void, reusable = false): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         fn();
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        if (reusable) keepIdle(child, limits.maxHeapMb);
+        else if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       };
       const timer = setTimeout(() => {
         settle(() => {
@@ -124,7 +172,7 @@ export async function runInWorker<O>(
           else if (reply.appError)
             reject(new AppError(reply.appError.code, reply.appError.message, reply.appError.details));
           else reject(new Error(`worker task failed: ${reply.message}`));
-        });
+        }, true);
       });
       child.on("error", (error) => {
         settle(() => {

@@ -1,8 +1,8 @@
 /**
- * The entry of every child process {@link runInWorker} starts: waits for its one {@link WorkerRequest},
- * imports the task module it names, runs its default export on the input, sends back a
- * {@link WorkerReply} and ends. When the server goes away (the IPC channel closes) the child ends too,
- * so no parse outlives the server that asked for it.
+ * The entry of every child process {@link runInWorker} starts: for each {@link WorkerRequest}, one at a
+ * time, imports the task module it names (cached after the first time), runs its default export on the
+ * input and sends back a {@link WorkerReply}. When the server goes away (the IPC channel closes) the child
+ * ends too, so no parse outlives the server that asked for it.
  */
 import { AppError } from "../errors.ts";
 import type { WorkerReply, WorkerRequest } from "./run-in-worker.ts";
@@ -34,10 +34,8 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
-process.once("message", (request: WorkerRequest) => {
+process.on("message", (request: WorkerRequest) => {
   void answer(request).then((reply) => {
-    process.send?.(reply, () => {
-      process.disconnect();
-    });
+    process.send?.(reply);
   });
 });
