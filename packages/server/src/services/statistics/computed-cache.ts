@@ -1,4 +1,5 @@
 import { dataVersionRepo, type Db } from "@luoshi/db";
+import { versionedCache } from "../versioned-cache.ts";
 
 /**
  * Results computed from the statistics (indicators, the dashboard, evaluations), kept per database for
@@ -12,42 +13,9 @@ import { dataVersionRepo, type Db } from "@luoshi/db";
  * permission and scope before asking (a kept result is never a reason to skip that).
  */
 
-/** How many results one database keeps; past that the oldest go first. */
-const MAX_ENTRIES = 256;
-
-interface Kept {
-  version: number;
-  entries: Map<string, Promise<unknown>>;
-}
-
-const kept = new WeakMap<Db, Kept>();
+const computed = versionedCache((db) => dataVersionRepo.statistics(db), 256);
 
 /** The result for `key`, computed by `compute` unless the same statistics version already has it. */
-export async function byStatisticsVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await dataVersionRepo.statistics(db);
-  let cache = kept.get(db);
-  if (cache?.version !== version) {
-    cache = { version, entries: new Map() };
-    kept.set(db, cache);
-  }
-  const hit = cache.entries.get(key);
-  if (hit !== undefined) {
-    return hit as Promise<T>;
-  }
-  const entries = cache.entries;
-  const result = compute();
-  entries.set(key, result);
-  if (entries.size > MAX_ENTRIES) {
-    const oldest = entries.keys().next().value;
-    if (oldest !== undefined) {
-      entries.delete(oldest);
-    }
-  }
-  // A failure is not kept: the next request computes again.
-  result.catch(() => {
-    if (entries.get(key) === result) {
-      entries.delete(key);
-    }
-  });
-  return result;
+export function byStatisticsVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  return computed.get(db, key, compute);
 }
