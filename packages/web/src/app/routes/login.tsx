@@ -1,4 +1,4 @@
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { Typography } from "antd";
 import type { SessionResponse } from "@luoshi/contracts";
 import { LoginForm } from "../../features/auth/components/login-form.tsx";
@@ -51,6 +51,9 @@ export function LoginRoute() {
       <LoginForm onSignedIn={onSignedIn} />
       <Typography.Paragraph type="secondary" className="auth-notice">
         {t("login.notice")}
+      </Typography.Paragraph>
+      <Typography.Paragraph className="auth-notice">
+        <Link to="/verify-draw">{t("draw.linkFromLogin")}</Link>
       </Typography.Paragraph>
     </AuthFrame>
   );

@@ -2,6 +2,7 @@ import type { drawsZhCN } from "./draws-zh-cn.ts";
 
 /** The public draw-verification page in English; must carry every key of the Chinese strings. */
 export const drawsEnUS: Record<keyof typeof drawsZhCN, string> = {
+  "draw.linkFromLogin": "Public: verify a published draw (lottery, classes, inspections)",
   "draw.title": "Verify a draw",
   "draw.intro":
     "Every lottery, class draw and random inspection draw can be recomputed from the published frozen list and public numbers (algorithm {algorithm}). This page computes in your browser and sends nothing; `luoshi draw verify` or the stand-alone script do the same.",

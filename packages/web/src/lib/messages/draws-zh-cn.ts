@@ -1,5 +1,6 @@
 /** 抽签验证 (the public draw-verification page) — Chinese source strings. */
 export const drawsZhCN = {
+  "draw.linkFromLogin": "公众入口：抽签（摇号、分班、抽查）结果验证",
   "draw.title": "抽签验证",
   "draw.intro":
     "摇号、分班与双随机抽查的结果，均可由公布的冻结名单和公开随机数重新计算（算法 {algorithm}）。本页在您的浏览器中计算，不上传任何数据；也可用命令 luoshi draw verify 或独立脚本复核。",
