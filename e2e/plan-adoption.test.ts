@@ -61,6 +61,32 @@ describe("承接方案 in Chromium", () => {
       expect(text).toContain("实施进展监测报告");
       expect(text).toMatch(/责任单位：[^。]*教育局/);
       expect(text).not.toContain("西宁市教育局");
+
+      // 目标监测 judges the county by its own plans only: the 承接方案's targets are counted, the city's
+      // scheme's never are
+      const plans = (await (await page.request.get(`${rig.server.url}/api/plans`)).json()) as {
+        items: { id: string; title: string; documentLevel: string; status: string }[];
+      };
+      const confirmed = plans.items.filter((p) => p.status === "confirmed");
+      const higher = confirmed.find((p) => p.documentLevel === "higher");
+      const own = confirmed.filter((p) => p.documentLevel === "own");
+      expect(higher).toBeDefined();
+      expect(own).toHaveLength(1);
+      const targetsOf = async (id: string) =>
+        (
+          (await (await page.request.get(`${rig.server.url}/api/plans/${id}`)).json()) as {
+            targets: unknown[];
+          }
+        ).targets.length;
+      const ownTargets = await targetsOf(own[0]?.id ?? "");
+      expect(await targetsOf(higher?.id ?? "")).toBeGreaterThan(ownTargets);
+      await page.goto(`${rig.server.url}/indicators?tab=targets`);
+      await expect
+        .poll(() => page.getByText(/共 \d+ 项规划目标/).textContent(), { timeout: 30_000 })
+        .toContain(`共 ${String(ownTargets)} 项规划目标`);
+      const cardTitles = await page.locator(".target-plan-card .ant-card-head-title").allTextContents();
+      expect(cardTitles).toContain(own[0]?.title);
+      expect(cardTitles).not.toContain(higher?.title);
     },
   );
 });
