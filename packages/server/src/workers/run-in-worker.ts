@@ -15,6 +15,7 @@
  * turn (waiting does not count against the time limit).
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { AppError, type ErrorCode, type ErrorDetails } from "../errors.ts";
 
@@ -112,8 +113,15 @@ function keepIdle(child: ChildProcess, maxHeapMb: number): void {
   child.on("error", () => undefined);
   child.unref();
   child.channel?.unref();
+  // the stderr pipe is a handle of its own: left referenced, it keeps a finished CLI command running
+  pipeOf(child)?.unref();
   pool.push(child);
   idle.set(maxHeapMb, pool);
+}
+
+/** The child's stderr pipe as the socket it is (stdio "pipe"), to ref and unref with the child. */
+function pipeOf(child: ChildProcess): Socket | undefined {
+  return child.stderr instanceof Socket ? child.stderr : undefined;
 }
 
 function startChild(maxHeapMb: number): ChildProcess {
@@ -122,6 +130,7 @@ function startChild(maxHeapMb: number): ChildProcess {
     child.removeAllListeners("error");
     child.ref();
     child.channel?.ref();
+    pipeOf(child)?.ref();
     return child;
   }
   return fork(HOST, [], {
