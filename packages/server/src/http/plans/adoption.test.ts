@@ -85,8 +85,10 @@ describe.each(testEngines())("承接方案 on %s", (engine) => {
       ],
     };
     expect((await leader.request("POST", path, body)).statusCode).toBe(403);
+    // a unit id that is not the county's (its last digit changed, never to itself)
+    const unknownUnit = `${county.slice(0, -1)}${county.endsWith("0") ? "1" : "0"}`;
     const foreign = await planner.request("POST", path, {
-      items: [{ nodeId: plain.nodeId, units: [{ orgUnitId: county.replace(/.$/, "0"), isLead: true }] }],
+      items: [{ nodeId: plain.nodeId, units: [{ orgUnitId: unknownUnit, isLead: true }] }],
     });
     expect(foreign.statusCode).toBe(400);
     const created = await planner.request("POST", path, body);
