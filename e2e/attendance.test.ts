@@ -68,6 +68,9 @@ describe("考勤 in Chromium", () => {
     await page.getByText("二年级1班：应到 2，实到 2").click();
     await page.getByRole("combobox", { name: "赵**安的出勤" }).click();
     await page.locator(".ant-select-dropdown:visible").getByText("不明", { exact: true }).click();
+    // the first list closes with an animation: wait until it is gone, or the second click may pick
+    // 病假 in the list that is closing
+    await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
     await page.getByRole("combobox", { name: "钱**宁的出勤" }).click();
     await page.locator(".ant-select-dropdown:visible").getByText("病假", { exact: true }).click();
     await page.getByRole("button", { name: "报送（缺勤 2 人）" }).click();
