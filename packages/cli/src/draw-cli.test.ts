@@ -73,4 +73,11 @@ describe("luoshi draw run|verify|commit", { timeout: 6 * RUN_TIMEOUT }, () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("揭示值与事先公布的承诺值不符");
   });
+
+  it("names the file and line of a problem in the published inputs", () => {
+    writeFileSync(file("dup.txt"), "BM1\nBM2\n\nBM1\n");
+    const dup = run(["draw", "run", "--labels", file("dup.txt"), "--entropy", file("entropy.txt")]);
+    expect(dup.code).toBe(1);
+    expect(dup.err).toContain(`${file("dup.txt")}：名单第 4 行“BM1”与第 1 行重复`);
+  });
 });

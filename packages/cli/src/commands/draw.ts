@@ -7,9 +7,8 @@ import {
   compareWithPublished,
   DRAW_ALGORITHM,
   DrawInputError,
-  drawOrder,
+  drawFromText,
   hashChain,
-  parseEntropyText,
   publishedRows,
   RESULT_HEADER,
   type DrawResult,
@@ -38,26 +37,20 @@ function readText(path: string, what: string): string {
   }
 }
 
-/** Labels one per line (blank lines skipped); the order is the published order of the frozen list. */
+/** The draw of the published files; a problem names the file (or the options) it is in. */
 function compute(o: z.infer<typeof Inputs>): DrawResult {
-  const labels = readText(o.labels, "名单")
-    .split(/\r?\n/u)
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  if ((o.reveal === undefined) !== (o.commitment === undefined)) {
-    throw new AppError("validation-failed", "--reveal 与 --commitment 须同时给出");
-  }
   try {
-    return drawOrder({
-      labels,
-      entropy: parseEntropyText(readText(o.entropy, "随机数")),
-      ...(o.reveal !== undefined && o.commitment !== undefined
-        ? { reveal: { revealHex: o.reveal, commitmentHex: o.commitment } }
-        : {}),
+    return drawFromText({
+      labels: readText(o.labels, "名单"),
+      entropy: readText(o.entropy, "随机数"),
+      ...(o.reveal === undefined ? {} : { reveal: o.reveal }),
+      ...(o.commitment === undefined ? {} : { commitment: o.commitment }),
     });
   } catch (error) {
-    if (error instanceof DrawInputError) throw new AppError("validation-failed", error.message);
-    throw error;
+    if (!(error instanceof DrawInputError)) throw error;
+    const where =
+      error.field === "labels" ? o.labels : error.field === "entropy" ? o.entropy : "--reveal/--commitment";
+    throw new AppError("validation-failed", `${where}：${error.message}`);
   }
 }
 

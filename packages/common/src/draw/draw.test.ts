@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { drawOrder, hashChain, listDigest, revealMatches } from "./draw.ts";
+import { drawFromText, drawOrder, hashChain, listDigest, revealMatches } from "./draw.ts";
+import { DrawInputError } from "./entropy.ts";
 
 const entropy = [
   { name: "双色球 2027031 期", numbers: [3, 11, 19, 24, 27, 31, 9] },
@@ -52,5 +53,23 @@ describe("luoshi-draw-v1", () => {
     expect(() => listDigest(["A", " "])).toThrow(/第 2 项/u);
     expect(() => listDigest(["A\nB"])).toThrow(/含换行/u);
     expect(() => listDigest([])).toThrow(/名单为空/u);
+  });
+
+  it("draws from the published texts as the list and numbers are printed, naming the line of a problem", () => {
+    const text = {
+      labels: `\n${labels.join("\n")}\n\n`,
+      entropy: "双色球 2027031 期：3 11 19 24 27 31 9\n福彩3D：381",
+    };
+    expect(drawFromText(text)).toEqual(drawOrder({ labels, entropy }));
+    const duplicate = () => drawFromText({ ...text, labels: "A\n\nB\nA" });
+    expect(duplicate).toThrow("名单第 4 行“A”与第 1 行重复");
+    expect(() => drawFromText({ ...text, reveal: "00" })).toThrow(/揭示值与承诺值须同时给出/u);
+    try {
+      drawFromText({ ...text, entropy: "双色球：3 x" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(DrawInputError);
+      expect((error as DrawInputError).field).toBe("entropy");
+    }
+    expect.assertions(5);
   });
 });

@@ -2,7 +2,7 @@ import { extract } from "@noble/hashes/hkdf.js";
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
-import { DrawInputError, entropyKey, type EntropySource } from "./entropy.ts";
+import { DrawInputError, entropyKey, parseEntropyText, type EntropySource } from "./entropy.ts";
 
 /** The name of the algorithm below; printed on every 公示 so that a reader knows what to re-run. */
 export const DRAW_ALGORITHM = "luoshi-draw-v1";
@@ -17,13 +17,13 @@ export function listDigest(labels: readonly string[]): string {
 }
 
 function checkLabels(labels: readonly string[]): void {
-  if (labels.length === 0) throw new DrawInputError("名单为空，无法抽签");
+  if (labels.length === 0) throw new DrawInputError("名单为空，无法抽签", "labels");
   const seen = new Set<string>();
   for (const [index, label] of labels.entries()) {
     if (label.trim() === "" || label !== label.trim() || /[\r\n]/u.test(label)) {
-      throw new DrawInputError(`名单第 ${index + 1} 项“${label}”为空、含换行或首尾空白`);
+      throw new DrawInputError(`名单第 ${index + 1} 项“${label}”为空、含换行或首尾空白`, "labels");
     }
-    if (seen.has(label)) throw new DrawInputError(`名单第 ${index + 1} 项“${label}”重复`);
+    if (seen.has(label)) throw new DrawInputError(`名单第 ${index + 1} 项“${label}”重复`, "labels");
     seen.add(label);
   }
 }
@@ -52,7 +52,7 @@ export function revealMatches(revealHex: string, commitmentHex: string): boolean
 }
 
 function parseHex(value: string, what: string): Uint8Array {
-  if (!/^(?:[0-9a-fA-F]{2})+$/u.test(value)) throw new DrawInputError(`${what}须为十六进制字节串`);
+  if (!/^(?:[0-9a-fA-F]{2})+$/u.test(value)) throw new DrawInputError(`${what}须为十六进制字节串`, "reveal");
   return hexToBytes(value.toLowerCase());
 }
 
@@ -95,7 +95,7 @@ export function drawOrder(input: DrawInput): DrawResult {
   let salt: Uint8Array = new Uint8Array(0);
   if (input.reveal !== undefined) {
     if (!revealMatches(input.reveal.revealHex, input.reveal.commitmentHex)) {
-      throw new DrawInputError("揭示值与事先公布的承诺值不符：SHA-256(揭示值) ≠ 承诺值");
+      throw new DrawInputError("揭示值与事先公布的承诺值不符：SHA-256(揭示值) ≠ 承诺值", "reveal");
     }
     salt = parseHex(input.reveal.revealHex, "揭示值");
   }
@@ -154,4 +154,49 @@ export function publishedRows(
   return records
     .filter((record) => record.fields[0] !== RESULT_HEADER[0])
     .map((record) => ({ line: record.line, rank: record.fields[0] ?? "", label: record.fields[1] ?? "" }));
+}
+
+/** A draw's inputs as a 公示 publishes them: texts, not yet parsed. */
+export interface DrawText {
+  /** The frozen list, one label per line in the published order; blank lines are skipped. */
+  readonly labels: string;
+  /** The public numbers, one source per line ({@link parseEntropyText}). */
+  readonly entropy: string;
+  /** The revealed link and the commitment, both or neither; blank counts as absent. */
+  readonly reveal?: string;
+  readonly commitment?: string;
+}
+
+/**
+ * Reads the list one label per line: a repeated label is named with both lines (the list's positions
+ * shift when blank lines are skipped, so positions would not help a reader find it).
+ */
+export function parseLabelText(text: string): string[] {
+  const firstLine = new Map<string, number>();
+  const labels: string[] = [];
+  for (const [index, raw] of text.split(/\r?\n/u).entries()) {
+    const label = raw.trim();
+    if (label === "") continue;
+    const earlier = firstLine.get(label);
+    if (earlier !== undefined) {
+      throw new DrawInputError(`名单第 ${index + 1} 行“${label}”与第 ${earlier} 行重复`, "labels");
+    }
+    firstLine.set(label, index + 1);
+    labels.push(label);
+  }
+  return labels;
+}
+
+/** The draw of published texts: the one path the command line and the public page both take. */
+export function drawFromText(text: DrawText): DrawResult {
+  const reveal = text.reveal?.trim() ?? "";
+  const commitment = text.commitment?.trim() ?? "";
+  if ((reveal === "") !== (commitment === "")) {
+    throw new DrawInputError("揭示值与承诺值须同时给出", "reveal");
+  }
+  return drawOrder({
+    labels: parseLabelText(text.labels),
+    entropy: parseEntropyText(text.entropy),
+    ...(reveal === "" ? {} : { reveal: { revealHex: reveal, commitmentHex: commitment } }),
+  });
 }

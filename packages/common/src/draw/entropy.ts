@@ -9,21 +9,34 @@ export interface EntropySource {
   readonly numbers: readonly number[];
 }
 
+/** Which published input a problem is in: the frozen list, the public numbers, or the commitment. */
+export type DrawInputField = "labels" | "entropy" | "reveal";
+
+/** A draw's input that cannot be used, with the input it is in (a CLI names the file, a page the box). */
 export class DrawInputError extends Error {
   override readonly name = "DrawInputError";
+  readonly field: DrawInputField | null;
+  constructor(message: string, field: DrawInputField | null = null) {
+    super(message);
+    this.field = field;
+  }
 }
 
 /** RFC 3797's key string for a list of sources. */
 export function entropyKey(sources: readonly EntropySource[]): string {
-  if (sources.length === 0) throw new DrawInputError("至少需要一组公开随机数（如指定一期彩票开奖号码）");
+  if (sources.length === 0)
+    throw new DrawInputError("至少需要一组公开随机数（如指定一期彩票开奖号码）", "entropy");
   return sources
     .map((source, index) => {
       if (source.numbers.length === 0) {
-        throw new DrawInputError(`第 ${index + 1} 组随机数“${source.name}”没有数字`);
+        throw new DrawInputError(`第 ${index + 1} 组随机数“${source.name}”没有数字`, "entropy");
       }
       for (const value of source.numbers) {
         if (!Number.isSafeInteger(value) || value < 0) {
-          throw new DrawInputError(`第 ${index + 1} 组随机数“${source.name}”含有非自然数：${value}`);
+          throw new DrawInputError(
+            `第 ${index + 1} 组随机数“${source.name}”含有非自然数：${value}`,
+            "entropy",
+          );
         }
       }
       const sorted = [...source.numbers].sort((a, b) => a - b);
@@ -47,11 +60,11 @@ export function parseEntropyText(text: string): EntropySource[] {
     const parts = digits.split(/[\s,，、]+/u).filter((part) => part !== "");
     const numbers = parts.map((part) => {
       if (!/^\d{1,15}$/u.test(part)) {
-        throw new DrawInputError(`随机数第 ${index + 1} 行：“${part}”不是自然数`);
+        throw new DrawInputError(`随机数第 ${index + 1} 行：“${part}”不是自然数`, "entropy");
       }
       return Number(part);
     });
-    if (numbers.length === 0) throw new DrawInputError(`随机数第 ${index + 1} 行没有数字`);
+    if (numbers.length === 0) throw new DrawInputError(`随机数第 ${index + 1} 行没有数字`, "entropy");
     sources.push({ name, numbers });
   }
   return sources;

@@ -5,8 +5,7 @@ import {
   compareWithPublished,
   DRAW_ALGORITHM,
   DrawInputError,
-  drawOrder,
-  parseEntropyText,
+  drawFromText,
   publishedRows,
   type DrawResult,
 } from "@luoshi/common/draw";
@@ -27,19 +26,11 @@ interface Outcome {
 }
 
 function recompute(values: VerifyValues): Outcome {
-  const labels = (values.labels ?? "")
-    .split(/\r?\n/u)
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  const reveal = values.reveal?.trim() ?? "";
-  const commitment = values.commitment?.trim() ?? "";
-  if ((reveal === "") !== (commitment === "")) {
-    throw new DrawInputError("揭示值与承诺值须同时填写");
-  }
-  const result = drawOrder({
-    labels,
-    entropy: parseEntropyText(values.entropy ?? ""),
-    ...(reveal === "" ? {} : { reveal: { revealHex: reveal, commitmentHex: commitment } }),
+  const result = drawFromText({
+    labels: values.labels ?? "",
+    entropy: values.entropy ?? "",
+    ...(values.reveal === undefined ? {} : { reveal: values.reveal }),
+    ...(values.commitment === undefined ? {} : { commitment: values.commitment }),
   });
   const published = values.published?.trim() ?? "";
   return {
