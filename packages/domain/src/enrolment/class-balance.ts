@@ -123,12 +123,12 @@ export function balanceClasses(input: ClassBalanceInput): ClassBalanceResult {
   const unmet = placeSiblings(slots, n);
   const meanGap = narrowMeans(slots, n);
 
+  const groupLabel = (group: number): string => `组${String(group + 1).padStart(3, "0")}`;
   const classLots = drawOrder({
-    labels: Array.from({ length: n }, (_, i) => `组${String(i + 1).padStart(3, "0")}`),
+    labels: Array.from({ length: n }, (_, i) => groupLabel(i)),
     entropy: input.entropy,
   });
-  const classNoOfGroup = classLots.order.map(() => 0);
-  for (const entry of classLots.order) classNoOfGroup[Number(entry.label.slice(1)) - 1] = entry.rank;
+  const classNoOf = new Map(classLots.order.map((entry) => [entry.label, entry.rank]));
   const teacherOf = new Map<number, string>();
   if (input.teachers !== undefined) {
     for (const entry of drawOrder({ labels: input.teachers, entropy: input.entropy }).order) {
@@ -144,7 +144,7 @@ export function balanceClasses(input: ClassBalanceInput): ClassBalanceResult {
       mean === null ? null : Math.sqrt(scores.reduce((s, v) => s + (v - mean) ** 2, 0) / scores.length);
     const tags: Record<string, number> = {};
     for (const slot of members) for (const tag of slot.pupil.tags ?? []) tags[tag] = (tags[tag] ?? 0) + 1;
-    const classNo = classNoOfGroup[group] ?? group + 1;
+    const classNo = classNoOf.get(groupLabel(group)) ?? group + 1;
     return {
       classNo,
       teacher: teacherOf.get(classNo) ?? null,
@@ -225,7 +225,7 @@ function placeSiblings(slots: Slot[], n: number): string[] {
 /** Exchanges like-for-like pupils between the top and bottom class while the mean gap narrows. */
 function narrowMeans(slots: Slot[], n: number): number | null {
   if (!slots.some((slot) => slot.pupil.score !== undefined)) return null;
-  const gapOf = (): { gap: number; hi: number; lo: number; avg: number[] } => {
+  const gapOf = (): { gap: number; hi: number; lo: number; count: number[] } => {
     const { sum, count } = means(slots, n);
     const avg = sum.map((s, i) => ((count[i] ?? 0) === 0 ? 0 : s / (count[i] ?? 1)));
     let hi = 0;
@@ -234,12 +234,11 @@ function narrowMeans(slots: Slot[], n: number): number | null {
       if (value > (avg[hi] ?? 0)) hi = i;
       if (value < (avg[lo] ?? 0)) lo = i;
     });
-    return { gap: (avg[hi] ?? 0) - (avg[lo] ?? 0), hi, lo, avg };
+    return { gap: (avg[hi] ?? 0) - (avg[lo] ?? 0), hi, lo, count };
   };
   for (let round = 0; round < 20 * n; round += 1) {
-    const { gap, hi, lo } = gapOf();
+    const { gap, hi, lo, count } = gapOf();
     if (gap < 0.05) return gap;
-    const { count } = means(slots, n);
     const hiCount = count[hi] ?? 1;
     const loCount = count[lo] ?? 1;
     const fromHi = slots.filter((slot) => slot.cls === hi && slot.pupil.score !== undefined);
