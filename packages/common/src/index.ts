@@ -9,3 +9,4 @@ export * from "./csv.ts";
 export * from "./vocabulary.ts";
 export * from "./working-days.ts";
 export * from "./china-holidays.ts";
+export * from "./national-codes.ts";

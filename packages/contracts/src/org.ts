@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { ORG_KINDS as ORG_KIND_VALUES, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL } from "@luoshi/common";
+import {
+  ORG_KINDS as ORG_KIND_VALUES,
+  OWNERSHIPS,
+  resolveSchoolTypeInput,
+  resolveUrbanRuralInput,
+} from "@luoshi/common";
 import { PageQuery, pageOf } from "./common.ts";
 
 export { ORG_KIND_VALUES };
@@ -73,12 +78,28 @@ const OptionalText = (label: string, max: number) =>
     .nullable()
     .optional();
 
+/** 办学类型: luoshi's word or a national code, name or both (docs/unit-registry.md). */
+const SchoolTypeText = z
+  .string()
+  .trim()
+  .refine((s) => resolveSchoolTypeInput(s) !== undefined, {
+    error: "办学类型无效：应为类型（如 primary）或国家代码、名称（如 211、小学）；附设班不是单独的单位",
+  });
+
+/** 城乡分类: luoshi's word, a national code or name, or 城区 / 镇区 / 乡村. */
+const UrbanRuralText = z
+  .string()
+  .trim()
+  .refine((s) => resolveUrbanRuralInput(s) !== undefined, {
+    error: "城乡分类无效：应为 urban、town、rural，国家代码（如 121）或 城区、镇区、乡村",
+  });
+
 /** The registry fields a unit's edit may change (absent: unchanged; null: cleared). */
 const RegistryFields = z.object({
-  schoolType: z.enum(SCHOOL_TYPES, { error: "办学类型无效" }).optional(),
+  schoolType: SchoolTypeText.optional(),
   ownership: z.enum(OWNERSHIPS, { error: "办学性质应为 public 或 private" }).optional(),
   isInclusive: z.boolean().optional(),
-  urbanRural: z.enum(URBAN_RURAL, { error: "城乡分类应为 urban、town 或 rural" }).optional(),
+  urbanRural: UrbanRuralText.optional(),
   schoolTypeCode: OptionalText("办学类型代码", 16),
   sponsor: OptionalText("举办者", 100),
   address: OptionalText("地址", 200),

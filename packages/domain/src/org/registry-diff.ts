@@ -6,7 +6,7 @@
  */
 import type { OrgKind, Ownership, SchoolType, UrbanRural } from "./org-unit.ts";
 import { OWNERSHIP_LABELS, SCHOOL_TYPE_LABELS, URBAN_RURAL_LABELS } from "./org-unit.ts";
-import { SCHOOL_TYPE_CODES } from "./registry-codes.ts";
+import { SCHOOL_TYPE_CODES } from "@luoshi/common";
 import { problemAt, type RegistryProblem, type SchoolEntry } from "./school-registry.ts";
 import type { OrgUnitChangeKind } from "./unit-history.ts";
 

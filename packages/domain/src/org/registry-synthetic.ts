@@ -4,7 +4,8 @@
  */
 import { writeCsv } from "@luoshi/common";
 import type { OrgUnitSeed } from "./org-unit.ts";
-import { deriveOwnership, findSchoolTypeCode, findUrbanRural } from "./registry-codes.ts";
+import { findSchoolTypeCode, findUrbanRural } from "@luoshi/common";
+import { deriveOwnership } from "./registry-codes.ts";
 
 /** A township the generated schools are spread over. */
 export interface SyntheticTownship {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveOwnership, findSchoolTypeCode, findUrbanRural, SCHOOL_TYPE_CODES } from "./registry-codes.ts";
+import { findSchoolTypeCode, findUrbanRural, SCHOOL_TYPE_CODES } from "@luoshi/common";
+import { deriveOwnership } from "./registry-codes.ts";
 import { planRegistryImport } from "./registry-plan.ts";
 import { schoolListCsv, schoolListSeeds, syntheticSchoolList } from "./registry-synthetic.ts";
 import { registryUnit, TEST_COUNTY } from "./registry-test-units.ts";

@@ -4,7 +4,8 @@
  * every row. Problems name the sheet, the row and the column. See docs/unit-registry.md.
  */
 import type { Ownership, SchoolType, UrbanRural } from "./org-unit.ts";
-import { deriveOwnership, findSchoolTypeCode, findUrbanRural } from "./registry-codes.ts";
+import { findSchoolTypeCode, findUrbanRural } from "@luoshi/common";
+import { deriveOwnership } from "./registry-codes.ts";
 
 /** A cell as the server's spreadsheet / CSV reader gives it. */
 export type RegistryCell = string | number | boolean | null | undefined;

@@ -4,7 +4,7 @@
  */
 import type { Issue } from "../issues.ts";
 import type { Ownership, SchoolAttributes, SchoolType, UrbanRural } from "../org/org-unit.ts";
-import { findSchoolTypeCode, findUrbanRural } from "../org/registry-codes.ts";
+import { findSchoolTypeCode, findUrbanRural } from "@luoshi/common";
 import { STATS_SHEET_LABELS, type StatsSheet } from "./data-elements.ts";
 import type { PopulationRecord, SchoolYearRecord } from "./records.ts";
 import { ATTRIBUTE_CELL_VALUES, templateSheet, type TemplateColumn } from "./template.ts";

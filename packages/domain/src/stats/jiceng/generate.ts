@@ -9,7 +9,7 @@ import {
   type SchoolType,
   type UrbanRural,
 } from "../../org/org-unit.ts";
-import { SCHOOL_TYPE_CODES, URBAN_RURAL_CODES } from "../../org/registry-codes.ts";
+import { SCHOOL_TYPE_CODES, URBAN_RURAL_CODES } from "@luoshi/common";
 import { DATA_ELEMENTS } from "../data-elements.ts";
 import { FINE_CLASS_SIZE_BANDS } from "../levels.ts";
 import type { Cell } from "../template-parse.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoCounty } from "../../demo/index.ts";
 import type { SchoolAttributes } from "../../org/org-unit.ts";
-import { deriveOwnership, findSponsorCode } from "../../org/registry-codes.ts";
+import { findSponsorCode } from "@luoshi/common";
+import { deriveOwnership } from "../../org/registry-codes.ts";
 import { generateDemoStatistics } from "../demo-statistics.ts";
 import { validateRecordValues } from "../validation.ts";
 import { parseImportSheets, type ImportUnit } from "../import-plan.ts";

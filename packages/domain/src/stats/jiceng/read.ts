@@ -7,7 +7,8 @@
 import { roundHalfUp } from "@luoshi/common";
 import type { Issue } from "../../issues.ts";
 import type { SchoolAttributes } from "../../org/org-unit.ts";
-import { deriveOwnership, findSchoolTypeCode, findUrbanRural } from "../../org/registry-codes.ts";
+import { findSchoolTypeCode, findUrbanRural } from "@luoshi/common";
+import { deriveOwnership } from "../../org/registry-codes.ts";
 import { normalizeHeader, readNumber, type Cell } from "../template-parse.ts";
 import {
   parseCellRef,

@@ -77,6 +77,44 @@ describe.each(testEngines())("changing org units on %s", (engine) => {
     expect(notAllowed.statusCode).toBe(403);
   });
 
+  it("takes the national 办学类型 and 城乡分类 codes wherever a type is given", async () => {
+    const coded = await admin.request("POST", "/api/org-units", {
+      ...newSchool("1620802131", "代码小学"),
+      schoolType: "211 小学",
+      urbanRural: "121",
+    });
+    expect(coded.statusCode).toBe(201);
+    const unit = coded.json<OrgUnitDetail>();
+    expect(unit.school).toMatchObject({ schoolType: "primary", schoolTypeLabel: "小学", urbanRural: "town" });
+    expect(unit.schoolTypeCode).toBe("211");
+
+    const edited = await admin.request("PATCH", `/api/org-units/${unit.id}`, {
+      schoolType: "九年一贯制学校",
+      urbanRural: "村庄",
+      effectiveOn: "2021-09-01",
+    });
+    expect(edited.statusCode).toBe(200);
+    const after = edited.json<OrgUnitDetail>();
+    expect(after.school).toMatchObject({ schoolType: "nineYear", urbanRural: "rural" });
+    expect(after.schoolTypeCode).toBe("312");
+
+    const listed = await admin.request("GET", `/api/org-units?parentId=${township}&schoolType=312`);
+    expect(listed.json<OrgUnitPage>().items.map((u) => u.name)).toContain("代码小学");
+
+    const annex = await admin.request("POST", "/api/org-units", {
+      ...newSchool("1620802132", "附设班"),
+      schoolType: "219",
+    });
+    expect(annex.statusCode).toBe(400);
+    expect(JSON.stringify(annex.json())).toContain("附设班不是单独的单位");
+    const wrongArea = await admin.request("POST", "/api/org-units", {
+      ...newSchool("1620802133", "错码小学"),
+      urbanRural: "999",
+    });
+    expect(wrongArea.statusCode).toBe(400);
+    expect(JSON.stringify(wrongArea.json())).toContain("城乡分类无效");
+  });
+
   it("renames with an effective day and records only the registry fields that changed", async () => {
     const id = await server.unitId("1620802101");
     const res = await admin.request("PATCH", `/api/org-units/${id}`, {

@@ -1,5 +1,6 @@
 import type { RegistryImport } from "@luoshi/contracts";
-import { ORG_UNIT_CHANGE_LABELS, SCHOOL_TYPE_CODES, SCHOOL_TYPE_LABELS } from "@luoshi/domain/org";
+import { SCHOOL_TYPE_CODES } from "@luoshi/common";
+import { ORG_UNIT_CHANGE_LABELS, SCHOOL_TYPE_LABELS } from "@luoshi/domain/org";
 import type { RegistryImportView } from "../../services/org/registry-preview.service.ts";
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());

@@ -1,5 +1,4 @@
-import { chinaDate } from "@luoshi/common";
-import { SCHOOL_TYPES } from "@luoshi/domain/org";
+import { chinaDate, resolveSchoolTypeInput } from "@luoshi/common";
 import { orgUnitRepo, type Db, type OrgUnitRow } from "@luoshi/db";
 import type { OrgUnitListQuery } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
@@ -67,11 +66,12 @@ export async function listOrgUnits(
     }
     assertInScope(actor, parent);
   }
-  const schoolType = q.schoolType === undefined ? undefined : SCHOOL_TYPES.find((t) => t === q.schoolType);
+  const schoolType =
+    q.schoolType === undefined ? undefined : resolveSchoolTypeInput(q.schoolType)?.schoolType;
   let rows: OrgUnitRow[];
   let total: number;
   if (q.schoolType !== undefined && schoolType === undefined) {
-    // Units are written with known school types only, so an unknown one matches nothing.
+    // Units are written with known school types only, so an unknown one (or a 附设班 code) matches nothing.
     rows = [];
     total = 0;
   } else if (parentId === undefined && !isFiltered) {

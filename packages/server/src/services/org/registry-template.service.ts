@@ -4,12 +4,8 @@
  * the allowed 办学类型 / 城乡分类 codes and this county's 乡镇 with their codes).
  */
 import ExcelJS from "exceljs";
-import {
-  DEPARTMENT_COLUMNS,
-  SCHOOL_TYPE_CODES,
-  URBAN_RURAL_CODES,
-  syntheticSchoolList,
-} from "@luoshi/domain/org";
+import { SCHOOL_TYPE_CODES, URBAN_RURAL_CODES } from "@luoshi/common";
+import { DEPARTMENT_COLUMNS, syntheticSchoolList } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { countyRegistry, resolveCounty } from "./registry-common.ts";
 

@@ -1,3 +1,4 @@
+import { resolveSchoolTypeInput, resolveUrbanRuralInput } from "@luoshi/common";
 import type { OrgUnitRow, OrgUnitUpdate } from "@luoshi/db";
 import type { OrgUnitEditBody } from "@luoshi/contracts";
 
@@ -34,14 +35,32 @@ function normalise(value: unknown): FieldValue {
   return null;
 }
 
+type RegistryBody = Partial<Pick<OrgUnitEditBody, RegistryField>>;
+
+/**
+ * The body with national codes read as luoshi's words (the contract accepted only what resolves): 211
+ * becomes primary and, unless the body names a 办学类型代码, fills it; 121 becomes town.
+ */
+function withCodesResolved(body: RegistryBody): RegistryBody {
+  const type = body.schoolType === undefined ? undefined : resolveSchoolTypeInput(body.schoolType);
+  const urbanRural = body.urbanRural === undefined ? undefined : resolveUrbanRuralInput(body.urbanRural);
+  return {
+    ...body,
+    ...(type === undefined ? {} : { schoolType: type.schoolType }),
+    ...(type?.code == null || body.schoolTypeCode !== undefined ? {} : { schoolTypeCode: type.code }),
+    ...(urbanRural === undefined ? {} : { urbanRural }),
+  };
+}
+
 /**
  * The registry fields of `body` that differ from the unit: before and after by API name (for the
  * change row) and the column patch.
  */
 export function registryDiff(
   unit: OrgUnitRow,
-  body: Partial<Pick<OrgUnitEditBody, RegistryField>>,
+  given: RegistryBody,
 ): { before: Record<string, FieldValue>; after: Record<string, FieldValue>; patch: OrgUnitUpdate } {
+  const body = withCodesResolved(given);
   const before: Record<string, FieldValue> = {};
   const after: Record<string, FieldValue> = {};
   const patch: Record<string, FieldValue> = {};
@@ -62,7 +81,8 @@ export function registryDiff(
 }
 
 /** The columns of the registry fields `body` gives (for a new unit). */
-export function registryPatch(body: Partial<Pick<OrgUnitEditBody, RegistryField>>): OrgUnitUpdate {
+export function registryPatch(given: RegistryBody): OrgUnitUpdate {
+  const body = withCodesResolved(given);
   const patch: Record<string, FieldValue> = {};
   for (const [field, column] of Object.entries(REGISTRY_FIELDS) as [RegistryField, keyof OrgUnitRow][]) {
     if (body[field] !== undefined) {
