@@ -78,9 +78,48 @@ describe("decodeDocument", () => {
       "二、主要任务",
       "1.扩大学前教育资源。",
       "新建幼儿园3所。",
-      "指标 目标值",
-      "毛入园率 95%",
+      "指标\t目标值",
+      "毛入园率\t95%",
     ]);
+  });
+
+  it("reads a 任务分解表 published as an HTML table by its columns, inside a layout table", async () => {
+    // the shape of a county site's page: the article sits in a one-cell layout table, the task table
+    // inside it has a header row of <th>, a cell of two paragraphs and an empty 配合单位 cell
+    const html = `<html><body><table class="layout"><tr><td>
+      <p>测试县教育局关于印发2024年教育重点工作任务分解表的通知</p><p>各学校：</p>
+      <p>现将任务分解表印发给你们，请认真抓好落实。</p>
+      <table border="1"><thead><tr><th>序号</th><th>重点工作任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr></thead>
+      <tbody><tr><td>1</td><td><p>持续推进学前教育普及普惠，</p><p>学前三年毛入园率达到92%以上。</p></td>
+      <td>县教育局</td><td>县财政局、县发展改革局</td><td>2024年12月底</td></tr>
+      <tr><td>2</td><td>新建测试县第三幼儿园。</td><td>县教育局</td><td></td><td>2024年9月</td></tr></tbody></table>
+      </td></tr></table></body></html>`;
+    const decoded = await decodeDocument(utf8(html), "任务分解表.html");
+    const lines = decoded.text.split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "测试县教育局关于印发2024年教育重点工作任务分解表的通知",
+      "各学校：",
+      "现将任务分解表印发给你们，请认真抓好落实。",
+    ]);
+    expect(lines).toContain("序号\t重点工作任务\t牵头单位\t配合单位\t完成时限");
+    expect(lines).toContain("2\t新建测试县第三幼儿园。\t县教育局\t\t2024年9月");
+    const parsed = parseDocument(decoded.text);
+    expect(parsed.nodes.map((n) => [n.title, n.lead, n.deadline])).toEqual([
+      ["持续推进学前教育普及普惠", "县教育局", "2024年12月底"],
+      ["新建测试县第三幼儿园", "县教育局", "2024年9月"],
+    ]);
+    expect(parsed.nodes[0]?.units).toEqual(["县教育局", "县财政局", "县发展改革局"]);
+  });
+
+  it("keeps a two-column layout row's article as lines, not as one row", async () => {
+    const article = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+      .map((n, i) => `<p>（${n}）第${String(i + 1)}项工作。</p>`)
+      .join("");
+    const html = `<table><tr><td><a href="/">首页</a></td><td><p>一、主要任务</p>${article}</td></tr></table>`;
+    const lines = (await decodeDocument(utf8(html), "page.html")).text.split("\n");
+    expect(lines).toContain("一、主要任务");
+    expect(lines).toContain("（十）第10项工作。");
+    expect(lines.some((l) => l.includes("\t"))).toBe(false);
   });
 
   it("reads a GBK page that declares its charset", async () => {

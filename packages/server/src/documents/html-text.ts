@@ -1,7 +1,10 @@
 /**
  * HTML page → text with one line per block. Government pages wrap the document in navigation, scripts
  * and share widgets; those elements are dropped whole, and block elements end lines so the parser sees
- * the document's paragraphs and headings as they were laid out.
+ * the document's paragraphs and headings as they were laid out. A table row of two or more cells becomes
+ * one line of tab-separated cells, as the .docx, .doc and .xlsx readers give it, so that a 任务分解表
+ * published as a real HTML table is read by its columns; a row that holds a table of its own is page
+ * layout, not data, and keeps its blocks as lines.
  */
 import { Parser } from "htmlparser2";
 
@@ -53,8 +56,39 @@ const BLOCKS = new Set([
   "thead",
 ]);
 
-/** Table cells are kept on their row's line, separated by a space. */
+/** Table cells: kept on their row's line, separated by a tab. */
 const CELLS = new Set(["td", "th"]);
+
+/** A table row being collected: each cell's text so far, block breaks kept as "\n". */
+interface RowBuffer {
+  cells: string[][];
+}
+
+/**
+ * A cell this long, or of this many blocks, is page layout (an article in a layout table), not a
+ * table's cell: a task table's cell holds a few sentences.
+ */
+const MAX_DATA_CELL_CHARS = 2000;
+const MAX_DATA_CELL_BLOCKS = 8;
+
+/**
+ * One collected row: a line of tab-separated cells when it looks like data (two or more cells, none
+ * of page length), else each cell's blocks as lines, as outside a table.
+ */
+function rowText(row: RowBuffer): string {
+  const cells = row.cells.map((c) => c.join(""));
+  const isData =
+    cells.length > 1 &&
+    cells.every(
+      (c) =>
+        c.length <= MAX_DATA_CELL_CHARS &&
+        c.split("\n").filter((l) => l.trim() !== "").length <= MAX_DATA_CELL_BLOCKS,
+    );
+  if (!isData) {
+    return cells.map((c) => `\n${c}\n`).join("");
+  }
+  return `\n${cells.map((c) => c.replace(/[ \t\r\n\u00a0]+/g, " ").trim()).join("\t")}\n`;
+}
 
 /** The charset a page declares in a `<meta>` tag within its first bytes, lower case, or null. */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -83,6 +117,16 @@ export function htmlToText(html: string, maxDepth: number = Number.POSITIVE_INFI
   let dropDepth = 0;
   // htmlparser2 reports a close (explicit, implied or of a void element) for every open it reports
   let depth = 0;
+  // the innermost table row being collected, until it closes or turns out to hold a table (layout)
+  let row: RowBuffer | null = null;
+  const emit = (text: string): void => {
+    const cell = row?.cells.at(-1);
+    if (row === null) {
+      parts.push(text);
+    } else if (cell !== undefined) {
+      cell.push(text);
+    }
+  };
   const parser: Parser = new Parser(
     {
       onopentag(name) {
@@ -92,34 +136,64 @@ export function htmlToText(html: string, maxDepth: number = Number.POSITIVE_INFI
         }
         if (DROPPED.has(name)) {
           dropDepth++;
-        } else if (dropDepth === 0 && BLOCKS.has(name)) {
-          parts.push("\n");
-        } else if (dropDepth === 0 && CELLS.has(name)) {
-          parts.push(" ");
+          return;
+        }
+        if (dropDepth > 0) {
+          return;
+        }
+        if (name === "table" && row !== null) {
+          // a table inside a row: the outer table lays out the page; what it held so far stands as lines
+          parts.push(...row.cells.map((c) => `\n${c.join("")}\n`));
+          row = null;
+        }
+        if (name === "tr") {
+          if (row !== null) {
+            parts.push(rowText(row));
+          }
+          row = { cells: [] };
+        } else if (CELLS.has(name)) {
+          if (row === null) {
+            row = { cells: [] };
+          }
+          row.cells.push([]);
+        } else if (BLOCKS.has(name)) {
+          emit("\n");
         }
       },
       ontext(text) {
         if (dropDepth === 0) {
-          parts.push(text.replace(/[ \t\r\n]+/g, " "));
+          emit(text.replace(/[ \t\r\n]+/g, " "));
         }
       },
       onclosetag(name) {
         depth--;
         if (DROPPED.has(name)) {
           dropDepth = Math.max(0, dropDepth - 1);
+        } else if (dropDepth === 0 && (name === "tr" || name === "table") && row !== null) {
+          parts.push(rowText(row));
+          row = null;
         } else if (dropDepth === 0 && BLOCKS.has(name)) {
-          parts.push("\n");
+          emit("\n");
         }
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.write(html);
+  // end() closes whatever is still open, so an unclosed last row has been written by now
   parser.end();
-  return parts
-    .join("")
-    .split("\n")
-    .map((line) => line.replace(/\u00a0/g, " ").trim())
-    .filter((line) => line.length > 0)
-    .join("\n");
+  return (
+    parts
+      .join("")
+      .split("\n")
+      // a row's leading empty cells keep their tabs (the columns stay in place); trailing ones go
+      .map((line) =>
+        line
+          .replace(/\u00a0/g, " ")
+          .replace(/^ +| +$/g, "")
+          .replace(/[\t ]+$/, ""),
+      )
+      .filter((line) => line.replace(/\t/g, "").length > 0)
+      .join("\n")
+  );
 }
