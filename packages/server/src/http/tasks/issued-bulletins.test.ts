@@ -13,6 +13,7 @@ import {
   IssuedBulletinList,
   LedgerSettings,
   MonthlyBulletin,
+  NotificationPage,
   TaskDetail,
   TaskPage,
 } from "@luoshi/contracts";
@@ -243,6 +244,16 @@ describe.each(testEngines())("issued bulletins, notices, escalation and 年度�
       "escalation-urge",
     ]);
     expect((await lead.request("POST", "/api/ledger/escalations")).statusCode).toBe(403);
+    // the reminders are dated by the server's clock, like the records they announce (they were dated
+    // by the database's clock, which is not the one the services run on)
+    const inbox = NotificationPage.parse(
+      (await lead.request("GET", "/api/notifications?pageSize=50")).json(),
+    );
+    const reminders = inbox.items.filter((n) => n.kind.startsWith("escalation-"));
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(new Set(reminders.map((n) => chinaDay(Date.parse(n.createdAt))))).toEqual(
+      new Set([inDays(AHEAD)]),
+    );
   });
 
   it("scores the 年度考核 under the scheme, consistent with the scoreboard, and exports it", async () => {

@@ -74,6 +74,7 @@ export async function runEscalation(deps: ServiceDeps, actor: Actor): Promise<Es
         kind: `escalation-${e.level}`,
         text: `【${ESCALATION_LABELS[e.level as EscalationLevel]}】“${titles.get(e.dedupe_key) ?? ""}”：${e.reason}`,
         created_by: actor.userId,
+        created_at: deps.now(),
         dedupe_key: `escalation:${e.dedupe_key}`,
       })),
     );
