@@ -205,6 +205,11 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Descriptions.Item
               label={t("dropout.place")}
             >{`${detail.township} ${detail.village}`}</Descriptions.Item>
+            {detail.causeNote !== "" && (
+              <Descriptions.Item label={t("dropout.causeNote")} span={2}>
+                {detail.causeNote}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t("dropout.plan")} span={2}>
               {detail.plan === "" ? t("dropout.noPlan") : detail.plan}
             </Descriptions.Item>

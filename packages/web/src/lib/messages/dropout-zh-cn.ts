@@ -74,4 +74,5 @@ export const dropoutZhCN = {
   "dropout.dropoutRate": "辍学率",
   "dropout.persuasionRate": "劝返率",
   "dropout.downloadReport": "下载月报（公文 .docx）",
+  "dropout.causeNote": "立案说明",
 };
