@@ -78,4 +78,6 @@ export const dropoutEnUS: Record<keyof typeof dropoutZhCN, string> = {
   "dropout.persuasionRate": "Return rate",
   "dropout.downloadReport": "Download the monthly report (.docx)",
   "dropout.causeNote": "Why the case was opened",
+  "dropout.pickSchool": "Type a school's name to pick it",
+  "dropout.assignSchool": "Make this school responsible",
 };
