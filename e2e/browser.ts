@@ -72,13 +72,14 @@ export interface DemoRig {
 
 /**
  * Starts `luoshi serve --demo` and Chromium before the file's tests and stops both after them. Call it
- * at the top of a `describe`; read `rig.server` / `rig.browser` inside the tests.
+ * at the top of a `describe`; read `rig.server` / `rig.browser` inside the tests. `env` adds settings
+ * to the server's environment.
  */
-export function useDemoRig(): DemoRig {
+export function useDemoRig(env: Record<string, string> = {}): DemoRig {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

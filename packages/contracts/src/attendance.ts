@@ -194,6 +194,8 @@ export const FlagList = z.object({
       ruleVersion: z.number().int(),
       raisedOn: z.string(),
       explanation: z.string(),
+      /** The pupil's 一生一案 case not yet 销号, if one is open (opened from this flag or otherwise). */
+      case: z.object({ id: z.uuid(), stateLabel: z.string() }).nullable(),
     }),
   ),
   bySchool: z.array(

@@ -158,17 +158,23 @@ export const CaseDetail = CaseView.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-/** POST /api/dropout/cases — a case for a pupil of the registry or a child of the 适龄 list. */
+/** POST /api/dropout/cases — a case for a pupil of the registry, a child of the 适龄 list or a risk flag. */
 export const CaseOpenBody = z
   .strictObject({
     studentId: z.uuid({ error: "学生编号格式不对" }).optional(),
     childId: z.uuid({ error: "儿童编号格式不对" }).optional(),
-    cause: CaseCause,
+    // a risk flag: the case is opened for its pupil, under the cause and with the note the flag gives
+    flagId: z.uuid({ error: "预警编号格式不对" }).optional(),
+    cause: CaseCause.optional(),
     causeNote: CaseText(500).default(""),
     plan: CaseText(2000).default(""),
   })
-  .refine((b) => (b.studentId === undefined) !== (b.childId === undefined), {
-    error: "请指定学籍中的学生或适龄名单中的儿童（二者选一）",
+  .refine((b) => [b.studentId, b.childId, b.flagId].filter((v) => v !== undefined).length === 1, {
+    error: "请指定学籍中的学生、适龄名单中的儿童或一条风险预警（三者选一）",
+  })
+  .refine((b) => b.flagId !== undefined || b.cause !== undefined, {
+    error: "请选择立案原因",
+    path: ["cause"],
   });
 export type CaseOpenBody = z.infer<typeof CaseOpenBody>;
 

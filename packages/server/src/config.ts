@@ -113,9 +113,10 @@ const Env = z.object({
     .optional(),
   /**
    * 控辍保学 销号: working days a child must stay back in school after 复学 before the case may be closed
-   * (luoshi's default 20, about one school month; docs/dropout-cases.md).
+   * (luoshi's default 20, about one school month; docs/dropout-cases.md). 0 leaves only the check by a
+   * second person: for a county that follows up outside luoshi, and for trials of the whole path in a day.
    */
-  LUOSHI_DROPOUT_CLOSE_AFTER_DAYS: z.coerce.number().int().min(1).max(200).default(20),
+  LUOSHI_DROPOUT_CLOSE_AFTER_DAYS: z.coerce.number().int().min(0).max(200).default(20),
   /** Years a pupil's record is kept after leaving the county's schools, then anonymised (default 3). */
   LUOSHI_REGISTRY_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(3),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

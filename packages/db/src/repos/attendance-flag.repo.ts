@@ -41,6 +41,8 @@ export interface FlagReadRow {
 /** Filters of the flag list. */
 export interface FlagFilter {
   rule?: string;
+  /** One flag (a case opened from it reads it within the reader's scope). */
+  id?: string;
 }
 
 export const attendanceFlagRepo = {
@@ -88,6 +90,9 @@ export const attendanceFlagRepo = {
       .where(inScope("s.path", scope));
     if (filter.rule !== undefined) {
       q = q.where("f.rule", "=", filter.rule);
+    }
+    if (filter.id !== undefined) {
+      q = q.where("f.id", "=", filter.id);
     }
     const total = await q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
     const rows = await q

@@ -191,6 +191,28 @@ export const dropoutCaseRepo = {
       .executeTakeFirst();
   },
 
+  /** The cases not yet 销号 of these pupils within `scope` (at most one each), for lists that show them. */
+  async openCasesOfStudents(
+    db: Db,
+    scope: Scope,
+    studentIds: readonly string[],
+  ): Promise<{ id: string; studentId: string; state: string }[]> {
+    if (studentIds.length === 0) {
+      return [];
+    }
+    const rows = await db
+      .selectFrom("dropout_cases as d")
+      .innerJoin("org_units as u", "u.id", "d.unit_id")
+      .select(["d.id", "d.student_id", "d.state"])
+      .where("d.state", "<>", "closed")
+      .where("d.student_id", "in", [...studentIds])
+      .where(inScope("u.path", scope))
+      .execute();
+    return rows.flatMap((r) =>
+      r.student_id === null ? [] : [{ id: r.id, studentId: r.student_id, state: r.state }],
+    );
+  },
+
   /** One page of cases within `scope`, oldest open first; and the total. */
   async list(
     db: Db,

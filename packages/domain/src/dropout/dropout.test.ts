@@ -136,6 +136,11 @@ describe("销号", () => {
     expect(closeRefusal(returned, "u2", "2026-03-27")).toContain("2026-03-30");
     expect(closeRefusal(returned, "u2", "2026-03-30")).toBeNull();
   });
+  it("with 0 days set, is possible on the day of the 复学, still only by a second person", () => {
+    const sameDay = { ...returned, closeAfterDays: 0 };
+    expect(closeRefusal(sameDay, "u2", "2026-03-02")).toBeNull();
+    expect(closeRefusal(sameDay, "u1", "2026-03-02")).toContain("以外");
+  });
   it("needs someone other than who recorded the 复学", () => {
     expect(closeRefusal(returned, "u1", "2026-04-30")).toContain("以外");
   });

@@ -7,3 +7,4 @@ export * from "./parse.ts";
 export * from "./cases.ts";
 export * from "./monitor.ts";
 export * from "./demo.ts";
+export * from "./from-flag.ts";

@@ -16,6 +16,7 @@ import {
   type RuleSet,
 } from "@luoshi/domain/attendance";
 import { maskName } from "@luoshi/domain/pii";
+import { CASE_STATE_LABELS, type CaseState } from "@luoshi/domain/dropout";
 import { gradeLabel } from "@luoshi/domain/registry";
 import type { EduLevel } from "@luoshi/domain/stats";
 import { openPersonal, type Db } from "@luoshi/db";
@@ -142,9 +143,11 @@ export function presentFlags(
       rule: string;
       n: number;
     }[];
+    cases: readonly { id: string; studentId: string; state: string }[];
   },
   paging: { page: number; pageSize: number },
 ): FlagList {
+  const caseOf = new Map(page.cases.map((c) => [c.studentId, c] as const));
   const bySchool = new Map<string, FlagList["bySchool"][number]>();
   for (const c of page.counts) {
     const s = bySchool.get(c.unitId) ?? {
@@ -175,6 +178,10 @@ export function presentFlags(
       ruleVersion: r.ruleVersion,
       raisedOn: r.raisedOn,
       explanation: explainFlag(r.explanation as FlagExplanation, r.ruleVersion),
+      case: ((c) =>
+        c === undefined ? null : { id: c.id, stateLabel: CASE_STATE_LABELS[c.state as CaseState] })(
+        caseOf.get(r.studentId),
+      ),
     })),
     bySchool: [...bySchool.values()].sort((a, b) => b.total - a.total),
   };

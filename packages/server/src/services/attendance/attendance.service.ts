@@ -21,6 +21,7 @@ import {
 } from "@luoshi/domain/attendance";
 import {
   attendanceFlagRepo,
+  dropoutCaseRepo,
   attendanceRepo,
   inTransaction,
   notificationRepo,
@@ -337,7 +338,13 @@ export async function listFlags(deps: ServiceDeps, actor: Actor, query: FlagList
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
   const counts = await attendanceFlagRepo.flagCounts(db, scope);
-  return { ...page, counts };
+  // each flag shows whether its pupil already has a case being handled (to 立案 once, not twice)
+  const cases = await dropoutCaseRepo.openCasesOfStudents(
+    db,
+    actor.scope,
+    page.rows.map((r) => r.studentId),
+  );
+  return { ...page, counts, cases };
 }
 
 /** The rule set in force for the actor's area (or a unit within it). */

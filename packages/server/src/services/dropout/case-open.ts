@@ -43,6 +43,8 @@ export interface CaseOpening {
   plan?: string;
   priorityGroups?: string[];
   openedOn: string;
+  /** The risk flag the case is opened from, if any (named in the audit row). */
+  flagId?: string;
 }
 
 /** The 七长 the org registry can name for a case at `unitId` in `township`. */
@@ -132,6 +134,7 @@ export async function insertCase(deps: ServiceDeps, db: Db, actor: Actor, o: Cas
       township: o.township,
       studentId: o.studentId,
       childId: o.childId,
+      ...(o.flagId === undefined ? {} : { flagId: o.flagId }),
     },
   });
   return id;
@@ -154,7 +157,7 @@ export async function openCaseForPupil(
   actor: Actor,
   studentId: string,
   cause: CaseCause,
-  extra: { causeNote?: string; plan?: string } = {},
+  extra: { causeNote?: string; plan?: string; flagId?: string } = {},
 ): Promise<string> {
   authorize(actor, "pupil.write");
   const { db } = deps.handle;
@@ -184,6 +187,7 @@ export async function openCaseForPupil(
       cause,
       causeNote: extra.causeNote ?? "",
       ...(extra.plan === undefined ? {} : { plan: extra.plan }),
+      ...(extra.flagId === undefined ? {} : { flagId: extra.flagId }),
       priorityGroups: groups,
       openedOn: chinaDate(deps.now()),
     }),

@@ -35,6 +35,7 @@ import { findUnitInScope } from "../access/scope.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { revealPersonal } from "../pii/reveal.service.ts";
 import { insertCase, openCaseForPupil } from "./case-open.ts";
+import { openCaseFromFlag } from "./case-from-flag.ts";
 
 /** A case with its steps, sealed values opened for the presenter to mask. */
 export interface CaseWithSteps {
@@ -82,9 +83,14 @@ export async function getCase(deps: ServiceDeps, actor: Actor, id: string): Prom
 /** Opens a case for a pupil of the registry or a child of the 适龄 list within the actor's scope. */
 export async function openCase(deps: ServiceDeps, actor: Actor, body: CaseOpenBody): Promise<CaseWithSteps> {
   authorize(actor, "pupil.write");
+  if (body.flagId !== undefined) {
+    return getCase(deps, actor, await openCaseFromFlag(deps, actor, body.flagId, body));
+  }
+  // the contract asks for a cause whenever no flag gives one
+  const cause = body.cause ?? "other";
   const extra = { causeNote: body.causeNote, plan: body.plan };
   if (body.studentId !== undefined) {
-    return getCase(deps, actor, await openCaseForPupil(deps, actor, body.studentId, body.cause, extra));
+    return getCase(deps, actor, await openCaseForPupil(deps, actor, body.studentId, cause, extra));
   }
   const { db } = deps.handle;
   const child = await schoolAgeRepo.findChild(db, actor.scope, body.childId ?? "");
@@ -103,7 +109,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, body: CaseOpenBo
       grade: null,
       township: child.township,
       village: child.village,
-      cause: body.cause,
+      cause,
       causeNote: body.causeNote,
       plan: body.plan,
       openedOn: chinaDate(deps.now()),

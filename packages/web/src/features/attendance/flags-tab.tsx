@@ -1,8 +1,12 @@
 import { useState } from "react";
-import { Alert, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Select, Space, Table, Tag, Typography, message } from "antd";
 import type { FlagList } from "@luoshi/contracts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCan } from "../auth/api/session.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { errorText } from "../../lib/error-text.ts";
+import { caseActions } from "../dropout/api.ts";
+import { CaseDrawer } from "../dropout/case-drawer.tsx";
 import { useFlags } from "./api.ts";
 
 type Flag = FlagList["items"][number];
@@ -19,6 +23,25 @@ export function FlagsTab() {
   const [page, setPage] = useState(1);
   const [rule, setRule] = useState<string | undefined>(undefined);
   const flags = useFlags(page, rule);
+  const canWrite = useCan("pupil.write");
+  const queryClient = useQueryClient();
+  const [openCase, setOpenCase] = useState<string | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const fromFlag = (f: Flag) => {
+    setOpening(f.id);
+    caseActions
+      .openFromFlag(f.id)
+      .then(async (d) => {
+        void message.success(t("attendance.caseOpened"));
+        setOpenCase(d.id);
+        await queryClient.invalidateQueries({ queryKey: ["attendance-flags"] });
+        await queryClient.invalidateQueries({ queryKey: ["dropout-cases"] });
+      })
+      .catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)))
+      .finally(() => {
+        setOpening(null);
+      });
+  };
   if (flags.error !== null) {
     return <Alert type="error" showIcon title={errorText(flags.error, (_k, f) => f)} />;
   }
@@ -69,7 +92,42 @@ export function FlagsTab() {
             render: (v: string) => <Tag color="red">{v}</Tag>,
           },
           { title: t("attendance.why"), dataIndex: "explanation" },
+          {
+            title: t("attendance.caseCol"),
+            width: 130,
+            render: (_v, f) =>
+              f.case !== null ? (
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => {
+                    setOpenCase(f.case?.id ?? null);
+                  }}
+                >
+                  {f.case.stateLabel}
+                </Button>
+              ) : canWrite ? (
+                <Button
+                  size="small"
+                  loading={opening === f.id}
+                  aria-label={`${t("attendance.openCase")}：${f.name}`}
+                  onClick={() => {
+                    fromFlag(f);
+                  }}
+                >
+                  {t("attendance.openCase")}
+                </Button>
+              ) : (
+                t("attendance.noCase")
+              ),
+          },
         ]}
+      />
+      <CaseDrawer
+        id={openCase}
+        onClose={() => {
+          setOpenCase(null);
+        }}
       />
     </Space>
   );

@@ -68,6 +68,8 @@ export function useReport(month: string) {
 const caseUrl = (id: string, sub = "") => `/api/dropout/cases/${encodeURIComponent(id)}${sub}`;
 
 export const caseActions = {
+  /** 立案 from a risk flag: the server takes the cause and the note from the flag. */
+  openFromFlag: (flagId: string) => postJson("/api/dropout/cases", { flagId }, CaseDetail),
   update: (id: string, body: unknown) => request("PATCH", caseUrl(id), { body, schema: CaseDetail }),
   addStep: (id: string, kind: string) => postJson(caseUrl(id, "/steps"), { kind }, CaseDetail),
   record: (id: string, stepId: string, body: unknown) =>

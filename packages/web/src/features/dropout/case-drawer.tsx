@@ -14,7 +14,8 @@ import {
 } from "antd";
 import type { CaseDetail } from "@luoshi/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCan } from "../auth/api/session.ts";
+import { useCan, useSessionUser } from "../auth/api/session.ts";
+import { OrgUnitSelect } from "../org/components/org-unit-select.tsx";
 import { useI18n, type MessageKey } from "../../lib/i18n.tsx";
 import { caseActions, useCase } from "./api.ts";
 
@@ -165,6 +166,36 @@ function Steps({
   );
 }
 
+/** The bureau names the school responsible for a case (an unmatched child's case starts at the area). */
+function AssignSchool({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseDetail) => void }) {
+  const { t } = useI18n();
+  const [school, setSchool] = useState<string | undefined>(undefined);
+  return (
+    <Space style={{ marginTop: 12, display: "flex" }} wrap>
+      <div style={{ width: 320 }}>
+        <OrgUnitSelect
+          id="dropout-case-school"
+          kind="school"
+          value={school}
+          onChange={setSchool}
+          placeholder={t("dropout.pickSchool")}
+        />
+      </div>
+      <Button
+        disabled={school === undefined}
+        onClick={() => {
+          caseActions
+            .update(detail.id, { schoolId: school })
+            .then(onDone)
+            .catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
+        }}
+      >
+        {t("dropout.assignSchool")}
+      </Button>
+    </Space>
+  );
+}
+
 /** One case in a drawer: child (masked), cause, 七长, plan, steps; 销号 and the audited unmask. */
 export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -172,6 +203,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const canWrite = useCan("pupil.write");
   const canVerify = useCan("dropout.verify");
   const canUnmask = useCan("pupil.unmasked");
+  const atSchool = useSessionUser().orgUnit.kind === "school";
   const { data, error } = useCase(id);
   const [shown, setShown] = useState<CaseDetail | null>(null);
   const [reason, setReason] = useState("");
@@ -205,10 +237,18 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Descriptions.Item
               label={t("dropout.place")}
             >{`${detail.township} ${detail.village}`}</Descriptions.Item>
+            {detail.causeNote !== "" && (
+              <Descriptions.Item label={t("dropout.causeNote")} span={2}>
+                {detail.causeNote}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t("dropout.plan")} span={2}>
               {detail.plan === "" ? t("dropout.noPlan") : detail.plan}
             </Descriptions.Item>
           </Descriptions>
+          {canWrite && !atSchool && detail.state !== "closed" && (
+            <AssignSchool detail={detail} onDone={changed} />
+          )}
           <Typography.Title level={5}>{t("dropout.sevenHeads")}</Typography.Title>
           <Descriptions size="small" column={4}>
             {detail.people.map((p) => (

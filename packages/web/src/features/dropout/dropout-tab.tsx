@@ -126,11 +126,15 @@ function SchoolAgePanel() {
               rowKey={(v) => `${v.township}/${v.village}`}
               size="small"
               pagination={false}
-              dataSource={data.villages.filter((v) => v.unmatched > 0)}
+              // a row's `children` would be read by the table as nested rows (and a number crashes it):
+              // the count travels under another name
+              dataSource={data.villages
+                .filter((v) => v.unmatched > 0)
+                .map(({ children, ...v }) => ({ ...v, listed: children }))}
               columns={[
                 { title: t("dropout.township"), dataIndex: "township" },
                 { title: t("dropout.village"), dataIndex: "village" },
-                { title: t("dropout.children"), dataIndex: "children" },
+                { title: t("dropout.children"), dataIndex: "listed" },
                 { title: t("dropout.unmatched"), dataIndex: "unmatched" },
               ]}
             />

@@ -58,4 +58,8 @@ export const attendanceEnUS: Record<keyof typeof attendanceZhCN, string> = {
   "attendance.class": "Class",
   "attendance.ruleCol": "Alert",
   "attendance.why": "Why",
+  "attendance.caseCol": "Case",
+  "attendance.openCase": "Open a case",
+  "attendance.caseOpened": "Case opened; the alert's reason is in the case note",
+  "attendance.noCase": "No case",
 };

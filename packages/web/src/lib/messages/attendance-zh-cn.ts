@@ -56,4 +56,8 @@ export const attendanceZhCN = {
   "attendance.class": "班级",
   "attendance.ruleCol": "预警",
   "attendance.why": "依据",
+  "attendance.caseCol": "一生一案",
+  "attendance.openCase": "立案",
+  "attendance.caseOpened": "已立案，预警依据已写入立案说明",
+  "attendance.noCase": "未立案",
 };

@@ -77,4 +77,7 @@ export const dropoutEnUS: Record<keyof typeof dropoutZhCN, string> = {
   "dropout.dropoutRate": "Dropout rate",
   "dropout.persuasionRate": "Return rate",
   "dropout.downloadReport": "Download the monthly report (.docx)",
+  "dropout.causeNote": "Why the case was opened",
+  "dropout.pickSchool": "Type a school's name to pick it",
+  "dropout.assignSchool": "Make this school responsible",
 };

@@ -74,4 +74,7 @@ export const dropoutZhCN = {
   "dropout.dropoutRate": "辍学率",
   "dropout.persuasionRate": "劝返率",
   "dropout.downloadReport": "下载月报（公文 .docx）",
+  "dropout.causeNote": "立案说明",
+  "dropout.pickSchool": "输入校名，选择责任学校",
+  "dropout.assignSchool": "指定责任学校",
 };
