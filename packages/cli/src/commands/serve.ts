@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { z } from "zod";
 import {
   buildApp,
@@ -52,7 +53,21 @@ export async function serve(raw: unknown): Promise<void> {
     logger: { level: config.logLevel },
     version: VERSION,
   });
+  // LUOSHI_REPORT_LOAD=1 (the load benchmark): on shutdown, print how long the event loop was held up
+  // and the CPU time this process used — the server's own figures, which a loaded machine does not skew.
+  const loopDelay = process.env.LUOSHI_REPORT_LOAD === "1" ? monitorEventLoopDelay({ resolution: 10 }) : null;
+  loopDelay?.enable();
+  let cpuAtListen = process.cpuUsage();
   const close = async () => {
+    if (loopDelay !== null) {
+      loopDelay.disable();
+      const ms = (ns: number) => (ns / 1e6).toFixed(0);
+      const cpu = process.cpuUsage(cpuAtListen);
+      console.log(
+        `server: event loop delay p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, ` +
+          `max ${ms(loopDelay.max)} ms; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms since it listened`,
+      );
+    }
     await app.close();
     await deps.handle.close();
     process.exit(0);
@@ -60,6 +75,8 @@ export async function serve(raw: unknown): Promise<void> {
   process.once("SIGINT", () => void close());
   process.once("SIGTERM", () => void close());
   await app.listen({ port: config.port, host: config.host });
+  cpuAtListen = process.cpuUsage();
+  loopDelay?.reset();
   const engine = deps.handle.engine === "pglite" ? `嵌入式 PGlite（${config.dataDir}）` : "PostgreSQL";
   console.log(
     `\n落实 luoshi 已启动：http://localhost:${config.port}  数据库：${engine}  接口文档：/api/docs`,
