@@ -45,15 +45,31 @@ export function isWorkingDay(day: string, calendar: WorkingCalendar = CHINA_WORK
   return weekday !== 0 && weekday !== 6;
 }
 
+/** Answers of `addWorkingDays` per calendar, by `day|n`: a 台账 asks the same few hundred days again and again. */
+const answers = new WeakMap<WorkingCalendar, Map<string, string>>();
+/** Entries kept per calendar before the memo starts afresh (a few years of days × every time limit). */
+const MAX_ANSWERS = 20_000;
+
 /**
  * The day `n` working days after `day` (n ≥ 0): the start day itself never counts, so a task given on
  * a Friday with two working days to sign is due on the Tuesday after. With n = 0 the answer is `day`.
+ * Remembered per calendar: the 台账 computes the 签收时限 of every task of a county on each change.
  */
 export function addWorkingDays(
   day: string,
   n: number,
   calendar: WorkingCalendar = CHINA_WORKING_CALENDAR,
 ): string {
+  let memo = answers.get(calendar);
+  if (memo === undefined) {
+    memo = new Map();
+    answers.set(calendar, memo);
+  }
+  const key = `${day}|${String(n)}`;
+  const known = memo.get(key);
+  if (known !== undefined) {
+    return known;
+  }
   let current = day;
   let left = n;
   while (left > 0) {
@@ -62,5 +78,9 @@ export function addWorkingDays(
       left -= 1;
     }
   }
+  if (memo.size >= MAX_ANSWERS) {
+    memo.clear();
+  }
+  memo.set(key, current);
   return current;
 }

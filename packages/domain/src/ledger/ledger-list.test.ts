@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { matchesTaskFilters, selectLedgerRows, type LedgerFilters, type LedgerSort } from "./ledger-list.ts";
+import {
+  filterLedgerRows,
+  matchesTaskFilters,
+  selectLedgerRows,
+  sortLedgerRows,
+  type LedgerFilters,
+  type LedgerSort,
+} from "./ledger-list.ts";
 import type { Light } from "./lights.ts";
 import type { TaskState } from "./types.ts";
 
@@ -46,6 +53,27 @@ describe("selectLedgerRows", () => {
   it("breaks a tie of lights by the deadline", () => {
     const rows = [row("乙", "inProgress", "2026-05-01", "red"), row("甲", "inProgress", "2026-04-01", "red")];
     expect(titles(selectLedgerRows(rows, {}, "light"))).toEqual(["甲", "乙"]);
+  });
+
+  it("gives the same list when sorted rows are filtered (the server sorts a scope once per order)", () => {
+    // many ties: equal deadlines and lights, titles repeated, in an order of their own
+    const states: TaskState[] = ["inProgress", "assigned", "closed"];
+    const lights: Light[] = ["red", "yellow", "green", "grey"];
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      row(
+        `任务${String((i * 7) % 11)}`,
+        states[i % 3] ?? "inProgress",
+        `2026-0${String(1 + (i % 4))}-01`,
+        lights[(i * 5) % 4] ?? "red",
+      ),
+    );
+    const filterSets: LedgerFilters[] = [{}, { state: "inProgress" }, { light: "red" }, { text: "任务1" }];
+    for (const sort of ["deadline", "-deadline", "light", "title"] as const) {
+      const sorted = sortLedgerRows(rows, sort);
+      for (const filters of filterSets) {
+        expect(filterLedgerRows(sorted, filters)).toEqual(selectLedgerRows(rows, filters, sort));
+      }
+    }
   });
 
   it("leaves the input in its order", () => {

@@ -45,20 +45,24 @@ export function matchesTaskFilters(task: LedgerListTask, filters: LedgerFilters)
   );
 }
 
-/**
- * The rows the filters keep, in the list's order. Rows are `{ t, light }`: the task and its light; ties
- * of the light order fall back to the deadline. Sorts a copy.
- */
-export function selectLedgerRows<R extends { t: LedgerListTask; light: Pick<LightResult, "light"> }>(
-  rows: readonly R[],
-  filters: LedgerFilters,
-  sort: LedgerSort,
-): R[] {
-  const kept = rows.filter(
+/** What the list reads of a row: the task and its light. */
+type ListRow = { t: LedgerListTask; light: Pick<LightResult, "light"> };
+
+/** The rows the filters keep, in the order they came (filtering a sorted list keeps it sorted). */
+export function filterLedgerRows<R extends ListRow>(rows: readonly R[], filters: LedgerFilters): R[] {
+  return rows.filter(
     (x) =>
       matchesTaskFilters(x.t, filters) && (filters.light === undefined || x.light.light === filters.light),
   );
-  return kept.sort((a, b) => {
+}
+
+/**
+ * The rows in the list's order, as a sorted copy. The sort is stable, so filtering the sorted rows gives
+ * the same list as sorting the filtered ones: a server may sort a scope's rows once per order and only
+ * filter them per request.
+ */
+export function sortLedgerRows<R extends ListRow>(rows: readonly R[], sort: LedgerSort): R[] {
+  return [...rows].sort((a, b) => {
     switch (sort) {
       case "-deadline":
         return byDay(b.t.deadline, a.t.deadline);
@@ -70,4 +74,16 @@ export function selectLedgerRows<R extends { t: LedgerListTask; light: Pick<Ligh
         return byDay(a.t.deadline, b.t.deadline);
     }
   });
+}
+
+/**
+ * The rows the filters keep, in the list's order. Rows are `{ t, light }`: the task and its light; ties
+ * of the light order fall back to the deadline. Sorts a copy.
+ */
+export function selectLedgerRows<R extends ListRow>(
+  rows: readonly R[],
+  filters: LedgerFilters,
+  sort: LedgerSort,
+): R[] {
+  return sortLedgerRows(filterLedgerRows(rows, filters), sort);
 }

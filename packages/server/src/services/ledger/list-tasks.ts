@@ -1,8 +1,10 @@
 import { chinaDate, startOfChinaDay } from "@luoshi/common";
 import {
+  filterLedgerRows,
   lightOf,
-  selectLedgerRows,
+  sortLedgerRows,
   type LedgerFilters,
+  type LedgerSort,
   type LightResult,
   type LightTask,
   type EscalationLevel,
@@ -112,11 +114,27 @@ async function lightsOf(deps: ServiceDeps, scope: TaskScope, today: string): Pro
   });
 }
 
+/** The lit tasks of one list scope, and those tasks in each order the list was asked for so far. */
+interface LitScope {
+  all: LitTask[];
+  ordered: Map<LedgerSort, LitTask[]>;
+}
+
+/** The scope's tasks in the list's `sort` order, sorted once per order and kept with the lights. */
+function inOrder(lit: LitScope, sort: LedgerSort): LitTask[] {
+  let rows = lit.ordered.get(sort);
+  if (rows === undefined) {
+    rows = sortLedgerRows(lit.all, sort);
+    lit.ordered.set(sort, rows);
+  }
+  return rows;
+}
+
 /**
  * The lights of the actor's list scope today, kept while the ledger does not change (light-cache.ts):
  * the key is the scope the actor's own role and jurisdiction give, with the list's narrowing filters.
  */
-function cachedLights(deps: ServiceDeps, scope: TaskScope, today: string): Promise<LitTask[]> {
+function cachedLights(deps: ServiceDeps, scope: TaskScope, today: string): Promise<LitScope> {
   const key = JSON.stringify([
     scope.scope.path,
     scope.reach,
@@ -124,7 +142,10 @@ function cachedLights(deps: ServiceDeps, scope: TaskScope, today: string): Promi
     scope.planId ?? null,
     today,
   ]);
-  return byLedgerVersion(deps.handle.db, key, () => lightsOf(deps, scope, today));
+  return byLedgerVersion(deps.handle.db, key, async () => ({
+    all: await lightsOf(deps, scope, today),
+    ordered: new Map(),
+  }));
 }
 
 /** 台账: tasks in scope with computed lights, filtered, sorted and paged. */
@@ -139,8 +160,10 @@ export async function listTasks(deps: ServiceDeps, actor: Actor, q: TaskListQuer
     deadlineBefore: q.deadlineBefore,
     text: q.q,
   };
-  const lit = await cachedLights(deps, scope, today);
-  const rows = selectLedgerRows(lit, filters, q.sort);
+  // sorted once per order while the ledger stands still; a request only filters (stable: same list)
+  const ordered = inOrder(await cachedLights(deps, scope, today), q.sort);
+  const filtered = Object.values(filters).some((v) => v !== undefined && v !== "");
+  const rows = filtered ? filterLedgerRows(ordered, filters) : ordered;
   const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const bundle =
     page.length === 0

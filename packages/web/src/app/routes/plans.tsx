@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { App, Button, Select } from "antd";
-import { ImportOutlined } from "@ant-design/icons";
+import { App, Button, Select, Space } from "antd";
+import { ImportOutlined, TagsOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router";
 import { PLAN_STATUS_VALUES } from "@luoshi/contracts";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -11,6 +11,7 @@ import type { PlanStatus } from "../../features/plans/api/plans.ts";
 import { PlanImportModal } from "../../features/plans/components/plan-import-modal.tsx";
 import { usePlanLabels } from "../../features/plans/components/plan-labels.tsx";
 import { PlanTable } from "../../features/plans/components/plan-table.tsx";
+import { UnitNameRulesDrawer } from "../../features/plans/components/unit-name-rules-drawer.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /** /plans — 规划文件: the list by status, and 导入文件 for those who may write plans. */
@@ -22,6 +23,7 @@ export function PlansRoute() {
   const canWrite = useCan("plan.write");
   const [status, setStatus] = useState<PlanStatus | undefined>(undefined);
   const [isImporting, setIsImporting] = useState(false);
+  const [isEditingRules, setIsEditingRules] = useState(false);
   const plans = usePlans(status);
 
   return (
@@ -30,15 +32,25 @@ export function PlansRoute() {
         title={t("plans.title")}
         extra={
           canWrite ? (
-            <Button
-              type="primary"
-              icon={<ImportOutlined />}
-              onClick={() => {
-                setIsImporting(true);
-              }}
-            >
-              {t("plans.import")}
-            </Button>
+            <Space wrap>
+              <Button
+                icon={<TagsOutlined />}
+                onClick={() => {
+                  setIsEditingRules(true);
+                }}
+              >
+                {t("unitRules.open")}
+              </Button>
+              <Button
+                type="primary"
+                icon={<ImportOutlined />}
+                onClick={() => {
+                  setIsImporting(true);
+                }}
+              >
+                {t("plans.import")}
+              </Button>
+            </Space>
           ) : undefined
         }
       />
@@ -63,6 +75,12 @@ export function PlansRoute() {
           <PlanTable items={plans.data?.items ?? []} loading={plans.isFetching} />
         )}
       </div>
+      <UnitNameRulesDrawer
+        open={isEditingRules}
+        onClose={() => {
+          setIsEditingRules(false);
+        }}
+      />
       <PlanImportModal
         open={isImporting}
         onClose={() => {

@@ -1,8 +1,11 @@
-import { Alert, App, Empty, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Alert, App, Button, Empty, Table, Tag, Typography } from "antd";
+import { TagsOutlined } from "@ant-design/icons";
 import type { TableColumnsType } from "antd";
 import type { PlanDetail, PlanUnitName } from "@luoshi/contracts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { RegistryUnitSelect } from "./registry-unit-select.tsx";
+import { UnitNameRulesDrawer } from "./unit-name-rules-drawer.tsx";
 import type { usePlanEditor } from "./use-plan-editor.ts";
 
 const RESOLUTION_COLORS: Record<PlanUnitName["resolution"], string> = {
@@ -32,6 +35,7 @@ export function UnitNamesPanel({
   const { message } = App.useApp();
   const groups = new Map(plan.unitGroups.map((g) => [g.name, g]));
   const editable = canWrite && plan.status === "draft";
+  const [isEditingRules, setIsEditingRules] = useState(false);
 
   const map = async (name: string, orgUnitId: string | null, items: number) => {
     const done = await editor.run({ kind: "mapName", body: { name, orgUnitId } }, { done: null });
@@ -90,12 +94,37 @@ export function UnitNamesPanel({
     },
   ];
 
+  const rules = canWrite ? (
+    <>
+      <Button
+        icon={<TagsOutlined />}
+        className="form-alert"
+        onClick={() => {
+          setIsEditingRules(true);
+        }}
+      >
+        {t("unitRules.open")}
+      </Button>
+      <UnitNameRulesDrawer
+        open={isEditingRules}
+        onClose={() => {
+          setIsEditingRules(false);
+        }}
+      />
+    </>
+  ) : null;
   if (plan.unitNames.length === 0) {
-    return <Empty description={t("unitNames.empty")} />;
+    return (
+      <>
+        {rules}
+        <Empty description={t("unitNames.empty")} />
+      </>
+    );
   }
   return (
     <>
       <Alert type="info" showIcon className="form-alert" title={t("unitNames.hint")} />
+      {rules}
       {!editable && <Alert type="warning" showIcon className="form-alert" title={t("unitNames.readOnly")} />}
       <Table<PlanUnitName>
         rowKey="name"
