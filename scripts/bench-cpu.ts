@@ -36,6 +36,8 @@ function procTimes(pid: number | "self"): { own: number; children: number } {
 export function cpuMeter(handle: DatabaseHandle) {
   const backends = async (): Promise<number[]> =>
     handle.engine === "postgres" ? backendPids(handle.db) : [];
+  // a backend that connects between two snapshots counts whole (it started in between); one that
+  // disconnects is lost, which a pool busy with the benchmark does not do
   const snap = async (): Promise<CpuSnapshot> => {
     const cpu = process.cpuUsage();
     const pids = await backends();
