@@ -76,13 +76,12 @@ export async function explainAbsencesOfDay(db: Db, countyCode: string, day: stri
 }
 
 /**
- * The process ids of the PostgreSQL backends serving clients of this database (not autovacuum, whose
- * work is not the benchmark's), for a benchmark on the same machine to read their CPU time
+ * The process ids of the PostgreSQL processes connected to this database (the application's role sees
+ * their ids, not their kind), for a benchmark on the same machine to read their CPU time
  * (/proc/<pid>/stat) beside its own.
  */
 export async function backendPids(db: Db): Promise<number[]> {
   const r = await sql<{ pid: number }>`
-    SELECT pid FROM pg_stat_activity
-    WHERE datname = current_database() AND backend_type = 'client backend'`.execute(db);
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db);
   return r.rows.map((x) => x.pid);
 }
