@@ -4,8 +4,13 @@
  * end to end — reading, checking, sealing (SM4 + HMAC-SM3 per pupil, two blind indexes) and writing — for
  * a first import and a re-import of the same file (every pupil matched and rewritten). Also prints the
  * cost of sealing alone. Goal: ≥ 50,000 rows/s.
+ *
+ * Wall time means little on the shared two-core machine: beside it the run prints the CPU time of this
+ * process, of the file-reading child process and of the PostgreSQL backend, with the load average, and
+ * compares the goal with the CPU time of the import (rows per CPU second: what one core would do).
  * Run: node scripts/bench-registry-import.ts [rows=200000] [pglite|postgres]
- * (postgres uses TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ * (postgres uses TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; a CI run
+ * (LUOSHI_BENCH_CI=1) defaults to 50,000 rows).
  */
 import { blindIndex, encryptField, orgUnitRepo, scopeOf } from "@luoshi/db";
 import { createTestDatabase } from "@luoshi/db/testing";
@@ -18,8 +23,10 @@ import {
   gradeLabel,
 } from "@luoshi/domain/registry";
 import { importOrgUnits, importRegistry, parseConfig, systemActor, type ServiceDeps } from "@luoshi/server";
+import { cpuMeter } from "./bench-cpu.ts";
+import { isCiRun, reportFigure } from "./bench-goals.ts";
 
-const rows = Number(process.argv[2] ?? 200_000);
+const rows = Number(process.argv[2] ?? (isCiRun() ? 50_000 : 200_000));
 const engine = process.argv[3] === "postgres" ? "postgres" : "pglite";
 if (engine === "postgres") {
   process.env.TEST_DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
@@ -81,19 +88,23 @@ try {
   }
   const actor = { ...systemActor("bench"), role: "bureauPlanner" as const, scope: scopeOf(root.path) };
 
-  let t = performance.now();
+  const meter = cpuMeter(handle);
+  const t = performance.now();
+  const sealStart = process.cpuUsage();
   for (const r of records) {
     encryptField(handle.db, JSON.stringify({ studentNo: r.studentNo, idNumber: r.idNumber, name: r.name }));
     blindIndex(handle.db, "studentNo", r.studentNo);
     blindIndex(handle.db, "idNumber", r.idNumber ?? "");
   }
   const sealMs = performance.now() - t;
+  const sealCpu = process.cpuUsage(sealStart);
+  const sealCpuS = (sealCpu.user + sealCpu.system) / 1e6;
   console.log(
-    `sealing alone: ${Math.round(records.length / (sealMs / 1000)).toLocaleString("en")} rows/s (${(sealMs / 1000).toFixed(1)} s)`,
+    `sealing alone (SM4-CBC + HMAC-SM3 tag, two HMAC-SM3 blind indexes): ${Math.round(records.length / sealCpuS).toLocaleString("en")} rows per CPU second (${sealCpuS.toFixed(2)} s CPU, ${(sealMs / 1000).toFixed(1)} s wall)`,
   );
 
   for (const run of ["first import", "re-import"]) {
-    t = performance.now();
+    const start = await meter.snap();
     const result = await importRegistry(deps, actor, {
       fileName: "学籍.csv",
       bytes,
@@ -102,10 +113,18 @@ try {
       asOf: `${DEMO_REGISTRY_YEAR}-09-30`,
       preview: false,
     });
-    const s = (performance.now() - t) / 1000;
+    const took = await meter.since(start);
     console.log(
-      `${run}: ${result.rows} rows (added ${result.added}, updated ${result.updated}) in ${s.toFixed(1)} s = ${Math.round(result.rows / s).toLocaleString("en")} rows/s (goal ≥ 50,000)`,
+      `${run}: ${result.rows} rows (added ${result.added}, updated ${result.updated}) = ${Math.round(result.rows / took.wall).toLocaleString("en")} rows/s wall, ${Math.round(result.rows / took.cpu).toLocaleString("en")} rows per CPU second; ${took.line}`,
     );
+    // the goal in seconds for the rows done: 50,000 rows/s; the import's CPU time against it
+    reportFigure({
+      name: `学籍导入 ${run}, CPU s for the rows (≥ 50,000 rows/s)`,
+      value: took.cpu,
+      goal: 3_000_000 / 50_000,
+      unit: "s",
+      scale: result.rows / 3_000_000,
+    });
   }
 } finally {
   await handle.close();

@@ -175,7 +175,11 @@ export const attendanceRepo = {
     );
   },
 
-  /** Writes many absences of one day (multi-row inserts through one JSON parameter per chunk). */
+  /**
+   * Writes many absences of one day: one statement of typed arrays per chunk. Every pupil must exist
+   * (the check the dropped foreign key made, 0032, without locking each pupil's registry row); a chunk
+   * naming an unknown pupil is refused before anything of it is written.
+   */
   async insertAbsences(
     db: Db,
     countyCode: string,
@@ -183,11 +187,18 @@ export const attendanceRepo = {
     rows: readonly (AbsenceWrite & { unitId: string })[],
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const json = JSON.stringify(rows.slice(i, i + CHUNK).map((r) => [r.unitId, r.studentId, r.reason]));
+      const chunk = rows.slice(i, i + CHUNK);
+      const pupils = [...new Set(chunk.map((a) => a.studentId))];
+      const known = await sql<{ n: string | number }>`
+        SELECT count(*) AS n FROM students WHERE id = ANY(${pupils}::uuid[])`.execute(db);
+      if (Number(known.rows[0]?.n ?? 0) !== pupils.length) {
+        throw new Error("attendance_absences: an absence names a pupil who is not in the registry");
+      }
       await sql`
         INSERT INTO attendance_absences (county_code, day, unit_id, student_id, reason)
-        SELECT ${countyCode}, ${day}::date, (x->>0)::uuid, (x->>1)::uuid, x->>2
-        FROM jsonb_array_elements(${json}::jsonb) AS x`.execute(db);
+        SELECT ${countyCode}, ${day}::date, x.u, x.s, x.r
+        FROM unnest(${chunk.map((a) => a.unitId)}::uuid[], ${chunk.map((a) => a.studentId)}::uuid[],
+          ${chunk.map((a) => a.reason)}::text[]) AS x(u, s, r)`.execute(db);
     }
   },
 
@@ -199,14 +210,13 @@ export const attendanceRepo = {
     rows: readonly { unitId: string; expected: number; present: number; classes: unknown }[],
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const json = JSON.stringify(
-        rows.slice(i, i + CHUNK).map((r) => [r.unitId, r.expected, r.present, r.classes]),
-      );
+      const chunk = rows.slice(i, i + CHUNK);
       await sql`
         INSERT INTO attendance_reports (county_code, day, unit_id, expected, present, zero_report, classes)
-        SELECT ${countyCode}, ${day}::date, (x->>0)::uuid, (x->>1)::integer, (x->>2)::integer,
-          (x->>1)::integer = (x->>2)::integer, x->3
-        FROM jsonb_array_elements(${json}::jsonb) AS x`.execute(db);
+        SELECT ${countyCode}, ${day}::date, x.u, x.e, x.p, x.e = x.p, x.c::jsonb
+        FROM unnest(${chunk.map((r) => r.unitId)}::uuid[], ${chunk.map((r) => r.expected)}::integer[],
+          ${chunk.map((r) => r.present)}::integer[], ${chunk.map((r) => JSON.stringify(r.classes))}::text[])
+          AS x(u, e, p, c)`.execute(db);
     }
   },
 

@@ -5,6 +5,7 @@ import { classDays, countsAsReported, pastCutoff } from "./reporting.ts";
 import {
   DEFAULT_RULE_PARAMS,
   DEFAULT_RULE_SET,
+  absenceRuleDays,
   evaluateAbsences,
   evaluateTransfer,
   ruleParamProblems,
@@ -228,5 +229,37 @@ describe("the demo term", () => {
     );
     expect(flagged.length).toBeGreaterThan(5);
     expect(flagged.length).toBeLessThan(150);
+  });
+});
+
+describe("the calendar worked out once for a day's run", () => {
+  it("gives the same findings as working it out per pupil, for every rule and any window", () => {
+    const term = schoolDaysBetween("2024-09-02", "2025-01-17", DEMO_CALENDAR_2024);
+    const reasons: Absence["reason"][] = ["truant", "unknown", "sick", "personal"];
+    const short = { version: 3, params: { ...DEFAULT_RULE_PARAMS, windowDays: 5, monthDays: 2 } };
+    let compared = 0;
+    let flagged = 0;
+    for (const ruleSet of [DEFAULT_RULE_SET, short]) {
+      term.forEach((day, k) => {
+        if (k % 5 !== 0) {
+          return;
+        }
+        const days = absenceRuleDays(day, ruleSet, DEMO_CALENDAR_2024);
+        for (let p = 0; p < 12; p++) {
+          // every pupil a different pattern, with a Sunday (not a school day) among the absences
+          const absences: Absence[] = term
+            .filter((d, j) => d <= day && (j * 7 + p * 13) % (p + 2) === 0)
+            .map((d, j) => ({ day: d, reason: reasons[(j + p) % 4] ?? "truant" }));
+          absences.push({ day: "2024-10-13", reason: "truant" });
+          const pupil = { leftBehind: p % 2 === 0, absences };
+          const once = evaluateAbsences(pupil, day, ruleSet, DEMO_CALENDAR_2024, days);
+          expect(once).toEqual(evaluateAbsences(pupil, day, ruleSet, DEMO_CALENDAR_2024));
+          compared++;
+          flagged += once.length;
+        }
+      });
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(flagged).toBeGreaterThan(50);
   });
 });

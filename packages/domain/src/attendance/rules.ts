@@ -137,20 +137,44 @@ export function lookbackStart(day: string, params: RuleParams, calendar: Working
 }
 
 /**
+ * The school days the absence rules look back over from `day`, worked out once for every pupil of a
+ * day's run (a province-day evaluates some 100,000 pupils against the same calendar).
+ */
+export interface AbsenceRuleDays {
+  day: string;
+  /** The school days ending with `day`, latest first, as many as the longest rule needs. */
+  back: readonly string[];
+  /** The same days as a set, for the membership test of each absence. */
+  schoolDays: ReadonlySet<string>;
+}
+
+/** The {@link AbsenceRuleDays} of `day` under `rules` and `calendar`. */
+export function absenceRuleDays(day: string, rules: RuleSet, calendar: WorkingCalendar): AbsenceRuleDays {
+  const n = Math.max(rules.params.consecutiveDays, rules.params.windowDays * 2);
+  const back = schoolDaysBack(day, n, calendar);
+  return { day, back, schoolDays: new Set(back) };
+}
+
+/**
  * The attendance rules on one pupil as of `day` (normally a day the pupil was absent): every rule met.
  * `absences` are the pupil's absences up to `day`, in any order; those on days that are not school days
- * are ignored.
+ * are ignored. `days` (from {@link absenceRuleDays} for the same day, rules and calendar) saves working
+ * out the calendar again for each pupil; the findings are the same with or without it.
  */
 export function evaluateAbsences(
   pupil: { leftBehind: boolean; absences: readonly Absence[] },
   day: string,
   rules: RuleSet,
   calendar: WorkingCalendar,
+  days: AbsenceRuleDays = absenceRuleDays(day, rules, calendar),
 ): FlagFinding[] {
   const { params, version } = rules;
+  const oldest = days.back.at(-1) ?? day;
+  const isSchoolDay = (d: string) =>
+    d >= oldest && days.day === day ? days.schoolDays.has(d) : isWorkingDay(d, calendar);
   const byDay = new Map<string, AbsenceReason>();
   for (const a of pupil.absences) {
-    if (a.day <= day && isWorkingDay(a.day, calendar)) {
+    if (a.day <= day && isSchoolDay(a.day)) {
       byDay.set(a.day, a.reason);
     }
   }
@@ -161,7 +185,9 @@ export function evaluateAbsences(
   const found: FlagFinding[] = [];
 
   const run: string[] = [];
-  for (const d of schoolDaysBack(day, params.consecutiveDays, calendar)) {
+  const back = (n: number) =>
+    days.day === day && days.back.length >= n ? days.back.slice(0, n) : schoolDaysBack(day, n, calendar);
+  for (const d of back(params.consecutiveDays)) {
     if (!unexplained(d)) {
       break;
     }
@@ -190,12 +216,12 @@ export function evaluateAbsences(
   }
 
   if (pupil.leftBehind) {
-    const days = schoolDaysBack(day, params.windowDays * 2, calendar);
-    if (days.length === params.windowDays * 2) {
-      const rate = (window: string[]) =>
+    const windows = back(params.windowDays * 2);
+    if (windows.length === params.windowDays * 2) {
+      const rate = (window: readonly string[]) =>
         1 - window.filter((d) => byDay.has(d)).length / Math.max(1, window.length);
-      const last = rate(days.slice(0, params.windowDays));
-      const before = rate(days.slice(params.windowDays));
+      const last = rate(windows.slice(0, params.windowDays));
+      const before = rate(windows.slice(params.windowDays));
       // compare in whole hundredths so that 0.85 − 0.80 counts as a 5-point fall
       const drop = Math.round((before - last) * 1e6) / 1e6;
       if (last < params.rateBelow && drop >= params.dropAtLeast) {

@@ -9,6 +9,7 @@ import {
   DEFAULT_RULE_PARAMS,
   DEFAULT_RULE_SET,
   SCHOOL_CALENDAR,
+  absenceRuleDays,
   classDays,
   evaluateAbsences,
   evaluateTransfer,
@@ -86,6 +87,7 @@ export async function raiseAbsenceFlags(
 ): Promise<number> {
   const from = lookbackStart(day, rules.params, SCHOOL_CALENDAR);
   const history = await attendanceRepo.historyOfAbsent(db, county, unitIds, day, from);
+  const days = absenceRuleDays(day, rules, SCHOOL_CALENDAR);
   const flags: FlagWrite[] = [];
   let i = 0;
   while (i < history.length) {
@@ -106,6 +108,7 @@ export async function raiseAbsenceFlags(
       day,
       rules,
       SCHOOL_CALENDAR,
+      days,
     )) {
       flags.push(flagWrite(county, first.studentId, first.unitId, f, day));
     }
