@@ -144,7 +144,7 @@ export async function demoDropout(): Promise<void> {
     console.log(
       r === null
         ? "已有适龄儿童名单，未载入演示控辍数据。"
-        : `已载入演示控辍数据（合成）：适龄儿童 ${String(r.children)} 名，未匹配 ${String(r.unmatched)} 名并逐一立案；其中劝返中 ${String(r.open)}、已复学 ${String(r.returned)}、已销号 ${String(r.closed)}。`,
+        : `已载入演示控辍数据（合成）：适龄儿童 ${String(r.children)} 名，未匹配 ${String(r.unmatched)} 名并逐一立案；其中劝返中 ${String(r.open)}、已复学 ${String(r.returned)}、已销号 ${String(r.closed)}；另由考勤风险预警立案 ${String(r.fromFlags)} 件（计入劝返中）。`,
     );
   });
 }

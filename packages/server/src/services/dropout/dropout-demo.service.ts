@@ -2,10 +2,12 @@
  * 演示控辍: loads the demo county's synthetic 适龄 list (domain `demoSchoolAgeList`) through the ordinary
  * import — matched against the demo registry, a case opened for each unmatched child — then moves the
  * cases, deterministically, into every state: 劝返中 with no step yet, with an overdue 家访, with a 劝返
- * under way; 已复学 and being followed; 已销号. Needs the demo registry (`luoshi demo registry`) first.
+ * under way; 已复学 and being followed; 已销号 — and opens a case from every 60th risk flag of the demo term
+ * (长期缺勤), as a caseworker does from the flag list. Needs the demo registry (`luoshi demo registry`) first.
  */
 import { addWorkingDays, chinaDate } from "@luoshi/common";
 import {
+  attendanceFlagRepo,
   dropoutCaseRepo,
   inTransaction,
   orgUnitRepo,
@@ -23,6 +25,7 @@ import { addDays } from "@luoshi/domain/ledger";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { importSchoolAge } from "./school-age-import.service.ts";
+import { openCaseFromFlag } from "./case-from-flag.ts";
 
 /** What the demo loader wrote. */
 export interface DemoDropoutResult {
@@ -31,7 +34,12 @@ export interface DemoDropoutResult {
   open: number;
   returned: number;
   closed: number;
+  /** Cases opened from attendance risk flags (长期缺勤), all 劝返中 and counted in `open`. */
+  fromFlags: number;
 }
+
+/** Every how many-th open risk flag of the demo term gets a case, as a caseworker would open one. */
+const FLAG_CASE_EVERY = 60;
 
 /** Loads the demo 控辍 data once; null when a 适龄 list is already there. */
 export async function loadDemoDropout(deps: ServiceDeps, actor: Actor): Promise<DemoDropoutResult | null> {
@@ -160,5 +168,29 @@ export async function loadDemoDropout(deps: ServiceDeps, actor: Actor): Promise<
       counts.closed++;
     }
   });
-  return { children: result.children, unmatched: result.unmatched, ...counts };
+  // a few of the term's risk flags opened as cases from the flag list, in a fixed order (the day, the
+  // school, the class, the masked name, the rule) so the same flags are picked every time
+  const { rows: flags } = await attendanceFlagRepo.openFlags(
+    db,
+    bureau.scope,
+    {},
+    { offset: 0, limit: 100_000 },
+  );
+  const picked = [...flags]
+    .sort((a, b) =>
+      [a.raisedOn, a.schoolName, a.className, a.personal.name, a.rule]
+        .join("|")
+        .localeCompare([b.raisedOn, b.schoolName, b.className, b.personal.name, b.rule].join("|")),
+    )
+    .filter((_f, i) => i % FLAG_CASE_EVERY === FLAG_CASE_EVERY - 1);
+  let fromFlags = 0;
+  for (const f of picked) {
+    const opened = await dropoutCaseRepo.openCaseOf(db, { idNumberIndex: null, studentId: f.studentId });
+    if (opened === undefined) {
+      await openCaseFromFlag(deps, bureau, f.id, { plan: "班主任当日电话联系家长，两日内上门家访（演示）" });
+      fromFlags++;
+    }
+  }
+  counts.open += fromFlags;
+  return { children: result.children, unmatched: result.unmatched, ...counts, fromFlags };
 }

@@ -17,11 +17,19 @@ import {
 } from "antd";
 import type { SchoolAgeImportResult } from "@luoshi/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCan } from "../auth/api/session.ts";
+import { useCan, useSessionUser } from "../auth/api/session.ts";
 import { downloadFile } from "../../lib/download.ts";
 import { useI18n, type MessageKey } from "../../lib/i18n.tsx";
 import { importSchoolAge, useCases, useMonitor, useReport, useSchoolAge } from "./api.ts";
 import { CaseDrawer, LightTag } from "./case-drawer.tsx";
+
+/** A school: the 适龄 list is the bureau's, so the tab says so instead of offering an import it refuses. */
+function SchoolAgeAtSchool() {
+  const { t } = useI18n();
+  return (
+    <Alert type="info" title={t("dropout.matchBureauOnly")} description={t("dropout.matchBureauOnlyHint")} />
+  );
+}
 
 /** 适龄比对: import the list (preview first) and the unmatched children per township and village. */
 function SchoolAgePanel() {
@@ -310,13 +318,18 @@ function MonitorPanel() {
 /** 控辍保学: 适龄比对, 一生一案 and 动态监测, in one tab of the 学籍 page. */
 export function DropoutTab() {
   const { t } = useI18n();
+  const atSchool = useSessionUser().orgUnit.kind === "school";
   return (
     <>
       <Typography.Paragraph type="secondary">{t("dropout.intro")}</Typography.Paragraph>
       <Tabs
         items={[
           { key: "cases", label: t("dropout.tabCases"), children: <CasesPanel /> },
-          { key: "match", label: t("dropout.tabMatch"), children: <SchoolAgePanel /> },
+          {
+            key: "match",
+            label: t("dropout.tabMatch"),
+            children: atSchool ? <SchoolAgeAtSchool /> : <SchoolAgePanel />,
+          },
           { key: "monitor", label: t("dropout.tabMonitor"), children: <MonitorPanel /> },
         ]}
       />

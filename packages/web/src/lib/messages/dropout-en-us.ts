@@ -80,4 +80,7 @@ export const dropoutEnUS: Record<keyof typeof dropoutZhCN, string> = {
   "dropout.causeNote": "Why the case was opened",
   "dropout.pickSchool": "Type a school's name to pick it",
   "dropout.assignSchool": "Make this school responsible",
+  "dropout.matchBureauOnly": "The school-age match is the bureau's",
+  "dropout.matchBureauOnlyHint":
+    "The bureau imports the school-age list from the police or health authorities and matches it against the registry; each child not in school gets a case, which appears under Cases once a school is named for it.",
 };

@@ -77,4 +77,7 @@ export const dropoutZhCN = {
   "dropout.causeNote": "立案说明",
   "dropout.pickSchool": "输入校名，选择责任学校",
   "dropout.assignSchool": "指定责任学校",
+  "dropout.matchBureauOnly": "适龄比对由教育局进行",
+  "dropout.matchBureauOnlyHint":
+    "教育局导入公安、卫健提供的适龄儿童名单并与学籍比对；未入学的儿童逐一立案，指定到学校后会出现在“一生一案”中。",
 };
