@@ -551,6 +551,8 @@ export interface Database {
   attendance_absences: AttendanceAbsencesTable;
   attendance_rule_sets: AttendanceRuleSetsTable;
   attendance_flags: AttendanceFlagsTable;
+  enrol_catchments: EnrolCatchmentsTable;
+  enrol_catchment_imports: EnrolCatchmentImportsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -885,4 +887,32 @@ export interface AttendanceFlagsTable {
   status: Generated<string>;
   closed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
+}
+
+/** enrol_catchments — one school's 学区 of a school year (address units, 对口, 多校划片, seats). */
+export interface EnrolCatchmentsTable {
+  id: Generated<string>;
+  school_year: number;
+  area_unit_id: string;
+  school_unit_id: string;
+  stage: "primary" | "junior";
+  multi_group: string | null;
+  feeder_unit_id: string | null;
+  seats: number | null;
+  units: Json;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** enrol_catchment_imports — each import of a county's catchment list (file name and hash). */
+export interface EnrolCatchmentImportsTable {
+  id: Generated<string>;
+  area_unit_id: string;
+  school_year: number;
+  file_name: string;
+  sha256: string;
+  school_count: number;
+  unit_count: number;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
 }

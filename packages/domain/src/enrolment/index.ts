@@ -1,2 +1,3 @@
 export * from "./admission-lottery.ts";
 export * from "./class-balance.ts";
+export * from "./catchment.ts";

@@ -1,0 +1,51 @@
+/** 招生入学 API: 学区 per year (list, import, edit, year-to-year change). */
+import { useQuery } from "@tanstack/react-query";
+import {
+  CatchmentCompare,
+  CatchmentImportResult,
+  CatchmentItem,
+  CatchmentList,
+  type CatchmentEditBody,
+} from "@luoshi/contracts";
+import { getJson, postJson, request } from "../../lib/api.ts";
+import { toQueryString } from "../../lib/query-string.ts";
+
+export function useCatchments(year: number) {
+  return useQuery({
+    queryKey: ["enrol-catchments", year],
+    queryFn: ({ signal }) =>
+      getJson(`/api/enrolment/catchments${toQueryString({ year })}`, CatchmentList, signal),
+  });
+}
+
+export function useCatchmentCompare(year: number) {
+  return useQuery({
+    queryKey: ["enrol-catchments-compare", year],
+    queryFn: ({ signal }) =>
+      getJson(`/api/enrolment/catchments/compare${toQueryString({ year })}`, CatchmentCompare, signal),
+  });
+}
+
+/** The file's bytes as base64, in chunks (a large file would overflow one String.fromCharCode call). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** `POST /api/enrolment/catchments/imports`: a preview, or the import itself. */
+export async function importCatchments(file: File, schoolYear: number, preview: boolean) {
+  return postJson(
+    "/api/enrolment/catchments/imports",
+    { fileName: file.name, schoolYear, preview, contentBase64: await base64Of(file) },
+    CatchmentImportResult,
+  );
+}
+
+/** `PUT /api/enrolment/catchments/{schoolId}`. */
+export function editCatchment(schoolId: string, body: CatchmentEditBody) {
+  return request("PUT", `/api/enrolment/catchments/${schoolId}`, { body, schema: CatchmentItem });
+}

@@ -1,0 +1,47 @@
+import type { enrolmentZhCN } from "./enrolment-zh-cn.ts";
+
+/** 招生入学 page: English. */
+export const enrolmentEnUS: Record<keyof typeof enrolmentZhCN, string> = {
+  "nav.enrolment": "Enrolment",
+  "enrolment.title": "School enrolment",
+  "enrolment.tabCatchments": "Catchments (public list)",
+  "enrolment.tabCompare": "Year to year",
+  "enrolment.year": "School year",
+  "enrolment.yearLabel": "{year}",
+  "enrolment.print": "Print the public list",
+  "enrolment.publicationTitle": "{area}: catchment areas of compulsory-education schools, {year}",
+  "enrolment.fileHash": "From file {file} (SHA-256 {hash})",
+  "enrolment.noCatchments": "No catchment list for {year} yet",
+  "enrolment.school": "School",
+  "enrolment.stage": "Stage",
+  "enrolment.stage.primary": "Primary",
+  "enrolment.stage.junior": "Junior secondary",
+  "enrolment.units": "Catchment (communities, estates, villages, house numbers)",
+  "enrolment.multiGroup": "Multi-school group",
+  "enrolment.feeder": "Feeder junior school",
+  "enrolment.seats": "Places",
+  "enrolment.actions": "Actions",
+  "enrolment.edit": "Edit",
+  "enrolment.editTitle": "Edit the catchment of {school}",
+  "enrolment.save": "Save",
+  "enrolment.unitLinesHint":
+    'One address unit per line: "township unit", or "township unit street from-to" for part of a street, e.g. "城关镇 幸福小区 解放路 1-99".',
+  "enrolment.unitLineBad": 'Line {line} is not "township unit" or "township unit street from-to"',
+  "enrolment.chooseFile": "Choose the catchment list (.xlsx/.csv)",
+  "enrolment.preview": "Preview",
+  "enrolment.import": "Import (replaces the year's list)",
+  "enrolment.importHint":
+    "One address unit per row. Columns: school, stage, township, community/estate/village; optional kind, street, house number from/to, multi-school group, feeder junior school, places. Any error stops the whole file, naming its row and column; an address belongs to one school or one multi-school group.",
+  "enrolment.previewed":
+    "Preview: {schools} schools, {units} address units; {changed} schools differ from the current list. Import when it looks right.",
+  "enrolment.imported": "Imported: {schools} schools, {units} address units; {changed} schools changed.",
+  "enrolment.change": "Change",
+  "enrolment.status.new": "New school",
+  "enrolment.status.dropped": "No catchment this year",
+  "enrolment.status.changed": "Changed",
+  "enrolment.status.same": "Unchanged",
+  "enrolment.before": "{year} catchment",
+  "enrolment.after": "{year} catchment",
+  "enrolment.added": "Added",
+  "enrolment.removed": "Removed",
+};
