@@ -132,3 +132,125 @@ export const CatchmentCompare = z.object({
   ),
 });
 export type CatchmentCompare = z.infer<typeof CatchmentCompare>;
+
+/** What the family showed (flags and 社保 months), as the 类别 rules read it. */
+export const ApplicationDocuments = z.strictObject({
+  hukou: z.boolean(),
+  property: z.boolean(),
+  lease: z.boolean(),
+  residencePermit: z.boolean(),
+  socialMonths: z.number().int().min(0).max(600),
+  sibling: z.boolean(),
+  policy: z.boolean(),
+});
+
+/** GET /api/enrolment/applications */
+export const ApplicationQuery = z.strictObject({
+  year: Year,
+  unitId: z.uuid({ error: "单位编号格式不对" }).optional(),
+  status: z.enum(["pending", "approved", "rejected"]).optional(),
+  duplicates: z.enum(["true", "false"]).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ApplicationQuery = z.infer<typeof ApplicationQuery>;
+
+export const ApplicationItem = z.object({
+  id: z.uuid(),
+  applicationNo: z.string(),
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  /** masked */
+  name: z.string(),
+  /** masked */
+  idNumber: z.string(),
+  sex: z.enum(["M", "F"]),
+  source: z.enum(["portal", "school"]),
+  documents: ApplicationDocuments,
+  category: z.string(),
+  categoryLabel: z.string(),
+  tier: z.number().int(),
+  ruleVersion: z.number().int(),
+  status: z.enum(["pending", "approved", "rejected"]),
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** other schools the same child applied to this year (found by blind index) */
+  otherSchools: z.number().int(),
+});
+export type ApplicationItem = z.infer<typeof ApplicationItem>;
+
+export const ApplicationList = z.object({
+  total: z.number().int(),
+  items: z.array(ApplicationItem),
+  ruleVersion: z.number().int(),
+  canManage: z.boolean(),
+});
+export type ApplicationList = z.infer<typeof ApplicationList>;
+
+/** POST /api/enrolment/applications/imports — a portal export, previewed or applied all or nothing. */
+export const ApplicationImportBody = z.strictObject({
+  fileName: FileName,
+  schoolYear: Year,
+  preview: z.boolean().default(false),
+  contentBase64: Base64,
+});
+export type ApplicationImportBody = z.infer<typeof ApplicationImportBody>;
+
+export const ApplicationImportResult = z.object({
+  applied: z.boolean(),
+  fileName: z.string(),
+  applications: z.number().int(),
+  /** already entered (same child, same school, same year): left out */
+  skipped: z.number().int(),
+  byCategory: z.record(z.string(), z.number().int()),
+  ruleVersion: z.number().int(),
+});
+export type ApplicationImportResult = z.infer<typeof ApplicationImportResult>;
+
+/** POST /api/enrolment/applications — one application entered at the school. */
+export const ApplicationCreateBody = z.strictObject({
+  schoolYear: Year,
+  unitId: z.uuid({ error: "学校编号格式不对" }).optional(),
+  name: z.string().trim().min(1, { error: "请填写姓名" }).max(40),
+  idNumber: z.string().trim().min(15, { error: "请填写身份证件号" }).max(18),
+  documents: ApplicationDocuments,
+});
+export type ApplicationCreateBody = z.infer<typeof ApplicationCreateBody>;
+
+/** POST /api/enrolment/applications/{id}/decision — 资格审核. */
+export const ApplicationParams = z.strictObject({ id: z.uuid({ error: "报名编号格式不对" }) });
+export const ApplicationDecisionBody = z.strictObject({
+  decision: z.enum(["approved", "rejected"], { error: "审核结论应为通过或不通过" }),
+  reason: z
+    .string()
+    .trim()
+    .min(2, { error: "请写明审核理由" })
+    .max(200, { error: "理由最多 200 个字" })
+    .refine((s) => !/\d{17}[\dXx]/.test(s), { error: "请勿在理由中填写身份证件号" }),
+});
+export type ApplicationDecisionBody = z.infer<typeof ApplicationDecisionBody>;
+
+/** POST /api/enrolment/applications/{id}/reveal — full name and ID number, audited. */
+export const ApplicationRevealBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+export const ApplicationReveal = z.object({ name: z.string(), idNumber: z.string() });
+
+const Requirement = z.strictObject({
+  doc: z.enum(["hukou", "property", "lease", "residencePermit", "socialMonths", "sibling", "policy"]),
+  min: z.number().int().min(0).max(600).optional(),
+});
+/** GET/PUT /api/enrolment/category-rules — the area's 类别 rules, versioned. */
+export const CategoryRulesBody = z.strictObject({
+  categories: z
+    .array(
+      z.strictObject({
+        code: z.string().trim().min(1).max(4),
+        label: z.string().trim().min(1).max(60),
+        when: z.array(z.array(Requirement).max(7)).min(1).max(10),
+      }),
+    )
+    .min(1)
+    .max(12),
+});
+export type CategoryRulesBody = z.infer<typeof CategoryRulesBody>;
+export const CategoryRulesView = CategoryRulesBody.extend({ version: z.number().int() });
+export type CategoryRulesView = z.infer<typeof CategoryRulesView>;

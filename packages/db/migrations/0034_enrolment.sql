@@ -42,3 +42,50 @@ CREATE TABLE enrol_catchment_imports (
   imported_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX enrol_catchment_imports_area_idx ON enrol_catchment_imports (area_unit_id, school_year);
+
+-- 报名 and 资格审核. The 类别 (A/B/C …) of an application is derived from its documents by the area's
+-- category rules, versioned: a new version applies to applications entered after it; each application
+-- keeps the version that classed it.
+CREATE TABLE enrol_category_rules (
+  area_unit_id  uuid NOT NULL REFERENCES org_units (id),
+  version       integer NOT NULL CHECK (version >= 1),
+  -- {categories: [{code, label, requires: [{doc, min?}]}]}: the first category whose requirements hold
+  rules         jsonb NOT NULL,
+  created_by    uuid REFERENCES users (id),
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (area_unit_id, version)
+);
+
+-- One child's application to one school. The child's 姓名 and 身份证件号 are sealed (personal) and the
+-- 身份证件号 is kept as the registry's blind index, by which duplicate applications across schools are
+-- found without decrypting anything. Documents are what the rules check, as flags and counts only.
+CREATE TABLE enrol_applications (
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  school_year     integer NOT NULL CHECK (school_year BETWEEN 2000 AND 2100),
+  area_unit_id    uuid NOT NULL REFERENCES org_units (id),
+  school_unit_id  uuid NOT NULL REFERENCES org_units (id),
+  -- the application number: the label a lottery lists (never a name)
+  application_no  text NOT NULL,
+  id_number_index text NOT NULL,
+  -- encryptField of {name, idNumber}
+  personal        text NOT NULL,
+  sex             char(1) NOT NULL CHECK (sex IN ('M', 'F')),
+  birth_month     char(7) NOT NULL,
+  source          text NOT NULL CHECK (source IN ('portal', 'school')),
+  -- {hukou, property, lease, residencePermit, socialMonths, sibling, policy}: booleans and a count
+  documents       jsonb NOT NULL,
+  category        text NOT NULL,
+  -- the category's position in the rules (1 first): the lottery's priority tier
+  tier            smallint NOT NULL CHECK (tier >= 1),
+  rule_version    integer NOT NULL,
+  status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+  decision_reason text,
+  decided_by      uuid REFERENCES users (id),
+  decided_at      timestamptz,
+  created_by      uuid REFERENCES users (id),
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (school_year, application_no),
+  UNIQUE (school_year, school_unit_id, id_number_index)
+);
+CREATE INDEX enrol_applications_school_idx ON enrol_applications (school_unit_id, school_year, status);
+CREATE INDEX enrol_applications_index_idx ON enrol_applications (school_year, id_number_index);

@@ -553,6 +553,8 @@ export interface Database {
   attendance_flags: AttendanceFlagsTable;
   enrol_catchments: EnrolCatchmentsTable;
   enrol_catchment_imports: EnrolCatchmentImportsTable;
+  enrol_category_rules: EnrolCategoryRulesTable;
+  enrol_applications: EnrolApplicationsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -915,4 +917,37 @@ export interface EnrolCatchmentImportsTable {
   unit_count: number;
   imported_by: string | null;
   imported_at: Generated<Date>;
+}
+
+/** enrol_category_rules — the area's 类别 rules, one version per change. */
+export interface EnrolCategoryRulesTable {
+  area_unit_id: string;
+  version: number;
+  rules: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** enrol_applications — one child's 报名 at one school; name and ID number only sealed and blind-indexed. */
+export interface EnrolApplicationsTable {
+  id: Generated<string>;
+  school_year: number;
+  area_unit_id: string;
+  school_unit_id: string;
+  application_no: string;
+  id_number_index: string;
+  personal: string;
+  sex: "M" | "F";
+  birth_month: string;
+  source: "portal" | "school";
+  documents: Json;
+  category: string;
+  tier: number;
+  rule_version: number;
+  status: Generated<"pending" | "approved" | "rejected">;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }

@@ -3,6 +3,7 @@ import { Button, Space, Tabs } from "antd";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
 import { CatchmentTab, CompareTab, YearSelect } from "../../features/enrolment/catchment-tab.tsx";
+import { ApplicationsTab } from "../../features/enrolment/applications-tab.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /**
@@ -23,7 +24,13 @@ export function EnrolmentRoute() {
         extra={
           <Space className="no-print">
             <YearSelect year={year} onChange={setYear} />
-            <Button onClick={() => { window.print(); }}>{t("enrolment.print")}</Button>
+            <Button
+              onClick={() => {
+                window.print();
+              }}
+            >
+              {t("enrolment.print")}
+            </Button>
           </Space>
         }
       />
@@ -36,6 +43,11 @@ export function EnrolmentRoute() {
               children: <CatchmentTab year={year} />,
             },
             { key: "compare", label: t("enrolment.tabCompare"), children: <CompareTab year={year} /> },
+            {
+              key: "applications",
+              label: t("enrolment.tabApplications"),
+              children: <ApplicationsTab year={year} />,
+            },
           ]}
         />
       </div>

@@ -1,6 +1,9 @@
 /** 招生入学 API: 学区 per year (list, import, edit, year-to-year change). */
 import { useQuery } from "@tanstack/react-query";
 import {
+  ApplicationImportResult,
+  ApplicationList,
+  type ApplicationCreateBody,
   CatchmentCompare,
   CatchmentImportResult,
   CatchmentItem,
@@ -48,4 +51,45 @@ export async function importCatchments(file: File, schoolYear: number, preview: 
 /** `PUT /api/enrolment/catchments/{schoolId}`. */
 export function editCatchment(schoolId: string, body: CatchmentEditBody) {
   return request("PUT", `/api/enrolment/catchments/${schoolId}`, { body, schema: CatchmentItem });
+}
+
+export function useApplications(
+  year: number,
+  page: number,
+  filter: { status?: string; duplicates?: boolean },
+) {
+  return useQuery({
+    queryKey: ["enrol-applications", year, page, filter.status, filter.duplicates],
+    queryFn: ({ signal }) =>
+      getJson(
+        `/api/enrolment/applications${toQueryString({
+          year,
+          page,
+          pageSize: 50,
+          status: filter.status,
+          duplicates: filter.duplicates === true ? "true" : undefined,
+        })}`,
+        ApplicationList,
+        signal,
+      ),
+  });
+}
+
+/** `POST /api/enrolment/applications/imports`: a portal export, previewed or imported. */
+export async function importApplications(file: File, schoolYear: number, preview: boolean) {
+  return postJson(
+    "/api/enrolment/applications/imports",
+    { fileName: file.name, schoolYear, preview, contentBase64: await base64Of(file) },
+    ApplicationImportResult,
+  );
+}
+
+/** `POST /api/enrolment/applications`: one application entered at the school. */
+export function createApplication(body: ApplicationCreateBody) {
+  return postJson("/api/enrolment/applications", body);
+}
+
+/** `POST /api/enrolment/applications/{id}/decision`: 资格审核 with its reason. */
+export function decideApplication(id: string, decision: "approved" | "rejected", reason: string) {
+  return postJson(`/api/enrolment/applications/${id}/decision`, { decision, reason });
 }
