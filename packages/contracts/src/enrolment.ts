@@ -254,3 +254,50 @@ export const CategoryRulesBody = z.strictObject({
 export type CategoryRulesBody = z.infer<typeof CategoryRulesBody>;
 export const CategoryRulesView = CategoryRulesBody.extend({ version: z.number().int() });
 export type CategoryRulesView = z.infer<typeof CategoryRulesView>;
+
+/** GET /api/enrolment/lottery — the county's 摇号 of a year as published (names masked). */
+export const LotteryQuery = z.strictObject({ year: Year });
+export const LotteryBody = z.strictObject({ schoolYear: Year });
+export const LotteryDrawBody = z.strictObject({
+  schoolYear: Year,
+  entropy: z.string().trim().min(1, { error: "请填写公开随机数" }).max(2000),
+});
+export const LotteryView = z.object({
+  year: z.number().int(),
+  lottery: z
+    .object({
+      status: z.enum(["frozen", "drawn"]),
+      listSha256: z.string(),
+      labels: z.string(),
+      entropy: z.string().nullable(),
+      resultCsv: z.string().nullable(),
+      frozenAt: z.string(),
+      drawnAt: z.string().nullable(),
+      schools: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          seats: z.number().int(),
+          applicants: z.number().int(),
+          oversubscribed: z.boolean(),
+          neighbours: z.array(z.string()),
+          admitted: z.number().int().nullable(),
+          reassignedIn: z.number().int().nullable(),
+          cutOff: z.object({ tier: z.number().int(), lotteryRank: z.number().int() }).nullable(),
+        }),
+      ),
+      admissions: z.array(
+        z.object({
+          label: z.string(),
+          name: z.string(),
+          applied: z.string(),
+          tier: z.number().int(),
+          lotteryRank: z.number().int(),
+          status: z.enum(["admitted", "reassigned", "unplaced"]),
+          school: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type LotteryView = z.infer<typeof LotteryView>;

@@ -89,3 +89,29 @@ CREATE TABLE enrol_applications (
 );
 CREATE INDEX enrol_applications_school_idx ON enrol_applications (school_unit_id, school_year, status);
 CREATE INDEX enrol_applications_index_idx ON enrol_applications (school_year, id_number_index);
+
+-- 超员摇号: one county's draw of a year (docs/enrolment.md, docs/draws.md). Freezing copies the approved
+-- applications' numbers, schools and tiers and the schools' seats and 调剂 order into the row and
+-- publishes the list's SHA-256; the draw, once the announced public numbers are out, stores the entropy
+-- text and the result exactly as published, so that the published texts reproduce it.
+CREATE TABLE enrol_lotteries (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  area_unit_id  uuid NOT NULL REFERENCES org_units (id),
+  school_year   integer NOT NULL CHECK (school_year BETWEEN 2000 AND 2100),
+  status        text NOT NULL CHECK (status IN ('frozen', 'drawn')),
+  -- the frozen list as published: application numbers, one per line
+  labels        text NOT NULL,
+  list_sha256   text NOT NULL,
+  -- [{label, school, tier}] and [{code, name, seats, neighbours}]: the draw's other inputs
+  applicants    jsonb NOT NULL,
+  schools       jsonb NOT NULL,
+  entropy       text,
+  result_csv    text,
+  -- [{label, applied, tier, lotteryRank, status, school}] and the schools' outcomes
+  outcome       jsonb,
+  frozen_by     uuid REFERENCES users (id),
+  frozen_at     timestamptz NOT NULL DEFAULT now(),
+  drawn_by      uuid REFERENCES users (id),
+  drawn_at      timestamptz,
+  UNIQUE (area_unit_id, school_year)
+);

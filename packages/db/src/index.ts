@@ -39,3 +39,4 @@ export * from "./repos/attendance.repo.ts";
 export * from "./repos/attendance-flag.repo.ts";
 export * from "./repos/enrol-catchment.repo.ts";
 export * from "./repos/enrol-application.repo.ts";
+export * from "./repos/enrol-lottery.repo.ts";

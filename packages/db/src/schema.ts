@@ -555,6 +555,7 @@ export interface Database {
   enrol_catchment_imports: EnrolCatchmentImportsTable;
   enrol_category_rules: EnrolCategoryRulesTable;
   enrol_applications: EnrolApplicationsTable;
+  enrol_lotteries: EnrolLotteriesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -950,4 +951,23 @@ export interface EnrolApplicationsTable {
   decided_at: Date | null;
   created_by: string | null;
   created_at: Generated<Date>;
+}
+
+/** enrol_lotteries — a county's 摇号 of a year: the frozen inputs, the entropy and the published result. */
+export interface EnrolLotteriesTable {
+  id: Generated<string>;
+  area_unit_id: string;
+  school_year: number;
+  status: "frozen" | "drawn";
+  labels: string;
+  list_sha256: string;
+  applicants: Json;
+  schools: Json;
+  entropy: string | null;
+  result_csv: string | null;
+  outcome: Json;
+  frozen_by: string | null;
+  frozen_at: Generated<Date>;
+  drawn_by: string | null;
+  drawn_at: Date | null;
 }

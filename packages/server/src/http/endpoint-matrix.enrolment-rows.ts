@@ -75,6 +75,11 @@ export const APPLICATION_READ_ROWS: readonly Row[] = [
     mixed: [(_t, o) => ({ url: `/api/enrolment/applications${qs({ year: YEAR, unitId: o.school })}` })],
   },
   {
+    op: "GET /api/enrolment/lottery",
+    need: "pupil.read",
+    req: () => ({ url: `/api/enrolment/lottery${qs({ year: YEAR })}` }),
+  },
+  {
     op: "GET /api/enrolment/category-rules",
     need: "org.read",
     req: () => ({ url: "/api/enrolment/category-rules" }),
@@ -141,6 +146,19 @@ export const APPLICATION_WRITE_ROWS: readonly Row[] = [
           { code: "B", label: "其他", when: [[]] },
         ],
       },
+    }),
+  },
+  {
+    op: "POST /api/enrolment/lottery/freeze",
+    need: "enrolment.manage",
+    req: () => ({ url: "/api/enrolment/lottery/freeze", body: { schoolYear: YEAR } }),
+  },
+  {
+    op: "POST /api/enrolment/lottery/draw",
+    need: "enrolment.manage",
+    req: () => ({
+      url: "/api/enrolment/lottery/draw",
+      body: { schoolYear: YEAR, entropy: "双色球：3 11 19 24 27 31 9" },
     }),
   },
 ];

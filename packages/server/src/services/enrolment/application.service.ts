@@ -59,7 +59,7 @@ async function countyOf(db: Db, unit: OrgUnitRow): Promise<OrgUnitRow> {
 }
 
 /** The county a unit lies in, or null above county level (a city's account reads the default rules). */
-async function countyOrNull(db: Db, unit: OrgUnitRow): Promise<OrgUnitRow | null> {
+export async function countyOrNull(db: Db, unit: OrgUnitRow): Promise<OrgUnitRow | null> {
   return unit.kind === "city" || unit.kind === "province" ? null : countyOf(db, unit);
 }
 

@@ -36,7 +36,7 @@ import { readStatsFileInWorker } from "../statistics/stats-file-read.ts";
 import { registryScope } from "../registry/registry-scope.ts";
 
 /** The area whose list the actor manages: its scope's own root, which must be an area, not a school. */
-async function managedArea(db: Db, actor: Actor): Promise<OrgUnitRow> {
+export async function managedArea(db: Db, actor: Actor): Promise<OrgUnitRow> {
   authorize(actor, "enrolment.manage");
   const { unit } = await registryScope(db, actor, undefined);
   if (unit.kind === "school" || unit.kind === "department") {

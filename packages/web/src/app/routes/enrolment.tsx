@@ -4,6 +4,8 @@ import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
 import { CatchmentTab, CompareTab, YearSelect } from "../../features/enrolment/catchment-tab.tsx";
 import { ApplicationsTab } from "../../features/enrolment/applications-tab.tsx";
+import { LotteryTab } from "../../features/enrolment/lottery-tab.tsx";
+import { useCan } from "../../features/auth/api/session.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /**
@@ -12,6 +14,8 @@ import { useI18n } from "../../lib/i18n.tsx";
  */
 export function EnrolmentRoute() {
   const { t } = useI18n();
+  const canManage = useCan("enrolment.manage");
+  const canReadPupils = useCan("pupil.read");
   const [params] = useSearchParams();
   const asked = Number(params.get("year"));
   const [year, setYear] = useState(
@@ -48,6 +52,15 @@ export function EnrolmentRoute() {
               label: t("enrolment.tabApplications"),
               children: <ApplicationsTab year={year} />,
             },
+            ...(canReadPupils
+              ? [
+                  {
+                    key: "lottery",
+                    label: t("enrolment.tabLottery"),
+                    children: <LotteryTab year={year} canManage={canManage} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </div>

@@ -8,6 +8,7 @@ import {
   CatchmentImportResult,
   CatchmentItem,
   CatchmentList,
+  LotteryView,
   type CatchmentEditBody,
 } from "@luoshi/contracts";
 import { getJson, postJson, request } from "../../lib/api.ts";
@@ -92,4 +93,21 @@ export function createApplication(body: ApplicationCreateBody) {
 /** `POST /api/enrolment/applications/{id}/decision`: 资格审核 with its reason. */
 export function decideApplication(id: string, decision: "approved" | "rejected", reason: string) {
   return postJson(`/api/enrolment/applications/${id}/decision`, { decision, reason });
+}
+
+export function useLottery(year: number) {
+  return useQuery({
+    queryKey: ["enrol-lottery", year],
+    queryFn: ({ signal }) => getJson(`/api/enrolment/lottery${toQueryString({ year })}`, LotteryView, signal),
+  });
+}
+
+/** `POST /api/enrolment/lottery/freeze`. */
+export function freezeLottery(schoolYear: number) {
+  return postJson("/api/enrolment/lottery/freeze", { schoolYear }, LotteryView);
+}
+
+/** `POST /api/enrolment/lottery/draw`. */
+export function drawLottery(schoolYear: number, entropy: string) {
+  return postJson("/api/enrolment/lottery/draw", { schoolYear, entropy }, LotteryView);
 }
