@@ -128,5 +128,39 @@ describe("招生入学 in Chromium", () => {
     await bureau.getByRole("switch", { name: "只看在多所学校报名的" }).click();
     await expect.poll(() => bureau.getByText("另报 1 所学校").count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => bureau.getByText("审核通过").first().isVisible()).toBe(true);
+
+    // 摇号: the bureau freezes the approved list (its SHA-256 published), records the public numbers, draws
+    await bureau.getByRole("tab", { name: "摇号" }).click();
+    await bureau.getByRole("button", { name: "冻结名单并公布 SHA-256" }).click();
+    await expect
+      .poll(() => bureau.getByText("名单已冻结，等待公开随机数").isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await bureau.getByLabel("公开随机数").fill("双色球 2026060 期：3 11 19 24 27 31 9");
+    await bureau.getByRole("button", { name: "摇号", exact: true }).click();
+    await expect
+      .poll(() => bureau.getByText("已摇号，结果已公布").isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await expect.poll(() => bureau.getByRole("cell", { name: "孙**禾", exact: true }).isVisible()).toBe(true);
+
+    // anyone re-runs it on the public page from the three published texts
+    const published = await getJson<{ lottery: { labels: string; entropy: string; resultCsv: string } }>(
+      school,
+      rig,
+      "/api/enrolment/lottery?year=2026",
+    );
+    const anyone = await rig.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await anyone.goto(`${rig.server.url}/verify-draw`);
+    await expect
+      .poll(() => anyone.getByRole("heading", { name: "抽签验证" }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await anyone.getByLabel("冻结名单").fill(published.lottery.labels);
+    await anyone.getByLabel("公开随机数").fill(published.lottery.entropy);
+    await anyone.getByLabel("公布的结果（可选）").fill(published.lottery.resultCsv);
+    await anyone.getByRole("button", { name: "重新计算" }).click();
+    await expect
+      .poll(() => anyone.getByText("验证通过：1 项的名次与重新计算的结果一致").isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
   }, 240_000);
 });
