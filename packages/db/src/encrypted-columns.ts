@@ -23,4 +23,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: "school_age_children", key: "id", column: "personal" },
   { table: "dropout_cases", key: "id", column: "personal" },
   { table: "dropout_case_steps", key: "id", column: "record" },
+  // 招生入学 (0034): an applicant's 姓名 and 身份证件号
+  { table: "enrol_applications", key: "id", column: "personal" },
 ];

@@ -37,3 +37,6 @@ export * from "./repos/dropout-case.repo.ts";
 export * from "./repos/retention.repo.ts";
 export * from "./repos/attendance.repo.ts";
 export * from "./repos/attendance-flag.repo.ts";
+export * from "./repos/enrol-catchment.repo.ts";
+export * from "./repos/enrol-application.repo.ts";
+export * from "./repos/enrol-lottery.repo.ts";

@@ -551,6 +551,11 @@ export interface Database {
   attendance_absences: AttendanceAbsencesTable;
   attendance_rule_sets: AttendanceRuleSetsTable;
   attendance_flags: AttendanceFlagsTable;
+  enrol_catchments: EnrolCatchmentsTable;
+  enrol_catchment_imports: EnrolCatchmentImportsTable;
+  enrol_category_rules: EnrolCategoryRulesTable;
+  enrol_applications: EnrolApplicationsTable;
+  enrol_lotteries: EnrolLotteriesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -885,4 +890,84 @@ export interface AttendanceFlagsTable {
   status: Generated<string>;
   closed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
+}
+
+/** enrol_catchments — one school's 学区 of a school year (address units, 对口, 多校划片, seats). */
+export interface EnrolCatchmentsTable {
+  id: Generated<string>;
+  school_year: number;
+  area_unit_id: string;
+  school_unit_id: string;
+  stage: "primary" | "junior";
+  multi_group: string | null;
+  feeder_unit_id: string | null;
+  seats: number | null;
+  units: Json;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** enrol_catchment_imports — each import of a county's catchment list (file name and hash). */
+export interface EnrolCatchmentImportsTable {
+  id: Generated<string>;
+  area_unit_id: string;
+  school_year: number;
+  file_name: string;
+  sha256: string;
+  school_count: number;
+  unit_count: number;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+/** enrol_category_rules — the area's 类别 rules, one version per change. */
+export interface EnrolCategoryRulesTable {
+  area_unit_id: string;
+  version: number;
+  rules: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** enrol_applications — one child's 报名 at one school; name and ID number only sealed and blind-indexed. */
+export interface EnrolApplicationsTable {
+  id: Generated<string>;
+  school_year: number;
+  area_unit_id: string;
+  school_unit_id: string;
+  application_no: string;
+  id_number_index: string;
+  personal: string;
+  sex: "M" | "F";
+  birth_month: string;
+  source: "portal" | "school";
+  documents: Json;
+  category: string;
+  tier: number;
+  rule_version: number;
+  status: Generated<"pending" | "approved" | "rejected">;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** enrol_lotteries — a county's 摇号 of a year: the frozen inputs, the entropy and the published result. */
+export interface EnrolLotteriesTable {
+  id: Generated<string>;
+  area_unit_id: string;
+  school_year: number;
+  status: "frozen" | "drawn";
+  labels: string;
+  list_sha256: string;
+  applicants: Json;
+  schools: Json;
+  entropy: string | null;
+  result_csv: string | null;
+  outcome: Json;
+  frozen_by: string | null;
+  frozen_at: Generated<Date>;
+  drawn_by: string | null;
+  drawn_at: Date | null;
 }

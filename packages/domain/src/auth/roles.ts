@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   "pupil.write",
   // 控辍保学: 销号 of a case is checked by someone other than the school that brought the child back
   "dropout.verify",
+  // 招生入学: the county's 学区, 摇号 and 编班 are the bureau's (a school enters only its own applications)
+  "enrolment.manage",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "stats.write",
     "pupil.read",
     "pupil.write",
+    "enrolment.manage",
   ],
   bureauSupervisor: [
     ...READ_WORK,
@@ -85,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.write",
     "pupil.unmasked",
     "dropout.verify",
+    "enrolment.manage",
   ],
   unitUser: [...READ_WORK, "task.report"],
   schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write"],

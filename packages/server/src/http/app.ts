@@ -37,6 +37,9 @@ import { targetRoutes } from "./stats/target-routes.ts";
 import { issueRoutes } from "./tasks/issue-routes.ts";
 import { inboxRoutes, ledgerRoutes, taskRoutes } from "./tasks/routes.ts";
 import { userRoutes } from "./users/routes.ts";
+import { enrolmentRoutes } from "./enrolment/routes.ts";
+import { enrolmentApplicationRoutes } from "./enrolment/application-routes.ts";
+import { enrolmentLotteryRoutes } from "./enrolment/lottery-routes.ts";
 
 // Chinese messages for every zod check that has no message of its own.
 z.config(z.locales.zhCN());
@@ -181,6 +184,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(evaluationRoutes(deps), { prefix: "/api/evaluations" });
   await app.register(evaluationReportRoutes(deps), { prefix: "/api/evaluations" });
   await app.register(supervisionRoutes(deps), { prefix: "/api/evaluations" });
+  await app.register(enrolmentRoutes(deps), { prefix: "/api" });
+  await app.register(enrolmentApplicationRoutes(deps), { prefix: "/api" });
+  await app.register(enrolmentLotteryRoutes(deps), { prefix: "/api" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

@@ -11,6 +11,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  EnvironmentOutlined,
 } from "@ant-design/icons";
 import type { NavEntry } from "../../lib/nav.ts";
 
@@ -55,6 +56,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: "nav.admin",
     children: [{ key: "users", label: "nav.users", path: "/admin/users", permission: "user.read" }],
   },
+  { key: "enrolment", label: "nav.enrolment", path: "/enrolment", permission: "org.read" },
 ];
 
 /** Menu icons by entry key. */
@@ -70,4 +72,5 @@ export const NAV_ICONS: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
   admin: <SettingOutlined />,
   users: <TeamOutlined />,
+  enrolment: <EnvironmentOutlined />,
 };
