@@ -37,3 +37,6 @@ export * from "./repos/dropout-case.repo.ts";
 export * from "./repos/retention.repo.ts";
 export * from "./repos/attendance.repo.ts";
 export * from "./repos/attendance-flag.repo.ts";
+export * from "./repos/aid-programme.repo.ts";
+export * from "./repos/aid-application.repo.ts";
+export * from "./repos/aid-payment.repo.ts";

@@ -49,6 +49,13 @@ export const PERMISSIONS = [
   "pupil.write",
   // 控辍保学: 销号 of a case is checked by someone other than the school that brought the child back
   "dropout.verify",
+  // 学生资助 (docs/student-aid.md): read the programmes, applications (masked), batches and flags; enter
+  // applications, 民主评议, 公示 and reasons at the school; run programmes, lists, review and 发放 at the
+  // 资助中心; the bank file, the only place a full card number is written, for the 资助中心 alone
+  "aid.read",
+  "aid.apply",
+  "aid.manage",
+  "aid.bankfile",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "stats.write",
     "pupil.read",
     "pupil.write",
+    "aid.read",
   ],
   bureauSupervisor: [
     ...READ_WORK,
@@ -85,9 +93,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.write",
     "pupil.unmasked",
     "dropout.verify",
+    "aid.read",
+    "aid.manage",
+    "aid.bankfile",
   ],
   unitUser: [...READ_WORK, "task.report"],
-  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write"],
+  schoolUser: [
+    ...READ_WORK,
+    "task.report",
+    "stats.write",
+    "pupil.read",
+    "pupil.write",
+    "aid.read",
+    "aid.apply",
+  ],
   inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read", "dropout.verify"],
   leader: [...READ_WORK, "task.instruct"],
 };

@@ -20,6 +20,7 @@ import {
   DROPOUT_READ_ROWS,
   REGISTRY_READ_ROWS,
 } from "./endpoint-matrix.registry-rows.ts";
+import { AID_READ_ROWS } from "./endpoint-matrix.aid-rows.ts";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -259,6 +260,7 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...REGISTRY_READ_ROWS,
       ...DROPOUT_READ_ROWS,
       ...ATTENDANCE_READ_ROWS,
+      ...AID_READ_ROWS,
       ...WRITE_ROWS,
     ].map((r) => r.op);
     expect(
@@ -282,6 +284,7 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...REGISTRY_READ_ROWS,
       ...DROPOUT_READ_ROWS,
       ...ATTENDANCE_READ_ROWS,
+      ...AID_READ_ROWS,
       ...WRITE_ROWS,
     ].map((row) => [row.op, row] as const),
   )(

@@ -10,6 +10,7 @@ import { YEAR } from "./endpoint-matrix.world.ts";
 import { ADMIN_WRITE_ROWS } from "./endpoint-matrix.admin-rows.ts";
 import { EVALUATION_WRITE_ROWS } from "./endpoint-matrix.evaluation-rows.ts";
 import { ATTENDANCE_WRITE_ROWS, REGISTRY_WRITE_ROWS } from "./endpoint-matrix.registry-rows.ts";
+import { AID_WRITE_ROWS } from "./endpoint-matrix.aid-rows.ts";
 
 /** The roles the ledger lets handle a task (act-on-task.ts). */
 const HANDLING: readonly Role[] = ["bureauPlanner", "bureauSupervisor", "unitUser", "schoolUser"];
@@ -389,5 +390,6 @@ export const WRITE_ROWS: readonly Row[] = [
   ...ADMIN_WRITE_ROWS,
   ...REGISTRY_WRITE_ROWS,
   ...ATTENDANCE_WRITE_ROWS,
+  ...AID_WRITE_ROWS,
   { op: "POST /api/auth/logout", need: "authenticated", req: () => ({ url: "/api/auth/logout" }) },
 ];
