@@ -238,6 +238,7 @@ export type AidPublicity = z.infer<typeof AidPublicity>;
 export const AidPublicityList = z.object({
   items: z.array(AidPublicity.omit({ items: true, objections: true }).extend({ count: z.number().int() })),
 });
+export type AidPublicityList = z.infer<typeof AidPublicityList>;
 
 export const AidObjectionBody = z.strictObject({ text: AidText(500) });
 export const AidAnswerBody = z.strictObject({ answer: AidText(500) });
