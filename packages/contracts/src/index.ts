@@ -19,3 +19,4 @@ export * from "./dropout.ts";
 export * from "./attendance.ts";
 export * from "./plan-adoption.ts";
 export * from "./enrolment.ts";
+export * from "./aid.ts";

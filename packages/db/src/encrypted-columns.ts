@@ -25,4 +25,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: "dropout_case_steps", key: "id", column: "record" },
   // 招生入学 (0034): an applicant's 姓名 and 身份证件号
   { table: "enrol_applications", key: "id", column: "personal" },
+  // 学生资助 (0035): a listed child's 身份证件号 and 姓名; an application's bank card and holder; objections,
+  // their answers and the reasons recorded for 应助未助
+  { table: "aid_priority_people", key: "id", column: "personal" },
+  { table: "aid_applications", key: "id", column: "personal" },
+  { table: "aid_objections", key: "id", column: "record" },
+  { table: "aid_objections", key: "id", column: "answer" },
+  { table: "aid_unaided_reasons", key: "id", column: "reason" },
 ];

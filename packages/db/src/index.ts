@@ -40,3 +40,6 @@ export * from "./repos/attendance-flag.repo.ts";
 export * from "./repos/enrol-catchment.repo.ts";
 export * from "./repos/enrol-application.repo.ts";
 export * from "./repos/enrol-lottery.repo.ts";
+export * from "./repos/aid-programme.repo.ts";
+export * from "./repos/aid-application.repo.ts";
+export * from "./repos/aid-payment.repo.ts";

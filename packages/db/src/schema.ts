@@ -556,6 +556,16 @@ export interface Database {
   enrol_category_rules: EnrolCategoryRulesTable;
   enrol_applications: EnrolApplicationsTable;
   enrol_lotteries: EnrolLotteriesTable;
+  aid_programmes: AidProgrammesTable;
+  aid_priority_imports: AidPriorityImportsTable;
+  aid_priority_people: AidPriorityPeopleTable;
+  aid_publicities: AidPublicitiesTable;
+  aid_applications: AidApplicationsTable;
+  aid_application_steps: AidApplicationStepsTable;
+  aid_objections: AidObjectionsTable;
+  aid_batches: AidBatchesTable;
+  aid_payments: AidPaymentsTable;
+  aid_unaided_reasons: AidUnaidedReasonsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -970,4 +980,138 @@ export interface EnrolLotteriesTable {
   frozen_at: Generated<Date>;
   drawn_by: string | null;
   drawn_at: Date | null;
+}
+
+/** aid_programmes — a 资助 programme of one school year in one county (new year: new rows). */
+export interface AidProgrammesTable {
+  id: Generated<string>;
+  unit_id: string;
+  school_year: number;
+  code: string;
+  name: string;
+  kind: string;
+  stages: ColumnType<string[], string[], string[]>;
+  target: string;
+  basis: string;
+  quota: number;
+  budget: number;
+  tiers: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** aid_priority_imports — one import of a 民政/乡村振兴/残联 priority list (counts only). */
+export interface AidPriorityImportsTable {
+  id: Generated<string>;
+  scope_unit_id: string;
+  school_year: number;
+  source: string;
+  file_name: string;
+  sha256: string;
+  row_count: number;
+  summary: Json;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+/** aid_priority_people — a child on a priority list, sealed, matched to the registry by blind index. */
+export interface AidPriorityPeopleTable {
+  id: Generated<string>;
+  import_id: string;
+  unit_id: string;
+  id_number_index: string;
+  category: string;
+  personal: string;
+  student_id: string | null;
+}
+
+/** aid_publicities — a school's 公示 of one programme's recommended applications. */
+export interface AidPublicitiesTable {
+  id: Generated<string>;
+  unit_id: string;
+  programme_id: string;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  working_days: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** aid_applications — one pupil's application to one programme (bank card sealed). */
+export interface AidApplicationsTable {
+  id: Generated<string>;
+  programme_id: string;
+  unit_id: string;
+  student_id: string;
+  id_number_index: string | null;
+  tier: string;
+  claimed: ColumnType<string[], string[] | undefined, string[]>;
+  verified: ColumnType<string[], string[] | undefined, string[]>;
+  personal: string;
+  state: string;
+  assessment: Json;
+  publicity_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** aid_application_steps — who did which step of an application, and when. */
+export interface AidApplicationStepsTable {
+  id: Generated<string>;
+  application_id: string;
+  step: string;
+  outcome: string | null;
+  done_by: string | null;
+  done_at: Generated<Date>;
+}
+
+/** aid_objections — an objection to a 公示 and its answer (both sealed). */
+export interface AidObjectionsTable {
+  id: Generated<string>;
+  publicity_id: string;
+  unit_id: string;
+  record: string;
+  answer: string | null;
+  logged_by: string | null;
+  logged_at: Generated<Date>;
+  answered_by: string | null;
+  answered_at: Date | null;
+}
+
+/** aid_batches — a 发放 batch of one programme and term, or a re-issue of failures. */
+export interface AidBatchesTable {
+  id: Generated<string>;
+  programme_id: string;
+  unit_id: string;
+  term: number;
+  reissue_of: string | null;
+  state: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  returned_at: Date | null;
+}
+
+/** aid_payments — one line of a batch and the bank's result for it. */
+export interface AidPaymentsTable {
+  id: Generated<string>;
+  batch_id: string;
+  application_id: string;
+  unit_id: string;
+  line: number;
+  amount: number;
+  status: string;
+  failure: string | null;
+  reissued: Generated<boolean>;
+}
+
+/** aid_unaided_reasons — why a pupil on a priority list is not aided in a school year (sealed). */
+export interface AidUnaidedReasonsTable {
+  id: Generated<string>;
+  unit_id: string;
+  school_year: number;
+  id_number_index: string;
+  reason: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
 }

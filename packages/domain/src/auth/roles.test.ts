@@ -13,6 +13,19 @@ describe("roles", () => {
     }
   });
 
+  it("gives the full bank card of 学生资助 only to a role that logs in with a second factor", () => {
+    expect(ROLES.filter((r) => can(r, "aid.bankfile"))).toEqual(["bureauSupervisor"]);
+    for (const role of ROLES.filter((r) => can(r, "aid.bankfile"))) {
+      expect(SECOND_FACTOR_ROLES).toContain(role);
+      expect(can(role, "aid.manage")).toBe(true);
+    }
+    // the school enters and publicises; the 资助中心 reviews: no role does both
+    expect(ROLES.filter((r) => can(r, "aid.apply") && can(r, "aid.manage"))).toEqual([]);
+    for (const role of ADMIN_ROLES) {
+      expect(ROLE_PERMISSIONS[role].filter((p) => p.startsWith("aid."))).toEqual([]);
+    }
+  });
+
   it("lets only the security administrator grant administrator roles", () => {
     expect(assignableRoles("securityAdmin")).toContain("auditAdmin");
     expect(assignableRoles("systemAdmin")).not.toContain("auditAdmin");

@@ -51,6 +51,13 @@ export const PERMISSIONS = [
   "dropout.verify",
   // 招生入学: the county's 学区, 摇号 and 编班 are the bureau's (a school enters only its own applications)
   "enrolment.manage",
+  // 学生资助 (docs/student-aid.md): read the programmes, applications (masked), batches and flags; enter
+  // applications, 民主评议, 公示 and reasons at the school; run programmes, lists, review and 发放 at the
+  // 资助中心; the bank file, the only place a full card number is written, for the 资助中心 alone
+  "aid.read",
+  "aid.apply",
+  "aid.manage",
+  "aid.bankfile",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -77,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.read",
     "pupil.write",
     "enrolment.manage",
+    "aid.read",
   ],
   bureauSupervisor: [
     ...READ_WORK,
@@ -89,9 +97,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.unmasked",
     "dropout.verify",
     "enrolment.manage",
+    "aid.read",
+    "aid.manage",
+    "aid.bankfile",
   ],
   unitUser: [...READ_WORK, "task.report"],
-  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write"],
+  schoolUser: [
+    ...READ_WORK,
+    "task.report",
+    "stats.write",
+    "pupil.read",
+    "pupil.write",
+    "aid.read",
+    "aid.apply",
+  ],
   inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read", "dropout.verify"],
   leader: [...READ_WORK, "task.instruct"],
 };

@@ -31,6 +31,8 @@ import { statsRoutes } from "./stats/routes.ts";
 import { studentRegistryRoutes } from "./registry/routes.ts";
 import { dropoutRoutes } from "./dropout/routes.ts";
 import { dropoutCaseRoutes } from "./dropout/case-routes.ts";
+import { aidRoutes } from "./aid/routes.ts";
+import { aidBatchRoutes } from "./aid/batch-routes.ts";
 import { attendanceRoutes } from "./attendance/routes.ts";
 import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
@@ -187,6 +189,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(enrolmentRoutes(deps), { prefix: "/api" });
   await app.register(enrolmentApplicationRoutes(deps), { prefix: "/api" });
   await app.register(enrolmentLotteryRoutes(deps), { prefix: "/api" });
+  await app.register(aidRoutes(deps), { prefix: "/api" });
+  await app.register(aidBatchRoutes(deps), { prefix: "/api" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

@@ -21,6 +21,7 @@ import {
   REGISTRY_READ_ROWS,
 } from "./endpoint-matrix.registry-rows.ts";
 import { APPLICATION_READ_ROWS, ENROLMENT_READ_ROWS } from "./endpoint-matrix.enrolment-rows.ts";
+import { AID_READ_ROWS } from "./endpoint-matrix.aid-rows.ts";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -262,6 +263,7 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...ATTENDANCE_READ_ROWS,
       ...ENROLMENT_READ_ROWS,
       ...APPLICATION_READ_ROWS,
+      ...AID_READ_ROWS,
       ...WRITE_ROWS,
     ].map((r) => r.op);
     expect(
@@ -287,6 +289,7 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...ATTENDANCE_READ_ROWS,
       ...ENROLMENT_READ_ROWS,
       ...APPLICATION_READ_ROWS,
+      ...AID_READ_ROWS,
       ...WRITE_ROWS,
     ].map((row) => [row.op, row] as const),
   )(

@@ -16,12 +16,13 @@ import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
 import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
 import { plantCase, plantPupil } from "./endpoint-matrix.world-registry.ts";
+import { plantAid, type AidIds } from "./endpoint-matrix.world-aid.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
 
 /** One county's planted records and units (ids), and the strings that name them. */
-export interface Side {
+export interface Side extends AidIds {
   label: "崆峒区" | "泾川县";
   county: string;
   /** The county's 教育局 (where its bureau staff sit). */
@@ -302,6 +303,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   );
   const student = await plantPupil(planner, YEAR, side, codes.school);
   const dropoutCase = await plantCase(planner, student);
+  const aid = await plantAid(server, { supervisor, school: schoolUser }, student, YEAR, codes.label);
   const user = await addTestAccount(server, {
     login: side === "A" ? "kt.spare" : "jc.spare",
     role: "schoolUser",
@@ -331,6 +333,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     student,
     dropoutCase,
     user,
+    ...aid,
   };
 }
 

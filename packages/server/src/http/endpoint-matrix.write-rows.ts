@@ -11,6 +11,7 @@ import { ADMIN_WRITE_ROWS } from "./endpoint-matrix.admin-rows.ts";
 import { EVALUATION_WRITE_ROWS } from "./endpoint-matrix.evaluation-rows.ts";
 import { ATTENDANCE_WRITE_ROWS, REGISTRY_WRITE_ROWS } from "./endpoint-matrix.registry-rows.ts";
 import { APPLICATION_WRITE_ROWS, ENROLMENT_WRITE_ROWS } from "./endpoint-matrix.enrolment-rows.ts";
+import { AID_WRITE_ROWS } from "./endpoint-matrix.aid-rows.ts";
 
 /** The roles the ledger lets handle a task (act-on-task.ts). */
 const HANDLING: readonly Role[] = ["bureauPlanner", "bureauSupervisor", "unitUser", "schoolUser"];
@@ -392,5 +393,6 @@ export const WRITE_ROWS: readonly Row[] = [
   ...ATTENDANCE_WRITE_ROWS,
   ...ENROLMENT_WRITE_ROWS,
   ...APPLICATION_WRITE_ROWS,
+  ...AID_WRITE_ROWS,
   { op: "POST /api/auth/logout", need: "authenticated", req: () => ({ url: "/api/auth/logout" }) },
 ];

@@ -63,6 +63,7 @@ const StudentsRoute = lazy(() => import("./routes/students.tsx").then((m) => ({ 
 const EnrolmentRoute = lazy(() =>
   import("./routes/enrolment.tsx").then((m) => ({ default: m.EnrolmentRoute })),
 );
+const AidRoute = lazy(() => import("./routes/aid.tsx").then((m) => ({ default: m.AidRoute })));
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -158,6 +159,7 @@ const routes: RouteObject[] = [
           guarded("evaluations", "evaluation.read", ["nav.evaluations"], <EvaluationsRoute />),
           guarded("registries", "stats.read", ["nav.registries"], <StudentsRoute />),
           guarded("attendance", "pupil.read", ["nav.attendance"], <AttendanceRoute />),
+          guarded("aid", "aid.read", ["nav.aid"], <AidRoute />),
           guarded("org/:id?", "org.read", ["nav.org"], <OrgRoute />),
           guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),
           guarded("admin/users", "user.read", ["nav.admin", "nav.users"], <UsersRoute />),

@@ -56,6 +56,12 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   task_attachment: "任务附件",
   unit_name_rules: "单位名称规则",
   user: "用户",
+  aid_programme: "资助项目",
+  aid_priority_import: "困难群体名单",
+  aid_application: "资助申请",
+  aid_publicity: "资助公示",
+  aid_batch: "资助发放批次",
+  aid_unaided_reason: "未资助原因",
 };
 
 /** Chinese names of audit actions, for the audit page and exports. */
@@ -175,6 +181,19 @@ export const ACTION_LABELS: Record<string, string> = {
   "evaluation.attestation-review": "审核佐证申报",
   "evaluation.survey-save": "录入满意度调查结果",
   "evaluation.settings-save": "修改评估设置",
+  "aid.programme-create": "新建资助项目",
+  "aid.list-import": "导入困难群体名单",
+  "aid.apply": "录入资助申请",
+  "aid.assess": "资助民主评议",
+  "aid.publicise": "发布资助公示",
+  "aid.objection": "登记公示异议",
+  "aid.objection-answer": "答复公示异议",
+  "aid.review": "审核资助申请",
+  "aid.batch-create": "生成资助发放批次",
+  "aid.bank-file": "导出银行代发文件",
+  "aid.bank-return": "导入银行回盘文件",
+  "aid.batch-reissue": "失败记录重新发放",
+  "aid.unaided-reason": "登记未资助原因",
 };
 
 /** Converts API filters into the repository's query, limited to the reader's scope. */

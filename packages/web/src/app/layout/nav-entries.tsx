@@ -12,6 +12,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   EnvironmentOutlined,
+  WalletOutlined,
 } from "@ant-design/icons";
 import type { NavEntry } from "../../lib/nav.ts";
 
@@ -49,6 +50,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: "evaluations", label: "nav.evaluations", path: "/evaluations", permission: "evaluation.read" },
   { key: "registries", label: "nav.registries", path: "/registries", permission: "stats.read" },
   { key: "attendance", label: "nav.attendance", path: "/attendance", permission: "pupil.read" },
+  { key: "aid", label: "nav.aid", path: "/aid", permission: "aid.read" },
   { key: "org", label: "nav.org", path: "/org", permission: "org.read" },
   { key: "audit", label: "nav.audit", path: "/audit", permission: "audit.read" },
   {
@@ -68,6 +70,7 @@ export const NAV_ICONS: Record<string, ReactNode> = {
   evaluations: <SolutionOutlined />,
   registries: <FileSearchOutlined />,
   attendance: <CalendarOutlined />,
+  aid: <WalletOutlined />,
   org: <ClusterOutlined />,
   audit: <AuditOutlined />,
   admin: <SettingOutlined />,

@@ -12,6 +12,7 @@ import { supervisionEnUS } from "./supervision-en-us.ts";
 import { evaluationReportEnUS } from "./evaluation-report-en-us.ts";
 import { studentsEnUS } from "./students-en-us.ts";
 import { dropoutEnUS } from "./dropout-en-us.ts";
+import { aidEnUS } from "./aid-en-us.ts";
 import { attendanceEnUS } from "./attendance-en-us.ts";
 import { registryEnUS } from "./registry-en-us.ts";
 import type { Messages } from "./zh-cn.ts";
@@ -397,4 +398,5 @@ export const enUS: Messages = {
   ...secondFactorEnUS,
   ...unitNamesEnUS,
   ...enrolmentEnUS,
+  ...aidEnUS,
 };

@@ -16,6 +16,7 @@ import { supervisionZhCN } from "./supervision-zh-cn.ts";
 import { evaluationReportZhCN } from "./evaluation-report-zh-cn.ts";
 import { studentsZhCN } from "./students-zh-cn.ts";
 import { dropoutZhCN } from "./dropout-zh-cn.ts";
+import { aidZhCN } from "./aid-zh-cn.ts";
 import { attendanceZhCN } from "./attendance-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
@@ -393,6 +394,7 @@ export const zhCN = {
   ...secondFactorZhCN,
   ...unitNamesZhCN,
   ...enrolmentZhCN,
+  ...aidZhCN,
 } as const;
 
 /** A key of the dictionary. */
