@@ -18,3 +18,4 @@ export * from "./registry.ts";
 export * from "./dropout.ts";
 export * from "./attendance.ts";
 export * from "./plan-adoption.ts";
+export * from "./inspection.ts";

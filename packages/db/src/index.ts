@@ -37,3 +37,4 @@ export * from "./repos/dropout-case.repo.ts";
 export * from "./repos/retention.repo.ts";
 export * from "./repos/attendance.repo.ts";
 export * from "./repos/attendance-flag.repo.ts";
+export * from "./repos/inspector.repo.ts";

@@ -551,6 +551,10 @@ export interface Database {
   attendance_absences: AttendanceAbsencesTable;
   attendance_rule_sets: AttendanceRuleSetsTable;
   attendance_flags: AttendanceFlagsTable;
+  inspectors: InspectorsTable;
+  inspector_schools: InspectorSchoolsTable;
+  inspection_checklists: InspectionChecklistsTable;
+  inspection_checklist_items: InspectionChecklistItemsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -885,4 +889,50 @@ export interface AttendanceFlagsTable {
   status: Generated<string>;
   closed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
+}
+
+/** inspectors — a 督学 and the facts of the 挂牌 sign (kind, 责任区 name, work phone, duties). */
+export interface InspectorsTable {
+  user_id: string;
+  area_unit_id: string;
+  kind: "fullTime" | "partTime";
+  zone_name: Generated<string>;
+  phone: Generated<string>;
+  duties: Generated<string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** inspector_schools — 督学责任区: each school's one 责任督学. */
+export interface InspectorSchoolsTable {
+  school_unit_id: string;
+  user_id: string;
+  assigned_at: Generated<Date>;
+}
+
+/** inspection_checklists — one version of a checklist (经常性督导 8 areas, 校园安全 排查表 …). */
+export interface InspectionChecklistsTable {
+  id: Generated<string>;
+  area_unit_id: string | null;
+  code: string;
+  version: number;
+  title: string;
+  kind: "regular" | "safety" | "special";
+  basis: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** inspection_checklist_items — one item of a checklist version and how it is judged. */
+export interface InspectionChecklistItemsTable {
+  id: Generated<string>;
+  checklist_id: string;
+  position: number;
+  code: string;
+  area: string;
+  text: string;
+  judge: "yesNo" | "score" | "count";
+  max_score: number | null;
+  photo_required: Generated<boolean>;
+  basis: Generated<string>;
 }

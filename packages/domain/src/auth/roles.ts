@@ -49,6 +49,11 @@ export const PERMISSIONS = [
   "pupil.write",
   // 控辍保学: 销号 of a case is checked by someone other than the school that brought the child back
   "dropout.verify",
+  // 督导 in the field (docs/inspection.md): read rosters, checklists, visits and findings; the 督导室
+  // manages 督学, 责任区 and checklists; a 督学 records visits and does 复查
+  "inspection.read",
+  "inspection.manage",
+  "inspection.visit",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "stats.write",
     "pupil.read",
     "pupil.write",
+    "inspection.read",
   ],
   bureauSupervisor: [
     ...READ_WORK,
@@ -85,11 +91,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.write",
     "pupil.unmasked",
     "dropout.verify",
+    "inspection.read",
+    "inspection.manage",
   ],
   unitUser: [...READ_WORK, "task.report"],
-  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write"],
-  inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read", "dropout.verify"],
-  leader: [...READ_WORK, "task.instruct"],
+  schoolUser: [...READ_WORK, "task.report", "stats.write", "pupil.read", "pupil.write", "inspection.read"],
+  inspector: [
+    ...READ_WORK,
+    "evaluation.write",
+    "evaluation.review",
+    "pupil.read",
+    "dropout.verify",
+    "inspection.read",
+    "inspection.visit",
+  ],
+  leader: [...READ_WORK, "task.instruct", "inspection.read"],
 };
 
 /** True when the role carries the permission. */

@@ -20,6 +20,7 @@ import {
   DROPOUT_READ_ROWS,
   REGISTRY_READ_ROWS,
 } from "./endpoint-matrix.registry-rows.ts";
+import { INSPECTION_READ_ROWS, INSPECTION_WRITE_ROWS } from "./endpoint-matrix.inspection-rows.ts";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -259,6 +260,9 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...REGISTRY_READ_ROWS,
       ...DROPOUT_READ_ROWS,
       ...ATTENDANCE_READ_ROWS,
+      ...INSPECTION_READ_ROWS,
+      // before WRITE_ROWS, which end with logout; the 督导 writes change nothing the other rows use
+      ...INSPECTION_WRITE_ROWS,
       ...WRITE_ROWS,
     ].map((r) => r.op);
     expect(
@@ -282,6 +286,9 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...REGISTRY_READ_ROWS,
       ...DROPOUT_READ_ROWS,
       ...ATTENDANCE_READ_ROWS,
+      ...INSPECTION_READ_ROWS,
+      // before WRITE_ROWS, which end with logout; the 督导 writes change nothing the other rows use
+      ...INSPECTION_WRITE_ROWS,
       ...WRITE_ROWS,
     ].map((row) => [row.op, row] as const),
   )(

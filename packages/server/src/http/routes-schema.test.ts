@@ -29,6 +29,7 @@ const BINARY_DOWNLOADS: readonly string[] = [
   "GET /api/plans/:id/implementation-report.docx",
   "GET /api/dropout/report.docx",
   "POST /api/users/bulk",
+  "GET /api/inspection/schools/:id/card.docx",
 ];
 
 /** Swagger UI's own pages and assets: served by the plugin, not by us. */

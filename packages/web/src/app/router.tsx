@@ -60,6 +60,9 @@ const AttendanceRoute = lazy(() =>
   import("./routes/attendance.tsx").then((m) => ({ default: m.AttendanceRoute })),
 );
 const StudentsRoute = lazy(() => import("./routes/students.tsx").then((m) => ({ default: m.StudentsRoute })));
+const InspectionRoute = lazy(() =>
+  import("./routes/inspection.tsx").then((m) => ({ default: m.InspectionRoute })),
+);
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -158,6 +161,7 @@ const routes: RouteObject[] = [
           guarded("org/:id?", "org.read", ["nav.org"], <OrgRoute />),
           guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),
           guarded("admin/users", "user.read", ["nav.admin", "nav.users"], <UsersRoute />),
+          guarded("inspection", "inspection.read", ["nav.inspection"], <InspectionRoute />),
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -10,6 +10,7 @@ import {
 } from "@luoshi/domain/ledger";
 import {
   escalationRepo,
+  scopeKey,
   taskRepo,
   type TaskBundle,
   type TaskLightData,
@@ -118,7 +119,7 @@ async function lightsOf(deps: ServiceDeps, scope: TaskScope, today: string): Pro
  */
 function cachedLights(deps: ServiceDeps, scope: TaskScope, today: string): Promise<LitTask[]> {
   const key = JSON.stringify([
-    scope.scope.path,
+    scopeKey(scope.scope),
     scope.reach,
     scope.unitId ?? null,
     scope.planId ?? null,

@@ -11,6 +11,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  SafetyCertificateOutlined,
 } from "@ant-design/icons";
 import type { NavEntry } from "../../lib/nav.ts";
 
@@ -48,6 +49,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: "evaluations", label: "nav.evaluations", path: "/evaluations", permission: "evaluation.read" },
   { key: "registries", label: "nav.registries", path: "/registries", permission: "stats.read" },
   { key: "attendance", label: "nav.attendance", path: "/attendance", permission: "pupil.read" },
+  { key: "inspection", label: "nav.inspection", path: "/inspection", permission: "inspection.read" },
   { key: "org", label: "nav.org", path: "/org", permission: "org.read" },
   { key: "audit", label: "nav.audit", path: "/audit", permission: "audit.read" },
   {
@@ -70,4 +72,5 @@ export const NAV_ICONS: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
   admin: <SettingOutlined />,
   users: <TeamOutlined />,
+  inspection: <SafetyCertificateOutlined />,
 };

@@ -18,6 +18,7 @@ import type { Messages } from "./zh-cn.ts";
 import { setupEnUS } from "./setup-en-us.ts";
 import { secondFactorEnUS } from "./second-factor-en-us.ts";
 import { unitNamesEnUS } from "./unit-names-en-us.ts";
+import { inspectionEnUS } from "./inspection-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -395,4 +396,5 @@ export const enUS: Messages = {
   ...drawsEnUS,
   ...secondFactorEnUS,
   ...unitNamesEnUS,
+  ...inspectionEnUS,
 };

@@ -21,6 +21,7 @@ import { registryZhCN } from "./registry-zh-cn.ts";
 import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
 import { unitNamesZhCN } from "./unit-names-zh-cn.ts";
+import { inspectionZhCN } from "./inspection-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -391,6 +392,7 @@ export const zhCN = {
   ...drawsZhCN,
   ...secondFactorZhCN,
   ...unitNamesZhCN,
+  ...inspectionZhCN,
 } as const;
 
 /** A key of the dictionary. */

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { Id } from "./common.ts";
+
+/** 督导 in the field: 督学 and their 责任区, the 挂牌 card, checklists (docs/inspection.md). */
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `最多 ${String(max)} 个字` });
+const InspectorKind = z.enum(["fullTime", "partTime"], { error: "督学类别应为 专职 或 兼职" });
+
+/** PUT /api/inspection/inspectors/{id} — a 督学's sign facts and the schools of the 责任区. */
+export const InspectorBody = z.strictObject({
+  kind: InspectorKind,
+  zoneName: Text(60),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-\s()]{0,20}$/, { error: "联系电话只能含数字、空格和 + - ( )" }),
+  duties: Text(600),
+  schoolIds: z.array(Id).max(40, { error: "一个责任区最多 40 所学校" }),
+});
+export type InspectorBody = z.infer<typeof InspectorBody>;
+
+/** Path parameter: the 督学's account. */
+export const InspectorParams = z.object({ id: Id });
+
+const SchoolRef = z.object({ id: z.string(), name: z.string() });
+
+/** One 督学 of the roster with the workload. */
+export const Inspector = z.object({
+  userId: z.string(),
+  name: z.string(),
+  kind: InspectorKind,
+  zoneName: z.string(),
+  phone: z.string(),
+  duties: z.string(),
+  schools: z.array(SchoolRef),
+  /** Schools over the ratio of about 5 per 责任督学 (0 when within it). */
+  overRatio: z.number().int(),
+});
+
+/** GET /api/inspection/inspectors — the roster within the reader's scope. */
+export const InspectorRoster = z.object({
+  items: z.array(Inspector),
+  /** Accounts with the role 督学 in the jurisdiction not yet on the roster (for the 督导室 to add). */
+  unrostered: z.array(z.object({ userId: z.string(), name: z.string() })),
+  schoolsPerInspector: z.number().int(),
+  schoolsWithout: z.number().int(),
+});
+export type InspectorRoster = z.infer<typeof InspectorRoster>;
+
+/** One school's 挂牌 card: the 责任督学 named on the sign at the gate. */
+export const SchoolCard = z.object({
+  school: SchoolRef,
+  inspector: z
+    .object({
+      name: z.string(),
+      kind: InspectorKind,
+      zoneName: z.string(),
+      phone: z.string(),
+      duties: z.array(z.string()),
+    })
+    .nullable(),
+  /** The 8 督导事项 the sign lists. */
+  matters: z.array(z.string()),
+  /** The hotline/complaint text the sign ends with. */
+  note: z.string(),
+});
+export type SchoolCard = z.infer<typeof SchoolCard>;
+
+/** GET /api/inspection/schools — the schools within scope with their 责任督学. */
+export const SchoolCardList = z.object({ items: z.array(SchoolCard) });
+
+/** Path parameter: a school. */
+export const SchoolParams = z.object({ id: Id });

@@ -1,0 +1,32 @@
+import { Tabs } from "antd";
+import { PageHeader } from "../../components/page-header.tsx";
+import { useCan } from "../../features/auth/api/session.ts";
+import { CardsTab } from "../../features/inspection/cards-tab.tsx";
+import { RosterTab } from "../../features/inspection/roster-tab.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+
+/**
+ * /inspection — 督导: the 责任督学 roster (the 督导室 names each 督学's 责任区) and each school's 挂牌
+ * card. A 督学 sees the schools of the 责任区, a school its own card.
+ */
+export function InspectionRoute() {
+  const { t } = useI18n();
+  const canManage = useCan("inspection.manage");
+  return (
+    <>
+      <PageHeader title={t("inspection.title")} />
+      <div className="panel">
+        <Tabs
+          items={[
+            { key: "cards", label: t("inspection.tabCards"), children: <CardsTab /> },
+            {
+              key: "roster",
+              label: t("inspection.tabRoster"),
+              children: <RosterTab canManage={canManage} />,
+            },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

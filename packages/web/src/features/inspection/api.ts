@@ -1,0 +1,22 @@
+/** 督导 API: the 督学 roster and 责任区, the schools' 挂牌 cards. */
+import { useQuery } from "@tanstack/react-query";
+import { InspectorRoster, SchoolCardList, type InspectorBody } from "@luoshi/contracts";
+import { getJson, request } from "../../lib/api.ts";
+
+export function useRoster() {
+  return useQuery({
+    queryKey: ["inspection-roster"],
+    queryFn: ({ signal }) => getJson("/api/inspection/inspectors", InspectorRoster, signal),
+  });
+}
+
+export function saveInspector(userId: string, body: InspectorBody) {
+  return request("PUT", `/api/inspection/inspectors/${userId}`, { body, schema: InspectorRoster });
+}
+
+export function useSchoolCards() {
+  return useQuery({
+    queryKey: ["inspection-schools"],
+    queryFn: ({ signal }) => getJson("/api/inspection/schools", SchoolCardList, signal),
+  });
+}
