@@ -74,3 +74,71 @@ export const SchoolCardList = z.object({ items: z.array(SchoolCard) });
 
 /** Path parameter: a school. */
 export const SchoolParams = z.object({ id: Id });
+
+const ChecklistKind = z.enum(["regular", "safety", "special"], {
+  error: "检查表类别应为 经常性督导、校园安全 或 专项督导",
+});
+const Judge = z.enum(["yesNo", "score", "count"]);
+
+/** One version of a checklist. */
+export const Checklist = z.object({
+  id: z.string(),
+  code: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  kind: ChecklistKind,
+  basis: z.string(),
+  /** The area whose 督导室 keeps it; null: shipped with luoshi. */
+  areaName: z.string().nullable(),
+  createdAt: z.string(),
+  itemCount: z.number().int(),
+  /** True for the newest version of its code (the one new visits use). */
+  current: z.boolean(),
+});
+
+/** GET /api/inspection/checklists */
+export const ChecklistList = z.object({ items: z.array(Checklist) });
+
+/** One item of a checklist and how it is judged. */
+export const ChecklistItem = z.object({
+  id: z.string(),
+  code: z.string(),
+  area: z.string(),
+  text: z.string(),
+  judge: Judge,
+  maxScore: z.number().int().nullable(),
+  photoRequired: z.boolean(),
+  basis: z.string(),
+});
+
+/** GET /api/inspection/checklists/{id} */
+export const ChecklistDetail = Checklist.extend({ items: z.array(ChecklistItem) });
+export type ChecklistDetail = z.infer<typeof ChecklistDetail>;
+
+/** POST /api/inspection/checklists/imports — a new version from an .xlsx/.csv sheet, all or nothing. */
+export const ChecklistImportBody = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { error: "请给出文件名" })
+    .max(200, { error: "文件名最多 200 个字符" })
+    .regex(/\.(xlsx|csv)$/i, { error: "只支持 .xlsx 或 .csv 文件" }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,40}$/, { error: "检查表代码为 2–40 个小写字母、数字或连字符" }),
+  title: Text(100).min(2, { error: "请填写检查表名称" }),
+  kind: ChecklistKind,
+  basis: Text(300).default(""),
+  preview: z.boolean().default(false),
+  contentBase64: z.base64({ error: "文件内容应为 base64 编码" }).max(7_000_000, { error: "文件超过 5 MB" }),
+});
+export type ChecklistImportBody = z.infer<typeof ChecklistImportBody>;
+
+/** The answer of an import: what was read (and the version written unless previewed). */
+export const ChecklistImportResult = z.object({
+  applied: z.boolean(),
+  id: z.string().nullable(),
+  version: z.number().int().nullable(),
+  items: z.array(ChecklistItem.omit({ id: true })),
+});

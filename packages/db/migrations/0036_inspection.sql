@@ -58,3 +58,32 @@ CREATE TABLE inspection_checklist_items (
   UNIQUE (checklist_id, code)
 );
 CREATE INDEX inspection_checklist_items_list_idx ON inspection_checklist_items (checklist_id, position);
+
+-- Shipped checklist: the 经常性督导 record of a 责任督学, two items for each of the 8 督导事项 of
+-- 《中小学校责任督学挂牌督导办法》 (国教督办〔2013〕7号). A county copies it into a new version to change it.
+WITH list AS (
+  INSERT INTO inspection_checklists (area_unit_id, code, version, title, kind, basis)
+  VALUES (NULL, 'regular-8', 1, '责任督学经常性督导记录表（8项督导事项）', 'regular',
+          '《中小学校责任督学挂牌督导办法》（国教督办〔2013〕7号）')
+  RETURNING id
+)
+INSERT INTO inspection_checklist_items (checklist_id, position, code, area, text, judge, max_score, photo_required, basis)
+SELECT list.id, v.position, v.code, v.area, v.text, v.judge, v.max_score, v.photo_required, v.basis
+FROM list, (VALUES
+  (1, 'A1', '校务管理和制度执行', '学校章程、议事规则和各项管理制度健全并公开', 'yesNo', NULL::integer, false, '督导事项一'),
+  (2, 'A2', '校务管理和制度执行', '校务公开栏内容及时更新（重大事项、收费、招生）', 'yesNo', NULL, true, '督导事项一'),
+  (3, 'B1', '招生、收费、择校', '按划定学区免试就近入学，无考试选拔、无择校收费', 'yesNo', NULL, false, '督导事项二'),
+  (4, 'B2', '招生、收费、择校', '收费项目和标准公示，无违规收费、代收费', 'yesNo', NULL, true, '督导事项二'),
+  (5, 'C1', '课程开设和课堂教学', '按国家课程方案开齐开足课程（查课表与实际上课）', 'score', 10, false, '督导事项三'),
+  (6, 'C2', '课程开设和课堂教学', '随机听课节数', 'count', NULL, false, '督导事项三'),
+  (7, 'D1', '学生学习、体育锻炼和课业负担', '学生每天校内体育活动不少于1小时', 'yesNo', NULL, false, '督导事项四'),
+  (8, 'D2', '学生学习、体育锻炼和课业负担', '书面作业总量和时长符合规定', 'score', 10, false, '督导事项四'),
+  (9, 'E1', '教师师德和专业发展', '无有偿补课、体罚和变相体罚等违反师德行为', 'yesNo', NULL, false, '督导事项五'),
+  (10, 'E2', '教师师德和专业发展', '教师培训和校本教研按计划开展', 'score', 10, false, '督导事项五'),
+  (11, 'F1', '校园及周边安全、学生交通安全', '校门安保、视频监控、一键报警正常运行', 'yesNo', NULL, true, '督导事项六'),
+  (12, 'F2', '校园及周边安全、学生交通安全', '发现的安全隐患处数', 'count', NULL, true, '督导事项六'),
+  (13, 'G1', '食堂、食品、饮水及宿舍卫生', '食堂证照齐全、明厨亮灶、留样和陪餐记录完整', 'yesNo', NULL, true, '督导事项七'),
+  (14, 'G2', '食堂、食品、饮水及宿舍卫生', '饮水设施和宿舍卫生、消防符合要求', 'yesNo', NULL, true, '督导事项七'),
+  (15, 'H1', '校风、教风、学风建设', '校园文化、课堂秩序和学生精神面貌', 'score', 10, false, '督导事项八'),
+  (16, 'H2', '校风、教风、学风建设', '家长和学生座谈中反映的问题条数', 'count', NULL, false, '督导事项八')
+) AS v (position, code, area, text, judge, max_score, photo_required, basis);

@@ -38,3 +38,4 @@ export * from "./repos/retention.repo.ts";
 export * from "./repos/attendance.repo.ts";
 export * from "./repos/attendance-flag.repo.ts";
 export * from "./repos/inspector.repo.ts";
+export * from "./repos/checklist.repo.ts";

@@ -23,6 +23,17 @@ export const INSPECTION_READ_ROWS: readonly Row[] = [
     costly: true,
     req: (t) => card(t, ".docx"),
   },
+  {
+    op: "GET /api/inspection/checklists",
+    need: "inspection.read",
+    req: () => ({ url: "/api/inspection/checklists" }),
+  },
+  {
+    op: "GET /api/inspection/checklists/{id}",
+    need: "inspection.read",
+    req: (t) => ({ url: `/api/inspection/checklists/${t.checklist}` }),
+    denied: [404],
+  },
 ];
 
 /** The 督导室's writes. */
@@ -34,6 +45,21 @@ export const INSPECTION_WRITE_ROWS: readonly Row[] = [
     req: (t) => ({
       url: `/api/inspection/inspectors/${t.user}`,
       body: { kind: "partTime", zoneName: "矩阵责任区", phone: "", duties: "", schoolIds: [t.school] },
+    }),
+  },
+  {
+    op: "POST /api/inspection/checklists/imports",
+    need: "inspection.manage",
+    req: () => ({
+      url: "/api/inspection/checklists/imports",
+      body: {
+        fileName: "检查表.csv",
+        code: "matrix",
+        title: "矩阵检查表",
+        kind: "safety",
+        preview: true,
+        contentBase64: Buffer.from("编号,类别,检查内容,评判方式\nM1,消防,通道畅通,是否\n").toString("base64"),
+      },
     }),
   },
 ];

@@ -16,6 +16,7 @@ import { PASSING } from "./evaluations/balance-test-county.ts";
 import { PDF } from "./evaluations/supervision-test-world.ts";
 import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
 import { plantCase, plantPupil } from "./endpoint-matrix.world-registry.ts";
+import { plantChecklist } from "./endpoint-matrix.world-inspection.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -65,6 +66,8 @@ export interface Side {
   /** Two throwaway schools without accounts: the unit-life rows edit, move, close, reopen and merge them. */
   spare: string;
   spareMerged: string;
+  /** A checklist its 督导室 imported (督导). */
+  checklist: string;
   /** Everything that identifies this side: no answer to the other side may contain any of it. */
   secrets: string[];
   /** What identifies the department's and the school's own records: neither may see the other's. */
@@ -302,6 +305,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   );
   const student = await plantPupil(planner, YEAR, side, codes.school);
   const dropoutCase = await plantCase(planner, student);
+  const checklist = await plantChecklist(supervisor, codes.label);
   const user = await addTestAccount(server, {
     login: side === "A" ? "kt.spare" : "jc.spare",
     role: "schoolUser",
@@ -331,6 +335,7 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     student,
     dropoutCase,
     user,
+    checklist,
   };
 }
 

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
+  ChecklistDetail,
+  ChecklistImportBody,
+  ChecklistImportResult,
+  ChecklistList,
+  IdParams,
   InspectorBody,
   InspectorParams,
   InspectorRoster,
@@ -15,6 +20,11 @@ import {
   schoolCardDocx,
   schoolCards,
 } from "../../services/inspection/inspectors.service.ts";
+import {
+  getChecklist,
+  importChecklist,
+  listChecklists,
+} from "../../services/inspection/checklists.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 
 const tags = ["督导"];
@@ -83,6 +93,42 @@ export function inspectionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           .header("content-type", DOCX)
           .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
           .send(buffer);
+      },
+    );
+
+    app.get(
+      "/inspection/checklists",
+      { schema: { tags, summary: "检查表（各版本）", response: { 200: ChecklistList } } },
+      async (request) => listChecklists(deps, sessionOf(request).actor),
+    );
+
+    app.get(
+      "/inspection/checklists/:id",
+      {
+        schema: {
+          tags,
+          summary: "一张检查表及其检查项目",
+          params: IdParams,
+          response: { 200: ChecklistDetail },
+        },
+      },
+      async (request) => getChecklist(deps, sessionOf(request).actor, request.params.id),
+    );
+
+    app.post(
+      "/inspection/checklists/imports",
+      {
+        bodyLimit: 8 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: "督导室：从 Excel 导入检查表的新版本（preview=true 只预览）",
+          body: ChecklistImportBody,
+          response: { 200: ChecklistImportResult, 201: ChecklistImportResult },
+        },
+      },
+      async (request, reply) => {
+        const result = await importChecklist(deps, sessionOf(request).actor, request.body);
+        return reply.status(result.applied ? 201 : 200).send(result);
       },
     );
   };

@@ -2,6 +2,7 @@ import { Tabs } from "antd";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useCan } from "../../features/auth/api/session.ts";
 import { CardsTab } from "../../features/inspection/cards-tab.tsx";
+import { ChecklistsTab } from "../../features/inspection/checklists-tab.tsx";
 import { RosterTab } from "../../features/inspection/roster-tab.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
@@ -19,6 +20,11 @@ export function InspectionRoute() {
         <Tabs
           items={[
             { key: "cards", label: t("inspection.tabCards"), children: <CardsTab /> },
+            {
+              key: "checklists",
+              label: t("inspection.tabChecklists"),
+              children: <ChecklistsTab canManage={canManage} />,
+            },
             {
               key: "roster",
               label: t("inspection.tabRoster"),

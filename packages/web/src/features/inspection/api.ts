@@ -1,7 +1,15 @@
 /** 督导 API: the 督学 roster and 责任区, the schools' 挂牌 cards. */
 import { useQuery } from "@tanstack/react-query";
-import { InspectorRoster, SchoolCardList, type InspectorBody } from "@luoshi/contracts";
-import { getJson, request } from "../../lib/api.ts";
+import {
+  ChecklistDetail,
+  ChecklistImportResult,
+  ChecklistList,
+  InspectorRoster,
+  SchoolCardList,
+  type ChecklistImportBody,
+  type InspectorBody,
+} from "@luoshi/contracts";
+import { getJson, postJson, request } from "../../lib/api.ts";
 
 export function useRoster() {
   return useQuery({
@@ -19,4 +27,23 @@ export function useSchoolCards() {
     queryKey: ["inspection-schools"],
     queryFn: ({ signal }) => getJson("/api/inspection/schools", SchoolCardList, signal),
   });
+}
+
+export function useChecklists() {
+  return useQuery({
+    queryKey: ["inspection-checklists"],
+    queryFn: ({ signal }) => getJson("/api/inspection/checklists", ChecklistList, signal),
+  });
+}
+
+export function useChecklist(id: string | null) {
+  return useQuery({
+    queryKey: ["inspection-checklist", id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => getJson(`/api/inspection/checklists/${id ?? ""}`, ChecklistDetail, signal),
+  });
+}
+
+export function importChecklist(body: ChecklistImportBody) {
+  return postJson("/api/inspection/checklists/imports", body, ChecklistImportResult);
 }
