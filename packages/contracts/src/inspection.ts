@@ -142,3 +142,100 @@ export const ChecklistImportResult = z.object({
   version: z.number().int().nullable(),
   items: z.array(ChecklistItem.omit({ id: true })),
 });
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期应为 YYYY-MM-DD" });
+const Severity = z.enum(["minor", "major", "serious"], { error: "问题程度应为 一般、较重 或 严重" });
+
+/** POST /api/inspection/visits — a visit as the 督学's phone sends it when the draft is submitted. */
+export const VisitBody = z.strictObject({
+  schoolId: Id,
+  checklistId: Id,
+  visitedOn: IsoDate,
+  /** The draft's key on the phone: sending the same draft twice records one visit. */
+  clientKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "草稿编号格式不对" }),
+  summary: Text(2000).default(""),
+  answers: z
+    .array(
+      z.strictObject({
+        itemId: Id,
+        value: z.union([z.boolean(), z.number(), z.null()]),
+        note: Text(500).default(""),
+      }),
+    )
+    .max(300),
+  findings: z
+    .array(
+      z.strictObject({
+        itemId: Id.nullable().default(null),
+        area: Text(60).min(1, { error: "请选择督导事项" }),
+        text: Text(500).min(2, { error: "请写明发现的问题" }),
+        severity: Severity,
+      }),
+    )
+    .max(50),
+  photos: z
+    .array(
+      z.strictObject({
+        itemId: Id.nullable().default(null),
+        /** The finding (its index in `findings`) the photo shows, if any. */
+        findingIndex: z.number().int().min(0).nullable().default(null),
+        fileName: Text(100).min(1),
+        contentBase64: z
+          .base64({ error: "照片内容应为 base64 编码" })
+          .max(4_000_000, { error: "单张照片超过 3 MB" }),
+      }),
+    )
+    .max(12, { error: "一次最多 12 张照片" }),
+});
+export type VisitBody = z.infer<typeof VisitBody>;
+
+/** A finding with its 整改 task. */
+export const Finding = z.object({
+  id: z.string(),
+  area: z.string(),
+  text: z.string(),
+  severity: Severity,
+  /** The earlier finding of the school this one repeats (重复出现), if any. */
+  repeatOf: z.string().nullable(),
+  task: z.object({ id: z.string(), state: z.string(), deadline: z.string() }).nullable(),
+  recheck: z.enum(["passed", "failed"]).nullable(),
+  recheckNote: z.string().nullable(),
+});
+
+/** A visit as listed and as shown. */
+export const Visit = z.object({
+  id: z.string(),
+  school: z.object({ id: z.string(), name: z.string() }),
+  inspector: z.object({ id: z.string(), name: z.string() }),
+  checklist: z.object({ id: z.string(), title: z.string(), version: z.number().int() }),
+  visitedOn: z.string(),
+  summary: z.string(),
+  findingCount: z.number().int(),
+  noticeId: z.string().nullable(),
+});
+
+/** GET /api/inspection/visits */
+export const VisitList = z.object({ items: z.array(Visit) });
+
+/** GET /api/inspection/visits/{id} */
+export const VisitDetail = Visit.extend({
+  answers: z.array(
+    z.object({ itemId: z.string(), value: z.union([z.boolean(), z.number(), z.null()]), note: z.string() }),
+  ),
+  findings: z.array(Finding),
+  photos: z.array(
+    z.object({
+      id: z.string(),
+      itemId: z.string().nullable(),
+      findingId: z.string().nullable(),
+      fileName: z.string(),
+    }),
+  ),
+});
+export type VisitDetail = z.infer<typeof VisitDetail>;
+
+/** POST /api/inspection/findings/{id}/recheck — the 督学's 复查 of a school's 整改. */
+export const RecheckBody = z.strictObject({
+  result: z.enum(["passed", "failed"], { error: "复查结论应为 通过 或 不通过" }),
+  note: Text(500).default(""),
+});

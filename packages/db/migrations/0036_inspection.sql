@@ -87,3 +87,73 @@ FROM list, (VALUES
   (15, 'H1', '校风、教风、学风建设', '校园文化、课堂秩序和学生精神面貌', 'score', 10, false, '督导事项八'),
   (16, 'H2', '校风、教风、学风建设', '家长和学生座谈中反映的问题条数', 'count', NULL, false, '督导事项八')
 ) AS v (position, code, area, text, judge, max_score, photo_required, basis);
+
+-- 整改通知书: issued from a visit's findings in one step; the .docx bytes are kept as issued.
+CREATE TABLE inspection_notices (
+  id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  school_unit_id uuid NOT NULL REFERENCES org_units (id),
+  doc_number     text NOT NULL,
+  docx           bytea NOT NULL,
+  issued_by      uuid REFERENCES users (id),
+  issued_on      date NOT NULL,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX inspection_notices_school_idx ON inspection_notices (school_unit_id);
+
+-- A 督学's visit to a school: the checklist version filled and the answers, item by item.
+CREATE TABLE inspection_visits (
+  id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  school_unit_id    uuid NOT NULL REFERENCES org_units (id),
+  inspector_user_id uuid NOT NULL REFERENCES users (id),
+  checklist_id      uuid NOT NULL REFERENCES inspection_checklists (id),
+  visited_on        date NOT NULL,
+  -- [{itemId, value (true/false, a score or a count; null: not checked), note}]
+  answers           jsonb NOT NULL,
+  summary           text NOT NULL DEFAULT '',
+  -- the draft's key on the 督学's phone: a resent draft is the same visit, not a second one
+  client_key        text NOT NULL,
+  notice_id         uuid REFERENCES inspection_notices (id),
+  created_at        timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (inspector_user_id, client_key)
+);
+CREATE INDEX inspection_visits_school_idx ON inspection_visits (school_unit_id, visited_on);
+CREATE INDEX inspection_visits_inspector_idx ON inspection_visits (inspector_user_id, visited_on);
+
+-- A finding of a visit; its 整改 is a ledger task (task_id) once the 整改通知书 is issued.
+CREATE TABLE inspection_findings (
+  id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  visit_id       uuid NOT NULL REFERENCES inspection_visits (id) ON DELETE CASCADE,
+  school_unit_id uuid NOT NULL REFERENCES org_units (id),
+  item_id        uuid REFERENCES inspection_checklist_items (id),
+  area           text NOT NULL,
+  text           text NOT NULL,
+  severity       text NOT NULL CHECK (severity IN ('minor', 'major', 'serious')),
+  -- the open or earlier finding of the same school and item this one repeats
+  repeat_of      uuid REFERENCES inspection_findings (id),
+  task_id        uuid REFERENCES tasks (id),
+  -- 复查 by the 督学 before 销号
+  recheck        text CHECK (recheck IN ('passed', 'failed')),
+  recheck_note   text,
+  rechecked_by   uuid REFERENCES users (id),
+  rechecked_at   timestamptz,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX inspection_findings_visit_idx ON inspection_findings (visit_id);
+CREATE INDEX inspection_findings_school_idx ON inspection_findings (school_unit_id, item_id);
+CREATE UNIQUE INDEX inspection_findings_task_idx ON inspection_findings (task_id);
+
+-- Photos taken at a visit (stored by content hash like every upload), for an item or a finding.
+CREATE TABLE inspection_photos (
+  id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  visit_id       uuid NOT NULL REFERENCES inspection_visits (id) ON DELETE CASCADE,
+  school_unit_id uuid NOT NULL REFERENCES org_units (id),
+  item_id        uuid REFERENCES inspection_checklist_items (id),
+  finding_id     uuid REFERENCES inspection_findings (id) ON DELETE CASCADE,
+  file_name      text NOT NULL,
+  media_type     text NOT NULL,
+  size_bytes     integer NOT NULL,
+  sha256         text NOT NULL,
+  uploaded_by    uuid REFERENCES users (id),
+  uploaded_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX inspection_photos_visit_idx ON inspection_photos (visit_id);

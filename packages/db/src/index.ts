@@ -39,3 +39,4 @@ export * from "./repos/attendance.repo.ts";
 export * from "./repos/attendance-flag.repo.ts";
 export * from "./repos/inspector.repo.ts";
 export * from "./repos/checklist.repo.ts";
+export * from "./repos/inspection-visit.repo.ts";

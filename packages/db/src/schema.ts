@@ -555,6 +555,10 @@ export interface Database {
   inspector_schools: InspectorSchoolsTable;
   inspection_checklists: InspectionChecklistsTable;
   inspection_checklist_items: InspectionChecklistItemsTable;
+  inspection_notices: InspectionNoticesTable;
+  inspection_visits: InspectionVisitsTable;
+  inspection_findings: InspectionFindingsTable;
+  inspection_photos: InspectionPhotosTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -935,4 +939,62 @@ export interface InspectionChecklistItemsTable {
   max_score: number | null;
   photo_required: Generated<boolean>;
   basis: Generated<string>;
+}
+
+/** inspection_notices — an issued 整改通知书 and its .docx as issued. */
+export interface InspectionNoticesTable {
+  id: Generated<string>;
+  school_unit_id: string;
+  doc_number: string;
+  docx: Uint8Array;
+  issued_by: string | null;
+  issued_on: ColumnType<string, string, string>;
+  created_at: Generated<Date>;
+}
+
+/** inspection_visits — a 督学's visit with the checklist version and the answers. */
+export interface InspectionVisitsTable {
+  id: Generated<string>;
+  school_unit_id: string;
+  inspector_user_id: string;
+  checklist_id: string;
+  visited_on: ColumnType<string, string, string>;
+  answers: Json;
+  summary: Generated<string>;
+  client_key: string;
+  notice_id: string | null;
+  created_at: Generated<Date>;
+}
+
+/** inspection_findings — a finding of a visit; its 整改 is a ledger task. */
+export interface InspectionFindingsTable {
+  id: Generated<string>;
+  visit_id: string;
+  school_unit_id: string;
+  item_id: string | null;
+  area: string;
+  text: string;
+  severity: "minor" | "major" | "serious";
+  repeat_of: string | null;
+  task_id: string | null;
+  recheck: "passed" | "failed" | null;
+  recheck_note: string | null;
+  rechecked_by: string | null;
+  rechecked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+/** inspection_photos — a photo of a visit (content in the upload store by hash). */
+export interface InspectionPhotosTable {
+  id: Generated<string>;
+  visit_id: string;
+  school_unit_id: string;
+  item_id: string | null;
+  finding_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
 }

@@ -32,6 +32,7 @@ import { studentRegistryRoutes } from "./registry/routes.ts";
 import { dropoutRoutes } from "./dropout/routes.ts";
 import { dropoutCaseRoutes } from "./dropout/case-routes.ts";
 import { inspectionRoutes } from "./inspection/routes.ts";
+import { inspectionVisitRoutes } from "./inspection/visit-routes.ts";
 import { attendanceRoutes } from "./attendance/routes.ts";
 import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
@@ -183,6 +184,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(evaluationReportRoutes(deps), { prefix: "/api/evaluations" });
   await app.register(supervisionRoutes(deps), { prefix: "/api/evaluations" });
   await app.register(inspectionRoutes(deps), { prefix: "/api" });
+  await app.register(inspectionVisitRoutes(deps), { prefix: "/api" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

@@ -30,6 +30,8 @@ const BINARY_DOWNLOADS: readonly string[] = [
   "GET /api/dropout/report.docx",
   "POST /api/users/bulk",
   "GET /api/inspection/schools/:id/card.docx",
+  "GET /api/inspection/photos/:id",
+  "GET /api/inspection/notices/:id/docx",
 ];
 
 /** Swagger UI's own pages and assets: served by the plugin, not by us. */

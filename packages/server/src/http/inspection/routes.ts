@@ -30,7 +30,7 @@ import { sessionOf } from "../auth-hook.ts";
 const tags = ["督导"];
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** 督学 and 责任区: /api/inspection/inspectors, /api/inspection/schools (挂牌 cards). */
+/** 督学 and 责任区, 挂牌 cards, checklists: /api/inspection/inspectors, schools, checklists. */
 export function inspectionRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

@@ -6,7 +6,10 @@ import {
   ChecklistList,
   InspectorRoster,
   SchoolCardList,
+  VisitDetail,
+  VisitList,
   type ChecklistImportBody,
+  type VisitBody,
   type InspectorBody,
 } from "@luoshi/contracts";
 import { getJson, postJson, request } from "../../lib/api.ts";
@@ -46,4 +49,31 @@ export function useChecklist(id: string | null) {
 
 export function importChecklist(body: ChecklistImportBody) {
   return postJson("/api/inspection/checklists/imports", body, ChecklistImportResult);
+}
+
+export function useVisits() {
+  return useQuery({
+    queryKey: ["inspection-visits"],
+    queryFn: ({ signal }) => getJson("/api/inspection/visits", VisitList, signal),
+  });
+}
+
+export function useVisit(id: string | null) {
+  return useQuery({
+    queryKey: ["inspection-visit", id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => getJson(`/api/inspection/visits/${id ?? ""}`, VisitDetail, signal),
+  });
+}
+
+export function submitVisit(body: VisitBody) {
+  return postJson("/api/inspection/visits", body, VisitDetail);
+}
+
+export function issueNotice(visitId: string) {
+  return postJson(`/api/inspection/visits/${visitId}/notice`, undefined, VisitDetail);
+}
+
+export function recheck(findingId: string, result: "passed" | "failed", note: string) {
+  return postJson(`/api/inspection/findings/${findingId}/recheck`, { result, note }, VisitDetail);
 }
