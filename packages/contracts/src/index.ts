@@ -20,3 +20,4 @@ export * from "./attendance.ts";
 export * from "./plan-adoption.ts";
 export * from "./enrolment.ts";
 export * from "./aid.ts";
+export * from "./inspection.ts";

@@ -43,3 +43,6 @@ export * from "./repos/enrol-lottery.repo.ts";
 export * from "./repos/aid-programme.repo.ts";
 export * from "./repos/aid-application.repo.ts";
 export * from "./repos/aid-payment.repo.ts";
+export * from "./repos/inspector.repo.ts";
+export * from "./repos/checklist.repo.ts";
+export * from "./repos/inspection-visit.repo.ts";

@@ -566,6 +566,14 @@ export interface Database {
   aid_batches: AidBatchesTable;
   aid_payments: AidPaymentsTable;
   aid_unaided_reasons: AidUnaidedReasonsTable;
+  inspectors: InspectorsTable;
+  inspector_schools: InspectorSchoolsTable;
+  inspection_checklists: InspectionChecklistsTable;
+  inspection_checklist_items: InspectionChecklistItemsTable;
+  inspection_notices: InspectionNoticesTable;
+  inspection_visits: InspectionVisitsTable;
+  inspection_findings: InspectionFindingsTable;
+  inspection_photos: InspectionPhotosTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -1114,4 +1122,108 @@ export interface AidUnaidedReasonsTable {
   reason: string;
   recorded_by: string | null;
   recorded_at: Generated<Date>;
+}
+
+/** inspectors — a 督学 and the facts of the 挂牌 sign (kind, 责任区 name, work phone, duties). */
+export interface InspectorsTable {
+  user_id: string;
+  area_unit_id: string;
+  kind: "fullTime" | "partTime";
+  zone_name: Generated<string>;
+  phone: Generated<string>;
+  duties: Generated<string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** inspector_schools — 督学责任区: each school's one 责任督学. */
+export interface InspectorSchoolsTable {
+  school_unit_id: string;
+  user_id: string;
+  assigned_at: Generated<Date>;
+}
+
+/** inspection_checklists — one version of a checklist (经常性督导 8 areas, 校园安全 排查表 …). */
+export interface InspectionChecklistsTable {
+  id: Generated<string>;
+  area_unit_id: string | null;
+  code: string;
+  version: number;
+  title: string;
+  kind: "regular" | "safety" | "special";
+  basis: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** inspection_checklist_items — one item of a checklist version and how it is judged. */
+export interface InspectionChecklistItemsTable {
+  id: Generated<string>;
+  checklist_id: string;
+  position: number;
+  code: string;
+  area: string;
+  text: string;
+  judge: "yesNo" | "score" | "count";
+  max_score: number | null;
+  photo_required: Generated<boolean>;
+  basis: Generated<string>;
+}
+
+/** inspection_notices — an issued 整改通知书 and its .docx as issued. */
+export interface InspectionNoticesTable {
+  id: Generated<string>;
+  school_unit_id: string;
+  doc_number: string;
+  docx: Uint8Array;
+  issued_by: string | null;
+  issued_on: ColumnType<string, string, string>;
+  created_at: Generated<Date>;
+}
+
+/** inspection_visits — a 督学's visit with the checklist version and the answers. */
+export interface InspectionVisitsTable {
+  id: Generated<string>;
+  school_unit_id: string;
+  inspector_user_id: string;
+  checklist_id: string;
+  visited_on: ColumnType<string, string, string>;
+  answers: Json;
+  summary: Generated<string>;
+  client_key: string;
+  notice_id: string | null;
+  created_at: Generated<Date>;
+}
+
+/** inspection_findings — a finding of a visit; its 整改 is a ledger task. */
+export interface InspectionFindingsTable {
+  id: Generated<string>;
+  visit_id: string;
+  school_unit_id: string;
+  item_id: string | null;
+  area: string;
+  text: string;
+  severity: "minor" | "major" | "serious";
+  repeat_of: string | null;
+  task_id: string | null;
+  recheck: "passed" | "failed" | null;
+  recheck_note: string | null;
+  rechecked_by: string | null;
+  rechecked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+/** inspection_photos — a photo of a visit (content in the upload store by hash). */
+export interface InspectionPhotosTable {
+  id: Generated<string>;
+  visit_id: string;
+  school_unit_id: string;
+  item_id: string | null;
+  finding_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
 }

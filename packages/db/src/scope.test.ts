@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.ts";
 import { orgUnitRepo } from "./repos/org-unit.repo.ts";
-import { inScope, narrowScope, scopeContains, scopeOf, WHOLE_TREE } from "./scope.ts";
+import { inScope, narrowScope, scopeContains, scopeKey, scopeOf, scopeWithin, WHOLE_TREE } from "./scope.ts";
 import { createTestDatabase, testEngines } from "./testing.ts";
 
 describe("narrowScope", () => {
@@ -25,6 +25,32 @@ describe("narrowScope", () => {
     expect(scopeContains(county, "/c/x/")).toBe(true);
     expect(scopeContains(county, "/cx/")).toBe(false);
     expect(scopeContains(WHOLE_TREE, "/anything/")).toBe(true);
+  });
+});
+
+describe("a scope limited to subtrees (责任督学: the schools of the 责任区)", () => {
+  const zone = scopeWithin("/c/", ["/c/t/s1/", "/c/s2/", "/d/s9/"]);
+  it("drops subtrees outside the jurisdiction", () => {
+    expect(zone.within).toEqual(["/c/s2/", "/c/t/s1/"]);
+  });
+  it("contains the listed subtrees only", () => {
+    expect(scopeContains(zone, "/c/t/s1/")).toBe(true);
+    expect(scopeContains(zone, "/c/t/s1/x/")).toBe(true);
+    expect(scopeContains(zone, "/c/t/")).toBe(false);
+    expect(scopeContains(zone, "/c/s3/")).toBe(false);
+    expect(scopeContains(zone, "/d/s9/")).toBe(false);
+  });
+  it("narrows and never widens", () => {
+    expect(narrowScope(zone, "/c/t/s1/")).toEqual(scopeOf("/c/t/s1/"));
+    expect(narrowScope(zone, "/")).toBe(zone);
+    expect(narrowScope(zone, "/c/")).toBe(zone);
+    expect(narrowScope(zone, "/c/t/")).toEqual(scopeWithin("/c/t/", ["/c/t/s1/"]));
+    expect(narrowScope(zone, "/c/s3/")).toBeNull();
+    expect(narrowScope(zone, "/d/")).toBeNull();
+  });
+  it("has its own cache key, and an empty list reaches nothing", () => {
+    expect(scopeKey(zone)).not.toBe(scopeKey(scopeOf("/c/")));
+    expect(scopeContains(scopeWithin("/c/", []), "/c/s2/")).toBe(false);
   });
 });
 
@@ -78,5 +104,22 @@ describe.each(testEngines())("inScope on %s", (engine) => {
   it("takes LIKE wildcards in a path literally", async () => {
     expect(await codesIn("/%/")).toEqual([]);
     expect(await codesIn("/_/")).toEqual([]);
+  });
+
+  it("limits rows to the listed subtrees of a 责任区 scope, and an empty list to none", async () => {
+    const codes = async (scope: ReturnType<typeof scopeOf>) =>
+      (
+        await handle.db
+          .selectFrom("org_units")
+          .select("code")
+          .where(inScope("org_units.path", scope))
+          .orderBy("code")
+          .execute()
+      ).map((r) => r.code);
+    const a = ids.a?.path ?? "";
+    const sa = ids.sa?.path ?? "";
+    const b = ids.b?.path ?? "";
+    expect(await codes(scopeWithin(a, [sa, b]))).toEqual(["SA"]);
+    expect(await codes(scopeWithin(a, []))).toEqual([]);
   });
 });

@@ -58,6 +58,11 @@ export const PERMISSIONS = [
   "aid.apply",
   "aid.manage",
   "aid.bankfile",
+  // 督导 in the field (docs/inspection.md): read rosters, checklists, visits and findings; the 督导室
+  // manages 督学, 责任区 and checklists; a 督学 records visits and does 复查
+  "inspection.read",
+  "inspection.manage",
+  "inspection.visit",
 ] as const;
 /** 权限: what an action needs. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +90,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.write",
     "enrolment.manage",
     "aid.read",
+    "inspection.read",
   ],
   bureauSupervisor: [
     ...READ_WORK,
@@ -100,6 +106,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "aid.read",
     "aid.manage",
     "aid.bankfile",
+    "inspection.read",
+    "inspection.manage",
   ],
   unitUser: [...READ_WORK, "task.report"],
   schoolUser: [
@@ -110,9 +118,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pupil.write",
     "aid.read",
     "aid.apply",
+    "inspection.read",
   ],
-  inspector: [...READ_WORK, "evaluation.write", "evaluation.review", "pupil.read", "dropout.verify"],
-  leader: [...READ_WORK, "task.instruct"],
+  inspector: [
+    ...READ_WORK,
+    "evaluation.write",
+    "evaluation.review",
+    "pupil.read",
+    "dropout.verify",
+    "inspection.read",
+    "inspection.visit",
+  ],
+  leader: [...READ_WORK, "task.instruct", "inspection.read"],
 };
 
 /** True when the role carries the permission. */

@@ -33,6 +33,8 @@ import { dropoutRoutes } from "./dropout/routes.ts";
 import { dropoutCaseRoutes } from "./dropout/case-routes.ts";
 import { aidRoutes } from "./aid/routes.ts";
 import { aidBatchRoutes } from "./aid/batch-routes.ts";
+import { inspectionRoutes } from "./inspection/routes.ts";
+import { inspectionVisitRoutes } from "./inspection/visit-routes.ts";
 import { attendanceRoutes } from "./attendance/routes.ts";
 import type { StatsImportJobs } from "../services/statistics/stats-import-jobs.ts";
 import { targetRoutes } from "./stats/target-routes.ts";
@@ -191,6 +193,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(enrolmentLotteryRoutes(deps), { prefix: "/api" });
   await app.register(aidRoutes(deps), { prefix: "/api" });
   await app.register(aidBatchRoutes(deps), { prefix: "/api" });
+  await app.register(inspectionRoutes(deps), { prefix: "/api" });
+  await app.register(inspectionVisitRoutes(deps), { prefix: "/api" });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));

@@ -22,6 +22,7 @@ import {
 } from "./endpoint-matrix.registry-rows.ts";
 import { APPLICATION_READ_ROWS, ENROLMENT_READ_ROWS } from "./endpoint-matrix.enrolment-rows.ts";
 import { AID_READ_ROWS } from "./endpoint-matrix.aid-rows.ts";
+import { INSPECTION_READ_ROWS, INSPECTION_WRITE_ROWS } from "./endpoint-matrix.inspection-rows.ts";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -264,6 +265,9 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...ENROLMENT_READ_ROWS,
       ...APPLICATION_READ_ROWS,
       ...AID_READ_ROWS,
+      ...INSPECTION_READ_ROWS,
+      // before WRITE_ROWS, which end with logout; the 督导 writes change nothing the other rows use
+      ...INSPECTION_WRITE_ROWS,
       ...WRITE_ROWS,
     ].map((r) => r.op);
     expect(
@@ -290,6 +294,9 @@ describe.each(testEngines())("endpoint × role matrix on %s", (engine) => {
       ...ENROLMENT_READ_ROWS,
       ...APPLICATION_READ_ROWS,
       ...AID_READ_ROWS,
+      ...INSPECTION_READ_ROWS,
+      // before WRITE_ROWS, which end with logout; the 督导 writes change nothing the other rows use
+      ...INSPECTION_WRITE_ROWS,
       ...WRITE_ROWS,
     ].map((row) => [row.op, row] as const),
   )(

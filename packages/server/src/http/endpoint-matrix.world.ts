@@ -17,6 +17,7 @@ import { PDF } from "./evaluations/supervision-test-world.ts";
 import { plantOrg, sideBAdmin } from "./endpoint-matrix.world-org.ts";
 import { plantCase, plantPupil } from "./endpoint-matrix.world-registry.ts";
 import { plantAid, type AidIds } from "./endpoint-matrix.world-aid.ts";
+import { plantChecklist, plantVisit } from "./endpoint-matrix.world-inspection.ts";
 
 /** The statistics year every row asks about. */
 export const YEAR = 2020;
@@ -66,6 +67,13 @@ export interface Side extends AidIds {
   /** Two throwaway schools without accounts: the unit-life rows edit, move, close, reopen and merge them. */
   spare: string;
   spareMerged: string;
+  /** A checklist its 督导室 imported (督导). */
+  checklist: string;
+  /** A 督学's visit to its school with a photo and a finding, and the 整改通知书 issued for it. */
+  visit: string;
+  photo: string;
+  finding: string;
+  notice: string;
   /** Everything that identifies this side: no answer to the other side may contain any of it. */
   secrets: string[];
   /** What identifies the department's and the school's own records: neither may see the other's. */
@@ -304,6 +312,13 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
   const student = await plantPupil(planner, YEAR, side, codes.school);
   const dropoutCase = await plantCase(planner, student);
   const aid = await plantAid(server, { supervisor, school: schoolUser }, student, YEAR, codes.label);
+  const checklist = await plantChecklist(supervisor, codes.label);
+  const planted = await plantVisit(server, side, {
+    school,
+    checklist,
+    label: codes.label,
+    bureauCode: codes.bureau,
+  });
   const user = await addTestAccount(server, {
     login: side === "A" ? "kt.spare" : "jc.spare",
     role: "schoolUser",
@@ -334,6 +349,8 @@ async function plant(server: TestServer, accounts: Account[], side: "A" | "B", c
     dropoutCase,
     user,
     ...aid,
+    checklist,
+    ...planted,
   };
 }
 

@@ -30,6 +30,9 @@ const BINARY_DOWNLOADS: readonly string[] = [
   "GET /api/dropout/report.docx",
   "POST /api/users/bulk",
   "GET /api/aid/batches/:id/bank-file.xlsx",
+  "GET /api/inspection/schools/:id/card.docx",
+  "GET /api/inspection/photos/:id",
+  "GET /api/inspection/notices/:id/docx",
 ];
 
 /** Swagger UI's own pages and assets: served by the plugin, not by us. */

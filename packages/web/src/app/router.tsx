@@ -64,6 +64,9 @@ const EnrolmentRoute = lazy(() =>
   import("./routes/enrolment.tsx").then((m) => ({ default: m.EnrolmentRoute })),
 );
 const AidRoute = lazy(() => import("./routes/aid.tsx").then((m) => ({ default: m.AidRoute })));
+const InspectionRoute = lazy(() =>
+  import("./routes/inspection.tsx").then((m) => ({ default: m.InspectionRoute })),
+);
 const UsersRoute = lazy(() => import("./routes/admin-users.tsx").then((m) => ({ default: m.UsersRoute })));
 
 function guarded(path: string, permission: string, crumbs: MessageKey[], page: ReactNode): RouteObject {
@@ -164,6 +167,7 @@ const routes: RouteObject[] = [
           guarded("audit", "audit.read", ["nav.audit"], <AuditRoute />),
           guarded("admin/users", "user.read", ["nav.admin", "nav.users"], <UsersRoute />),
           guarded("enrolment", "org.read", ["nav.enrolment"], <EnrolmentRoute />),
+          guarded("inspection", "inspection.read", ["nav.inspection"], <InspectionRoute />),
           { path: "*", element: <NotFoundPage /> },
         ],
       },

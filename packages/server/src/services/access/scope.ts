@@ -1,4 +1,13 @@
-import { orgUnitRepo, scopeContains, type Db, type OrgUnitRow } from "@luoshi/db";
+import {
+  inspectorRepo,
+  orgUnitRepo,
+  scopeContains,
+  scopeOf,
+  scopeWithin,
+  type Db,
+  type OrgUnitRow,
+  type Scope,
+} from "@luoshi/db";
 import type { Role } from "@luoshi/domain/auth";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../../context.ts";
@@ -11,7 +20,7 @@ const UNIT_SCOPED: readonly Role[] = ["unitUser", "schoolUser"];
  * administrators sit in a department (区教育局) but act for its area (崆峒区), so their scope is the
  * nearest enclosing area; a department or school user sees only its own unit and what is below it.
  */
-export async function scopePathFor(db: Db, role: Role, unit: OrgUnitRow): Promise<string> {
+async function scopePathFor(db: Db, role: Role, unit: OrgUnitRow): Promise<string> {
   if (UNIT_SCOPED.includes(role) || unit.kind !== "department") {
     return unit.path;
   }
@@ -21,6 +30,20 @@ export async function scopePathFor(db: Db, role: Role, unit: OrgUnitRow): Promis
   const ancestors = ancestorIds.map((id) => byId.get(id));
   const area = ancestors.filter((a): a is OrgUnitRow => a !== undefined && a.kind !== "department").at(-1);
   return area?.path ?? unit.path;
+}
+
+/**
+ * A user's data scope: {@link scopePathFor}, except that a 督学 with a 督学责任区 (schools named in
+ * inspector_schools) reaches only those schools within the jurisdiction (责任督学挂牌督导: the 督学 of a
+ * 责任区 works on its schools; docs/inspection.md). A 督学 without a 责任区 keeps the jurisdiction.
+ */
+export async function scopeFor(db: Db, role: Role, userId: string, unit: OrgUnitRow): Promise<Scope> {
+  const path = await scopePathFor(db, role, unit);
+  if (role !== "inspector") {
+    return scopeOf(path);
+  }
+  const zone = await inspectorRepo.zoneSchoolPaths(db, userId);
+  return zone.length === 0 ? scopeOf(path) : scopeWithin(path, zone);
 }
 
 /** True when the unit lies within the actor's scope. */

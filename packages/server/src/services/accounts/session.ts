@@ -4,11 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import { SECOND_FACTOR_ROLES, type Role } from "@luoshi/domain/auth";
-import { orgUnitRepo, scopeOf, type OrgUnitRow, type UserRow } from "@luoshi/db";
+import { orgUnitRepo, type OrgUnitRow, type UserRow } from "@luoshi/db";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import type { Config } from "../../config.ts";
-import { scopePathFor } from "../access/scope.ts";
+import { scopeFor } from "../access/scope.ts";
 
 /** Passwords expire after 90 days (ours); the user must then change it. */
 export const PASSWORD_MAX_AGE_MS = 90 * 86_400_000;
@@ -72,7 +72,7 @@ export async function describeAccount(
       login: user.login,
       role,
       orgUnitId: unit.id,
-      scope: scopeOf(await scopePathFor(deps.handle.db, role, unit)),
+      scope: await scopeFor(deps.handle.db, role, user.id, unit),
       clientIp: client.clientIp,
       requestId: client.requestId,
     },

@@ -5,7 +5,7 @@ import {
   type LedgerAction,
   type LedgerTask,
 } from "@luoshi/domain/ledger";
-import { taskWriteRepo, inTransaction } from "@luoshi/db";
+import { inspectionVisitRepo, taskWriteRepo, inTransaction } from "@luoshi/db";
 import type { TaskActionBody } from "@luoshi/contracts";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -36,6 +36,13 @@ export async function actOnTask(
       reason: result.code,
     });
   }
+  if (action.type === "approve") {
+    // a 督导 finding's 整改 is closed only after the 督学's 复查 passed it (docs/inspection.md)
+    const gate = await inspectionVisitRepo.closeGate(deps.handle.db, taskId);
+    if (gate !== null) {
+      throw new AppError("invalid-transition", gate, { reason: "inspection-recheck" });
+    }
+  }
   const c = result.changes;
   const comment = commentOfAction(action);
   await inTransaction(deps.handle.db, async (trx) => {
@@ -50,6 +57,10 @@ export async function actOnTask(
       ...(c.suspendedFrom === undefined ? {} : { suspended_from: c.suspendedFrom }),
       ...(action.type === "suspend" ? { suspended_reason: action.reason } : {}),
     });
+    if (action.type === "submitForReview") {
+      // a new request for 销号 needs a new 复查 of a 督导 finding's 整改
+      await inspectionVisitRepo.resetRecheck(trx, taskId);
+    }
     if (action.type === "accept" && actor.orgUnitId !== null) {
       await taskWriteRepo.markAccepted(trx, taskId, actor.orgUnitId, now);
     }

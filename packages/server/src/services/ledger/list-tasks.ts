@@ -12,6 +12,7 @@ import {
 } from "@luoshi/domain/ledger";
 import {
   escalationRepo,
+  scopeKey,
   taskRepo,
   type TaskBundle,
   type TaskLightData,
@@ -136,7 +137,7 @@ function inOrder(lit: LitScope, sort: LedgerSort): LitTask[] {
  */
 function cachedLights(deps: ServiceDeps, scope: TaskScope, today: string): Promise<LitScope> {
   const key = JSON.stringify([
-    scope.scope.path,
+    scopeKey(scope.scope),
     scope.reach,
     scope.unitId ?? null,
     scope.planId ?? null,

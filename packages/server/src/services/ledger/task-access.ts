@@ -21,7 +21,9 @@ import { toLedgerTask } from "./ledger-task.ts";
  * those that name a unit within its scope. Callers add filters to this; they never replace it.
  */
 export function taskScopeFor(actor: Actor): TaskScope {
-  const reach = actor.role === "unitUser" || actor.role === "schoolUser" ? "named" : "owned";
+  // a 责任督学 (scope limited to the 责任区 schools) sees the tasks that name those schools: 整改 tasks
+  const named = actor.role === "unitUser" || actor.role === "schoolUser" || actor.scope.within !== undefined;
+  const reach = named ? "named" : "owned";
   return { scope: actor.scope, reach };
 }
 

@@ -2,7 +2,7 @@
 import type { IndicatorDefinition } from "@luoshi/domain/indicators";
 import type { IndicatorBasis } from "@luoshi/contracts";
 import type { IndicatorChildren, IndicatorChildrenQuery } from "@luoshi/contracts";
-import { orgUnitChangeRepo, type OrgUnitRow, type Scope } from "@luoshi/db";
+import { orgUnitChangeRepo, scopeKey, type OrgUnitRow, type Scope } from "@luoshi/db";
 import { nameOn, referenceDay } from "@luoshi/domain/org";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { evaluateScope, pick, scopedUnit, unitsOfYear, valueAt } from "./dashboard-scope.ts";
@@ -29,7 +29,7 @@ export async function indicatorChildren(
   const unit = await scopedUnit(deps, actor, query.orgUnitId);
   // The actor may read the unit (checked above); the drill-down depends only on the unit, the year, the
   // codes and the actor's scope (schools moved out of a 乡镇 are followed only within that scope).
-  const key = `children|${unit.id}|${String(query.year)}|${query.codes ?? ""}|${actor.scope.path}`;
+  const key = `children|${unit.id}|${String(query.year)}|${query.codes ?? ""}|${scopeKey(actor.scope)}`;
   return byStatisticsVersion(deps.handle.db, key, () => childrenOf(deps, actor.scope, unit, query));
 }
 

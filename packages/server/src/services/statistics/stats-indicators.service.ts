@@ -4,7 +4,7 @@
  */
 import { formatIndicatorValue } from "@luoshi/common";
 import { evaluateIndicators, tableValue } from "@luoshi/domain/indicators";
-import { scopeOf, type Db, type OrgUnitRow, type Scope } from "@luoshi/db";
+import { scopeKey, scopeOf, type Db, type OrgUnitRow, type Scope } from "@luoshi/db";
 import type { Actor, ServiceDeps } from "../../context.ts";
 import { loadCatalogue } from "./indicator-catalogue.service.ts";
 import { findUnitInScope } from "../access/scope.ts";
@@ -55,7 +55,7 @@ export async function computeIndicators(
   const { year } = input;
   // The actor may read the unit (checked above); what it gets depends only on the unit, the year and
   // the actor's scope (schools that moved out of a 乡镇 are followed only within that scope).
-  return byStatisticsVersion(db, `indicators|${unit.id}|${String(year)}|${actor.scope.path}`, () =>
+  return byStatisticsVersion(db, `indicators|${unit.id}|${String(year)}|${scopeKey(actor.scope)}`, () =>
     indicatorsOf(db, unit, year, actor.scope),
   );
 }

@@ -13,6 +13,7 @@ import {
   TeamOutlined,
   EnvironmentOutlined,
   WalletOutlined,
+  SafetyCertificateOutlined,
 } from "@ant-design/icons";
 import type { NavEntry } from "../../lib/nav.ts";
 
@@ -51,6 +52,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: "registries", label: "nav.registries", path: "/registries", permission: "stats.read" },
   { key: "attendance", label: "nav.attendance", path: "/attendance", permission: "pupil.read" },
   { key: "aid", label: "nav.aid", path: "/aid", permission: "aid.read" },
+  { key: "inspection", label: "nav.inspection", path: "/inspection", permission: "inspection.read" },
   { key: "org", label: "nav.org", path: "/org", permission: "org.read" },
   { key: "audit", label: "nav.audit", path: "/audit", permission: "audit.read" },
   {
@@ -76,4 +78,5 @@ export const NAV_ICONS: Record<string, ReactNode> = {
   admin: <SettingOutlined />,
   users: <TeamOutlined />,
   enrolment: <EnvironmentOutlined />,
+  inspection: <SafetyCertificateOutlined />,
 };

@@ -20,6 +20,7 @@ import { setupEnUS } from "./setup-en-us.ts";
 import { secondFactorEnUS } from "./second-factor-en-us.ts";
 import { unitNamesEnUS } from "./unit-names-en-us.ts";
 import { enrolmentEnUS } from "./enrolment-en-us.ts";
+import { inspectionEnUS } from "./inspection-en-us.ts";
 
 /** English (en-US). Must carry every key of the Chinese source dictionary. */
 export const enUS: Messages = {
@@ -399,4 +400,5 @@ export const enUS: Messages = {
   ...unitNamesEnUS,
   ...enrolmentEnUS,
   ...aidEnUS,
+  ...inspectionEnUS,
 };

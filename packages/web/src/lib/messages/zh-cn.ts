@@ -23,6 +23,7 @@ import { setupZhCN } from "./setup-zh-cn.ts";
 import { secondFactorZhCN } from "./second-factor-zh-cn.ts";
 import { unitNamesZhCN } from "./unit-names-zh-cn.ts";
 import { enrolmentZhCN } from "./enrolment-zh-cn.ts";
+import { inspectionZhCN } from "./inspection-zh-cn.ts";
 
 export const zhCN = {
   "app.name": "落实 · 教育政策落实监测平台",
@@ -395,6 +396,7 @@ export const zhCN = {
   ...unitNamesZhCN,
   ...enrolmentZhCN,
   ...aidZhCN,
+  ...inspectionZhCN,
 } as const;
 
 /** A key of the dictionary. */
