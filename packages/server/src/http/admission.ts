@@ -43,7 +43,11 @@ class Gate {
   }
 }
 
-const clientGone = (request: FastifyRequest): boolean => request.raw.destroyed || request.socket.destroyed;
+/**
+ * The connection is closed: nobody is left to read an answer. (Not `request.raw.destroyed`: a request
+ * whose body has been read to its end is destroyed too, while its client waits for the answer.)
+ */
+const clientGone = (request: FastifyRequest): boolean => request.socket.destroyed;
 
 /**
  * Admits /api requests `limit` at a time, once their body has arrived (a slow upload holds no slot);

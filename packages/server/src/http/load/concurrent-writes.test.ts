@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditRepo, WHOLE_TREE } from "@luoshi/db";
 import { testEngines } from "@luoshi/db/testing";
 import type { TaskDetail } from "@luoshi/contracts";
-import { createTestServer, TestClient, type TestServer } from "../../testing.ts";
+import { createTestServer, TEST_PASSWORD, TestClient, type TestServer } from "../../testing.ts";
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const inDays = (n: number) =>
@@ -64,6 +64,39 @@ describe.each(testEngines())("the server under concurrent use on %s", (engine) =
       offset: 0,
     });
     expect(trail.rows.length).toBe(20);
+  }, 120_000);
+
+  // the gate once took a request whose body had been read to its end for one whose client had gone,
+  // and left every write over a real connection unanswered (inject does not show it)
+  it("answers writes sent over a real connection", async () => {
+    const url = await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const cookiesOf = (r: Response) =>
+      r.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+    const form = await fetch(`${url}/api/auth/csrf`);
+    const csrfCookie = cookiesOf(form);
+    const { csrfToken } = (await form.json()) as { csrfToken: string };
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": csrfToken, cookie: csrfCookie },
+      body: JSON.stringify({ login: "unituser", password: TEST_PASSWORD }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    expect(login.status).toBe(200);
+    const session = (await login.json()) as { csrfToken: string };
+    const reported = await fetch(`${url}/api/tasks/${tasks[0]?.id ?? ""}/reports`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-csrf-token": session.csrfToken,
+        cookie: [csrfCookie, cookiesOf(login)].join("; "),
+      },
+      body: JSON.stringify({ period: today.slice(0, 7), progress: 60, text: "经网络连接报送" }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    expect(reported.status).toBe(200);
   }, 120_000);
 
   it("answers 80 readers at once in the order they came, the first ones long before the last", async () => {
