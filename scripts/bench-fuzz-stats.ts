@@ -24,7 +24,13 @@ import {
 
 const perImporter = Number(process.argv[2] ?? 1000);
 const only = process.argv[3];
-const server = await createTestServer("pglite", FUZZ_ENV);
+// Every 500 is a defect: the error behind it is printed with the input that caused it.
+let internal: unknown[] = [];
+const server = await createTestServer("pglite", FUZZ_ENV, {
+  onInternalError: (error) => {
+    internal.push(error);
+  },
+});
 try {
   const planner = new TestClient(server.app);
   await planner.login("bureauplanner");
@@ -59,6 +65,7 @@ try {
       if (i > 0 && i % 100 === 0) {
         await signIn();
       }
+      internal = [];
       const out = await runFuzzInput(server, client, pick(i), input, 2024);
       refused += out.status >= 400 ? 1 : 0;
       crashes += out.status >= 500 ? 1 : 0;
@@ -75,6 +82,11 @@ try {
       }
       if (out.failure !== null) {
         console.log(`  ✗ ${input.name}: ${out.failure}`);
+        for (const error of internal) {
+          console.log(
+            `    server error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        }
       }
       if ((i + 1) % 100 === 0) {
         console.log(

@@ -4,6 +4,7 @@ import type { Role } from "@luoshi/domain/auth";
 import { orgUnitRepo, type DatabaseHandle } from "@luoshi/db";
 import { createTestDatabase } from "@luoshi/db/testing";
 import { parseConfig } from "./config.ts";
+import { AppError } from "./errors.ts";
 import { systemActor, type ServiceDeps } from "./context.ts";
 import { StatsImportJobs } from "./services/statistics/stats-import-jobs.ts";
 import { buildApp } from "./http/app.ts";
@@ -83,6 +84,13 @@ export interface TestServer {
 export async function createTestServer(
   engine: "pglite" | "postgres",
   env: Record<string, string> = {},
+  options: {
+    /**
+     * Hears every error the server answers with a 500 or a background import ends on as internal: the
+     * long fuzz run prints it next to the input, so that a 500 is explained rather than only counted.
+     */
+    onInternalError?: (error: unknown) => void;
+  } = {},
 ): Promise<TestServer> {
   const handle = await createTestDatabase(engine);
   const parsed = parseConfig({
@@ -111,7 +119,7 @@ export async function createTestServer(
       { mustChangePassword: false, password: TEST_PASSWORD },
     );
   }
-  const importJobs = new StatsImportJobs(deps);
+  const importJobs = new StatsImportJobs(deps, options.onInternalError);
   const app = await buildApp(deps, {
     statsImportJobs: importJobs,
     cookieSecret: "x".repeat(32),
@@ -119,6 +127,17 @@ export async function createTestServer(
     logger: false,
     version: "test",
   });
+  const onInternalError = options.onInternalError;
+  if (onInternalError !== undefined) {
+    app.addHook("onError", (_request, _reply, error, done) => {
+      // what the error handler answers with a 500: an error nobody raised on purpose (a 4xx from
+      // Fastify, such as a body that fails its schema, carries its own status)
+      if (!(error instanceof AppError) && (error.statusCode ?? 500) >= 500) {
+        onInternalError(error);
+      }
+      done();
+    });
+  }
   return {
     app,
     deps,

@@ -16,6 +16,7 @@ import type { ServiceDeps } from "../context.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { registerAuthHook } from "./auth-hook.ts";
+import { ADMITTED, registerAdmission } from "./admission.ts";
 import { errorHandler, sendError } from "./error-handler.ts";
 import { keptSerializerCompiler } from "./kept-serializer.ts";
 import { evaluationReportRoutes } from "./evaluations/report-routes.ts";
@@ -150,6 +151,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       void reply.header("cache-control", "no-store");
     }
   });
+  registerAdmission(app, ADMITTED[deps.handle.engine]);
   registerAuthHook(app, deps);
 
   app.get(

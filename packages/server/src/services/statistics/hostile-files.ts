@@ -87,11 +87,19 @@ function workbookParts(
   return parts;
 }
 
-/** Zips `parts` (deflated). */
+/**
+ * The time every entry is stamped with: JSZip stamps entries with the current time otherwise, and a
+ * mutation of the file (a flipped byte, a cut) then differs from one day or minute to the next, so a
+ * fuzz input named by its seed could not be made again (issue 14: m549–m566).
+ */
+const ZIP_DATE = new Date(Date.UTC(2024, 0, 1));
+
+/** Zips `parts` (deflated), byte for byte the same whenever it runs. */
 async function zipParts(parts: Readonly<Record<string, string | Uint8Array>>): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, data] of Object.entries(parts)) {
-    zip.file(name, data);
+    // no folder entries: JSZip would stamp those with the current time whatever `date` says
+    zip.file(name, data, { date: ZIP_DATE, createFolders: false });
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }

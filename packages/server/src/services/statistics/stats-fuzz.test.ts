@@ -83,6 +83,23 @@ describe.each(testEngines())("importers under fuzz on %s", (engine) => {
     LONG,
   );
 
+  // issue 14: the long run of session 7 answered 500 to m549–m566 in a row; sent directly and as jobs,
+  // each of them is a refusal that names where
+  it(
+    "refuses the long run's mutations m549–m566 with a 4xx that names where, directly and as a job",
+    async () => {
+      const base = { xlsx: await workbook({ [STATS.sheet]: STATS.rows }), csv: csvBytes(STATS) };
+      for (let seed = 549; seed <= 566; seed++) {
+        for (const importer of ["stats", "stats-job"] as const) {
+          const out = await check(importer, mutation(base, seed));
+          expect(out.status, `m${String(seed)} ${importer}`).toBeGreaterThanOrEqual(400);
+          expect(out.status, `m${String(seed)} ${importer}`).toBeLessThan(500);
+        }
+      }
+    },
+    LONG,
+  );
+
   it(
     "holds for every hand-made hostile registry file and random mutations of a valid one",
     async () => {
