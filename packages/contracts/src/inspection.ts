@@ -38,6 +38,9 @@ export const Inspector = z.object({
   schools: z.array(SchoolRef),
   /** Schools over the ratio of about 5 per 责任督学 (0 when within it). */
   overRatio: z.number().int(),
+  /** 经常性督导 visits this semester, and the floor (2 per school of the 责任区). */
+  visitsThisSemester: z.number().int(),
+  visitsRequired: z.number().int(),
 });
 
 /** GET /api/inspection/inspectors — the roster within the reader's scope. */

@@ -335,6 +335,26 @@ export const inspectionVisitRepo = {
       .executeTakeFirst();
   },
 
+  /** Visits each of the 督学 made between two days (inclusive), by user id. */
+  async countsByInspector(
+    db: Db,
+    userIds: readonly string[],
+    range: { from: string; to: string },
+  ): Promise<Map<string, number>> {
+    if (userIds.length === 0) {
+      return new Map();
+    }
+    const rows = await db
+      .selectFrom("inspection_visits")
+      .select(["inspector_user_id", (eb) => eb.fn.countAll<string | number>().as("n")])
+      .where("inspector_user_id", "in", userIds)
+      .where("visited_on", ">=", range.from)
+      .where("visited_on", "<=", range.to)
+      .groupBy("inspector_user_id")
+      .execute();
+    return new Map(rows.map((r) => [r.inspector_user_id, Number(r.n)]));
+  },
+
   /** Records the 督学's 复查 of a finding. */
   async recheck(
     db: Db,

@@ -48,3 +48,19 @@ export function dutiesOf(text: string): string[] {
     .filter((l) => l !== "");
   return lines.length === 0 ? [...DEFAULT_DUTIES] : lines;
 }
+
+/**
+ * The semester a day falls in, for the visit floor: 秋季学期 September to January, 春季学期 February to
+ * August (holidays included, so that every day belongs to one). Dates are ISO `YYYY-MM-DD`.
+ */
+export function semesterOf(day: string): { start: string; end: string } {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  if (month >= 9) {
+    return { start: `${String(year)}-09-01`, end: `${String(year + 1)}-01-31` };
+  }
+  if (month === 1) {
+    return { start: `${String(year - 1)}-09-01`, end: `${String(year)}-01-31` };
+  }
+  return { start: `${String(year)}-02-01`, end: `${String(year)}-08-31` };
+}

@@ -232,5 +232,10 @@ describe.each(testEngines())("下校督导 → 整改 → 复查 → 销号 (%s)
     ).request("POST", "/api/inspection/visits", visitBody("draft-00002"));
     expect(next.statusCode, next.body).toBe(201);
     expect(next.json<Detail>().findings[0]?.repeatOf).toBe(visit.findings[0]?.id);
+    // the workload: two visits this semester against the floor of 2 per school of the 责任区
+    const roster = (await (await as("bureausupervisor")).request("GET", "/api/inspection/inspectors")).json<{
+      items: { visitsThisSemester: number; visitsRequired: number }[];
+    }>();
+    expect(roster.items[0]).toMatchObject({ visitsThisSemester: 2, visitsRequired: 2 });
   });
 });

@@ -4,12 +4,21 @@
  */
 import type { InspectorBody } from "@luoshi/contracts";
 import { chinaDate } from "@luoshi/common";
-import { inspectorRepo, inTransaction, planRepo, userRepo, type SchoolCardRow } from "@luoshi/db";
+import {
+  inspectionVisitRepo,
+  inspectorRepo,
+  inTransaction,
+  planRepo,
+  userRepo,
+  type SchoolCardRow,
+} from "@luoshi/db";
 import {
   dutiesOf,
   SCHOOLS_PER_INSPECTOR,
   schoolsOverRatio,
+  semesterOf,
   SUPERVISION_MATTERS,
+  VISITS_PER_SEMESTER,
 } from "@luoshi/domain/inspection";
 import { AppError } from "../../errors.ts";
 import type { Actor, ServiceDeps } from "../../context.ts";
@@ -30,6 +39,12 @@ export async function inspectorRoster(deps: ServiceDeps, actor: Actor) {
   ]);
   const manages = actor.role === "bureauSupervisor";
   const unrostered = manages ? await inspectorRepo.unrostered(db, actor.scope) : [];
+  const semester = semesterOf(chinaDate(deps.now()));
+  const visits = await inspectionVisitRepo.countsByInspector(
+    db,
+    people.map((p) => p.userId),
+    { from: semester.start, to: semester.end },
+  );
   return {
     items: people.map((p) => ({
       userId: p.userId,
@@ -40,6 +55,8 @@ export async function inspectorRoster(deps: ServiceDeps, actor: Actor) {
       duties: p.duties,
       schools: p.schools,
       overRatio: schoolsOverRatio(p.schools.length),
+      visitsThisSemester: visits.get(p.userId) ?? 0,
+      visitsRequired: VISITS_PER_SEMESTER * p.schools.length,
     })),
     unrostered: unrostered.map((u) => ({ userId: u.id, name: u.display_name })),
     schoolsPerInspector: SCHOOLS_PER_INSPECTOR,

@@ -103,6 +103,14 @@ export function RosterTab({ canManage }: { canManage: boolean }) {
               </Space>
             ),
           },
+          {
+            title: t("inspection.visitsThisSemester"),
+            render: (_v, p) => (
+              <Tag color={p.visitsThisSemester >= p.visitsRequired ? "green" : "orange"}>
+                {p.visitsThisSemester} / {p.visitsRequired}
+              </Tag>
+            ),
+          },
           { title: t("inspection.phone"), dataIndex: "phone", render: (v: string) => v || "—" },
           ...(canManage
             ? [

@@ -101,4 +101,5 @@ export const inspectionEnUS: Record<keyof typeof inspectionZhCN, string> = {
   "inspection.noVisits": "No visit records yet",
   "inspection.openVisit": "Open",
   "inspection.findingCount": "{count} findings",
+  "inspection.visitsThisSemester": "Visits this semester (done / floor)",
 };

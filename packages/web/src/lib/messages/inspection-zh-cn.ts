@@ -96,4 +96,5 @@ export const inspectionZhCN = {
   "inspection.noVisits": "还没有督导记录",
   "inspection.openVisit": "查看",
   "inspection.findingCount": "{count} 个问题",
+  "inspection.visitsThisSemester": "本学期督导（次/应达）",
 } as const;
