@@ -14,6 +14,8 @@ export interface RunningServer {
   url: string;
   logins: Map<string, string>;
   dataDir: string;
+  /** Everything the server printed so far (its log lines): for tests that no personal value is logged. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startServer(
     url: server.url,
     logins,
     dataDir,
+    output: () => server.output(),
     async stop() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -123,5 +123,10 @@ describe("学生资助 in Chromium", () => {
       .poll(() => bureau.getByText(/公示期满后才能审核/).isVisible(), { timeout: 30_000 })
       .toBe(true);
     expect(await bureau.content()).not.toContain(A);
+    // nor in a log line: the server's output holds neither the 身份证件号 nor the card
+    const log = rig.server.output();
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toContain(A);
+    expect(log).not.toContain(CARD);
   }, 240_000);
 });

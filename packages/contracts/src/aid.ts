@@ -150,6 +150,10 @@ export const AidApplicationBody = z.strictObject({
 });
 export type AidApplicationBody = z.infer<typeof AidApplicationBody>;
 
+/** POST /api/aid/applications/{id}/bank — the school corrects the card after a failed transfer. */
+export const AidBankBody = AidApplicationBody.pick({ bankCard: true, bankName: true, holder: true });
+export type AidBankBody = z.infer<typeof AidBankBody>;
+
 export const AidApplicationQuery = z.strictObject({
   programmeId: z.uuid().optional(),
   state: AppState.optional(),

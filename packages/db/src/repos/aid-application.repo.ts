@@ -233,6 +233,15 @@ export const aidApplicationRepo = {
       .execute();
   },
 
+  /** Replaces the sealed bank values of one application (a card corrected after a failed transfer). */
+  async updateBank(db: Db, id: string, bank: AidBankPersonal): Promise<void> {
+    await db
+      .updateTable("aid_applications")
+      .set({ personal: encryptField(db, JSON.stringify(bank)), updated_at: sql<Date>`now()` })
+      .where("id", "=", id)
+      .execute();
+  },
+
   /** Records a step of applications: who did it and its outcome (now). */
   async addSteps(db: Db, ids: readonly string[], step: string, outcome: string | null, by: string | null) {
     if (ids.length === 0) {

@@ -102,6 +102,14 @@ export const AID_WRITE_ROWS: readonly Row[] = [
     }),
   },
   {
+    op: "POST /api/aid/applications/{id}/bank",
+    need: "aid.apply",
+    req: (t) => ({
+      url: `/api/aid/applications/${t.aidApplication}/bank`,
+      body: { bankCard: "6222000000000000000", bankName: "测试银行", holder: "测试家长" },
+    }),
+  },
+  {
     op: "POST /api/aid/applications/review",
     need: "aid.manage",
     req: (t) => ({ url: "/api/aid/applications/review", body: { ids: [t.aidApplication], approve: true } }),

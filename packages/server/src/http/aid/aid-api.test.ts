@@ -12,7 +12,7 @@ import { testEngines } from "@luoshi/db/testing";
 import { addTestAccount, createTestServer, TestClient, type TestServer } from "../../testing.ts";
 import * as F from "./aid-test-fixtures.ts";
 
-const { b64, CARD1, CARD4, CARD5, DAY, id, P1, P2, P3, programme, registryCsv, xlsx } = F;
+const { b64, CARD1, CARD4, CARD4_NEW, CARD5, DAY, P1, P2, programme, registryCsv, xlsx } = F;
 
 interface Flag {
   kind: string;
@@ -89,16 +89,7 @@ describe.each(testEngines())("学生资助 API (%s)", (engine) => {
       programme("LIV", { schoolYear: 2027 }),
     );
     expect(next.statusCode).toBe(201);
-    const b = await call(
-      "bureausupervisor",
-      "POST",
-      "/api/aid/programmes",
-      programme("LOCAL", {
-        name: "县级困难学生生活补助",
-        basis: "县政府常务会议纪要（测试）",
-        tiers: [{ code: "A", label: "一档", amountPerTerm: 300 }],
-      }),
-    );
+    const b = await call("bureausupervisor", "POST", "/api/aid/programmes", F.LOCAL_PROGRAMME);
     local = b.json<{ id: string }>().id;
     const seenBySchool = await call("schooluser", "GET", "/api/aid/programmes?year=2026");
     expect(seenBySchool.json<{ items: { code: string }[] }>().items.map((p) => p.code)).toEqual([
@@ -129,13 +120,7 @@ describe.each(testEngines())("学生资助 API (%s)", (engine) => {
       fileName: "民政名单.xlsx",
       schoolYear: 2026,
       source: "civil",
-      contentBase64: await xlsx([
-        ["身份证件号", "姓名", "类别"],
-        [P1, "王测试安", "低保"],
-        [P2, "李测试宁", "孤儿"],
-        [P3, "赵测试平", "特困"],
-        [id("62089920100101111"), "周测试", "低保"],
-      ]),
+      contentBase64: await xlsx(F.CIVIL_LIST),
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ applied: true, rows: 4, matched: 3 });
@@ -334,9 +319,27 @@ describe.each(testEngines())("学生资助 API (%s)", (engine) => {
     });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json()).toEqual({ paid: 2, failed: 1 });
+    // the school corrects the card of the failed line before it is re-issued
+    const qian = (await call("schooluser", "GET", "/api/aid/applications"))
+      .json<{
+        items: { id: string; name: string }[];
+      }>()
+      .items.find((i) => i.name === "钱**乐");
+    const fixed = await call("schooluser", "POST", `/api/aid/applications/${qian?.id ?? ""}/bank`, {
+      bankCard: CARD4_NEW,
+      bankName: "测试农商银行",
+      holder: "钱测试家长",
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
     const re = await call("bureausupervisor", "POST", `/api/aid/batches/${batch}/reissue`);
     expect(re.statusCode, re.body).toBe(201);
     expect(re.json()).toMatchObject({ lines: 1 });
+    const reissued = await call(
+      "bureausupervisor",
+      "GET",
+      `/api/aid/batches/${re.json<{ id: string }>().id}/bank-file.xlsx`,
+    );
+    expect((await F.xlsxRows(reissued.rawPayload)).map((r) => r[3])).toEqual([CARD4_NEW]);
     expect((await call("bureausupervisor", "POST", `/api/aid/batches/${batch}/reissue`)).statusCode).toBe(
       409,
     );

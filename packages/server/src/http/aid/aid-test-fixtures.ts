@@ -3,14 +3,15 @@ import ExcelJS from "exceljs";
 import { backupRepo, type Db } from "@luoshi/db";
 import { idNumberCheckChar } from "@luoshi/domain/pii";
 
-export const id = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;
+const id = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;
 export const P1 = id("62089920160417123");
 export const P2 = id("62089920160418124");
-export const P3 = id("62089920160419125");
+const P3 = id("62089920160419125");
 const P4 = id("62089920160420126");
 const P5 = id("62089920160421127");
 export const CARD1 = "6222021234567890123";
 export const CARD4 = "6228480011223344";
+export const CARD4_NEW = "6228480099887766";
 export const CARD5 = "6217000099887766554";
 export const DAY = 86_400_000;
 
@@ -50,7 +51,19 @@ export const programme = (code: string, over: Record<string, unknown> = {}) => (
 });
 
 /** What must never leave the server in clear but in the bank file: ID numbers, cards, holder, a reason. */
-export const SECRETS = [P1, P2, P3, P4, P5, CARD1, CARD4, CARD5, "王测试家长", "家庭已由民政全额供养"];
+export const SECRETS = [
+  P1,
+  P2,
+  P3,
+  P4,
+  P5,
+  CARD1,
+  CARD4,
+  CARD4_NEW,
+  CARD5,
+  "王测试家长",
+  "家庭已由民政全额供养",
+];
 
 /** The rows of an .xlsx answer's first sheet, header left out (cells from column 1). */
 export async function xlsxRows(payload: Buffer): Promise<(string | number)[][]> {
@@ -67,3 +80,19 @@ export async function databaseText(db: Db): Promise<string> {
   }
   return parts.join("\n");
 }
+
+/** A county fund of the same kind as the national 生活补助: a pupil aided by both is a duplicate. */
+export const LOCAL_PROGRAMME = programme("LOCAL", {
+  name: "县级困难学生生活补助",
+  basis: "县政府常务会议纪要（测试）",
+  tiers: [{ code: "A", label: "一档", amountPerTerm: 300 }],
+});
+
+/** The 民政 list: three pupils of the registry (低保, 孤儿, 特困) and one child who is not in it. */
+export const CIVIL_LIST = [
+  ["身份证件号", "姓名", "类别"],
+  [P1, "王测试安", "低保"],
+  [P2, "李测试宁", "孤儿"],
+  [P3, "赵测试平", "特困"],
+  [id("62089920100101111"), "周测试", "低保"],
+];

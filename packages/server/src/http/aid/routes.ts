@@ -7,6 +7,7 @@ import {
   AidApplicationList,
   AidApplicationQuery,
   AidAssessmentBody,
+  AidBankBody,
   AidChanged,
   AidListImportBody,
   AidListImportResult,
@@ -26,6 +27,7 @@ import {
   assessApplications,
   createApplication,
   reviewApplications,
+  updateBank,
 } from "../../services/aid/application.service.ts";
 import { listApplications, readApplication } from "../../services/aid/application-read.service.ts";
 import { recordUnaidedReason } from "../../services/aid/monitor.service.ts";
@@ -228,6 +230,19 @@ export function aidRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => readApplication(deps, sessionOf(request).actor, request.params.id),
+    );
+    app.post(
+      "/aid/applications/:id/bank",
+      {
+        schema: {
+          tags,
+          summary: "学校更正银行卡（发放失败后）",
+          params: Id,
+          body: AidBankBody,
+          response: { 200: AidChanged },
+        },
+      },
+      async (request) => updateBank(deps, sessionOf(request).actor, request.params.id, request.body),
     );
     app.post(
       "/aid/applications/assessment",

@@ -14,6 +14,7 @@ const STEP_LABELS: Readonly<Record<string, string>> = {
   assess: "民主评议",
   publicise: "公示",
   review: "资助中心审核",
+  bank: "更正银行卡",
 };
 
 /** A page of applications within the actor's scope. */

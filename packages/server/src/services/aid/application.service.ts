@@ -11,7 +11,7 @@ import {
   studentNumberIndex,
   studentRepo,
 } from "@luoshi/db";
-import type { AidApplicationBody, AidAssessmentBody, AidReviewBody } from "@luoshi/contracts";
+import type { AidApplicationBody, AidAssessmentBody, AidBankBody, AidReviewBody } from "@luoshi/contracts";
 import { AID_CATEGORIES, publicityOver, stageOfLevel, type AidCategory } from "@luoshi/domain/aid";
 import { chinaDate } from "@luoshi/common";
 import { AppError } from "../../errors.ts";
@@ -187,4 +187,36 @@ export async function reviewApplications(
     }
   });
   return { changed: ids.length };
+}
+
+/**
+ * The school corrects the bank values of one of its applications (户名不符, 账户不存在 …) so that a
+ * re-issued line reaches the right card. The trail names the fields, never the values.
+ */
+export async function updateBank(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  body: AidBankBody,
+): Promise<{ changed: number }> {
+  authorize(actor, "aid.apply");
+  const { db } = deps.handle;
+  const r = await aidApplicationRepo.find(db, actor.scope, id);
+  if (r === undefined) {
+    throw new AppError("not-found", "没有这条申请，或不在您的管辖范围内");
+  }
+  if (r.state === "rejected" || r.state === "notRecommended") {
+    throw new AppError("invalid-transition", "未获资助的申请无需修改银行卡");
+  }
+  await inTransaction(db, async (trx) => {
+    await aidApplicationRepo.updateBank(trx, r.id, body);
+    await aidApplicationRepo.addSteps(trx, [r.id], "bank", null, actor.userId);
+    await recordAudit(trx, actor, {
+      action: "aid.bank-update",
+      entityType: "aid_application",
+      entityId: r.id,
+      details: { fields: ["bankCard", "bankName", "holder"] },
+    });
+  });
+  return { changed: 1 };
 }

@@ -194,6 +194,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "aid.bank-return": "导入银行回盘文件",
   "aid.batch-reissue": "失败记录重新发放",
   "aid.unaided-reason": "登记未资助原因",
+  "aid.bank-update": "更正资助银行卡",
 };
 
 /** Converts API filters into the repository's query, limited to the reader's scope. */
