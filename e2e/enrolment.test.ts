@@ -162,5 +162,17 @@ describe("招生入学 in Chromium", () => {
         timeout: 30_000,
       })
       .toBe(true);
+
+    // 编班: the bureau balances the school's placed pupils into one class and sees its balance
+    await bureau.getByRole("tab", { name: "编班" }).click();
+    await bureau.getByRole("combobox", { name: "学校" }).click();
+    await bureau.locator(".ant-select-dropdown:visible").getByText(unit.name, { exact: true }).click();
+    await bureau.getByRole("spinbutton", { name: "班级数", exact: true }).fill("1");
+    await bureau.getByRole("button", { name: "均衡编班" }).click();
+    await expect
+      .poll(() => bureau.getByText(`${unit.name}：1 名新生；各班人数与平均人数最多相差 0 人。`).isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
   }, 240_000);
 });

@@ -301,3 +301,33 @@ export const LotteryView = z.object({
     .nullable(),
 });
 export type LotteryView = z.infer<typeof LotteryView>;
+
+/** POST /api/enrolment/classes/preview — 均衡编班 of a school's placed pupils (computed, not stored). */
+export const ClassPreviewBody = z.strictObject({
+  schoolYear: Year,
+  schoolCode: z.string().trim().min(1).max(20),
+  classCount: z.number().int().min(1, { error: "班级数至少为 1" }).max(40),
+  /** 班主任 (as many as classes) drawn by lot; empty for none */
+  teachers: z.array(z.string().trim().min(1).max(20)).max(40).default([]),
+});
+export type ClassPreviewBody = z.infer<typeof ClassPreviewBody>;
+export const ClassPreview = z.object({
+  schoolName: z.string(),
+  pupils: z.number().int(),
+  listDigest: z.string(),
+  entropy: z.string(),
+  /** the largest gap between a class's size and the mean size */
+  maxDeviation: z.number(),
+  classes: z.array(
+    z.object({
+      classNo: z.number().int(),
+      teacher: z.string().nullable(),
+      size: z.number().int(),
+      boys: z.number().int(),
+      girls: z.number().int(),
+      migrant: z.number().int(),
+      pupils: z.array(z.object({ label: z.string(), name: z.string() })),
+    }),
+  ),
+});
+export type ClassPreview = z.infer<typeof ClassPreview>;

@@ -64,6 +64,21 @@ export const enrolLotteryRepo = {
       .execute();
   },
 
+  /** Sex and documents of the area's applications of the year, by application number (for 编班). */
+  async pupilFacts(
+    db: Db,
+    areaUnitId: string,
+    year: number,
+  ): Promise<Map<string, { sex: "M" | "F"; documents: unknown }>> {
+    const rows = await db
+      .selectFrom("enrol_applications")
+      .select(["application_no", "sex", "documents"])
+      .where("area_unit_id", "=", areaUnitId)
+      .where("school_year", "=", year)
+      .execute();
+    return new Map(rows.map((r) => [r.application_no, { sex: r.sex, documents: r.documents }]));
+  },
+
   /** The sealed personal values of the area's applications of the year, by application number. */
   async sealedByNumber(db: Db, areaUnitId: string, year: number): Promise<Map<string, string>> {
     const rows = await db

@@ -161,4 +161,12 @@ export const APPLICATION_WRITE_ROWS: readonly Row[] = [
       body: { schoolYear: YEAR, entropy: "双色球：3 11 19 24 27 31 9" },
     }),
   },
+  {
+    op: "POST /api/enrolment/classes/preview",
+    need: "enrolment.manage",
+    req: (t) => ({
+      url: "/api/enrolment/classes/preview",
+      body: { schoolYear: YEAR, schoolCode: t.schoolCode, classCount: 2, teachers: [] },
+    }),
+  },
 ];

@@ -136,4 +136,29 @@ describe.each(testEngines())("摇号 API (%s)", (engine) => {
     }
     expect(JSON.stringify(read)).not.toContain("测试一");
   });
+
+  it("balances the placed pupils of a school into classes, seeded by the lottery's public numbers", async () => {
+    const body = {
+      schoolYear: 2026,
+      schoolCode: "1620802002",
+      classCount: 2,
+      teachers: ["教师甲", "教师乙"],
+    };
+    const res = await call("bureauplanner", "POST", "/api/enrolment/classes/preview", body);
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json<{
+      pupils: number;
+      maxDeviation: number;
+      classes: { classNo: number; size: number; teacher: string; pupils: { name: string }[] }[];
+    }>();
+    expect(preview.pupils).toBe(3);
+    expect(preview.classes.map((c) => c.size).sort()).toEqual([1, 2]);
+    expect(preview.maxDeviation).toBe(0.5);
+    expect(preview.classes.map((c) => c.teacher).sort()).toEqual(["教师乙", "教师甲"].sort());
+    expect(JSON.stringify(preview)).not.toContain("测试");
+    // the same inputs give the same classes
+    const again = await call("bureausupervisor", "POST", "/api/enrolment/classes/preview", body);
+    expect(again.json()).toEqual(preview);
+    expect((await call("schooluser", "POST", "/api/enrolment/classes/preview", body)).statusCode).toBe(403);
+  });
 });

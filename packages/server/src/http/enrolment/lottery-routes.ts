@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { LotteryBody, LotteryDrawBody, LotteryQuery, LotteryView } from "@luoshi/contracts";
+import {
+  ClassPreview,
+  ClassPreviewBody,
+  LotteryBody,
+  LotteryDrawBody,
+  LotteryQuery,
+  LotteryView,
+} from "@luoshi/contracts";
+import { previewClasses } from "../../services/enrolment/classes.service.ts";
 import type { ServiceDeps } from "../../context.ts";
 import { drawLottery, freezeLottery, readLottery } from "../../services/enrolment/lottery.service.ts";
 import { sessionOf } from "../auth-hook.ts";
@@ -52,6 +60,19 @@ export function enrolmentLotteryRoutes(deps: ServiceDeps): FastifyPluginAsyncZod
       },
       async (request) =>
         drawLottery(deps, sessionOf(request).actor, request.body.schoolYear, request.body.entropy),
+    );
+
+    app.post(
+      "/enrolment/classes/preview",
+      {
+        schema: {
+          tags,
+          summary: "均衡编班（预览）：按摇号结果安排到该校的新生，用摇号的公开随机数分班并显示各班均衡情况",
+          body: ClassPreviewBody,
+          response: { 200: ClassPreview },
+        },
+      },
+      async (request) => previewClasses(deps, sessionOf(request).actor, request.body),
     );
   };
 }

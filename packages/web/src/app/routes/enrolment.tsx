@@ -5,6 +5,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { CatchmentTab, CompareTab, YearSelect } from "../../features/enrolment/catchment-tab.tsx";
 import { ApplicationsTab } from "../../features/enrolment/applications-tab.tsx";
 import { LotteryTab } from "../../features/enrolment/lottery-tab.tsx";
+import { ClassesTab } from "../../features/enrolment/classes-tab.tsx";
 import { useCan } from "../../features/auth/api/session.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 
@@ -60,6 +61,9 @@ export function EnrolmentRoute() {
                     children: <LotteryTab year={year} canManage={canManage} />,
                   },
                 ]
+              : []),
+            ...(canManage
+              ? [{ key: "classes", label: t("enrolment.tabClasses"), children: <ClassesTab year={year} /> }]
               : []),
           ]}
         />

@@ -5,6 +5,7 @@ import {
   ApplicationList,
   type ApplicationCreateBody,
   CatchmentCompare,
+  ClassPreview,
   CatchmentImportResult,
   CatchmentItem,
   CatchmentList,
@@ -110,4 +111,14 @@ export function freezeLottery(schoolYear: number) {
 /** `POST /api/enrolment/lottery/draw`. */
 export function drawLottery(schoolYear: number, entropy: string) {
   return postJson("/api/enrolment/lottery/draw", { schoolYear, entropy }, LotteryView);
+}
+
+/** `POST /api/enrolment/classes/preview`: 均衡编班 of a school's placed pupils. */
+export function previewClasses(body: {
+  schoolYear: number;
+  schoolCode: string;
+  classCount: number;
+  teachers: string[];
+}) {
+  return postJson("/api/enrolment/classes/preview", body, ClassPreview);
 }

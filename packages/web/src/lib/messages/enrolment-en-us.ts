@@ -114,4 +114,21 @@ export const enrolmentEnUS: Record<keyof typeof enrolmentZhCN, string> = {
   "enrolment.outcome.reassigned": "Placed in a neighbouring school",
   "enrolment.outcome.unplaced": "Not placed",
   "enrolment.placedAt": "School",
+  "enrolment.tabClasses": "Classes",
+  "enrolment.classesNeedLottery":
+    "No lottery result for {year} yet: classes are formed once admission is settled.",
+  "enrolment.classesHint":
+    "Balanced classes: pupils are stratified by sex and migrant status and snaked into classes, ordered, numbered and given head teachers by lot from the lottery's published public numbers; no streamed classes. The same inputs give the same classes.",
+  "enrolment.classCount": "Number of classes",
+  "enrolment.teachers": "Head teachers (optional, one per class, separated by spaces)",
+  "enrolment.balance": "Form balanced classes",
+  "enrolment.classesSummary":
+    "{school}: {pupils} new pupils; no class differs from the mean size by more than {deviation}.",
+  "enrolment.classNo": "Class",
+  "enrolment.classLabel": "Class {n}",
+  "enrolment.teacher": "Head teacher",
+  "enrolment.size": "Size",
+  "enrolment.boysGirls": "Boys / girls",
+  "enrolment.migrant": "Migrant children",
+  "enrolment.pupils": "Pupils (application no., masked name)",
 };
