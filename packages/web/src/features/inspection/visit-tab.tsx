@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, App, Button, DatePicker, Input, Select, Space, Typography } from "antd";
+import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -67,34 +67,48 @@ export function VisitTab({ onSent }: { onSent: (visitId: string) => void }) {
     <Space orientation="vertical" style={{ width: "100%", maxWidth: 640 }}>
       {restored && <Alert type="info" showIcon title={t("inspection.draftRestored")} />}
       {storageFull && <Alert type="warning" showIcon title={t("inspection.draftFull")} />}
-      <Select
-        style={{ width: "100%" }}
-        placeholder={t("inspection.pickSchool")}
-        value={draft.schoolId === "" ? undefined : draft.schoolId}
-        options={(schools.data?.items ?? []).map((c) => ({ value: c.school.id, label: c.school.name }))}
-        onChange={(v: string) => {
-          setDraft({ ...draft, schoolId: v });
-        }}
-      />
-      <Select
-        style={{ width: "100%" }}
-        placeholder={t("inspection.pickChecklist")}
-        value={draft.checklistId === "" ? undefined : draft.checklistId}
-        options={current.map((c) => ({ value: c.id, label: c.title }))}
-        onChange={(v: string) => {
-          setDraft({ ...draft, checklistId: v, answers: [], findings: [], photos: [] });
-        }}
-      />
-      <DatePicker
-        style={{ width: "100%" }}
-        value={dayjs(draft.visitedOn)}
-        allowClear={false}
-        onChange={(d) => {
-          if (d !== null) {
-            setDraft({ ...draft, visitedOn: d.format("YYYY-MM-DD") });
-          }
-        }}
-      />
+      {schools.data?.items.length === 0 && (
+        <Alert type="info" showIcon title={t("inspection.noZoneSchools")} />
+      )}
+      {lists.data !== undefined && current.length === 0 && (
+        <Alert type="info" showIcon title={t("inspection.noCurrentChecklist")} />
+      )}
+      <Form layout="vertical">
+        <Form.Item label={t("inspection.fieldSchool")}>
+          <Select
+            style={{ width: "100%" }}
+            placeholder={t("inspection.pickSchool")}
+            value={draft.schoolId === "" ? undefined : draft.schoolId}
+            options={(schools.data?.items ?? []).map((c) => ({ value: c.school.id, label: c.school.name }))}
+            onChange={(v: string) => {
+              setDraft({ ...draft, schoolId: v });
+            }}
+          />
+        </Form.Item>
+        <Form.Item label={t("inspection.fieldChecklist")}>
+          <Select
+            style={{ width: "100%" }}
+            placeholder={t("inspection.pickChecklist")}
+            value={draft.checklistId === "" ? undefined : draft.checklistId}
+            options={current.map((c) => ({ value: c.id, label: c.title }))}
+            onChange={(v: string) => {
+              setDraft({ ...draft, checklistId: v, answers: [], findings: [], photos: [] });
+            }}
+          />
+        </Form.Item>
+        <Form.Item label={t("inspection.fieldVisitedOn")}>
+          <DatePicker
+            style={{ width: "100%" }}
+            value={dayjs(draft.visitedOn)}
+            allowClear={false}
+            onChange={(d) => {
+              if (d !== null) {
+                setDraft({ ...draft, visitedOn: d.format("YYYY-MM-DD") });
+              }
+            }}
+          />
+        </Form.Item>
+      </Form>
       {checklist.error !== null && (
         <Alert type="error" showIcon title={errorText(checklist.error, (_k, f) => f)} />
       )}

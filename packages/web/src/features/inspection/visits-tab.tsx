@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, App, Button, Card, Input, List, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Input, List, Space, Tag, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { VisitDetail } from "@luoshi/contracts";
@@ -179,7 +179,9 @@ export function VisitsTab({ canVisit, openId }: { canVisit: boolean; openId: str
         size="small"
         loading={visits.isFetching}
         dataSource={visits.data?.items ?? []}
-        locale={{ emptyText: t("inspection.noVisits") }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("inspection.noVisits")} />,
+        }}
         renderItem={(v) => (
           <List.Item
             actions={[

@@ -77,6 +77,13 @@ export const inspectionEnUS: Record<keyof typeof inspectionZhCN, string> = {
   "inspection.addFinding": "Add finding",
   "inspection.removeFinding": "Remove",
   "inspection.summary": "Summary",
+  "inspection.fieldSchool": "School",
+  "inspection.fieldChecklist": "Checklist",
+  "inspection.fieldVisitedOn": "Date of visit",
+  "inspection.noZoneSchools":
+    "Your zone has no schools yet: the inspection office assigns them on the roster",
+  "inspection.noCurrentChecklist":
+    "No checklist in use yet: the inspection office imports one under Checklists",
   "inspection.pickSchool": "Choose school",
   "inspection.pickChecklist": "Choose checklist",
   "inspection.draftRestored": "The draft saved on this device was restored",
@@ -98,7 +105,7 @@ export const inspectionEnUS: Record<keyof typeof inspectionZhCN, string> = {
   "inspection.noticeIssued": "Rectification notice issued; the tasks were assigned to the school",
   "inspection.noticeIssuedShort": "Notice issued",
   "inspection.downloadNotice": "Download rectification notice (Word)",
-  "inspection.noVisits": "No visit records yet",
+  "inspection.noVisits": "No visit records yet: they appear here once an inspector submits a school visit",
   "inspection.openVisit": "Open",
   "inspection.findingCount": "{count} findings",
   "inspection.visitsThisSemester": "Visits this semester (done / floor)",
