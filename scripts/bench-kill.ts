@@ -1,6 +1,8 @@
 /**
  * Kill -9 benchmark (issue 14): ten imports of the demo county's whole year into a real `luoshi serve`,
- * each killed with SIGKILL at a random moment, on the embedded database and on PostgreSQL; after each
+ * each killed with SIGKILL inside a phase of the import — reading, validating and writing in turn, the
+ * kill sent once the job has been seen in that phase (in writing, once rows are reported written) — on
+ * the embedded database and on PostgreSQL; after each
  * kill the data folder (or database) is reopened and the year must hold wholly the old or wholly the new
  * figures, and the server must start again. Prints each run and the totals.
  * Run: node scripts/bench-kill.ts [runs=10] [pglite|postgres|both=both]
@@ -12,11 +14,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { killScenario } from "@luoshi/cli/kill-import";
+import { killScenario, type KillPhase } from "@luoshi/cli/kill-import";
 
 const CLI = fileURLToPath(new URL("../packages/cli/bin/luoshi.js", import.meta.url));
 const RUNS = Number(process.argv[2] ?? 10);
 const which = process.argv[3] ?? "both";
+const PHASES: readonly KillPhase[] = ["reading", "validating", "writing"];
 
 const root = mkdtempSync(join(tmpdir(), "luoshi-bench-kill-"));
 let lost = 0;
@@ -42,18 +45,23 @@ try {
       ...(fresh === undefined ? {} : { postgresUrl: fresh.url }),
     });
     const counts = { old: 0, new: 0, mixed: 0 };
+    const landed = new Map<string, number>();
     try {
       for (let i = 1; i <= RUNS; i++) {
-        const run = await scenario.run();
+        const aim = PHASES[(i - 1) % PHASES.length] ?? "writing";
+        const run = await scenario.run(aim);
         counts[run.year]++;
+        landed.set(run.phase, (landed.get(run.phase) ?? 0) + 1);
         console.log(
-          `${engine} run ${String(i)}: killed ${String(run.killedAfterMs)} ms after the upload (phase ${run.phase}) → year ${run.year === "mixed" ? "HALF-WRITTEN" : `wholly ${run.year}`}`,
+          `${engine} run ${String(i)}: aimed at ${aim}, killed ${String(run.killedAfterMs)} ms after the upload ` +
+            `in phase ${run.phase} (${run.progress}) → year ${run.year === "mixed" ? "HALF-WRITTEN" : `wholly ${run.year}`}`,
         );
       }
       const restarted = await scenario.restartsCleanly();
       console.log(
         `${engine}: ${String(RUNS)} kills — ${String(counts.old)} wholly old, ${String(counts.new)} wholly new, ` +
-          `${String(counts.mixed)} half-written; server ${restarted ? "restarted and answered" : "DID NOT RESTART"}`,
+          `${String(counts.mixed)} half-written; server ${restarted ? "restarted and answered" : "DID NOT RESTART"}; ` +
+          `kills by phase: ${[...landed].map(([p, n]) => `${p} ${String(n)}`).join(", ")}`,
       );
       lost += counts.mixed + (restarted ? 0 : 1);
     } finally {

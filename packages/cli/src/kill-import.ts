@@ -39,6 +39,13 @@ async function openDatabase(target: DatabaseTarget): Promise<Awaited<ReturnType<
   attachAuditKey(handle.db, Buffer.from(CLI_TEST_AUDIT_KEY));
   return handle;
 }
+/** The `name=value` pairs of the cookies a response sets, as a Cookie header. */
+const cookiesOf = (r: Response): string =>
+  r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
 /** The year replaced: the demo county's last. */
 const YEAR = 2024;
 const sleep = (ms: number) =>
@@ -46,12 +53,17 @@ const sleep = (ms: number) =>
     setTimeout(resolve, ms);
   });
 
+/** A phase of the import a kill can be aimed at (the job reports each as it enters it). */
+export type KillPhase = "reading" | "validating" | "writing";
+
 /** What one kill left: the phase the import was in, and which figures the year held afterwards. */
 export interface KillRun {
   /** Milliseconds after the upload when the server was killed. */
   killedAfterMs: number;
   /** The job's last phase seen before the kill ("not started" when none was seen). */
   phase: string;
+  /** The job's progress within that phase when last seen: `done` of `total` (rows checked or written). */
+  progress: string;
   /** "old", "new", or "mixed" (a half-written year: the failure this guards against). */
   year: "old" | "new" | "mixed";
 }
@@ -114,7 +126,12 @@ async function start(
 
 /** A scenario: a data folder (and database) of its own holding the demo county, and two workbooks. */
 export interface KillScenario {
-  run(): Promise<KillRun>;
+  /**
+   * One import killed with SIGKILL: at a random moment, or — given `phase` — as soon as the job has been
+   * seen in that phase (for `writing`, once some rows are reported written), so the kill is known to land
+   * inside it. A job that ends before it is seen there is killed just after it ended.
+   */
+  run(phase?: KillPhase): Promise<KillRun>;
   /** Starts the server once more and checks it answers; then stops it. */
   restartsCleanly(): Promise<boolean>;
   close(): Promise<void>;
@@ -185,20 +202,26 @@ export async function killScenario(options: {
   let current = 1;
 
   return {
-    async run() {
+    async run(aim) {
       const server = await start(dataDir, env);
       let phase = "not started";
+      let progress = "";
       let killedAfterMs: number;
       try {
+        // Every write needs its CSRF token, the login too: the form's token comes first. (Without it
+        // the login and the upload were refused, and every kill fell on a server that imported nothing.)
+        const form = await fetch(`${server.url}/api/auth/csrf`);
+        const csrfCookie = cookiesOf(form);
+        const formToken = ((await form.json()) as { csrfToken: string }).csrfToken;
         const login = await fetch(`${server.url}/api/auth/login`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", "x-csrf-token": formToken, cookie: csrfCookie },
           body: JSON.stringify({ login: "planner", password: server.password }),
         });
-        const cookie = login.headers
-          .getSetCookie()
-          .map((c) => c.split(";")[0])
-          .join("; ");
+        if (!login.ok) {
+          throw new Error(`the planner could not log in: ${String(login.status)} ${await login.text()}`);
+        }
+        const cookie = [csrfCookie, cookiesOf(login)].join("; ");
         const { csrfToken } = (await login.json()) as { csrfToken: string };
         const next = 1 - current;
         // The kill falls anywhere from the upload to a little after the import would have ended.
@@ -212,15 +235,29 @@ export async function killScenario(options: {
             body: files[next],
           },
         );
+        if (upload.status !== 202) {
+          throw new Error(`the import was not started: ${String(upload.status)} ${await upload.text()}`);
+        }
         const { jobId } = (await upload.json()) as { jobId: string };
-        while (performance.now() - t0 < delay) {
+        const order: string[] = ["reading", "validating", "writing", "done", "failed"];
+        const reached = () =>
+          aim !== undefined &&
+          (order.indexOf(phase) > order.indexOf(aim) ||
+            (phase === aim && (aim !== "writing" || !progress.startsWith("0 "))));
+        while (aim === undefined ? performance.now() - t0 < delay : !reached()) {
           const r = await fetch(`${server.url}/api/stats/import-jobs/${jobId}`, {
             headers: { cookie },
           }).catch(() => undefined);
           if (r?.ok === true) {
-            phase = ((await r.json()) as { phase: string }).phase;
+            const job = (await r.json()) as { phase: string; done: number; total: number };
+            phase = job.phase;
+            progress = `${String(job.done)} of ${String(job.total)}`;
           }
-          await sleep(Math.min(50, Math.max(0, delay - (performance.now() - t0))));
+          if (aim === undefined) {
+            await sleep(Math.min(50, Math.max(0, delay - (performance.now() - t0))));
+          } else if (performance.now() - t0 > 600_000) {
+            break; // a job that never moves on is the failure the harness reports, not a reason to hang
+          }
         }
         killedAfterMs = Math.round(performance.now() - t0);
       } finally {
@@ -233,7 +270,7 @@ export async function killScenario(options: {
       if (year === "new") {
         current = 1 - current;
       }
-      return { killedAfterMs, phase, year };
+      return { killedAfterMs, phase, progress, year };
     },
 
     async restartsCleanly() {
