@@ -92,9 +92,9 @@ function toAction(mode: OrgUnitMode, unit: OrgUnitDetail, v: Values): OrgUnitAct
           openedOn: v.effectiveOn,
           reason: dated.reason,
         },
-      } as OrgUnitAction;
+      };
     case "edit":
-      return { kind: "edit", id: unit.id, body: { ...registry, name: v.name, ...dated } } as OrgUnitAction;
+      return { kind: "edit", id: unit.id, body: { ...registry, name: v.name, ...dated } };
     case "move":
       return { kind: "move", id: unit.id, body: { parentId: v.parentId ?? "", ...dated } };
     case "merge":
