@@ -1,17 +1,6 @@
+import { PreviewImportBar } from "../../components/preview-import-bar.tsx";
 import { useState } from "react";
-import {
-  Alert,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Typography,
-  Upload,
-  message,
-} from "antd";
+import { Alert, Button, Form, Input, InputNumber, Select, Table, Typography, message } from "antd";
 import type { AidListImportResult } from "@luoshi/contracts";
 import { useCan } from "../auth/api/session.ts";
 import { errorText } from "../../lib/error-text.ts";
@@ -172,10 +161,12 @@ function ListImport({ year }: { year: number }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t("aid.lists")}
       </Typography.Title>
-      <Space wrap>
-        <Upload accept=".xlsx,.csv" maxCount={1} beforeUpload={(f) => (setFile(f), false)}>
-          <Button>{t("aid.chooseList")}</Button>
-        </Upload>
+      <PreviewImportBar
+        labels={{ choose: t("aid.chooseList"), preview: t("aid.preview"), apply: t("aid.import") }}
+        hasFile={file !== null}
+        onFile={setFile}
+        onRun={run}
+      >
         <Select
           aria-label={t("aid.source")}
           style={{ width: 160 }}
@@ -186,24 +177,7 @@ function ListImport({ year }: { year: number }) {
             label: t(`aid.source.${s}` as "aid.source.civil"),
           }))}
         />
-        <Button
-          disabled={file === null}
-          onClick={() => {
-            run(true);
-          }}
-        >
-          {t("aid.preview")}
-        </Button>
-        <Button
-          type="primary"
-          disabled={file === null}
-          onClick={() => {
-            run(false);
-          }}
-        >
-          {t("aid.import")}
-        </Button>
-      </Space>
+      </PreviewImportBar>
       {result && (
         <Alert
           style={{ marginTop: 8 }}

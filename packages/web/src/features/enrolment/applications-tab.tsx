@@ -1,3 +1,4 @@
+import { PreviewImportBar } from "../../components/preview-import-bar.tsx";
 import { useState } from "react";
 import {
   Alert,
@@ -13,7 +14,6 @@ import {
   Table,
   Tag,
   Typography,
-  Upload,
 } from "antd";
 import type { ApplicationImportResult, ApplicationItem } from "@luoshi/contracts";
 import { useQueryClient } from "@tanstack/react-query";
@@ -117,36 +117,19 @@ function ImportApplications({ year }: { year: number }) {
       .join("，");
   return (
     <div style={{ marginBottom: 12 }}>
-      <Space wrap>
-        <Upload
-          accept=".xlsx,.csv"
-          maxCount={1}
-          beforeUpload={(f) => {
-            setFile(f);
-            setResult(null);
-            return false;
-          }}
-        >
-          <Button>{t("enrolment.chooseApplications")}</Button>
-        </Upload>
-        <Button
-          disabled={file === null}
-          onClick={() => {
-            run(true);
-          }}
-        >
-          {t("enrolment.preview")}
-        </Button>
-        <Button
-          type="primary"
-          disabled={file === null}
-          onClick={() => {
-            run(false);
-          }}
-        >
-          {t("enrolment.importApplications")}
-        </Button>
-      </Space>
+      <PreviewImportBar
+        labels={{
+          choose: t("enrolment.chooseApplications"),
+          preview: t("enrolment.preview"),
+          apply: t("enrolment.importApplications"),
+        }}
+        hasFile={file !== null}
+        onFile={(f) => {
+          setFile(f);
+          setResult(null);
+        }}
+        onRun={run}
+      />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t("enrolment.applicationsHint")}
       </Typography.Paragraph>

@@ -1,17 +1,6 @@
+import { PreviewImportBar } from "../../components/preview-import-bar.tsx";
 import { useState } from "react";
-import {
-  Alert,
-  Button,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from "antd";
+import { Alert, Button, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import type { CatchmentImportResult, CatchmentItem } from "@luoshi/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { errorText } from "../../lib/error-text.ts";
@@ -158,36 +147,19 @@ function ImportBar({ year }: { year: number }) {
   };
   return (
     <div className="no-print" style={{ marginBottom: 12 }}>
-      <Space wrap>
-        <Upload
-          accept=".xlsx,.csv"
-          maxCount={1}
-          beforeUpload={(f) => {
-            setFile(f);
-            setResult(null);
-            return false;
-          }}
-        >
-          <Button>{t("enrolment.chooseFile")}</Button>
-        </Upload>
-        <Button
-          disabled={file === null}
-          onClick={() => {
-            run(true);
-          }}
-        >
-          {t("enrolment.preview")}
-        </Button>
-        <Button
-          type="primary"
-          disabled={file === null}
-          onClick={() => {
-            run(false);
-          }}
-        >
-          {t("enrolment.import")}
-        </Button>
-      </Space>
+      <PreviewImportBar
+        labels={{
+          choose: t("enrolment.chooseFile"),
+          preview: t("enrolment.preview"),
+          apply: t("enrolment.import"),
+        }}
+        hasFile={file !== null}
+        onFile={(f) => {
+          setFile(f);
+          setResult(null);
+        }}
+        onRun={run}
+      />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t("enrolment.importHint")}
       </Typography.Paragraph>
