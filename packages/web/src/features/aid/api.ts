@@ -14,6 +14,7 @@ import {
 import { z } from "zod";
 import { getJson, postJson } from "../../lib/api.ts";
 import { toQueryString } from "../../lib/query-string.ts";
+import { readFileAsBase64 } from "../../lib/file-base64.ts";
 
 const Programmes = z.object({ items: z.array(AidProgramme) });
 
@@ -83,16 +84,6 @@ export function useAidMonitor(year: number) {
   });
 }
 
-/** A file's bytes as base64, for the JSON upload bodies. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 /** `POST /api/aid/priority-lists`. */
 export async function importList(
   file: File,
@@ -100,7 +91,7 @@ export async function importList(
 ) {
   return postJson(
     "/api/aid/priority-lists",
-    { fileName: file.name, contentBase64: await base64Of(file), ...options },
+    { fileName: file.name, contentBase64: await readFileAsBase64(file), ...options },
     AidListImportResult,
   );
 }
@@ -109,7 +100,7 @@ export async function importList(
 export async function importReturn(batchId: string, file: File) {
   return postJson(`/api/aid/batches/${encodeURIComponent(batchId)}/return`, {
     fileName: file.name,
-    contentBase64: await base64Of(file),
+    contentBase64: await readFileAsBase64(file),
   });
 }
 

@@ -10,6 +10,7 @@ import {
 import { z } from "zod";
 import { getJson, postJson, request } from "../../lib/api.ts";
 import { toQueryString } from "../../lib/query-string.ts";
+import { readFileAsBase64 } from "../../lib/file-base64.ts";
 
 export function useSchoolAge(page: number, enabled: boolean) {
   return useQuery({
@@ -78,16 +79,6 @@ export const caseActions = {
   unmask: (id: string, reason: string) => postJson(caseUrl(id, "/unmask"), { reason }, CaseDetail),
 };
 
-/** The file as base64, for the JSON body. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 /** `POST /api/dropout/school-age/imports`: a preview, or the import itself. */
 export async function importSchoolAge(
   file: File,
@@ -95,7 +86,7 @@ export async function importSchoolAge(
 ) {
   return postJson(
     "/api/dropout/school-age/imports",
-    { fileName: file.name, contentBase64: await base64Of(file), ...options },
+    { fileName: file.name, contentBase64: await readFileAsBase64(file), ...options },
     SchoolAgeImportResult,
   );
 }

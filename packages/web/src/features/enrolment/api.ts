@@ -14,6 +14,7 @@ import {
 } from "@luoshi/contracts";
 import { getJson, postJson, request } from "../../lib/api.ts";
 import { toQueryString } from "../../lib/query-string.ts";
+import { readFileAsBase64 } from "../../lib/file-base64.ts";
 
 export function useCatchments(year: number) {
   return useQuery({
@@ -31,21 +32,11 @@ export function useCatchmentCompare(year: number) {
   });
 }
 
-/** The file's bytes as base64, in chunks (a large file would overflow one String.fromCharCode call). */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 /** `POST /api/enrolment/catchments/imports`: a preview, or the import itself. */
 export async function importCatchments(file: File, schoolYear: number, preview: boolean) {
   return postJson(
     "/api/enrolment/catchments/imports",
-    { fileName: file.name, schoolYear, preview, contentBase64: await base64Of(file) },
+    { fileName: file.name, schoolYear, preview, contentBase64: await readFileAsBase64(file) },
     CatchmentImportResult,
   );
 }
@@ -81,7 +72,7 @@ export function useApplications(
 export async function importApplications(file: File, schoolYear: number, preview: boolean) {
   return postJson(
     "/api/enrolment/applications/imports",
-    { fileName: file.name, schoolYear, preview, contentBase64: await base64Of(file) },
+    { fileName: file.name, schoolYear, preview, contentBase64: await readFileAsBase64(file) },
     ApplicationImportResult,
   );
 }

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { ChecklistDetail } from "@luoshi/contracts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { errorText } from "../../lib/error-text.ts";
-import { readFileAsBase64 } from "../plans/lib/plan-file.ts";
+import { readFileAsBase64 } from "../../lib/file-base64.ts";
 import { importChecklist, useChecklist, useChecklists } from "./api.ts";
 
 type Item = ChecklistDetail["items"][number];

@@ -1,7 +1,7 @@
 import { Button, Card, Input, InputNumber, Radio, Select, Space, Tag, Typography } from "antd";
 import type { ChecklistDetail } from "@luoshi/contracts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { readFileAsBase64 } from "../plans/lib/plan-file.ts";
+import { readFileAsBase64 } from "../../lib/file-base64.ts";
 import type { VisitDraft } from "./draft.ts";
 
 type Item = ChecklistDetail["items"][number];

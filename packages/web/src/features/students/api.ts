@@ -12,6 +12,7 @@ import {
 import { z } from "zod";
 import { ApiError, csrfHeader, getJson, postJson } from "../../lib/api.ts";
 import { toQueryString } from "../../lib/query-string.ts";
+import { readFileAsBase64 } from "../../lib/file-base64.ts";
 
 /** Filters of the pupil list. */
 export interface StudentFilters {
@@ -74,16 +75,6 @@ export class StudentImportError extends ApiError {
 
 const Problems = z.object({ problems: z.array(StatsProblem) });
 
-/** The file as base64, for the JSON body. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 /** `POST /api/registry/imports`: a preview, or the import itself. */
 export async function importStudents(
   file: File,
@@ -93,7 +84,7 @@ export async function importStudents(
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": "application/json", accept: "application/json", ...(await csrfHeader()) },
-    body: JSON.stringify({ fileName: file.name, contentBase64: await base64Of(file), ...options }),
+    body: JSON.stringify({ fileName: file.name, contentBase64: await readFileAsBase64(file), ...options }),
   });
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) {

@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Space, Tag, Tooltip, Typography } from "antd";
 import type { AttestationView } from "@luoshi/contracts";
 import { useCan, useSessionUser } from "../../auth/api/session.ts";
-import { readFileAsBase64 } from "../../plans/lib/plan-file.ts";
+import { readFileAsBase64 } from "../../../lib/file-base64.ts";
 import { errorText } from "../../../lib/error-text.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import { useReviewAttestation, useSubmitAttestation, useUploadEvidence } from "../api/supervision.ts";

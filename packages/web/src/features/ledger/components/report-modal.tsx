@@ -5,7 +5,7 @@ import { ApiError } from "../../../lib/api.ts";
 import { errorText } from "../../../lib/error-text.ts";
 import { toFormErrors } from "../../../lib/form-errors.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
-import { readFileAsBase64 } from "../../plans/lib/plan-file.ts";
+import { readFileAsBase64 } from "../../../lib/file-base64.ts";
 import { useTaskChange } from "../api/tasks.ts";
 import { recentPeriods } from "../lib/period.ts";
 

@@ -7,7 +7,8 @@ import { errorText } from "../../../lib/error-text.ts";
 import { useI18n } from "../../../lib/i18n.tsx";
 import type { MessageKey } from "../../../lib/i18n.tsx";
 import { useImportPlan } from "../api/plans.ts";
-import { PLAN_FILE_ACCEPT, planFileProblem, readFileAsBase64 } from "../lib/plan-file.ts";
+import { readFileAsBase64 } from "../../../lib/file-base64.ts";
+import { PLAN_FILE_ACCEPT, planFileProblem } from "../lib/plan-file.ts";
 import type { PlanFileProblem } from "../lib/plan-file.ts";
 
 const PROBLEM_KEYS: Record<Exclude<PlanFileProblem, null>, MessageKey> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PLAN_FILE_BYTES, dataUrlToBase64, planFileProblem } from "./plan-file.ts";
+import { dataUrlToBase64 } from "../../../lib/file-base64.ts";
+import { MAX_PLAN_FILE_BYTES, planFileProblem } from "./plan-file.ts";
 
 describe("planFileProblem", () => {
   it.each([

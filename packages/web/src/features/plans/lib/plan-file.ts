@@ -1,4 +1,4 @@
-/** The file a person picks for 导入文件: which ones we take, and how they travel (base64 in JSON). */
+/** The file a person picks for 导入文件: which ones we take (it travels as base64 in JSON, lib/file-base64.ts). */
 
 /** The largest file the server takes, before base64 (20 MB). */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
@@ -18,24 +18,4 @@ export function planFileProblem(file: { name: string; size: number }): PlanFileP
     return "empty";
   }
   return file.size > MAX_PLAN_FILE_BYTES ? "size" : null;
-}
-
-/** `data:text/plain;base64,AAAA` → `AAAA` (an empty file's data URL has nothing after the comma). */
-export function dataUrlToBase64(dataUrl: string): string {
-  const comma = dataUrl.indexOf(",");
-  return comma < 0 ? "" : dataUrl.slice(comma + 1);
-}
-
-/** Reads a file as base64 with FileReader (native encoding; no string building for 20 MB). */
-export function readFileAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      resolve(typeof reader.result === "string" ? dataUrlToBase64(reader.result) : "");
-    };
-    reader.onerror = () => {
-      reject(reader.error ?? new Error("file read failed"));
-    };
-    reader.readAsDataURL(file);
-  });
 }
