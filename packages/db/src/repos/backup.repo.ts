@@ -247,6 +247,28 @@ export const backupRepo = {
     return result.rows.map((r) => r.name);
   },
 
+  /**
+   * The rows the migrations themselves write, by table: the built-in checklists of 0036 (no area) and
+   * their items. A fresh instance holds them, so they do not make it "not empty".
+   */
+  async migrationSeedCounts(db: Db): Promise<Map<string, number>> {
+    const r = await sql<{ lists: number; items: number }>`
+      SELECT (SELECT count(*)::int FROM inspection_checklists WHERE area_unit_id IS NULL) AS lists,
+             (SELECT count(*)::int FROM inspection_checklist_items i
+                JOIN inspection_checklists c ON c.id = i.checklist_id
+               WHERE c.area_unit_id IS NULL) AS items`.execute(db);
+    const row = r.rows[0];
+    return new Map([
+      ["inspection_checklists", row?.lists ?? 0],
+      ["inspection_checklist_items", row?.items ?? 0],
+    ]);
+  },
+
+  /** Removes what the migrations wrote (items go with their checklist), for a restore to replace. */
+  async clearMigrationSeeds(db: Db): Promise<void> {
+    await db.deleteFrom("inspection_checklists").where("area_unit_id", "is", null).execute();
+  },
+
   /** How many rows each named table holds. */
   async countRows(db: Db, tables: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();

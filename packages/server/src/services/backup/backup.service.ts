@@ -164,6 +164,11 @@ export async function restoreBackup(
       if (hasGenesis) {
         counts.set("audit_seal", 0);
       }
+      // What the migrations wrote (the built-in checklists) is in every fresh instance and in the
+      // backup alike: it counts as empty and gives way to the backup's copy.
+      for (const [table, n] of await backupRepo.migrationSeedCounts(trx)) {
+        counts.set(table, (counts.get(table) ?? 0) - n);
+      }
       const full = [...counts].filter(([, n]) => n > 0);
       if (full.length > 0) {
         throw new AppError(
@@ -171,6 +176,7 @@ export async function restoreBackup(
           `目标实例已有数据（${full.map(([t, n]) => `${t} ${n} 行`).join("、")}）：恢复只能在新建的空实例上进行；未恢复任何数据`,
         );
       }
+      await backupRepo.clearMigrationSeeds(trx);
       for (const t of tables) {
         const dumped = byName.get(t.name);
         const keyAt = dumped?.columns.findIndex((c) => c.name === "audit_id") ?? -1;
