@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startServer, type RunningServer } from "./server.ts";
 
@@ -55,6 +55,21 @@ export async function importStatsFile(page: Page, name: string, buffer: Buffer):
   if (await confirm.isVisible()) {
     await confirm.click();
   }
+}
+
+/**
+ * Waits until a visible element in `scope` shows `text`. Not the first match: an inactive tab panel
+ * stays in the page, hidden, and may hold the same text earlier (a child's masked name is both in the
+ * 适龄比对 list and in the hidden 一生一案 list once a case is open).
+ */
+export async function showsText(
+  scope: Page | Locator,
+  text: string | RegExp,
+  timeout = 30_000,
+): Promise<void> {
+  await expect
+    .poll(() => scope.getByText(text).filter({ visible: true }).first().isVisible(), { timeout })
+    .toBe(true);
 }
 
 /** Step 1 of 统计数据导入 only: picks the file and asks for the check and preview (nothing written). */
