@@ -21,6 +21,7 @@ import { useCan, useSessionUser } from "../auth/api/session.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n, type MessageKey } from "../../lib/i18n.tsx";
 import { createApplication, decideApplication, importApplications, useApplications } from "./api.ts";
+import { usePreviewImport } from "../../lib/use-preview-import.ts";
 
 const FLAGS = ["hukou", "property", "lease", "residencePermit", "sibling", "policy"] as const;
 const fallback = (_k: string, text: string) => text;
@@ -93,24 +94,10 @@ function EntryForm({ year }: { year: number }) {
 function ImportApplications({ year }: { year: number }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ApplicationImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = (preview: boolean) => {
-    if (file === null) {
-      return;
-    }
-    setError(null);
-    importApplications(file, year, preview)
-      .then(async (r) => {
-        setResult(r);
-        await queryClient.invalidateQueries({ queryKey: ["enrol-applications"] });
-      })
-      .catch((e: unknown) => {
-        setResult(null);
-        setError(errorText(e, fallback));
-      });
-  };
+  const { hasFile, result, error, chooseFile, run } = usePreviewImport(
+    (file, preview) => importApplications(file, year, preview),
+    () => queryClient.invalidateQueries({ queryKey: ["enrol-applications"] }),
+  );
   const counts = (r: ApplicationImportResult) =>
     Object.entries(r.byCategory)
       .map(([k, n]) => `${k} ${String(n)}`)
@@ -123,11 +110,8 @@ function ImportApplications({ year }: { year: number }) {
           preview: t("enrolment.preview"),
           apply: t("enrolment.importApplications"),
         }}
-        hasFile={file !== null}
-        onFile={(f) => {
-          setFile(f);
-          setResult(null);
-        }}
+        hasFile={hasFile}
+        onFile={chooseFile}
         onRun={run}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>

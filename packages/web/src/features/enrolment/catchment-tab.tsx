@@ -1,11 +1,12 @@
 import { PreviewImportBar } from "../../components/preview-import-bar.tsx";
 import { useState } from "react";
 import { Alert, Button, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
-import type { CatchmentImportResult, CatchmentItem } from "@luoshi/contracts";
+import type { CatchmentItem } from "@luoshi/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { editCatchment, importCatchments, useCatchmentCompare, useCatchments } from "./api.ts";
+import { usePreviewImport } from "../../lib/use-preview-import.ts";
 
 type Unit = CatchmentItem["units"][number];
 
@@ -124,27 +125,14 @@ function EditModal({ item, year, onClose }: { item: CatchmentItem; year: number;
 function ImportBar({ year }: { year: number }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<CatchmentImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = (preview: boolean) => {
-    if (file === null) {
-      return;
-    }
-    setError(null);
-    importCatchments(file, year, preview)
-      .then(async (r) => {
-        setResult(r);
-        if (r.applied) {
-          await queryClient.invalidateQueries({ queryKey: ["enrol-catchments"] });
-          await queryClient.invalidateQueries({ queryKey: ["enrol-catchments-compare"] });
-        }
-      })
-      .catch((e: unknown) => {
-        setResult(null);
-        setError(errorText(e, (_k, fallback) => fallback));
-      });
-  };
+  const { hasFile, result, error, chooseFile, run } = usePreviewImport(
+    (file, preview) => importCatchments(file, year, preview),
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["enrol-catchments"] }),
+        queryClient.invalidateQueries({ queryKey: ["enrol-catchments-compare"] }),
+      ]),
+  );
   return (
     <div className="no-print" style={{ marginBottom: 12 }}>
       <PreviewImportBar
@@ -153,11 +141,8 @@ function ImportBar({ year }: { year: number }) {
           preview: t("enrolment.preview"),
           apply: t("enrolment.import"),
         }}
-        hasFile={file !== null}
-        onFile={(f) => {
-          setFile(f);
-          setResult(null);
-        }}
+        hasFile={hasFile}
+        onFile={chooseFile}
         onRun={run}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
