@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { idNumberCheckChar } from "@luoshi/domain/pii";
-import { logIn, useDemoRig, type DemoRig } from "./browser.ts";
+import { logIn, showsText, useDemoRig, type DemoRig } from "./browser.ts";
 
 const id = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;
 const CHILD = id("62089920190613123");
@@ -90,41 +90,33 @@ describe("招生入学 in Chromium", () => {
       .poll(() => school.getByText("户籍、房产材料齐全").isVisible(), { timeout: 30_000 })
       .toBe(true);
 
-    // the same child at another school is shown to the bureau as a duplicate (blind index)
-    const schools = await getJson<{ items: { id: string; code: string }[] }>(
+    // the same child at another school, from the online portal's export the bureau imports on the page
+    // (preview first), is shown to the bureau as a duplicate (blind index)
+    const schools = await getJson<{ items: { code: string }[] }>(
       bureau,
       rig,
       "/api/org-units/?kind=school&pageSize=100",
     );
     const other = schools.items.find((s) => s.code !== unit.code);
-    const csrf = (await (await bureau.request.get(`${rig.server.url}/api/auth/csrf`)).json()) as {
-      csrfToken: string;
-    };
-    for (const [unitId, idNumber] of [
-      [other?.id, CHILD],
-      [other?.id, OTHER],
-    ] as const) {
-      const res = await bureau.request.post(`${rig.server.url}/api/enrolment/applications`, {
-        headers: { "x-csrf-token": csrf.csrfToken },
-        data: {
-          schoolYear: 2026,
-          unitId,
-          name: "孙测试禾",
-          idNumber,
-          documents: {
-            hukou: false,
-            property: false,
-            lease: false,
-            residencePermit: false,
-            socialMonths: 0,
-            sibling: false,
-            policy: false,
-          },
-        },
-      });
-      expect(res.status(), await res.text()).toBe(201);
-    }
+    const portal = [
+      "报名学校,姓名,身份证件号,户籍在片区,房产在片区,居住证,社保月数",
+      `${other?.code ?? ""},孙测试禾,${CHILD},否,否,否,0`,
+      `${other?.code ?? ""},孙测试禾,${OTHER},否,否,否,0`,
+    ].join("\n");
     await bureau.getByRole("tab", { name: "报名与审核" }).click();
+    const chooser = bureau.waitForEvent("filechooser");
+    await bureau.getByRole("button", { name: /选择报名名单/ }).click();
+    await (
+      await chooser
+    ).setFiles({ name: "报名.csv", mimeType: "text/csv", buffer: Buffer.from(`${portal}\n`, "utf8") });
+    const bar = bureau
+      .locator(".ant-space", { has: bureau.getByRole("button", { name: "导入报名" }) })
+      .last();
+    await bar.getByRole("button", { name: "预览", exact: true }).click();
+    await showsText(bureau, /预览：2 份报名/);
+    await bar.getByRole("button", { name: "导入报名" }).click();
+    await showsText(bureau, /已导入 2 份报名，跳过已录入的 0 份/);
+    expect(await bureau.content()).not.toContain(OTHER);
     await bureau.getByRole("switch", { name: "只看在多所学校报名的" }).click();
     await expect.poll(() => bureau.getByText("另报 1 所学校").count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => bureau.getByText("审核通过").first().isVisible()).toBe(true);
