@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { logIn, useDemoRig } from "./browser.ts";
+import { expectTaskState, pickOption, taskAction } from "./task-steps.ts";
 
 const SEED = fileURLToPath(
   new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
@@ -10,34 +10,6 @@ const NODE_PATH = "2.1.3";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const inDays = (n: number) =>
   new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
-
-/** Opens the antd select labelled `label` on the page, searches and picks the option with that text. */
-async function choose(page: Page, label: string, search: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(search);
-  const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option });
-  await item.first().click();
-  await page.keyboard.press("Escape");
-}
-
-/** Presses a toolbar action; with a comment, fills the dialog's 意见 and confirms. */
-async function act(page: Page, action: string, comment?: string): Promise<void> {
-  await page.locator(".task-toolbar").getByRole("button", { name: action, exact: true }).click();
-  if (comment !== undefined) {
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("意见").fill(comment);
-    await dialog.getByRole("button", { name: action, exact: true }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-  }
-}
-
-async function expectState(page: Page, state: string): Promise<void> {
-  await expect
-    .poll(() => page.locator(".page-header").getByText(state, { exact: true }).isVisible(), {
-      timeout: 15_000,
-    })
-    .toBe(true);
-}
 
 // Issue 12: the 督查室 workflow in a browser — batch 立项 → 交办 → the unit's message and 工作台 item →
 // 签收 → 办结报告 → co-unit 会签 → 提请销号 → 销号 by a reviewer other than the task's creator.
@@ -70,8 +42,8 @@ describe("督查室 workflow in Chromium", () => {
     const row = planner.getByRole("row").filter({ has: planner.getByLabel(`选择第 ${NODE_PATH} 条`) });
     const title = ((await row.locator("td").nth(2).textContent()) ?? "").trim();
     expect(title).not.toBe("");
-    await choose(planner, "牵头单位", "财政局", "崆峒区财政局");
-    await choose(planner, "协办单位", schoolName, schoolName);
+    await pickOption(planner, "牵头单位", "财政局", "崆峒区财政局");
+    await pickOption(planner, "协办单位", schoolName, schoolName);
     await planner.getByLabel("完成时限", { exact: true }).fill(inDays(60));
     await planner.getByLabel("完成时限", { exact: true }).press("Enter");
     await planner.getByRole("button", { name: "应用到已勾选" }).click();
@@ -80,9 +52,9 @@ describe("督查室 workflow in Chromium", () => {
     await planner.getByRole("link", { name: title }).click();
     await planner.waitForURL(/\/ledger\/tasks\/[0-9a-f-]{36}$/);
     const taskUrl = planner.url();
-    await expectState(planner, "待交办");
-    await act(planner, "交办");
-    await expectState(planner, "已交办（待签收）");
+    await expectTaskState(planner, "待交办");
+    await taskAction(planner, "交办");
+    await expectTaskState(planner, "已交办（待签收）");
 
     // finance: the unread badge, the 工作台 item to 签收, the message; then 签收 and the 办结报告.
     const finance = await (await rig.browser.newContext()).newPage();
@@ -98,8 +70,8 @@ describe("督查室 workflow in Chromium", () => {
       .poll(() => finance.getByRole("button", { name: "消息", exact: true }).isVisible())
       .toBe(true);
     await finance.getByRole("link", { name: /由您单位牵头/ }).click();
-    await act(finance, "签收");
-    await expectState(finance, "办理中");
+    await taskAction(finance, "签收");
+    await expectTaskState(finance, "办理中");
     await finance.getByRole("button", { name: "报送进展" }).click();
     const form = finance.getByRole("dialog");
     await form.getByLabel("进展（%）").fill("100");
@@ -122,8 +94,8 @@ describe("督查室 workflow in Chromium", () => {
     await expect.poll(() => school.getByText("已同意", { exact: true }).isVisible()).toBe(true);
 
     await finance.reload();
-    await act(finance, "提请销号");
-    await expectState(finance, "待复核");
+    await taskAction(finance, "提请销号");
+    await expectTaskState(finance, "待复核");
 
     // the planner created and assigned the task: no 销号 for them, and the page says why.
     await planner.goto(taskUrl);
@@ -139,8 +111,8 @@ describe("督查室 workflow in Chromium", () => {
     await logIn(supervisor, rig.server, "supervisor");
     const toReview = supervisor.locator(".workbench-group").filter({ hasText: "待复核销号" });
     await toReview.getByRole("link", { name: title }).click();
-    await act(supervisor, "销号", "同意销号");
-    await expectState(supervisor, "已销号");
+    await taskAction(supervisor, "销号", "同意销号");
+    await expectTaskState(supervisor, "已销号");
     await expect.poll(() => supervisor.getByText(/会签/).first().isVisible()).toBe(true);
   }, 240_000);
 });

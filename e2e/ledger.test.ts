@@ -5,6 +5,7 @@ import mammoth from "mammoth";
 import type { Page } from "playwright-core";
 import { logIn, useDemoRig } from "./browser.ts";
 import { findRow } from "./files.ts";
+import { expectTaskState, taskAction } from "./task-steps.ts";
 
 const SEED = fileURLToPath(
   new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
@@ -27,26 +28,6 @@ async function choose(page: Page, label: string, search: string, option: string)
   }
   const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option });
   await item.first().click();
-}
-
-/** The state tag in the task page's header. */
-async function expectState(page: Page, state: string): Promise<void> {
-  await expect
-    .poll(() => page.locator(".page-header").getByText(state, { exact: true }).isVisible(), {
-      timeout: 15_000,
-    })
-    .toBe(true);
-}
-
-/** Presses an action button; for those that ask for a comment, fills it and confirms in the dialog. */
-async function act(page: Page, action: string, comment?: string): Promise<void> {
-  await page.locator(".task-toolbar").getByRole("button", { name: action, exact: true }).click();
-  if (comment !== undefined) {
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("意见").fill(comment);
-    await dialog.getByRole("button", { name: action, exact: true }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-  }
 }
 
 describe("督办台账 in Chromium", () => {
@@ -93,9 +74,9 @@ describe("督办台账 in Chromium", () => {
     const taskUrl = planner.url();
     await expect.poll(() => planner.getByRole("heading", { name: title }).isVisible()).toBe(true);
     await expect.poll(() => planner.getByText(`条目 ${NODE_PATH}`).isVisible()).toBe(true);
-    await expectState(planner, "待交办");
-    await act(planner, "交办");
-    await expectState(planner, "已交办（待签收）");
+    await expectTaskState(planner, "待交办");
+    await taskAction(planner, "交办");
+    await expectTaskState(planner, "已交办（待签收）");
 
     // finance: 我的任务 → the task → 签收 → 报送进展 (100%, 汇总, a PDF) → 提请销号.
     const finance = await (await rig.browser.newContext()).newPage();
@@ -103,8 +84,8 @@ describe("督办台账 in Chromium", () => {
     await finance.getByRole("menuitem", { name: "我的任务", exact: true }).click();
     await expect.poll(() => finance.getByRole("heading", { name: "我的任务" }).isVisible()).toBe(true);
     await finance.getByRole("link", { name: title }).click();
-    await act(finance, "签收");
-    await expectState(finance, "办理中");
+    await taskAction(finance, "签收");
+    await expectTaskState(finance, "办理中");
     await finance.getByRole("button", { name: "报送进展" }).click();
     const form = finance.getByRole("dialog");
     await form.getByLabel("进展（%）").fill("100");
@@ -122,25 +103,25 @@ describe("督办台账 in Chromium", () => {
     await planner.getByRole("button", { name: "会签同意" }).click();
     await expect.poll(() => planner.getByText("已同意", { exact: true }).isVisible()).toBe(true);
     await finance.reload();
-    await act(finance, "提请销号");
-    await expectState(finance, "待复核");
+    await taskAction(finance, "提请销号");
+    await expectTaskState(finance, "待复核");
 
     // planner: 退回 with a comment; finance resubmits; planner 销号.
     await planner.goto(taskUrl);
-    await act(planner, "退回", "请补充拨付明细");
-    await expectState(planner, "办理中");
+    await taskAction(planner, "退回", "请补充拨付明细");
+    await expectTaskState(planner, "办理中");
     await expect.poll(() => planner.getByText("请补充拨付明细").isVisible()).toBe(true);
     await finance.reload();
-    await act(finance, "提请销号");
-    await expectState(finance, "待复核");
+    await taskAction(finance, "提请销号");
+    await expectTaskState(finance, "待复核");
     // The planner created and assigned the task: 销号 is another reviewer's (岗位分离).
     const supervisor = await (await rig.browser.newContext()).newPage();
     await logIn(supervisor, rig.server, "supervisor");
     await supervisor.goto(taskUrl);
-    await act(supervisor, "销号", "同意销号");
-    await expectState(supervisor, "已销号");
+    await taskAction(supervisor, "销号", "同意销号");
+    await expectTaskState(supervisor, "已销号");
     await planner.reload();
-    await expectState(planner, "已销号");
+    await expectTaskState(planner, "已销号");
 
     // 月通报 of this month: 崆峒区财政局 in the per-unit table, one task closed this month.
     await planner.getByRole("menuitem", { name: "月通报", exact: true }).click();

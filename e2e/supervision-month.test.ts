@@ -5,6 +5,7 @@ import mammoth from "mammoth";
 import type { Browser, Download, Page } from "playwright-core";
 import { launchBrowser, logIn } from "./browser.ts";
 import { startClockServer, type ClockServer } from "./clock-server.ts";
+import { expectTaskState, pickOption, taskAction } from "./task-steps.ts";
 
 const SEED = fileURLToPath(
   new URL("../packages/domain/fixtures/seeds/001_72fade767b193fd1.txt", import.meta.url),
@@ -29,32 +30,6 @@ async function download(page: Page, press: () => Promise<void>): Promise<Downloa
 }
 
 const docxText = async (file: Download) => (await mammoth.extractRawText({ path: await file.path() })).value;
-
-/** Opens an antd select by its label in `scope`, searches and picks the option with that text. */
-async function choose(page: Page, label: string, search: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(search);
-  const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option });
-  await item.first().click();
-  await page.keyboard.press("Escape");
-}
-
-/** Presses a task toolbar action; with a comment, fills the dialog's 意见 and confirms. */
-async function act(page: Page, action: string, comment?: string): Promise<void> {
-  await page.locator(".task-toolbar").getByRole("button", { name: action, exact: true }).click();
-  if (comment !== undefined) {
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("意见").fill(comment);
-    await dialog.getByRole("button", { name: action, exact: true }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-  }
-}
-
-async function expectState(page: Page, state: string): Promise<void> {
-  await expect
-    .poll(() => page.locator(".page-header").getByText(state, { exact: true }).isVisible())
-    .toBe(true);
-}
 
 /** 报送进展 on the open task page: percent, the three texts, optionally a PDF. */
 async function report(page: Page, percent: number, text: string, attachment?: string): Promise<void> {
@@ -137,8 +112,8 @@ describe("a 督查室's month in Chromium", () => {
     const schoolName =
       ((await school.locator(".header-user").textContent()) ?? "").split("·")[1]?.trim() ?? "";
     expect(schoolName).not.toBe("");
-    await choose(planner, "牵头单位", "财政局", "崆峒区财政局");
-    await choose(planner, "协办单位", schoolName, schoolName);
+    await pickOption(planner, "牵头单位", "财政局", "崆峒区财政局");
+    await pickOption(planner, "协办单位", schoolName, schoolName);
     await planner.getByLabel("完成时限", { exact: true }).fill(DEADLINE);
     await planner.getByLabel("完成时限", { exact: true }).press("Enter");
     await planner.getByRole("button", { name: "应用到已勾选" }).click();
@@ -150,9 +125,9 @@ describe("a 督查室's month in Chromium", () => {
       await planner.getByRole("link", { name: title }).click();
       await planner.waitForURL(/\/ledger\/tasks\/[0-9a-f-]{36}$/);
       taskUrls.set(title, planner.url());
-      await expectState(planner, "待交办");
-      await act(planner, "交办");
-      await expectState(planner, "已交办（待签收）");
+      await expectTaskState(planner, "待交办");
+      await taskAction(planner, "交办");
+      await expectTaskState(planner, "已交办（待签收）");
       const notice = await download(planner, () =>
         planner.getByRole("button", { name: "督办通知单" }).click(),
       );
@@ -170,8 +145,8 @@ describe("a 督查室's month in Chromium", () => {
     for (const title of titles) {
       await finance.goto(server.url);
       await toSign.getByRole("link", { name: title }).click();
-      await act(finance, "签收");
-      await expectState(finance, "办理中");
+      await taskAction(finance, "签收");
+      await expectTaskState(finance, "办理中");
     }
     await finance.goto(taskUrls.get(done) ?? "");
     await report(finance, 60, "合成测试：已完成方案制定和资金测算");
@@ -225,13 +200,13 @@ describe("a 督查室's month in Chromium", () => {
     await school26.getByRole("button", { name: "会签同意" }).click();
     await expect.poll(() => school26.getByText("已同意", { exact: true }).isVisible()).toBe(true);
     await finance26.reload();
-    await act(finance26, "提请销号");
-    await expectState(finance26, "待复核");
+    await taskAction(finance26, "提请销号");
+    await expectTaskState(finance26, "待复核");
     const supervisor = await as("supervisor");
     const toReview = supervisor.locator(".workbench-group").filter({ hasText: "待复核销号" });
     await toReview.getByRole("link", { name: done }).click();
-    await act(supervisor, "销号", "同意销号");
-    await expectState(supervisor, "已销号");
+    await taskAction(supervisor, "销号", "同意销号");
+    await expectTaskState(supervisor, "已销号");
 
     // ---- after the month: the 月通报 issued, numbered and frozen; the 年度考核 ----
     server.setClock(null);
