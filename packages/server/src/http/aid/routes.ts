@@ -41,6 +41,7 @@ import {
   readPublicity,
 } from "../../services/aid/publicity.service.ts";
 import { sessionOf } from "../auth-hook.ts";
+import { previewImportHandler } from "../file-import.ts";
 
 const tags = ["学生资助"];
 const Id = z.strictObject({ id: z.uuid({ error: "编号格式不对" }) });
@@ -184,14 +185,7 @@ export function aidRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: AidListImportResult, 201: AidListImportResult },
         },
       },
-      async (request, reply) => {
-        const { contentBase64, ...rest } = request.body;
-        const r = await importPriorityList(deps, sessionOf(request).actor, {
-          ...rest,
-          bytes: Buffer.from(contentBase64, "base64"),
-        });
-        return reply.status(r.applied ? 201 : 200).send(r);
-      },
+      previewImportHandler((actor, input) => importPriorityList(deps, actor, input)),
     );
 
     app.get(

@@ -14,6 +14,7 @@ import { importSchoolAge, SCHOOL_AGE_RULE_TEXT } from "../../services/dropout/sc
 import { readSchoolAge } from "../../services/dropout/school-age-read.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 import { presentChildren } from "./presenters.ts";
+import { previewImportHandler } from "../file-import.ts";
 
 const tags = ["控辍保学"];
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -49,14 +50,7 @@ export function dropoutRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: SchoolAgeImportResult, 201: SchoolAgeImportResult },
         },
       },
-      async (request, reply) => {
-        const { contentBase64, ...rest } = request.body;
-        const result = await importSchoolAge(deps, sessionOf(request).actor, {
-          ...rest,
-          bytes: Buffer.from(contentBase64, "base64"),
-        });
-        return reply.status(result.applied ? 201 : 200).send(result);
-      },
+      previewImportHandler((actor, input) => importSchoolAge(deps, actor, input)),
     );
 
     app.get(

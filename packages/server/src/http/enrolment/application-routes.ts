@@ -24,6 +24,7 @@ import {
   saveCategoryRules,
 } from "../../services/enrolment/application.service.ts";
 import { sessionOf } from "../auth-hook.ts";
+import { previewImportHandler } from "../file-import.ts";
 
 const tags = ["招生入学"];
 
@@ -59,14 +60,7 @@ export function enrolmentApplicationRoutes(deps: ServiceDeps): FastifyPluginAsyn
           response: { 200: ApplicationImportResult, 201: ApplicationImportResult },
         },
       },
-      async (request, reply) => {
-        const { contentBase64, ...rest } = request.body;
-        const result = await importApplications(deps, sessionOf(request).actor, {
-          ...rest,
-          bytes: Buffer.from(contentBase64, "base64"),
-        });
-        return reply.status(result.applied ? 201 : 200).send(result);
-      },
+      previewImportHandler((actor, input) => importApplications(deps, actor, input)),
     );
 
     app.post(

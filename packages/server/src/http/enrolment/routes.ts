@@ -18,6 +18,7 @@ import {
   listCatchments,
 } from "../../services/enrolment/catchment.service.ts";
 import { sessionOf } from "../auth-hook.ts";
+import { previewImportHandler } from "../file-import.ts";
 
 const tags = ["招生入学"];
 
@@ -66,14 +67,7 @@ export function enrolmentRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: CatchmentImportResult, 201: CatchmentImportResult },
         },
       },
-      async (request, reply) => {
-        const { contentBase64, ...rest } = request.body;
-        const result = await importCatchments(deps, sessionOf(request).actor, {
-          ...rest,
-          bytes: Buffer.from(contentBase64, "base64"),
-        });
-        return reply.status(result.applied ? 201 : 200).send(result);
-      },
+      previewImportHandler((actor, input) => importCatchments(deps, actor, input)),
     );
 
     app.put(

@@ -25,6 +25,7 @@ import {
 } from "../../services/registry/registry-read.service.ts";
 import { sessionOf } from "../auth-hook.ts";
 import { presentMovements, presentStudent, presentStudentDetail } from "./presenters.ts";
+import { previewImportHandler } from "../file-import.ts";
 
 const tags = ["学籍"];
 
@@ -47,15 +48,7 @@ export function studentRegistryRoutes(deps: ServiceDeps): FastifyPluginAsyncZod 
           response: { 200: RegistryImportResult, 201: RegistryImportResult },
         },
       },
-      async (request, reply) => {
-        const { contentBase64, ...rest } = request.body;
-        const result = await importRegistry(deps, sessionOf(request).actor, {
-          ...rest,
-          term: rest.term,
-          bytes: Buffer.from(contentBase64, "base64"),
-        });
-        return reply.status(result.applied ? 201 : 200).send(result);
-      },
+      previewImportHandler((actor, input) => importRegistry(deps, actor, input)),
     );
 
     app.get(
